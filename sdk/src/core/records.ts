@@ -1,0 +1,249 @@
+/**
+ * Credit records, one schema per category. Every record names the channel it came from and
+ * when it was fetched there, so a verdict can cite its evidence.
+ */
+import { z } from 'zod';
+import { IsoDate, IsoMonth, LocalizedText, SourceRef, TaxCreditGrade, Yuan } from './schemas.ts';
+
+const base = { id: z.string(), source: SourceRef };
+
+/** 行政许可 */
+export const LicenseRecord = z.object({
+  ...base,
+  category: z.literal('administrative_license'),
+  title: z.string(),
+  authority: z.string(),
+  documentNo: z.string(),
+  date: IsoDate,
+  validUntil: IsoDate.nullable(),
+});
+
+/** Kinds of administrative penalty (行政处罚法 第九条), plus criminal punishment. */
+export const PenaltyKind = z
+  .enum([
+    'warning',
+    'fine',
+    'confiscation',
+    'suspension',
+    'license_revocation',
+    'business_restriction',
+    'detention',
+    'criminal',
+  ])
+  .meta({ id: 'PenaltyKind' });
+export type PenaltyKind = z.infer<typeof PenaltyKind>;
+
+/** 行政处罚 (and criminal punishment), with the fine amount where there was one. */
+export const PenaltyRecord = z.object({
+  ...base,
+  category: z.literal('administrative_penalty'),
+  authority: z.string(),
+  documentNo: z.string(),
+  decidedAt: IsoDate,
+  kinds: z.array(PenaltyKind).min(1),
+  amountYuan: Yuan.nullable(),
+  reason: z.string(),
+  /** Sector of the law applied, for sector-specific 较大数额罚款 thresholds. */
+  sector: z.string().nullable(),
+});
+
+/** 失信被执行人 (最高人民法院关于公布失信被执行人名单信息的若干规定). */
+export const DishonestDebtorRecord = z.object({
+  ...base,
+  category: z.literal('dishonest_judgment_debtor'),
+  court: z.string(),
+  caseNo: z.string(),
+  listedAt: IsoDate,
+  /** End of the listing period; null for an open-ended listing. */
+  expiresAt: IsoDate.nullable(),
+  /** Set when the court removed the listing (obligation performed, or period ended). */
+  removedAt: IsoDate.nullable(),
+  obligation: z.string(),
+});
+
+/** 重大税收违法失信主体 (国家税务总局令第54号; formerly 重大税收违法案件当事人). */
+export const MajorTaxViolationRecord = z.object({
+  ...base,
+  category: z.literal('major_tax_violation'),
+  authority: z.string(),
+  listedAt: IsoDate,
+  removedAt: IsoDate.nullable(),
+  caseNature: z.string(),
+});
+
+/** 政府采购严重违法失信行为记录 (ccgp.gov.cn/cr/list): a ban for a fixed period. */
+export const GpSeriousViolationRecord = z.object({
+  ...base,
+  category: z.literal('gp_serious_violation'),
+  authority: z.string(),
+  decisionNo: z.string(),
+  banFrom: IsoDate,
+  banUntil: IsoDate,
+  reason: z.string(),
+});
+
+/** 经营异常名录 */
+export const AbnormalOperationRecord = z.object({
+  ...base,
+  category: z.literal('abnormal_operation'),
+  authority: z.string(),
+  listedAt: IsoDate,
+  removedAt: IsoDate.nullable(),
+  reason: z.string(),
+});
+
+/** 严重违法失信名单 (市场监管) */
+export const SeriousIllegalRecord = z.object({
+  ...base,
+  category: z.literal('serious_illegal_dishonest'),
+  authority: z.string(),
+  listedAt: IsoDate,
+  removedAt: IsoDate.nullable(),
+  reason: z.string(),
+});
+
+/** 纳税信用等级 for one evaluation year. */
+export const TaxCreditRecord = z.object({
+  ...base,
+  category: z.literal('tax_credit'),
+  year: z.number().int(),
+  grade: TaxCreditGrade,
+});
+
+/** 合同履约 */
+export const ContractRecord = z.object({
+  ...base,
+  category: z.literal('contract_performance'),
+  counterparty: z.string(),
+  result: z.enum(['performed', 'breached']),
+  date: IsoDate,
+  description: z.string(),
+});
+
+/** 产品质量 抽查 */
+export const ProductQualityRecord = z.object({
+  ...base,
+  category: z.literal('product_quality'),
+  authority: z.string(),
+  product: z.string(),
+  result: z.enum(['pass', 'fail']),
+  date: IsoDate,
+});
+
+/** 工程建设 良好行为 / 不良行为 / 黑名单 (建市〔2017〕241号) */
+export const ConstructionRecord = z.object({
+  ...base,
+  category: z.literal('construction'),
+  kind: z.enum(['good', 'bad', 'blacklist']),
+  authority: z.string(),
+  date: IsoDate,
+  description: z.string(),
+});
+
+/** 环保 */
+export const EnvironmentalRecord = z.object({
+  ...base,
+  category: z.literal('environmental'),
+  kind: z.enum(['violation', 'rating']),
+  authority: z.string(),
+  date: IsoDate,
+  description: z.string(),
+});
+
+/** 安全生产 */
+export const WorkSafetyRecord = z.object({
+  ...base,
+  category: z.literal('work_safety'),
+  kind: z.enum(['accident', 'violation', 'commendation']),
+  authority: z.string(),
+  date: IsoDate,
+  description: z.string(),
+});
+
+/** 法院强制执行 (被执行人 cases, listed or not). */
+export const CourtEnforcementRecord = z.object({
+  ...base,
+  category: z.literal('court_enforcement'),
+  court: z.string(),
+  caseNo: z.string(),
+  filedAt: IsoDate,
+  status: z.enum(['executing', 'closed']),
+  amountYuan: Yuan.nullable(),
+});
+
+/** Any enterprise or public credit record. */
+export const CreditRecord = z
+  .discriminatedUnion('category', [
+    LicenseRecord,
+    PenaltyRecord,
+    DishonestDebtorRecord,
+    MajorTaxViolationRecord,
+    GpSeriousViolationRecord,
+    AbnormalOperationRecord,
+    SeriousIllegalRecord,
+    TaxCreditRecord,
+    ContractRecord,
+    ProductQualityRecord,
+    ConstructionRecord,
+    EnvironmentalRecord,
+    WorkSafetyRecord,
+    CourtEnforcementRecord,
+  ])
+  .meta({ id: 'CreditRecord' });
+export type CreditRecord = z.infer<typeof CreditRecord>;
+
+/**
+ * One month of a credit account's repayment history (人行征信 24-month grid):
+ * `N` on time, `1`–`7` periods overdue, `*` nothing due, `C` closed, `#` unknown,
+ * `D` repaid by a guarantor, `B` bad debt (呆账).
+ */
+export const RepaymentStatus = z.enum(['N', '*', 'C', '#', '1', '2', '3', '4', '5', '6', '7', 'D', 'B']);
+export type RepaymentStatus = z.infer<typeof RepaymentStatus>;
+
+/** 五级分类 of a loan. */
+export const FiveCategory = z.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss']);
+export type FiveCategory = z.infer<typeof FiveCategory>;
+
+/** A loan or card account from an individual's 人行征信 report. */
+export const CreditAccount = z
+  .object({
+    id: z.string(),
+    type: z.enum([
+      'mortgage',
+      'housing_fund_loan',
+      'consumer_loan',
+      'business_loan',
+      'car_loan',
+      'student_loan',
+      'credit_card',
+    ]),
+    institution: z.string(),
+    openedAt: IsoDate,
+    closedAt: IsoDate.nullable(),
+    fiveCategory: FiveCategory.nullable(),
+    /** Card status; null for loans. 止付/冻结/呆账 map to stopped/frozen/bad_debt. */
+    cardStatus: z.enum(['normal', 'frozen', 'stopped', 'bad_debt', 'closed']).nullable(),
+    currentOverdueAmountYuan: Yuan,
+    currentOverduePeriods: z.number().int().nonnegative(),
+    /** Oldest first; one entry per month the account was reported. */
+    repayment: z.array(z.object({ month: IsoMonth, status: RepaymentStatus })),
+    /** Why an overdue month is excused (annual card fee, proven bank fault), when it is. */
+    exemptions: z.array(z.object({ month: IsoMonth, reason: z.enum(['annual_fee', 'bank_fault', 'student_loan']) })),
+    source: SourceRef,
+  })
+  .meta({ id: 'CreditAccount' });
+export type CreditAccount = z.infer<typeof CreditAccount>;
+
+/** A housing-fund account with its monthly deposits (缴存). */
+export const HousingFundAccount = z
+  .object({
+    center: LocalizedText,
+    city: z.string(),
+    openedAt: IsoDate,
+    status: z.enum(['normal', 'sealed', 'closed']),
+    /** Oldest first. `paid` is a full (足额) deposit for that month. */
+    deposits: z.array(z.object({ month: IsoMonth, amountYuan: Yuan, paid: z.boolean() })),
+    source: SourceRef,
+  })
+  .meta({ id: 'HousingFundAccount' });
+export type HousingFundAccount = z.infer<typeof HousingFundAccount>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { DomainId, IsoDate, LocalizedText } from '../core/schemas.ts';
+
+/** A policy document a domain's requirements rest on. */
+export const PolicyBasis = z
+  .object({
+    documentNo: z.string(),
+    title: z.string(),
+    article: z.string().nullable(),
+    issuer: z.string(),
+    effectiveFrom: IsoDate.nullable(),
+  })
+  .meta({ id: 'PolicyBasis' });
+export type PolicyBasis = z.infer<typeof PolicyBasis>;
+
+/** One domain of the application catalog (应用目录): where credit products apply. */
+export const Domain = z
+  .object({
+    id: DomainId,
+    name: LocalizedText,
+    description: LocalizedText,
+    /** Products a lookup in this domain must include. */
+    requiredProducts: z.array(z.string()),
+    recommendedProducts: z.array(z.string()),
+    policyBasis: z.array(PolicyBasis).min(1),
+  })
+  .meta({ id: 'Domain' });
+export type Domain = z.infer<typeof Domain>;
+
+export const DomainList = z.object({ data: z.array(Domain) }).meta({ id: 'DomainList' });
+export type DomainList = z.infer<typeof DomainList>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { IsoDate } from '../core/schemas.ts';
+
+/** An enterprise (or other organisation with a USCC) as the catalog knows it. */
+export const Subject = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    uscc: z.string(),
+    /** GB 11714 code (USCC positions 9–17), shown as `XXXXXXXX-X`. */
+    orgCode: z.string(),
+    /** 15-digit 注册号 from before 2015, where the subject had one. */
+    regNo: z.string().nullable(),
+    region: z.object({ code: z.string(), name: z.string() }),
+    establishedAt: IsoDate,
+    status: z.enum(['active', 'revoked', 'cancelled', 'suspended']),
+  })
+  .meta({ id: 'Subject' });
+export type Subject = z.infer<typeof Subject>;
+
+/** A candidate for a name or code search, with how sure the match is. */
+export const SubjectMatch = z
+  .object({
+    subject: Subject,
+    /** 0–1. A code match is 1; a name shared by several subjects is never above 0.5. */
+    confidence: z.number().min(0).max(1),
+    matchType: z.enum(['code', 'exact_name', 'prefix', 'partial']),
+    /** Other subjects share this exact name (same-name companies in other regions). */
+    sameNameCount: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'SubjectMatch' });
+export type SubjectMatch = z.infer<typeof SubjectMatch>;
+
+export const SubjectSearchParams = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+export type SubjectSearchParams = z.input<typeof SubjectSearchParams>;
+
+export const SubjectSearchResult = z
+  .object({
+    data: z.array(SubjectMatch),
+    /** True when the best candidates cannot be told apart: ask the user to pick. */
+    ambiguous: z.boolean(),
+  })
+  .meta({ id: 'SubjectSearchResult' });
+export type SubjectSearchResult = z.infer<typeof SubjectSearchResult>;
