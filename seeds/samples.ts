@@ -1,0 +1,78 @@
+/**
+ * Sample bidder lists for the CLI, in UTF-8 and in GBK (as Excel on a Chinese Windows saves
+ * CSV). Node-only: uses iconv-lite.
+ */
+import iconv from 'iconv-lite';
+import { USCC_CHARSET } from '../sdk/src/identifiers/index.ts';
+import type { EnterpriseSeed, SeedData } from './schema.ts';
+
+const TAGGED = [
+  'edge:clean',
+  'edge:dishonest-active',
+  'edge:fine-2000000',
+  'edge:fine-1990000',
+  'edge:abnormal-operation',
+  'edge:gp-ban-active',
+  'edge:gp-ban-ended',
+  'edge:major-tax',
+  'edge:tax-A',
+  'edge:tax-C',
+  'edge:pboc-AA+',
+  'edge:dishonest-removed',
+  'edge:penalty-3y-minus-1d',
+  'edge:penalty-3y-plus-1d',
+];
+
+/**
+ * The sample CSV text (header `投标人名称,统一社会信用代码`, CRLF line ends, no BOM): 20 rows,
+ * one with a wrong check character and one with a name only (a name two companies share).
+ *
+ * @example
+ * ```ts
+ * bidderCsv(data).split('\r\n')[0]; // '投标人名称,统一社会信用代码'
+ * ```
+ */
+export function bidderCsv(data: SeedData): string {
+  const find = (tag: string): EnterpriseSeed => {
+    const e = data.enterprises.find((x) => x.tags.includes(tag));
+    if (e === undefined) throw new Error(`no enterprise tagged ${tag}`);
+    return e;
+  };
+  const rows: [string, string][] = TAGGED.map((t) => {
+    const e = find(t);
+    return [e.subject.name, e.subject.uscc];
+  });
+  for (const id of data.consortia.find((c) => c.id === 'cons-a')?.memberIds.slice(0, 2) ?? []) {
+    const e = data.enterprises.find((x) => x.subject.id === id);
+    if (e !== undefined) rows.push([e.subject.name, e.subject.uscc]);
+  }
+  const ordinary = data.enterprises.filter(
+    (e) => e.tags.length === 0 && e.subject.status === 'active' && e.lists.every((l) => l.kind === 'red'),
+  );
+  const [plain, typo, other] = ordinary;
+  if (plain === undefined || typo === undefined || other === undefined)
+    throw new Error('not enough ordinary enterprises');
+  rows.push([plain.subject.name, plain.subject.uscc], [other.subject.name, other.subject.uscc]);
+  const check = typo.subject.uscc.charAt(17);
+  const wrong = USCC_CHARSET.charAt((USCC_CHARSET.indexOf(check) + 5) % USCC_CHARSET.length);
+  rows.push([typo.subject.name, typo.subject.uscc.slice(0, 17) + wrong]);
+  rows.push([find('same-name:2').subject.name, '']);
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${['投标人名称,统一社会信用代码', ...rows.map((r) => r.map(quote).join(','))].join('\r\n')}\r\n`;
+}
+
+/**
+ * Every file of `seeds/samples/`: `bidders.csv` (UTF-8) and `bidders-gbk.csv` (the same text in GBK).
+ *
+ * @example
+ * ```ts
+ * writeFileSync('bidders-gbk.csv', renderSamples(data)['bidders-gbk.csv']);
+ * ```
+ */
+export function renderSamples(data: SeedData): Record<string, Uint8Array> {
+  const text = bidderCsv(data);
+  return {
+    'bidders.csv': new TextEncoder().encode(text),
+    'bidders-gbk.csv': new Uint8Array(iconv.encode(text, 'gbk')),
+  };
+}
