@@ -1,0 +1,66 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` and `YYYY-MM` strings. Dates compare as strings (ISO
+ * order), so nothing here builds a `Date` and nothing depends on the time zone. The functions
+ * never throw: a schema-valid but impossible date such as `2023-02-31` still orders correctly.
+ */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a well-formed `YYYY-MM-DD` string (the shape, not the calendar). */
+export function isIsoDate(value: string): boolean {
+  return DATE.test(value);
+}
+
+function parts(date: string): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function pad(n: number, width: number): string {
+  return String(Math.max(0, n)).padStart(width, '0');
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The same month and day `years` earlier. 29 February falls back to 28 February when the
+ * earlier year has no 29th, so the result is never a day that does not exist.
+ */
+export function subtractYears(date: string, years: number): string {
+  const [y, m, d] = parts(date);
+  const year = y - years;
+  const day = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
+  return `${pad(year, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+}
+
+/** The date `days` later (negative for earlier), on the proleptic Gregorian calendar. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d + days);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}`;
+}
+
+/** The month of a date: `2026-11-01` → `2026-11`. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** Months since year 0, so that consecutive months differ by exactly 1. */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1);
+}
+
+/** The month `n` months after `month` (negative for earlier). */
+export function addMonths(month: string, n: number): string {
+  const i = monthIndex(month) + n;
+  return `${pad(Math.floor(i / 12), 4)}-${pad((i % 12) + 1, 2)}`;
+}
+
+/** `2025-03..2025-05`, or the single month when first and last are the same. */
+export function monthRange(months: readonly string[]): string {
+  const first = months[0] ?? '';
+  const last = months[months.length - 1] ?? '';
+  return first === last ? first : `${first}..${last}`;
+}

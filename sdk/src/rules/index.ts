@@ -1,0 +1,63 @@
+/**
+ * Rule packs: pure, deterministic checks of credit data against the policy that uses it.
+ * 政府采购 (财库〔2016〕125号), 招标投标 (法〔2016〕285号) and 住房公积金贷款 (per-city, versioned
+ * packs). Every finding carries a stable code, a zh/en message, its citations and the record it
+ * rests on; a source that could not be read yields `incomplete`, never a silent pass.
+ *
+ * @example
+ * ```ts
+ * import { evaluateHousingFundLoan, evaluateProcurement } from './rules/index.ts';
+ *
+ * const bid = evaluateProcurement(summary, { asOf: '2026-11-01', cutoff: '2026-11-20' });
+ * const loan = evaluateHousingFundLoan(report, { rulePack: 'wuhan', asOf: '2026-11-01' });
+ * console.log(bid.verdict, loan.verdict);
+ * ```
+ */
+export type { PolicyDocumentId } from './citations.ts';
+export { Citation, cite, PolicyDocument, policyDocuments } from './citations.ts';
+export type { ScreeningVerdict } from './findings.ts';
+export { CheckedList, Finding, RuleSetRef, ScreeningResult, Severity } from './findings.ts';
+export type { HousingFundOptions } from './housing-fund.ts';
+export {
+  BorrowerResult,
+  evaluateHousingFundLoan,
+  HouseholdIncome,
+  HousingFundResult,
+  HousingFundVerdict,
+} from './housing-fund.ts';
+export {
+  changchun2022,
+  DEFAULT_RULE_PACK_ID,
+  genericLian3lei6,
+  getRulePack,
+  hangzhou,
+  hohhot2017,
+  housingFundRulePacks,
+  wuhan,
+} from './packs/index.ts';
+export {
+  AccountType,
+  BorrowerRole,
+  DEFAULT_REQUIRED_SOURCES,
+  HousingFundRulePack,
+  LOAN_TYPES,
+  OverdueRule,
+} from './packs/schema.ts';
+export type { ProcurementOptions } from './procurement.ts';
+export {
+  DEFAULT_FINE_THRESHOLDS,
+  DEFAULT_PROCUREMENT_CHANNELS,
+  evaluateProcurement,
+  FineThreshold,
+  PROCUREMENT_RULE_SET,
+  ProcurementConfig,
+  SectorThreshold,
+} from './procurement.ts';
+export type { ScreeningSubject } from './screening.ts';
+export type { TenderingOptions } from './tendering.ts';
+export {
+  DEFAULT_TENDERING_CHANNELS,
+  evaluateTendering,
+  TENDERING_RULE_SET,
+  TenderingConfig,
+} from './tendering.ts';
