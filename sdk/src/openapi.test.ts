@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, serializeOpenApiDocument } from './openapi.ts';
+
+const committedPath = new URL('../openapi.json', import.meta.url);
+
+describe('OpenAPI document', () => {
+  it('matches the committed sdk/openapi.json', () => {
+    let committed = '';
+    try {
+      committed = readFileSync(committedPath, 'utf8');
+    } catch {
+      // Missing file: the comparison below fails with the same instruction.
+    }
+    const fresh = serializeOpenApiDocument();
+    expect(
+      committed === fresh,
+      'sdk/openapi.json is stale: run `npm run openapi` and commit the result',
+    ).toBe(true);
+  });
+
+  it('covers every /v1 operation with bearer auth', () => {
+    const doc = buildOpenApiDocument();
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual([
+      'GET /v1/account',
+      'GET /v1/domains',
+      'GET /v1/products',
+      'GET /v1/products/{id}',
+      'GET /v1/reports/{id}',
+      'GET /v1/subjects',
+      'POST /v1/ratings/batch',
+      'POST /v1/reports',
+    ]);
+    expect(doc.components.securitySchemes.bearerAuth).toEqual({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An API key: `Authorization: Bearer <key>`.',
+    });
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+  });
+
+  it('references every schema it uses and ships each referenced schema', () => {
+    const text = serializeOpenApiDocument();
+    const refs = new Set([...text.matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]));
+    const doc = buildOpenApiDocument();
+    expect([...refs].sort()).toEqual(Object.keys(doc.components.schemas).sort());
+    expect(text).not.toContain('#/$defs/');
+  });
+
+  it('documents the Idempotency-Key header on report orders and problem+json errors', () => {
+    const doc = buildOpenApiDocument();
+    const order = doc.paths['/v1/reports']?.post as {
+      parameters: unknown[];
+      responses: Record<string, unknown>;
+    };
+    expect(order.parameters).toEqual([{ $ref: '#/components/parameters/IdempotencyKey' }]);
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+    });
+    expect(Object.keys(order.responses).sort()).toEqual(
+      ['200', '202', '400', '401', '402', '403', '404', '409', '422', '429', '5XX'].sort(),
+    );
+    expect(doc.components.responses.TooManyRequests).toMatchObject({
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
+  });
+
+  it('derives query parameters from the zod params schemas', () => {
+    const doc = buildOpenApiDocument();
+    const list = doc.paths['/v1/products']?.get as { parameters: unknown[] };
+    expect(list.parameters).toEqual([
+      expect.objectContaining({
+        name: 'domain',
+        in: 'query',
+        required: false,
+        schema: { $ref: '#/components/schemas/DomainId' },
+      }),
+      expect.objectContaining({
+        name: 'subjectType',
+        in: 'query',
+        required: false,
+        schema: { $ref: '#/components/schemas/SubjectType' },
+      }),
+      expect.objectContaining({
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: { type: 'integer', minimum: 1, maximum: 100 },
+      }),
+      expect.objectContaining({ name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }),
+    ]);
+  });
+});
