@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RequestOptions } from '../core/http.ts';
+import { APIResource } from '../core/resource.ts';
 import { IsoDateTime } from '../core/schemas.ts';
 
 /** The calling key's account: credits, rate limit and entitlements. */
@@ -17,3 +19,26 @@ export const Account = z
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;
+
+/**
+ * `client.account`: the calling key's account.
+ *
+ * @example
+ * ```ts
+ * const { credits } = await client.account.retrieve();
+ * ```
+ */
+export class AccountResource extends APIResource {
+  /**
+   * Credits, rate limit and entitled products of the key in use.
+   *
+   * @example
+   * ```ts
+   * const account = await client.account.retrieve();
+   * console.log(account.credits.remaining, account.rateLimit.remaining);
+   * ```
+   */
+  retrieve(options?: RequestOptions): Promise<Account> {
+    return this._ctx.transport.request({ method: 'GET', path: '/v1/account', schema: Account }, options);
+  }
+}

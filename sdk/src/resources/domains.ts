@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RequestOptions } from '../core/http.ts';
+import { APIResource } from '../core/resource.ts';
 import { DomainId, IsoDate, LocalizedText } from '../core/schemas.ts';
 
 /** A policy document a domain's requirements rest on. */
@@ -29,3 +31,27 @@ export type Domain = z.infer<typeof Domain>;
 
 export const DomainList = z.object({ data: z.array(Domain) }).meta({ id: 'DomainList' });
 export type DomainList = z.infer<typeof DomainList>;
+
+/**
+ * `client.domains`: the application catalog (应用目录), where credit products apply.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.domains.list();
+ * data.find((d) => d.id === 'government_procurement')?.requiredProducts;
+ * ```
+ */
+export class Domains extends APIResource {
+  /**
+   * Every domain with the products it requires and its policy basis.
+   *
+   * @example
+   * ```ts
+   * const { data } = await client.domains.list();
+   * console.log(data.map((d) => d.name.zh));
+   * ```
+   */
+  list(options?: RequestOptions): Promise<DomainList> {
+    return this._ctx.transport.request({ method: 'GET', path: '/v1/domains', schema: DomainList }, options);
+  }
+}

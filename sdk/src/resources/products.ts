@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { RequestOptions } from '../core/http.ts';
+import { PagePromise } from '../core/pagination.ts';
+import { APIResource } from '../core/resource.ts';
 import { DomainId, LocalizedText, RecordCategory, SubjectType } from '../core/schemas.ts';
 
 /** A credit agency or public body that supplies credit products. */
@@ -60,3 +63,68 @@ export const page = <T extends z.ZodType>(item: T) =>
 
 export const ProductPage = page(Product).meta({ id: 'ProductPage' });
 export type ProductPage = z.infer<typeof ProductPage>;
+
+/**
+ * `client.products`: the credit-product catalog.
+ *
+ * @example
+ * ```ts
+ * for await (const p of client.products.list({ domain: 'housing_fund_loan' })) console.log(p.id, p.name.zh);
+ * ```
+ */
+export class Products extends APIResource {
+  /**
+   * Lists products, optionally filtered by domain and subject type. Await it for the first
+   * page, or iterate it for every product.
+   *
+   * @example
+   * ```ts
+   * const page = await client.products.list({ subjectType: 'enterprise', limit: 20 });
+   * page.data[0]?.priceCredits;
+   * ```
+   */
+  list(params: ProductListParams = {}, options?: RequestOptions): PagePromise<Product> {
+    const filters = {
+      domain: params.domain,
+      subjectType: params.subjectType,
+      limit: params.limit === undefined ? undefined : Number(params.limit),
+    };
+    return new PagePromise<Product>(async (cursor) => {
+      const page = await this._ctx.transport.request(
+        {
+          method: 'GET',
+          path: '/v1/products',
+          query: { ...filters, cursor: cursor ?? params.cursor },
+          schema: ProductPage,
+        },
+        options,
+      );
+      for (const p of page.data) this.#remember(p);
+      return page;
+    });
+  }
+
+  /**
+   * One product by id; `NotFoundError` when there is none.
+   *
+   * @example
+   * ```ts
+   * const product = await client.products.retrieve('creditchina_public_report');
+   * ```
+   */
+  async retrieve(id: string, options?: RequestOptions): Promise<Product> {
+    const product = await this._ctx.transport.request(
+      { method: 'GET', path: `/v1/products/${encodeURIComponent(id)}`, schema: Product },
+      options,
+    );
+    this.#remember(product);
+    return product;
+  }
+
+  // Reports refuse personal orders without authorization; a product seen here tells them which are personal.
+  #remember(p: Product): void {
+    const hints = this._ctx.productHints;
+    if (hints.size >= 1_000 && !hints.has(p.id)) return;
+    hints.set(p.id, { subjectType: p.subjectType, requiresAuthorization: p.requiresAuthorization });
+  }
+}

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import {
+  APIUserAbortError,
+  ResponseValidationError,
+  type SerializedError,
+  serializeError,
+  XinjianError,
+} from '../core/errors.ts';
+import type { RequestOptions } from '../core/http.ts';
+import {
   AbnormalOperationRecord,
   DishonestDebtorRecord,
   GpSeriousViolationRecord,
@@ -7,6 +15,7 @@ import {
   PenaltyRecord,
   SeriousIllegalRecord,
 } from '../core/records.ts';
+import { APIResource } from '../core/resource.ts';
 import { Grade, IsoDate, IsoDateTime, ListId, SourceStatus, TaxCreditGrade } from '../core/schemas.ts';
 import { Subject } from './subjects.ts';
 
@@ -80,3 +89,368 @@ export const BatchRatingsResponse = z
   .object({ data: z.array(BatchRatingItem) })
   .meta({ id: 'BatchRatingsResponse' });
 export type BatchRatingsResponse = z.infer<typeof BatchRatingsResponse>;
+
+/**
+ * A lookup item whose batch failed for good (after retries). The subject's rating is
+ * unknown: show it as unavailable, never as clean.
+ *
+ * @example
+ * ```ts
+ * const [item] = await client.ratings.lookup(['91110000600037341L']);
+ * if (item?.status === 'error') console.log(item.error.name, item.error.message);
+ * ```
+ */
+export interface RatingLookupError {
+  id: string;
+  status: 'error';
+  error: SerializedError;
+}
+
+/**
+ * One result of {@link Ratings.lookup}: a batch item, or an error for that item.
+ *
+ * @example
+ * ```ts
+ * const label = (i: RatingLookupItem) => (i.status === 'found' ? i.summary.subject.name : i.status);
+ * ```
+ */
+export type RatingLookupItem = BatchRatingItem | RatingLookupError;
+
+/**
+ * The canonical form of an identifier as the ratings cache and batches key it: NFKC (full-width
+ * to ASCII), whitespace and hyphens removed (`XXXXXXXX-X` org codes), upper-case (a trailing
+ * `x` of an ID number).
+ *
+ * @example
+ * ```ts
+ * normalizeIdentifier(' d2143569-x '); // 'D2143569X'
+ * normalizeIdentifier('９１１１０００００６０００３７３４１Ｌ'); // '91110000600037341L'
+ * ```
+ */
+export function normalizeIdentifier(id: string): string {
+  return id
+    .normalize('NFKC')
+    .replace(/[\s\u2010-\u2015\u2212-]/g, '')
+    .toUpperCase();
+}
+
+// Ids the API would reject as a whole-batch 400 fail their own item here instead.
+function localInvalid(id: string): BatchRatingItem | undefined {
+  if (id.length === 0) {
+    return {
+      id,
+      status: 'invalid_identifier',
+      message: 'empty identifier / 标识为空',
+      expectedCheckChar: null,
+    };
+  }
+  if (id.length > 64) {
+    return {
+      id,
+      status: 'invalid_identifier',
+      message: 'identifier longer than 64 characters / 标识超过64个字符',
+      expectedCheckChar: null,
+    };
+  }
+  return undefined;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Waiters attach later; an unobserved rejection here is not a bug.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new APIUserAbortError({ cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new APIUserAbortError({ cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function mapConcurrent<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+}
+
+type Group = { options: RequestOptions; waiters: Map<string, Deferred<BatchRatingItem>> };
+
+/**
+ * `client.ratings`: rating summaries for the overlay, batched, coalesced and cached.
+ *
+ * @example
+ * ```ts
+ * const items = await client.ratings.lookup(['91110000600037341L', '9144030071526726XG']);
+ * const one = await client.ratings.get('91110000600037341L');
+ * ```
+ */
+export class Ratings extends APIResource {
+  // Requests in flight without a caller signal, shared by later lookups of the same id.
+  readonly #inflight = new Map<string, Promise<BatchRatingItem>>();
+  // Pending `get` calls by the options they came with; the bare ones share one group.
+  readonly #groups = new Map<RequestOptions | undefined, Group>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * One `POST /v1/ratings/batch` for up to 100 ids, exactly as given: no normalising, caching
+   * or splitting. Items come back in request order.
+   *
+   * @example
+   * ```ts
+   * const items = await client.ratings.batch(['91110000600037341L', '91350100M000100Y43']);
+   * items[0]?.status; // 'found' | 'not_found' | 'invalid_identifier'
+   * ```
+   */
+  async batch(ids: string[], options?: RequestOptions): Promise<BatchRatingItem[]> {
+    if (ids.length === 0) return [];
+    if (ids.length > MAX_BATCH_SIZE) {
+      throw new XinjianError(
+        `ratings.batch takes at most ${MAX_BATCH_SIZE} ids (got ${ids.length}); use lookup()`,
+      );
+    }
+    const body: BatchRatingsRequest = { ids };
+    const res = await this._ctx.transport.request(
+      { method: 'POST', path: '/v1/ratings/batch', body, schema: BatchRatingsResponse },
+      options,
+    );
+    return res.data;
+  }
+
+  /**
+   * Ratings for any number of ids. Ids are normalised (see {@link normalizeIdentifier}) and
+   * deduplicated; cached results cost nothing; the rest go in batches of up to 100, at most
+   * `concurrency` (default 4) at a time. Results follow the input order and duplicates share
+   * one result. A batch that fails after its retries turns each of its ids into a
+   * `status: 'error'` item; the lookup as a whole rejects only when `signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const ids = ['91110000600037341L', '911100006000373411', 'd2143569-x'];
+   * for (const item of await client.ratings.lookup(ids)) {
+   *   if (item.status === 'found') console.log(item.summary.subject.name, item.summary.lists);
+   *   else console.log(item.id, item.status);
+   * }
+   * ```
+   */
+  async lookup(ids: string[], options: RequestOptions = {}): Promise<RatingLookupItem[]> {
+    const keys = ids.map(normalizeIdentifier);
+    const unique = [...new Set(keys)];
+    const local = new Map<string, BatchRatingItem>();
+    const remote: string[] = [];
+    for (const key of unique) {
+      const invalid = localInvalid(key);
+      if (invalid) local.set(key, invalid);
+      else remote.push(key);
+    }
+    const pending = this.#resolve(remote, options);
+    const settled = new Map<string, RatingLookupItem>(local);
+    await raceAbort(
+      Promise.all(
+        remote.map(async (key) => {
+          try {
+            settled.set(key, await (pending.get(key) as Promise<BatchRatingItem>));
+          } catch (e) {
+            settled.set(key, { id: key, status: 'error', error: serializeError(e) });
+          }
+        }),
+      ),
+      options.signal,
+    );
+    if (options.signal?.aborted) throw new APIUserAbortError({ cause: options.signal.reason });
+    return keys.map((key) => settled.get(key) as RatingLookupItem);
+  }
+
+  /**
+   * One subject's rating. Calls made in the same tick are coalesced into batch requests
+   * (DataLoader-style) and identical ids in flight share one promise; cached results resolve
+   * without a request. Rejects when the batch carrying the id fails after its retries.
+   *
+   * @example
+   * ```ts
+   * const [a, b] = await Promise.all([
+   *   client.ratings.get('91110000600037341L'),
+   *   client.ratings.get('9144030071526726XG'),
+   * ]); // one request
+   * if (a.status === 'found') console.log(a.summary.taxCredit);
+   * ```
+   */
+  get(id: string, options?: RequestOptions): Promise<BatchRatingItem> {
+    const key = normalizeIdentifier(id);
+    const invalid = localInvalid(key);
+    if (invalid) return Promise.resolve(invalid);
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(new APIUserAbortError({ cause: signal.reason }));
+    const { batch } = this._ctx;
+    if (!batch.coalesce) {
+      return raceAbort(this.#resolve([key], options ?? {}).get(key) as Promise<BatchRatingItem>, signal);
+    }
+    const inflight = this.#inflight.get(key);
+    if (inflight) return raceAbort(inflight, signal);
+    // A signal belongs to its caller: it ends that caller's wait, not the shared request.
+    const rest = options && { ...options, signal: undefined };
+    const groupKey = rest && hasSettings(rest) ? options : undefined;
+    let group = this.#groups.get(groupKey);
+    if (!group) {
+      group = { options: groupKey ? (rest as RequestOptions) : {}, waiters: new Map() };
+      this.#groups.set(groupKey, group);
+    }
+    let waiter = group.waiters.get(key);
+    if (!waiter) {
+      waiter = deferred<BatchRatingItem>();
+      group.waiters.set(key, waiter);
+    }
+    this.#timer ??= setTimeout(() => this.#flush(), batch.windowMs);
+    return raceAbort(waiter.promise, signal);
+  }
+
+  #flush(): void {
+    this.#timer = undefined;
+    const groups = [...this.#groups.values()];
+    this.#groups.clear();
+    for (const { options, waiters } of groups) {
+      const results = this.#resolve([...waiters.keys()], options);
+      for (const [key, waiter] of waiters)
+        (results.get(key) as Promise<BatchRatingItem>).then(waiter.resolve, waiter.reject);
+    }
+  }
+
+  // One promise per key: shared in-flight ones, cache hits, then batches for the rest.
+  #resolve(keys: string[], options: RequestOptions): Map<string, Promise<BatchRatingItem>> {
+    const out = new Map<string, Promise<BatchRatingItem>>();
+    const fresh = new Map<string, Deferred<BatchRatingItem>>();
+    for (const key of keys) {
+      const shared = this.#inflight.get(key);
+      if (shared) {
+        out.set(key, shared);
+        continue;
+      }
+      const d = deferred<BatchRatingItem>();
+      fresh.set(key, d);
+      out.set(key, d.promise);
+      // A caller's signal could abort the request for everyone sharing it, so share only unsignalled ones.
+      if (!options.signal) {
+        this.#inflight.set(key, d.promise);
+        const clear = () => {
+          if (this.#inflight.get(key) === d.promise) this.#inflight.delete(key);
+        };
+        d.promise.then(clear, clear);
+      }
+    }
+    if (fresh.size > 0) void this.#run(fresh, options);
+    return out;
+  }
+
+  async #run(waiting: Map<string, Deferred<BatchRatingItem>>, options: RequestOptions): Promise<void> {
+    const { cache, batch } = this._ctx;
+    const keys = [...waiting.keys()];
+    const hits = await Promise.all(keys.map((key) => this.#cacheGet(key)));
+    const misses: string[] = [];
+    keys.forEach((key, i) => {
+      const hit = hits[i];
+      if (hit) waiting.get(key)?.resolve(hit);
+      else misses.push(key);
+    });
+    const chunks: string[][] = [];
+    for (let i = 0; i < misses.length; i += batch.maxBatchSize)
+      chunks.push(misses.slice(i, i + batch.maxBatchSize));
+    await mapConcurrent(chunks, batch.concurrency, async (chunk) => {
+      try {
+        const items = await this.batch(chunk, options);
+        if (items.length !== chunk.length) {
+          throw new ResponseValidationError(
+            200,
+            [
+              {
+                code: 'too_small',
+                path: ['data'],
+                message: `expected ${chunk.length} items, got ${items.length}`,
+              },
+            ],
+            { method: 'POST', path: '/v1/ratings/batch' },
+          );
+        }
+        chunk.forEach((key, i) => {
+          const item = items[i] as BatchRatingItem;
+          waiting.get(key)?.resolve(item);
+          if (cache && (item.status === 'found' || item.status === 'not_found')) {
+            this.#cacheSet(key, item);
+          }
+        });
+      } catch (e) {
+        for (const key of chunk) waiting.get(key)?.reject(e);
+      }
+    });
+  }
+
+  async #cacheGet(key: string): Promise<BatchRatingItem | undefined> {
+    const { cache, cacheIsExternal } = this._ctx;
+    if (!cache) return undefined;
+    try {
+      const hit = await cache.get(this.#cacheKey(key));
+      if (hit === undefined) return undefined;
+      // An outside store may hold data from another SDK version: trust it only if it still parses.
+      if (!cacheIsExternal) return hit;
+      const parsed = BatchRatingItem.safeParse(hit);
+      return parsed.success && parsed.data.status !== 'invalid_identifier' ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #cacheSet(key: string, item: BatchRatingItem): void {
+    const { cache, cacheTtlMs } = this._ctx;
+    try {
+      void Promise.resolve(cache?.set(this.#cacheKey(key), item, cacheTtlMs)).catch(() => undefined);
+    } catch {
+      // A full or failing store only costs a request next time.
+    }
+  }
+
+  #cacheKey(key: string): string {
+    return `${this._ctx.cacheNamespace}${key}`;
+  }
+
+  /**
+   * Forgets cached ratings: for the given ids, or (without ids) everything in the cache store,
+   * which a derived client from `withOptions` shares.
+   *
+   * @example
+   * ```ts
+   * await client.ratings.clearCache(['91110000600037341L']);
+   * ```
+   */
+  async clearCache(ids?: string[]): Promise<void> {
+    const { cache } = this._ctx;
+    if (!cache) return;
+    if (ids === undefined) {
+      await cache.clear();
+      return;
+    }
+    await Promise.all(ids.map((id) => cache.delete(this.#cacheKey(normalizeIdentifier(id)))));
+  }
+}
+
+function hasSettings(o: RequestOptions): boolean {
+  return Object.entries(o).some(([k, v]) => k !== 'signal' && v !== undefined);
+}

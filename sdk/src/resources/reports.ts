@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { CourtEnforcementRecord, CreditAccount, CreditRecord, DishonestDebtorRecord, HousingFundAccount } from '../core/records.ts';
+import { APITimeoutError, AuthorizationRequiredError, ReportFailedError } from '../core/errors.ts';
+import { type RequestOptions, sleep } from '../core/http.ts';
+import {
+  CourtEnforcementRecord,
+  CreditAccount,
+  CreditRecord,
+  DishonestDebtorRecord,
+  HousingFundAccount,
+} from '../core/records.ts';
+import { APIResource } from '../core/resource.ts';
+import { parseRetryAfter } from '../core/retry.ts';
 import { DomainId, Grade, IsoDate, IsoDateTime, SourceStatus } from '../core/schemas.ts';
+import { isValidIdCard } from '../identifiers/index.ts';
 import { ListMembership } from './ratings.ts';
 import { Subject } from './subjects.ts';
 
@@ -97,3 +108,176 @@ export const Report = z
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;
 export type ReadyReport = Extract<Report, { status: 'ready' }>;
+
+/**
+ * How {@link Reports.waitUntilReady} polls.
+ *
+ * @example
+ * ```ts
+ * const wait: WaitOptions = { pollIntervalMs: 500, timeoutMs: 60_000 };
+ * ```
+ */
+export interface WaitOptions {
+  /** Stops waiting; the call rejects with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Pause between polls when the server suggests none (`Retry-After`). Default 1 s. */
+  pollIntervalMs?: number | undefined;
+  /** Give up after this long with `APITimeoutError`. Default 2 minutes. */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * The body of {@link Reports.order}: {@link ReportOrder}, with `purpose` optional in the type so
+ * that a missing one is refused by the SDK (with its legal basis) rather than by the compiler
+ * alone.
+ *
+ * @example
+ * ```ts
+ * const params: ReportOrderParams = {
+ *   productId: 'personal_credit_report',
+ *   subjectId: '11010519491231002X',
+ *   purpose: 'housing_fund_loan',
+ *   authorization: { reference: 'AUTH-2026-0001', grantedAt: '2026-10-30' },
+ * };
+ * ```
+ */
+export type ReportOrderParams = Omit<ReportOrder, 'purpose' | 'authorization'> & {
+  purpose?: ReportOrder['purpose'] | undefined;
+  authorization?: ReportOrder['authorization'] | undefined;
+};
+
+const DEFAULT_POLL_INTERVAL_MS = 1_000;
+const DEFAULT_WAIT_TIMEOUT_MS = 120_000;
+
+/**
+ * `client.reports`: order credit reports and wait for them.
+ *
+ * @example
+ * ```ts
+ * const report = await client.reports.orderAndWait({
+ *   productId: 'creditchina_public_report',
+ *   subjectId: '91110000600037341L',
+ *   purpose: 'government_procurement',
+ * });
+ * if (report.content.subjectType === 'enterprise') console.log(report.content.records.length);
+ * ```
+ */
+export class Reports extends APIResource {
+  /**
+   * Orders a report; the answer is usually `pending`. One `Idempotency-Key` covers the call and
+   * its retries, so a retry never orders twice. An individual's report (the subject is a
+   * 居民身份证号码, or the product is known to be personal) without `purpose` and
+   * `authorization.reference` is refused here with `AuthorizationRequiredError`, before any
+   * request (征信业管理条例 第18条).
+   *
+   * @example
+   * ```ts
+   * const pending = await client.reports.order(
+   *   {
+   *     productId: 'personal_credit_report',
+   *     subjectId: '11010519491231002X',
+   *     purpose: 'housing_fund_loan',
+   *     authorization: { reference: 'AUTH-2026-0001', grantedAt: '2026-10-30' },
+   *   },
+   *   { idempotencyKey: 'loan-application-4711' },
+   * );
+   * ```
+   */
+  async order(params: ReportOrderParams, options?: RequestOptions): Promise<Report> {
+    this.#checkAuthorization(params);
+    return this._ctx.transport.request(
+      { method: 'POST', path: '/v1/reports', body: params, schema: Report },
+      options,
+    );
+  }
+
+  /**
+   * A report by id, in whatever state it is.
+   *
+   * @example
+   * ```ts
+   * const report = await client.reports.retrieve('rpt_123');
+   * if (report.status === 'ready') console.log(report.readyAt);
+   * ```
+   */
+  retrieve(id: string, options?: RequestOptions): Promise<Report> {
+    return this._ctx.transport.request(
+      { method: 'GET', path: `/v1/reports/${encodeURIComponent(id)}`, schema: Report },
+      options,
+    );
+  }
+
+  /**
+   * Polls until the report is ready and returns it. A `failed` report rejects with
+   * `ReportFailedError`; running out of `timeoutMs` rejects with `APITimeoutError`.
+   *
+   * @example
+   * ```ts
+   * const ac = new AbortController();
+   * const ready = await client.reports.waitUntilReady('rpt_123', { signal: ac.signal, pollIntervalMs: 500 });
+   * ready.content.generatedAt;
+   * ```
+   */
+  async waitUntilReady(id: string, options: WaitOptions & RequestOptions = {}): Promise<ReadyReport> {
+    const {
+      pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
+      timeoutMs = DEFAULT_WAIT_TIMEOUT_MS,
+      ...request
+    } = options;
+    const deadline = Date.now() + timeoutMs;
+    const path = `/v1/reports/${encodeURIComponent(id)}`;
+    for (;;) {
+      const { data: report, response } = await this._ctx.transport.requestWithResponse(
+        { method: 'GET', path, schema: Report },
+        request,
+      );
+      if (report.status === 'ready') return report;
+      if (report.status === 'failed') throw new ReportFailedError(report.id, report.failure);
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new APITimeoutError(
+          { method: 'GET', path },
+          { message: `Report ${id} was not ready after ${timeoutMs} ms: GET ${path}` },
+        );
+      }
+      const suggested = parseRetryAfter(response.headers.get('retry-after'));
+      await sleep(Math.min(suggested ?? pollIntervalMs, left), options.signal);
+    }
+  }
+
+  /**
+   * {@link Reports.order} then {@link Reports.waitUntilReady}.
+   *
+   * @example
+   * ```ts
+   * const ready = await client.reports.orderAndWait(
+   *   { productId: 'creditchina_public_report', subjectId: '91110000600037341L', purpose: 'tendering' },
+   *   { pollIntervalMs: 250, timeoutMs: 30_000 },
+   * );
+   * ```
+   */
+  async orderAndWait(
+    params: ReportOrderParams,
+    options: WaitOptions & RequestOptions = {},
+  ): Promise<ReadyReport> {
+    const { pollIntervalMs, timeoutMs, ...request } = options;
+    const report = await this.order(params, request);
+    if (report.status === 'ready') return report;
+    if (report.status === 'failed') throw new ReportFailedError(report.id, report.failure);
+    const { idempotencyKey: _, ...polling } = request;
+    return this.waitUntilReady(report.id, { ...polling, pollIntervalMs, timeoutMs });
+  }
+
+  #checkAuthorization(params: ReportOrderParams): void {
+    const hint = this._ctx.productHints.get(params.productId);
+    const personal =
+      isValidIdCard(String(params.subjectId ?? '').trim()) ||
+      hint?.subjectType === 'individual' ||
+      hint?.requiresAuthorization === true;
+    if (!personal) return;
+    const missing: Array<'purpose' | 'authorization.reference'> = [];
+    if (!params.purpose) missing.push('purpose');
+    if (!params.authorization?.reference?.trim()) missing.push('authorization.reference');
+    if (missing.length > 0) throw new AuthorizationRequiredError(missing);
+  }
+}

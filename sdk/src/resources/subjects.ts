@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RequestOptions } from '../core/http.ts';
+import { APIResource } from '../core/resource.ts';
 import { IsoDate } from '../core/schemas.ts';
 
 /** An enterprise (or other organisation with a USCC) as the catalog knows it. */
@@ -45,3 +47,37 @@ export const SubjectSearchResult = z
   })
   .meta({ id: 'SubjectSearchResult' });
 export type SubjectSearchResult = z.infer<typeof SubjectSearchResult>;
+
+/**
+ * `client.subjects`: find enterprises by name or identifier.
+ *
+ * @example
+ * ```ts
+ * const { data, ambiguous } = await client.subjects.search({ q: '北京' });
+ * ```
+ */
+export class Subjects extends APIResource {
+  /**
+   * Candidates for a name or code, best first. When `ambiguous` is true the top candidates share
+   * a name: ask the user to pick instead of taking the first.
+   *
+   * @example
+   * ```ts
+   * const result = await client.subjects.search({ q: '91110000600037341L' });
+   * result.data[0]?.confidence; // 1 for a code match
+   * const byName = await client.subjects.search('某某建设', { timeout: 5_000 });
+   * ```
+   */
+  search(params: SubjectSearchParams | string, options?: RequestOptions): Promise<SubjectSearchResult> {
+    const p = typeof params === 'string' ? { q: params } : params;
+    return this._ctx.transport.request(
+      {
+        method: 'GET',
+        path: '/v1/subjects',
+        query: { q: p.q, limit: p.limit === undefined ? undefined : Number(p.limit) },
+        schema: SubjectSearchResult,
+      },
+      options,
+    );
+  }
+}

@@ -1,0 +1,438 @@
+/**
+ * The `xinjian` command end to end: the real CLI in a child process, against the embedded demo
+ * data and against a mock server this test starts, with the committed seed data and samples.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer } from '../../../mock-server/src/index.ts';
+import {
+  DEMO_API_KEY,
+  DEMO_CUTOFF,
+  enterpriseByTag,
+  enterprisesByTag,
+  REVOKED_API_KEY,
+  SEED_AS_OF,
+  seeds,
+} from '../../../seeds/index.ts';
+import { computeUsccCheckChar } from '../identifiers/index.ts';
+import { parseCsv } from './csv.ts';
+import { EXIT } from './exit-codes.ts';
+import { verifySealed } from './integrity.ts';
+
+const MAIN = resolve(import.meta.dirname, 'main.ts');
+const SAMPLES = resolve(import.meta.dirname, '../../../seeds/samples');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('XINJIAN_')) env[k] = v;
+  }
+  Object.assign(env, options.env ?? {});
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { env, cwd: options.cwd ?? process.cwd() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const uscc = (tag: string): string => enterpriseByTag(tag).subject.uscc;
+const nameOf = (tag: string): string => enterpriseByTag(tag).subject.name;
+
+// The documented canonical form, re-implemented here so the check does not trust the CLI's own.
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xinjian-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Result rows keyed by the USCC column (or the name when there is none). */
+async function readResult(
+  path: string,
+): Promise<{ bom: boolean; header: string[]; body: string[][]; rows: Map<string, string[]> }> {
+  const bytes = await readFile(path);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const [header = [], ...body] = parseCsv(bytes.toString('utf8'));
+  return { bom, header, body, rows: new Map(body.map((r) => [r[1] || (r[0] ?? ''), r])) };
+}
+
+describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () => {
+  it('prints grades, tax credit and verdicts, and says it runs on demo data', async () => {
+    const run = await cli(['check', uscc('edge:clean'), uscc('edge:dishonest-active')]);
+    expect(run.stderr).toContain('使用内置演示数据 / using embedded demo data');
+    expect(run.stdout).toContain(`截止时点 ${DEMO_CUTOFF} · 数据基准日 ${SEED_AS_OF}`);
+    const lines = run.stdout.split('\n');
+    const clean = lines.find((l) => l.includes(uscc('edge:clean')));
+    const dishonest = lines.find((l) => l.includes(uscc('edge:dishonest-active')));
+    expect(clean).toContain(nameOf('edge:clean'));
+    expect(clean).toContain('✔ 通过');
+    expect(clean).toMatch(/[ABMCD]（\d{4}年度）/);
+    expect(dishonest).toContain('✖ 不通过');
+    expect(dishonest).toContain('失信被执行人');
+    expect(run.stdout).toContain('共 2 个：✔ 通过 1，✖ 不通过 1');
+    expect(run.code).toBe(EXIT.FAIL);
+  });
+
+  it('shows an issuer-qualified grade with its scale', async () => {
+    const seed = enterpriseByTag('edge:pboc-AA+');
+    const grade = seed.grades.find((g) => g.scale === 'pboc_long_term');
+    const run = await cli(['check', seed.subject.uscc, '--lang', 'en']);
+    expect(grade?.value).toBe('AA+');
+    expect(run.stdout).toContain(`AA+ PBOC long-term · ${grade?.issuer.name.en}`);
+  });
+
+  it('prints JSON with the rating summary and the evaluation', async () => {
+    const run = await cli(['check', uscc('edge:clean'), uscc('edge:source-unavailable'), '--json']);
+    const out = JSON.parse(run.stdout) as Array<{
+      outcome: string;
+      subjects: Array<{ summary: { subject: { uscc: string } } | null }>;
+      evaluation: { verdict: string; ruleSet: { id: string }; checked: unknown[] } | null;
+    }>;
+    expect(out.map((r) => r.outcome)).toEqual(['pass', 'incomplete']);
+    expect(out[0]?.subjects[0]?.summary?.subject.uscc).toBe(uscc('edge:clean'));
+    expect(out[0]?.evaluation?.ruleSet.id).toBe('cn-gp-credit-check');
+    expect(out[0]?.evaluation?.checked.length).toBeGreaterThan(0);
+    expect(out[1]?.evaluation?.verdict).toBe('incomplete');
+    expect(run.code).toBe(EXIT.ATTENTION);
+  });
+
+  it('uses a confident name match and says so; an ambiguous name is not guessed', async () => {
+    const twins = enterprisesByTag('same-name:2');
+    expect(twins).toHaveLength(2);
+    const run = await cli(['check', nameOf('edge:clean'), twins[0]?.subject.name ?? '']);
+    expect(run.stdout).toMatch(new RegExp(`按名称"${nameOf('edge:clean')}"匹配，置信度 \\d+%`));
+    expect(run.stdout).toContain(uscc('edge:clean'));
+    expect(run.stdout).toContain('≈ 需人工确认');
+    for (const t of twins) {
+      expect(run.stdout).toContain(`${t.subject.name}（${t.subject.region.name} · ${t.subject.uscc}）`);
+    }
+    expect(run.code).toBe(EXIT.ATTENTION);
+  });
+
+  it('rejects a mistyped code with the expected check character and exit 65', async () => {
+    const run = await cli(['check', '91110000600037341N']);
+    expect(run.stdout).toContain('91110000600037341N: 校验位不符：应为 L，实为 N');
+    expect(run.stdout).toContain('⊘ 代码无效');
+    expect(run.code).toBe(EXIT.DATA);
+    const en = await cli(['check', '91110000600037341N', '--lang', 'en']);
+    expect(en.stdout).toContain('91110000600037341N: check character mismatch: expected L, got N');
+  });
+
+  it('fails a consortium when one member is a dishonest debtor', async () => {
+    const run = await cli(['check', `${uscc('edge:clean')};${uscc('edge:dishonest-active')}`, '--json']);
+    const [row] = JSON.parse(run.stdout) as Array<{
+      outcome: string;
+      evaluation: { findings: Array<{ code: string }> };
+    }>;
+    expect(row?.outcome).toBe('fail');
+    expect(row?.evaluation.findings.map((f) => f.code)).toContain('consortium.member_failed');
+    expect(run.code).toBe(EXIT.FAIL);
+  });
+
+  it.each([
+    ['bidders.csv', 'utf-8'],
+    ['bidders-gbk.csv', 'gbk'],
+  ])('checks the sample list %s and writes the result CSV and sealed evidence', async (file, encoding) => {
+    const input = join(dir, file);
+    await copyFile(join(SAMPLES, file), input);
+    const inputRows = parseCsv(new TextDecoder().decode(await readFile(join(SAMPLES, 'bidders.csv'))));
+    const run = await cli(['check', '--csv', input]);
+    const base = file.replace(/\.csv$/, '');
+    expect(run.stderr).toContain(`已核查 ${inputRows.length - 1}/${inputRows.length - 1}`);
+    expect(run.stderr).toContain(`结果表：${join(dir, `${base}.result.csv`)}`);
+
+    const result = await readResult(join(dir, `${base}.result.csv`));
+    expect(result.bom).toBe(true);
+    expect(result.header).toEqual([
+      '投标人名称',
+      '统一社会信用代码',
+      '评级',
+      '纳税信用',
+      '结论',
+      '原因',
+      '查询时间',
+    ]);
+    expect(result.body).toHaveLength(inputRows.length - 1);
+    expect(result.body.map((r) => r.slice(0, 2))).toEqual(inputRows.slice(1));
+    const verdict = (tag: string): string | undefined => result.rows.get(uscc(tag))?.[4];
+    expect(verdict('edge:clean')).toBe('通过');
+    expect(verdict('edge:dishonest-active')).toBe('不通过');
+    expect(verdict('edge:gp-ban-active')).toBe('不通过');
+    expect(verdict('edge:gp-ban-ended')).toBe('通过');
+    expect(verdict('edge:major-tax')).toBe('不通过');
+    expect(verdict('edge:fine-2000000')).toBe('不通过');
+    expect(verdict('edge:fine-1990000')).toBe('通过');
+    expect(verdict('edge:abnormal-operation')).toBe('需复核');
+    expect(result.rows.get(uscc('edge:dishonest-active'))?.[5]).toContain('失信被执行人');
+
+    // The sample's typo row: the real code with a wrong check character.
+    const typo = [...result.rows.values()].find((r) => r[4] === '代码无效');
+    const typed = typo?.[1] ?? '';
+    expect(typo?.[5]).toContain(`${typed}: 校验位不符：应为 ${computeUsccCheckChar(typed.slice(0, 17))}`);
+    // The name-only row: two companies share it.
+    const twin = enterprisesByTag('same-name:2')[0]?.subject.name ?? '';
+    expect(result.rows.get(twin)?.[4]).toBe('需人工确认');
+    expect(run.code).toBe(EXIT.DATA);
+
+    const evidence = JSON.parse(await readFile(join(dir, `${base}.evidence.json`), 'utf8')) as {
+      integrity: { algorithm: string; digest: string };
+      input: { encoding: string; rows: number; sha256: string };
+      bidders: Array<{
+        queriedAt: string;
+        verdict: string | null;
+        subjects: Array<{
+          subject: { uscc: string } | null;
+          channels: Array<{ channel: string; fetchedAt: string | null }>;
+        }>;
+        findings: Array<{ citations: Array<{ documentNo: string }> }>;
+      }>;
+    };
+    const { integrity, ...rest } = evidence;
+    expect(integrity.algorithm).toBe('sha256');
+    expect(integrity.digest).toBe(createHash('sha256').update(canonical(rest), 'utf8').digest('hex'));
+    expect(verifySealed(evidence)).toBe(true);
+    expect(verifySealed({ ...evidence, bidders: evidence.bidders.slice(1) })).toBe(false);
+    expect(evidence.input).toMatchObject({
+      encoding,
+      rows: inputRows.length - 1,
+      sha256: createHash('sha256')
+        .update(await readFile(join(SAMPLES, file)))
+        .digest('hex'),
+    });
+    const dishonest = evidence.bidders.find(
+      (b) => b.subjects[0]?.subject?.uscc === uscc('edge:dishonest-active'),
+    );
+    expect(dishonest?.verdict).toBe('fail');
+    expect(dishonest?.queriedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(
+      dishonest?.subjects[0]?.channels.some((c) => c.channel === 'creditchina' && c.fetchedAt !== null),
+    ).toBe(true);
+    expect(dishonest?.findings.flatMap((f) => f.citations.map((c) => c.documentNo))).toContain(
+      '财库〔2016〕125号',
+    );
+  });
+
+  it('honours --out, --evidence, English headers and a members column; flags a name that does not match', async () => {
+    const input = join(dir, 'consortium.csv');
+    const clean = `${nameOf('edge:clean')},${uscc('edge:clean')},`;
+    await writeFile(
+      input,
+      `\ufeffSupplier,USCC,联合体成员\r\n"Lead, Inc.",${uscc('edge:clean')},${uscc('edge:gp-ban-active')}\r\n${clean}\r\nSolo,${uscc('edge:clean')},\r\n`,
+    );
+    const run = await cli(
+      ['check', '--csv', 'consortium.csv', '--out', 'r.csv', '--evidence', 'e.json', '--lang', 'en', '-q'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.stderr).not.toContain('checked 3/3');
+    const result = await readResult(join(dir, 'r.csv'));
+    expect(result.header).toEqual([
+      'Supplier',
+      'USCC',
+      '联合体成员',
+      'Grades',
+      'Tax credit',
+      'Verdict',
+      'Reasons',
+      'Queried at',
+    ]);
+    const rows = result.body;
+    expect(rows.map((r) => [r[0], r[5]])).toEqual([
+      ['Lead, Inc.', 'fail'],
+      [nameOf('edge:clean'), 'pass'],
+      ['Solo', 'review'],
+    ]);
+    expect(rows[0]?.[6]).toContain('Consortium member');
+    expect(rows[2]?.[6]).toContain(
+      `the listed name "Solo" differs from the registered name "${nameOf('edge:clean')}"`,
+    );
+    expect(verifySealed(JSON.parse(await readFile(join(dir, 'e.json'), 'utf8')))).toBe(true);
+    expect(run.code).toBe(EXIT.FAIL);
+  });
+
+  it('reports a missing file (66), an empty file and missing columns (65), and never overwrites the list', async () => {
+    const missing = await cli(['check', '--csv', join(dir, 'nope.csv')]);
+    expect(missing.stderr).toContain(`找不到文件：${join(dir, 'nope.csv')}`);
+    expect(missing.code).toBe(EXIT.NO_INPUT);
+
+    await writeFile(join(dir, 'empty.csv'), '\ufeff\r\n');
+    const empty = await cli(['check', '--csv', join(dir, 'empty.csv')]);
+    expect(empty.stderr).toContain('文件为空');
+    expect(empty.code).toBe(EXIT.DATA);
+
+    await writeFile(join(dir, 'cols.csv'), '序号,金额\r\n1,100\r\n');
+    const cols = await cli(['check', '--csv', join(dir, 'cols.csv'), '--lang', 'en']);
+    expect(cols.stderr).toContain('headers found: 序号, 金额');
+    expect(cols.stderr).toContain('accepted name headers: 投标人名称, 投标人, 供应商名称, 供应商, 单位名称');
+    expect(cols.stderr).toContain('accepted code headers: 统一社会信用代码');
+    expect(cols.code).toBe(EXIT.DATA);
+
+    const same = join(dir, 'same.csv');
+    await copyFile(join(SAMPLES, 'bidders.csv'), same);
+    const overwrite = await cli(['check', '--csv', same, '--out', same]);
+    expect(overwrite.stderr).toContain('结果表、证据文件和名单必须是三个不同的文件');
+    expect(overwrite.code).toBe(EXIT.USAGE);
+    expect(await readFile(same)).toEqual(await readFile(join(SAMPLES, 'bidders.csv')));
+  });
+
+  it('documents the exit codes in --help and rejects bad usage with 64', async () => {
+    const [zh, en, mode, unknown, date, bare] = await Promise.all([
+      cli(['check', '--help']),
+      cli(['--help', '--lang', 'en']),
+      cli(['check', 'x', '--mode', 'auction']),
+      cli(['check', 'x', '--colour']),
+      cli(['check', 'x', '--cutoff', '2026-02-30']),
+      cli([]),
+    ]);
+    expect(zh.stdout).toContain('退出码');
+    expect(zh.stdout).toContain('65  输入数据有误');
+    expect(zh.code).toBe(EXIT.OK);
+    expect(en.stdout).toContain('Exit codes:');
+    expect(en.stdout).toContain('xinjian check --csv <bidders.csv>');
+    expect(mode.stderr).toContain('--mode 只能是 procurement 或 tendering');
+    expect(mode.code).toBe(EXIT.USAGE);
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect(unknown.code).toBe(EXIT.USAGE);
+    expect(date.stderr).toContain('--cutoff 应为日期 YYYY-MM-DD，收到 "2026-02-30"');
+    expect(date.code).toBe(EXIT.USAGE);
+    expect(bare.stderr).toContain('xinjian check <代码或名称>');
+    expect(bare.stdout).toBe('');
+    expect(bare.code).toBe(EXIT.USAGE);
+  });
+
+  it('lists products and the application catalog', async () => {
+    const products = await cli(['products']);
+    for (const p of seeds.products) expect(products.stdout).toContain(p.id);
+    expect(products.stdout).toContain(`共 ${seeds.products.length} 个产品`);
+    expect(products.code).toBe(EXIT.OK);
+    const domains = await cli(['domains', '--lang', 'en']);
+    const gp = seeds.domains.find((d) => d.id === 'government_procurement');
+    expect(domains.stdout).toContain(gp?.name.en);
+    for (const b of gp?.policyBasis ?? []) expect(domains.stdout).toContain(b.documentNo);
+    expect(domains.stdout).toContain(`${seeds.domains.length} domains`);
+    const json = await cli(['domains', '--json']);
+    expect((JSON.parse(json.stdout) as unknown[]).length).toBe(seeds.domains.length);
+  });
+});
+
+describe('xinjian check against a configured API', { timeout: 60_000 }, () => {
+  let server: Awaited<ReturnType<typeof startMockServer>>;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0, reportDelayMs: 0 });
+    env = { XINJIAN_API_URL: server.url, XINJIAN_API_KEY: DEMO_API_KEY };
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('uses XINJIAN_API_URL and XINJIAN_API_KEY, with today as the default cutoff', async () => {
+    const run = await cli(['check', uscc('edge:clean'), '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
+      env,
+    });
+    expect(run.stderr).not.toContain('演示数据');
+    expect(run.stdout).toContain('✔ 通过');
+    expect(run.code).toBe(EXIT.OK);
+    const journal = (await (await fetch(`${server.url}/__mock/journal`)).json()) as {
+      data: Array<{ path: string }>;
+    };
+    expect(journal.data.some((e) => e.path === '/v1/ratings/batch')).toBe(true);
+  });
+
+  it('applies the tendering rules with --mode tendering', async () => {
+    const run = await cli(
+      ['check', uscc('edge:dishonest-active'), '--mode', 'tendering', '--cutoff', DEMO_CUTOFF, '--json'],
+      {
+        env,
+      },
+    );
+    const [row] = JSON.parse(run.stdout) as Array<{
+      outcome: string;
+      evaluation: { ruleSet: { id: string } };
+    }>;
+    expect(row?.evaluation.ruleSet.id).toBe('cn-tendering-dishonest-debtor');
+    expect(row?.outcome).toBe('fail');
+  });
+
+  it('stops with 77 when the key is rejected', async () => {
+    const run = await cli(['check', uscc('edge:clean')], {
+      env: { ...env, XINJIAN_API_KEY: REVOKED_API_KEY },
+    });
+    expect(run.stderr).toContain('HTTP 401');
+    expect(run.stderr).toContain('unauthorized');
+    expect(run.stdout).not.toContain('通过');
+    expect(run.code).toBe(EXIT.AUTH);
+  });
+
+  it('shows 暂不可用 with status and request id when the server fails, never a pass', async () => {
+    const broken = enterpriseByTag('magic:500').subject.uscc;
+    const run = await cli(['check', broken, '--lang', 'en'], { env });
+    const line = run.stdout.split('\n').find((l) => l.includes(broken));
+    expect(line).toContain('! unavailable');
+    expect(line).toMatch(/HTTP 500 · internal · req_\w+/);
+    expect(run.code).toBe(EXIT.UNAVAILABLE);
+  });
+
+  it('refuses half a configuration with 78', async () => {
+    const run = await cli(['check', uscc('edge:clean')], { env: { XINJIAN_API_URL: server.url } });
+    expect(run.stderr).toContain('XINJIAN_API_URL is set but XINJIAN_API_KEY is not');
+    expect(run.code).toBe(EXIT.CONFIG);
+  });
+});
+
+describe('xinjian check when the API is down', { timeout: 60_000 }, () => {
+  let url: string;
+  beforeAll(async () => {
+    // A port that was free a moment ago and now has nobody listening.
+    const probe = createServer();
+    await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+    const address = probe.address();
+    await new Promise<void>((ok) => probe.close(() => ok()));
+    url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 1}`;
+  });
+
+  it('marks every row 暂不可用 in the table and the result CSV, with exit 69', async () => {
+    const env = { XINJIAN_API_URL: url, XINJIAN_API_KEY: DEMO_API_KEY };
+    const run = await cli(['check', uscc('edge:clean')], { env });
+    expect(run.stdout).toContain('! 暂不可用');
+    expect(run.stdout).toContain('无法连接信用服务');
+    expect(run.stdout).not.toContain('✔ 通过');
+    expect(run.code).toBe(EXIT.UNAVAILABLE);
+
+    const input = join(dir, 'down.csv');
+    await copyFile(join(SAMPLES, 'bidders.csv'), input);
+    const list = await cli(['check', '--csv', input, '-q'], { env });
+    const result = await readResult(join(dir, 'down.result.csv'));
+    const verdicts = new Set(result.body.map((r) => r[4]));
+    expect(verdicts).toEqual(new Set(['暂不可用', '代码无效']));
+    expect(list.code).toBe(EXIT.UNAVAILABLE);
+  });
+});

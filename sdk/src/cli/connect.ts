@@ -1,0 +1,91 @@
+/**
+ * Which API the CLI talks to: `XINJIAN_API_URL` and `XINJIAN_API_KEY`, or, with neither set,
+ * the embedded demo data served by the mock server on an ephemeral 127.0.0.1 port. The mock
+ * server and seeds are other workspace packages, so they are imported only in that case.
+ */
+import { createClient, type XinjianClient } from '../client.ts';
+
+/**
+ * An open connection and what it implies for defaults.
+ *
+ * @example
+ * ```ts
+ * const conn = await connect(process.env, { demo: false });
+ * try { await conn.client.domains.list(); } finally { await conn.close(); }
+ * ```
+ */
+export interface Connection {
+  client: XinjianClient;
+  baseUrl: string;
+  demo: boolean;
+  /** Default 截止时点 and data date: the seed's dates for demo data, else null (today). */
+  defaults: { cutoff: string | null; asOf: string | null };
+  close(): Promise<void>;
+}
+
+/**
+ * The environment is half set, or the URL is not an http(s) URL.
+ *
+ * @example
+ * ```ts
+ * try { await connect({ XINJIAN_API_URL: 'http://x' }, { demo: false }); } catch (e) { e instanceof ConfigError; } // true
+ * ```
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+// The CLI is interactive: fail over in seconds, not the library's patient defaults.
+const CLI_CLIENT_OPTIONS = {
+  timeout: 15_000,
+  maxRetries: 2,
+  retryBaseDelayMs: 300,
+  retryMaxDelayMs: 2_000,
+  cache: false,
+} as const;
+
+/**
+ * Opens the configured API, or starts the embedded demo server.
+ *
+ * @throws ConfigError when only one of the two variables is set or the URL is not http(s).
+ * @example
+ * ```ts
+ * const conn = await connect(process.env, { demo: true });
+ * conn.demo; // true
+ * ```
+ */
+export async function connect(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { demo: boolean },
+): Promise<Connection> {
+  const url = env.XINJIAN_API_URL?.trim() ?? '';
+  const key = env.XINJIAN_API_KEY?.trim() ?? '';
+  if (!options.demo && (url !== '' || key !== '')) {
+    if (url === '') throw new ConfigError('XINJIAN_API_KEY is set but XINJIAN_API_URL is not');
+    if (key === '') throw new ConfigError('XINJIAN_API_URL is set but XINJIAN_API_KEY is not');
+    if (!/^https?:\/\/[^/]/i.test(url))
+      throw new ConfigError(`XINJIAN_API_URL is not an http(s) URL: ${url}`);
+    return {
+      client: createClient({ baseUrl: url, apiKey: key, ...CLI_CLIENT_OPTIONS }),
+      baseUrl: url,
+      demo: false,
+      defaults: { cutoff: null, asOf: null },
+      close: async () => {},
+    };
+  }
+  const [{ startMockServer }, seeds] = await Promise.all([
+    import('../../../mock-server/src/index.ts'),
+    import('../../../seeds/index.ts'),
+  ]);
+  const server = await startMockServer({ port: 0, reportDelayMs: 0 });
+  return {
+    client: createClient({ baseUrl: server.url, apiKey: seeds.DEMO_API_KEY, ...CLI_CLIENT_OPTIONS }),
+    baseUrl: server.url,
+    demo: true,
+    defaults: { cutoff: seeds.DEMO_CUTOFF, asOf: seeds.SEED_AS_OF },
+    close: () => server.close(),
+  };
+}

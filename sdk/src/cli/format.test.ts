@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { classifyInput } from './identify.ts';
+import { canonicalJson, digestOf, seal, verifySealed } from './integrity.ts';
+import { displayWidth, renderTable } from './table.ts';
+import { chinaDateTime, isCalendarDate, todayInChina } from './time.ts';
+
+describe('table', () => {
+  it('counts CJK and full-width characters as two columns and colour codes as none', () => {
+    expect(displayWidth('甲公司 A')).toBe(8);
+    expect(displayWidth('（１）')).toBe(6);
+    expect(displayWidth('\u001b[31m✖\u001b[39m')).toBe(1);
+  });
+
+  it('aligns Chinese text and multi-line cells', () => {
+    expect(renderTable(['名称', 'Code'], [[['甲公司', '乙'], 'X']])).toBe(
+      [
+        '┌────────┬──────┐',
+        '│ 名称   │ Code │',
+        '├────────┼──────┤',
+        '│ 甲公司 │ X    │',
+        '│ 乙     │      │',
+        '└────────┴──────┘',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('wraps a wrappable column to fit the width', () => {
+    const out = renderTable(['A', '原因'], [['x', '一二三四五六七八九十一二三四五']], {
+      maxWidth: 22,
+      wrap: [1],
+    });
+    const lines = out.trimEnd().split('\n');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(22);
+    expect(
+      lines.filter((l) => l.includes('一') || l.includes('五') || l.includes('十')).length,
+    ).toBeGreaterThan(1);
+  });
+});
+
+describe('integrity', () => {
+  it('sorts keys and drops whitespace and undefined members', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: undefined, d: { z: 0, y: '中' } })).toBe(
+      '{"a":[true,null,"é"],"b":1,"d":{"y":"中","z":0}}',
+    );
+  });
+
+  it('seals with the SHA-256 of the canonical JSON without the integrity block', () => {
+    const doc = { z: '甲', a: 1 };
+    const sealed = seal(doc);
+    const expected = createHash('sha256').update('{"a":1,"z":"甲"}', 'utf8').digest('hex');
+    expect(sealed.integrity.digest).toBe(expected);
+    expect(digestOf(sealed)).toBe(expected);
+    expect(verifySealed(JSON.parse(JSON.stringify(sealed, null, 2)))).toBe(true);
+    expect(verifySealed({ ...sealed, a: 2 })).toBe(false);
+  });
+});
+
+describe('classifyInput', () => {
+  it('names the expected check character of a mistyped USCC', () => {
+    expect(classifyInput('91110000600037341N')).toEqual({
+      kind: 'invalid',
+      value: '91110000600037341N',
+      message: { zh: '校验位不符：应为 L，实为 N', en: 'check character mismatch: expected L, got N' },
+      expectedCheckChar: 'L',
+    });
+  });
+
+  it('accepts USCC, org code and 注册号, and treats anything else as a name', () => {
+    expect(classifyInput(' 91110000600037341l ')).toEqual({
+      kind: 'code',
+      value: '91110000600037341L',
+      type: 'uscc',
+    });
+    expect(classifyInput('D2143569-X')).toEqual({ kind: 'code', value: 'D2143569-X', type: 'org_code' });
+    expect(classifyInput('110108000000016')).toEqual({
+      kind: 'code',
+      value: '110108000000016',
+      type: 'reg_no',
+    });
+    expect(classifyInput('北京华远建设有限公司')).toEqual({ kind: 'name', value: '北京华远建设有限公司' });
+    expect(classifyInput('Acme Trading')).toEqual({ kind: 'name', value: 'Acme Trading' });
+  });
+
+  it('refuses a personal ID number instead of sending it', () => {
+    expect(classifyInput('11010519491231002X')).toEqual({ kind: 'personal_id', value: '11010519491231002X' });
+  });
+});
+
+describe('exit codes', () => {
+  it('picks the most severe outcome', () => {
+    expect(exitCodeFor([])).toBe(EXIT.OK);
+    expect(exitCodeFor(['pass', 'pass'])).toBe(0);
+    expect(exitCodeFor(['pass', 'review', 'not_found', 'ambiguous', 'incomplete'])).toBe(2);
+    expect(exitCodeFor(['review', 'fail'])).toBe(1);
+    expect(exitCodeFor(['fail', 'invalid'])).toBe(65);
+    expect(exitCodeFor(['invalid', 'unavailable'])).toBe(69);
+  });
+});
+
+describe('time', () => {
+  it('uses China Standard Time', () => {
+    expect(todayInChina(new Date('2026-10-31T17:00:00Z'))).toBe('2026-11-01');
+    expect(chinaDateTime(new Date('2026-11-01T02:03:04.567Z'))).toBe('2026-11-01T10:03:04+08:00');
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-1-01')).toBe(false);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * `--help` text for each command, in Chinese and English.
+ */
+import type { Lang } from './labels.ts';
+
+const EXIT_CODES_ZH = `退出码:
+  0   全部查询完成且全部通过（或列表已输出）
+  1   至少一个主体不通过
+  2   无不通过，但有需复核、信息不全、未找到或需人工确认的主体
+  64  命令行用法错误（未知命令或选项、缺少参数、日期格式错误）
+  65  输入数据有误（代码校验不通过、名单为空、找不到名称或代码列）
+  66  输入文件不存在或无法读取
+  69  接口不可用（无法连接或服务端错误），相应行显示"暂不可用"
+  70  内部错误
+  73  无法写入输出文件
+  77  API 密钥无效或无权限（401/403）
+  78  配置不完整（只设置了 XINJIAN_API_URL 或 XINJIAN_API_KEY 之一）
+  同时出现多种情况时取最严重者：77 › 69 › 65 › 1 › 2 › 0。`;
+
+const EXIT_CODES_EN = `Exit codes:
+  0   every subject checked and passed (or the listing was printed)
+  1   at least one subject fails
+  2   none fails, but some need review, are incomplete, not found or ambiguous
+  64  usage error (unknown command or option, missing argument, bad date)
+  65  bad input data (identifier fails its check, empty list, no name or code column)
+  66  input file missing or unreadable
+  69  API unavailable (unreachable or server error); those rows show "unavailable"
+  70  internal error
+  73  cannot write an output file
+  77  API key rejected (401/403)
+  78  incomplete configuration (only one of XINJIAN_API_URL and XINJIAN_API_KEY set)
+  When several apply, the most severe wins: 77 › 69 › 65 › 1 › 2 › 0.`;
+
+const ENV_ZH = `环境变量:
+  XINJIAN_API_URL   接口地址，例如 https://api.example.cn
+  XINJIAN_API_KEY   API 密钥
+  两者都未设置时使用内置演示数据（在 127.0.0.1 临时启动模拟服务）。`;
+
+const ENV_EN = `Environment:
+  XINJIAN_API_URL   API base URL, e.g. https://api.example.cn
+  XINJIAN_API_KEY   API key
+  With neither set, the embedded demo data is used (a mock server on 127.0.0.1).`;
+
+const MAIN = {
+  zh: `信鉴 xinjian：政府采购与招标投标信用核查
+
+用法:
+  xinjian check <代码或名称>...       查询主体评级并按规则判定
+  xinjian check --csv <投标人名单.csv> 批量核查名单，输出结果表和证据文件
+  xinjian products                    信用产品目录
+  xinjian domains                     应用目录（各领域必需和推荐的产品及政策依据）
+  xinjian help <命令>                 查看命令帮助
+
+通用选项:
+  --lang zh|en    输出语言（默认 zh）
+  --demo          忽略环境变量，使用内置演示数据
+  -h, --help      显示帮助
+  -v, --version   显示版本
+
+${ENV_ZH}
+
+${EXIT_CODES_ZH}
+`,
+  en: `Xinjian: credit checks for government procurement and tendering
+
+Usage:
+  xinjian check <code-or-name>...     look up subjects' grades and apply the rule pack
+  xinjian check --csv <bidders.csv>   check a bidder list; write a result CSV and evidence JSON
+  xinjian products                    the credit-product catalog
+  xinjian domains                     the application catalog (required and recommended products, policy basis)
+  xinjian help <command>              help for a command
+
+Common options:
+  --lang zh|en    output language (default zh)
+  --demo          ignore the environment and use the embedded demo data
+  -h, --help      show help
+  -v, --version   show the version
+
+${ENV_EN}
+
+${EXIT_CODES_EN}
+`,
+};
+
+const CHECK = {
+  zh: `用法:
+  xinjian check <代码或名称>... [选项]
+  xinjian check --csv <文件> [--out <结果.csv>] [--evidence <证据.json>] [选项]
+
+逐个查询主体（统一社会信用代码、组织机构代码、注册号或企业名称），显示名称、代码、
+评级（含评级体系和评级机构）、最新纳税信用和结论及原因。
+名称通过主体搜索解析：唯一且可信的匹配会直接使用并注明置信度；同名或无法区分时
+不做猜测，列出候选并标记"需人工确认"；无匹配时显示"未找到"。
+
+选项:
+  --mode procurement|tendering   规则：政府采购（默认，财库〔2016〕125号）或招标投标（法〔2016〕285号）
+  --cutoff YYYY-MM-DD            截止时点（采购文件规定的查询时点；默认今天，演示数据为 2026-11-20）
+  --as-of YYYY-MM-DD             评价基准日（默认今天，演示数据为 2026-11-01）
+  --csv <文件>                   投标人名单 CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）
+                                 表头可用：投标人/投标人名称/供应商/供应商名称/单位名称/名称/name，
+                                 统一社会信用代码/信用代码/USCC/code/组织机构代码/注册号，
+                                 联合体/联合体成员（成员以 ; 分隔）
+  --out <文件>                   结果 CSV（默认 <名单>.result.csv，UTF-8 带 BOM，Excel 可直接打开）
+  --evidence <文件>              证据 JSON（默认 <名单>.evidence.json，含 SHA-256 校验值）
+  --operator <姓名>              查询人，记入证据文件
+  --json                         输出 JSON（每个主体一个对象，含评级摘要和判定）
+  -q, --quiet                    不显示进度
+  --lang zh|en                   输出语言（默认 zh）
+  --demo                         使用内置演示数据
+
+示例:
+  xinjian check 91110000600037341L
+  xinjian check 北京某某建设有限公司 --mode tendering
+  xinjian check --csv 投标人名单.csv --cutoff 2026-11-20
+
+${EXIT_CODES_ZH}
+`,
+  en: `Usage:
+  xinjian check <code-or-name>... [options]
+  xinjian check --csv <file> [--out <result.csv>] [--evidence <evidence.json>] [options]
+
+Looks up each subject (USCC, organisation code, registration number or company name) and
+shows name, code, grades (with scale and issuer), latest tax credit, and the verdict with reasons.
+Names resolve through subject search: a single confident match is used and its confidence shown;
+an ambiguous name is not guessed: the candidates are listed and the row marked "ambiguous";
+no match shows "not found".
+
+Options:
+  --mode procurement|tendering   rule pack: government procurement (default) or tendering
+  --cutoff YYYY-MM-DD            check cut-off set by the tender documents (default today; demo data 2026-11-20)
+  --as-of YYYY-MM-DD             evaluation date (default today; demo data 2026-11-01)
+  --csv <file>                   bidder list CSV (UTF-8, UTF-8 with BOM, or GBK)
+                                 headers: 投标人/投标人名称/供应商/供应商名称/单位名称/名称/name,
+                                 统一社会信用代码/信用代码/USCC/code/组织机构代码/注册号,
+                                 联合体/联合体成员 (members separated by ;)
+  --out <file>                   result CSV (default <list>.result.csv; UTF-8 with BOM for Excel)
+  --evidence <file>              evidence JSON (default <list>.evidence.json; carries a SHA-256)
+  --operator <name>              who ran the check, recorded in the evidence file
+  --json                         JSON output: one object per subject with summary and evaluation
+  -q, --quiet                    no progress output
+  --lang zh|en                   output language (default zh)
+  --demo                         use the embedded demo data
+
+Examples:
+  xinjian check 91110000600037341L
+  xinjian check "Beijing Example Construction Co." --mode tendering --lang en
+  xinjian check --csv bidders.csv --cutoff 2026-11-20
+
+${EXIT_CODES_EN}
+`,
+};
+
+const PRODUCTS = {
+  zh: `用法:
+  xinjian products [--domain <领域>] [--subject-type enterprise|individual] [--json] [--lang zh|en]
+
+列出信用产品目录：产品、提供方、适用主体、评级体系、价格（点数）、更新频率和适用领域。
+
+${EXIT_CODES_ZH}
+`,
+  en: `Usage:
+  xinjian products [--domain <domain>] [--subject-type enterprise|individual] [--json] [--lang zh|en]
+
+Lists the credit-product catalog: product, provider, subject type, rating scales, price (credits),
+update frequency and domains.
+
+${EXIT_CODES_EN}
+`,
+};
+
+const DOMAINS = {
+  zh: `用法:
+  xinjian domains [--json] [--lang zh|en]
+
+列出应用目录：各领域必需和推荐的信用产品及政策依据。
+
+${EXIT_CODES_ZH}
+`,
+  en: `Usage:
+  xinjian domains [--json] [--lang zh|en]
+
+Lists the application catalog: each domain's required and recommended products and policy basis.
+
+${EXIT_CODES_EN}
+`,
+};
+
+/**
+ * Commands that have their own help.
+ *
+ * @example
+ * ```ts
+ * const c: HelpTopic = 'check';
+ * ```
+ */
+export type HelpTopic = 'main' | 'check' | 'products' | 'domains';
+
+/**
+ * The help text for a command.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(helpText('check', 'en'));
+ * ```
+ */
+export function helpText(topic: HelpTopic, lang: Lang): string {
+  const table = { main: MAIN, check: CHECK, products: PRODUCTS, domains: DOMAINS }[topic];
+  return table[lang];
+}

@@ -1,0 +1,44 @@
+/**
+ * Dates and times as the people using the CLI read them: China Standard Time (UTC+8, no DST),
+ * whatever the machine's own zone.
+ */
+
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * Today's date in China, `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * todayInChina(new Date('2026-10-31T17:00:00Z')); // '2026-11-01'
+ * ```
+ */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * An instant as ISO 8601 in China time with its offset, to the second.
+ *
+ * @example
+ * ```ts
+ * chinaDateTime(new Date('2026-11-01T02:03:04.567Z')); // '2026-11-01T10:03:04+08:00'
+ * ```
+ */
+export function chinaDateTime(now: Date = new Date()): string {
+  return `${new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
+/**
+ * True for a real calendar date written `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * isCalendarDate('2026-02-29'); // false
+ * ```
+ */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

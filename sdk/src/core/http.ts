@@ -1,0 +1,432 @@
+/**
+ * The transport under every resource: one ky instance for URL joining, JSON bodies and the
+ * per-attempt timeout, with the retry loop written here rather than in ky's `retry` option.
+ * The loop needs what ky's does not expose together: the computed delay for `onRetry`, one
+ * idempotency key reused by construction, `X-Retry-Count`, and a test-sized backoff.
+ */
+import ky, { isTimeoutError, type KyInstance } from 'ky';
+import type { z } from 'zod';
+import { isValidIdCard, maskIdCard } from '../identifiers/index.ts';
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  isRetryableError,
+  type RequestRef,
+  ResponseParseError,
+  ResponseValidationError,
+  XinjianError,
+} from './errors.ts';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelay } from './retry.ts';
+import { Problem } from './schemas.ts';
+
+/**
+ * Options every call accepts as its last argument; they override the client's for that call.
+ *
+ * @example
+ * ```ts
+ * const ac = new AbortController();
+ * await client.products.retrieve('creditchina_public_report', { signal: ac.signal, timeout: 5_000, maxRetries: 0 });
+ * ```
+ */
+export interface RequestOptions {
+  /** Aborts the call, including waits between retries; the call rejects with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt (not for the whole call). */
+  timeout?: number | undefined;
+  /** Retries after the first attempt. */
+  maxRetries?: number | undefined;
+  /** For POSTs: the key sent as `Idempotency-Key` on every attempt; default a fresh UUID per call. */
+  idempotencyKey?: string | undefined;
+  /** Extra headers; `undefined` removes a default one. */
+  headers?: Record<string, string | undefined> | undefined;
+}
+
+/**
+ * What a hook sees about an attempt. `headers` has `Authorization` redacted to its last four
+ * characters (`Bearer ***1234`) and `url` has any 居民身份证号码 masked. `attempt` is 1 for the
+ * first try.
+ *
+ * @example
+ * ```ts
+ * const log = (e: RequestEvent) => console.log(e.method, e.url, e.attempt);
+ * ```
+ */
+export interface RequestEvent {
+  method: string;
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  attempt: number;
+}
+
+/**
+ * An HTTP answer (any status) to an attempt.
+ *
+ * @example
+ * ```ts
+ * const log = (e: ResponseEvent) => console.log(e.status, `${e.durationMs} ms`, e.requestId);
+ * ```
+ */
+export interface ResponseEvent extends RequestEvent {
+  status: number;
+  durationMs: number;
+  requestId: string | undefined;
+}
+
+/**
+ * A failed attempt that will be retried after `delayMs`.
+ *
+ * @example
+ * ```ts
+ * const log = (e: RetryEvent) => console.log(`retry ${e.attempt + 1} in ${e.delayMs} ms`, e.error.name);
+ * ```
+ */
+export interface RetryEvent extends RequestEvent {
+  error: XinjianError;
+  status: number | undefined;
+  durationMs: number;
+  delayMs: number;
+}
+
+/**
+ * The call failed for good (after any retries); `error` is what it rejects with.
+ *
+ * @example
+ * ```ts
+ * const log = (e: ErrorEvent) => console.log(e.error.message);
+ * ```
+ */
+export interface ErrorEvent extends RequestEvent {
+  error: XinjianError;
+  status: number | undefined;
+  durationMs: number;
+}
+
+/**
+ * Telemetry hooks. They run synchronously; an exception in a hook is swallowed so logging can
+ * never fail a call.
+ *
+ * @example
+ * ```ts
+ * const hooks: ClientHooks = {
+ *   onRetry: (e) => console.info('[xinjian] retry', e.method, e.path, e.delayMs),
+ *   onError: (e) => console.info('[xinjian] failed', e.error.name),
+ * };
+ * ```
+ */
+export interface ClientHooks {
+  onRequest?: (event: RequestEvent) => void;
+  onResponse?: (event: ResponseEvent) => void;
+  onRetry?: (event: RetryEvent) => void;
+  onError?: (event: ErrorEvent) => void;
+}
+
+/** @internal The transport's settings, resolved from the client options. */
+export interface TransportConfig {
+  baseUrl: string;
+  apiKey: string;
+  fetch: typeof globalThis.fetch | undefined;
+  timeout: number;
+  maxRetries: number;
+  hooks: ClientHooks;
+  retryPolicy: RetryPolicy;
+  defaultHeaders: Record<string, string | undefined>;
+}
+
+/** @internal One API call. */
+export interface ApiRequest<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API path starting with `/v1/`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined> | undefined;
+  body?: unknown;
+  schema: S;
+}
+
+/** @internal A validated body with the response it came from. */
+export interface ApiResponse<T> {
+  data: T;
+  response: Response;
+  requestId: string | undefined;
+}
+
+/**
+ * Redacts an `Authorization` value to its last four characters.
+ *
+ * @example
+ * ```ts
+ * redactAuthorization('Bearer xj_demo_2b7e151628aed2a6abf71588'); // 'Bearer ***1588'
+ * ```
+ */
+export function redactAuthorization(value: string): string {
+  const m = /^(\S+)\s+(.*)$/.exec(value);
+  const scheme = m?.[1] ?? 'Bearer';
+  const secret = m?.[2] ?? value;
+  return `${scheme} ***${secret.length > 8 ? secret.slice(-4) : ''}`;
+}
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/** @internal */
+export class Transport {
+  readonly config: TransportConfig;
+  readonly #ky: KyInstance;
+
+  constructor(config: TransportConfig) {
+    this.config = config;
+    this.#ky = ky.create({
+      prefix: config.baseUrl,
+      retry: 0,
+      throwHttpErrors: false,
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+    });
+  }
+
+  async request<S extends z.ZodType>(req: ApiRequest<S>, options: RequestOptions = {}): Promise<z.output<S>> {
+    return (await this.requestWithResponse(req, options)).data;
+  }
+
+  async requestWithResponse<S extends z.ZodType>(
+    req: ApiRequest<S>,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<z.output<S>>> {
+    const { config } = this;
+    const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
+    const timeout = options.timeout ?? config.timeout;
+    const signal = options.signal;
+    // One key per logical POST, so a retry after a lost response cannot order twice.
+    const idempotencyKey =
+      options.idempotencyKey ?? (req.method === 'POST' ? globalThis.crypto.randomUUID() : undefined);
+    const input = req.path.replace(/^\/+/, '');
+    const url = this.#url(req);
+
+    for (let attempt = 1; ; attempt++) {
+      const headers = this.#headers(options, idempotencyKey, attempt);
+      const event: RequestEvent = {
+        method: req.method,
+        url,
+        path: req.path,
+        headers: redact(headers),
+        attempt,
+      };
+      if (signal?.aborted) {
+        const error = new APIUserAbortError({ cause: signal.reason });
+        this.#emit('onError', { ...event, error, status: undefined, durationMs: 0 });
+        throw error;
+      }
+      const started = now();
+      this.#emit('onRequest', event);
+
+      let error: XinjianError;
+      let status: number | undefined;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await this.#ky(input, {
+          method: req.method,
+          headers,
+          timeout,
+          ...(req.query ? { searchParams: req.query } : {}),
+          ...(req.body !== undefined ? { json: req.body } : {}),
+          ...(signal ? { signal } : {}),
+        });
+        status = response.status;
+        const ref: RequestRef = { method: req.method, path: req.path, requestId: requestIdOf(response) };
+        const text = await readText(response, Math.max(1, timeout - (now() - started)), ref, signal);
+        const durationMs = now() - started;
+        this.#emit('onResponse', { ...event, status, durationMs, requestId: ref.requestId });
+        if (response.ok) {
+          try {
+            return {
+              data: parseBody(text, req.schema, response.status, ref),
+              response,
+              requestId: ref.requestId,
+            };
+          } catch (e) {
+            // The request succeeded and the data did not: retrying would not change the data.
+            this.#emit('onError', { ...event, error: e as XinjianError, status, durationMs });
+            throw e;
+          }
+        }
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        error = apiError(response.status, text, ref, retryAfterMs);
+      } catch (e) {
+        if (e instanceof ResponseValidationError) throw e;
+        error = e instanceof XinjianError ? e : fetchError(e, req, signal);
+      }
+
+      const durationMs = now() - started;
+      if (error instanceof APIUserAbortError || attempt > maxRetries || !isRetryableError(error)) {
+        this.#emit('onError', { ...event, error, status, durationMs });
+        throw error;
+      }
+      const delayMs = retryDelay(attempt, retryAfterMs, config.retryPolicy);
+      this.#emit('onRetry', { ...event, error, status, durationMs, delayMs });
+      await sleep(delayMs, signal);
+    }
+  }
+
+  #url(req: ApiRequest<z.ZodType>): string {
+    const base = this.config.baseUrl.replace(/\/+$/, '');
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) q.append(k, String(v));
+    const qs = q.toString();
+    // Hooks feed logs: an ID number typed into a search must not reach them in full.
+    return `${base}${req.path}${qs ? `?${qs}` : ''}`.replace(/\d{17}[\dXx]/g, (m) =>
+      isValidIdCard(m) ? maskIdCard(m) : m,
+    );
+  }
+
+  #headers(
+    options: RequestOptions,
+    idempotencyKey: string | undefined,
+    attempt: number,
+  ): Record<string, string> {
+    const merged: Record<string, string | undefined> = {
+      accept: 'application/json',
+      authorization: `Bearer ${this.config.apiKey}`,
+      ...lower(this.config.defaultHeaders),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      ...(attempt > 1 ? { 'x-retry-count': String(attempt - 1) } : {}),
+      ...lower(options.headers ?? {}),
+    };
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(merged)) if (v !== undefined) out[k] = v;
+    return out;
+  }
+
+  #emit<K extends keyof ClientHooks>(name: K, event: Parameters<NonNullable<ClientHooks[K]>>[0]): void {
+    const hook = this.config.hooks[name] as ((e: typeof event) => void) | undefined;
+    if (!hook) return;
+    try {
+      hook(event);
+    } catch {
+      // Telemetry must never fail the call it observes.
+    }
+  }
+}
+
+function lower(h: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function redact(headers: Record<string, string>): Record<string, string> {
+  const out = { ...headers };
+  if (out.authorization !== undefined) out.authorization = redactAuthorization(out.authorization);
+  return out;
+}
+
+function requestIdOf(response: Response): string | undefined {
+  return response.headers.get('x-request-id') ?? undefined;
+}
+
+function parseBody<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  status: number,
+  ref: RequestRef,
+): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseParseError(status, ref, { cause });
+  }
+  const result = schema.safeParse(json);
+  if (!result.success)
+    throw new ResponseValidationError(status, result.error.issues, ref, { cause: result.error });
+  return result.data;
+}
+
+function apiError(status: number, text: string, ref: RequestRef, retryAfterMs: number | undefined): APIError {
+  let problem: Problem | undefined;
+  let message: string | undefined;
+  try {
+    const parsed = Problem.safeParse(JSON.parse(text));
+    if (parsed.success) problem = parsed.data;
+  } catch {
+    // Not JSON (a proxy's HTML page, say): fall back to a snippet of the text.
+  }
+  if (!problem) {
+    const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    if (snippet) message = snippet;
+  }
+  return APIError.generate(status, problem, ref, {
+    ...(message ? { message } : {}),
+    retryAfterMs,
+  });
+}
+
+function fetchError(e: unknown, req: ApiRequest<z.ZodType>, signal: AbortSignal | undefined): XinjianError {
+  const ref: RequestRef = { method: req.method, path: req.path };
+  if (signal?.aborted) return new APIUserAbortError({ cause: signal.reason });
+  if (isTimeoutError(e)) return new APITimeoutError(ref, { cause: e });
+  return new APIConnectionError(ref, { cause: e });
+}
+
+// ky's timeout covers the wait for headers only; the body read gets what is left of it.
+async function readText(
+  response: Response,
+  ms: number,
+  ref: RequestRef,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new APITimeoutError(ref)), ms);
+    if (signal) {
+      onAbort = () => reject(new APIUserAbortError({ cause: signal.reason }));
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+  const body = response.text();
+  try {
+    return await Promise.race([body, guard]);
+  } catch (e) {
+    body.catch(() => undefined);
+    response.body?.cancel().catch(() => undefined);
+    if (e instanceof APITimeoutError || e instanceof APIUserAbortError) throw e;
+    if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
+    throw new APIConnectionError(ref, { cause: e });
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Waits `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts.
+ *
+ * @example
+ * ```ts
+ * await sleep(250, ac.signal);
+ * ```
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new APIUserAbortError({ cause: signal.reason }));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError({ cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** @internal */
+export const DEFAULTS = {
+  timeout: 30_000,
+  maxRetries: 2,
+  retryPolicy: DEFAULT_RETRY_POLICY,
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * `@xinjian/sdk`: the Xinjian 信鉴 API client, its schemas, the identifier toolkit and the
+ * rule packs.
+ *
+ * @example
+ * ```ts
+ * import { createClient, isRateLimitError } from '@xinjian/sdk';
+ *
+ * const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: process.env.XINJIAN_API_KEY! });
+ * const items = await client.ratings.lookup(['91110000600037341L']);
+ * ```
+ */
+export { type ClientOptions, createClient, XinjianClient } from './client.ts';
+export {
+  type Cache,
+  DEFAULT_CACHE_MAX_ENTRIES,
+  DEFAULT_CACHE_TTL_MS,
+  MemoryCache,
+  type MemoryCacheOptions,
+} from './core/cache.ts';
+export * from './core/errors.ts';
+export type {
+  ClientHooks,
+  ErrorEvent,
+  RequestEvent,
+  RequestOptions,
+  ResponseEvent,
+  RetryEvent,
+} from './core/http.ts';
+export { Page, PagePromise } from './core/pagination.ts';
+export { APIResource, type BatchOptions } from './core/resource.ts';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelay } from './core/retry.ts';
+export * from './identifiers/index.ts';
+export { AccountResource } from './resources/account.ts';
+export { Domains } from './resources/domains.ts';
+export { Products } from './resources/products.ts';
+export {
+  normalizeIdentifier,
+  type RatingLookupError,
+  type RatingLookupItem,
+  Ratings,
+} from './resources/ratings.ts';
+export { type ReportOrderParams, Reports, type WaitOptions } from './resources/reports.ts';
+export { Subjects } from './resources/subjects.ts';
+export * from './rules/index.ts';
+export * from './schemas.ts';
