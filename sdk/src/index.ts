@@ -29,12 +29,20 @@ export type {
 } from './core/http.ts';
 export { Page, PagePromise } from './core/pagination.ts';
 export { APIResource, type BatchOptions } from './core/resource.ts';
-export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelay } from './core/retry.ts';
+export {
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelay,
+  shouldRetry,
+} from './core/retry.ts';
 export * from './identifiers/index.ts';
 export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
 export { Products } from './resources/products.ts';
 export {
+  isPoisonedBatchFailure,
+  maxSplitRequests,
   normalizeIdentifier,
   type RatingLookupError,
   type RatingLookupItem,

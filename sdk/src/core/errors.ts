@@ -223,7 +223,7 @@ export class NotFoundError extends APIError {
 
 /**
  * 409: the request conflicts with another one, e.g. an idempotency key reused with a
- * different body. Retried automatically.
+ * different body. Retried automatically, except `idempotency_conflict`, which a retry cannot fix.
  *
  * @example
  * ```ts
@@ -718,7 +718,8 @@ export const isReportFailedError: (e: unknown) => e is ReportFailedError = named
  * ```
  */
 export function isRetryableError(e: unknown): boolean {
-  if (isAPIError(e)) return isRetryableStatus(e.status);
+  // A reused idempotency key with another body cannot succeed on a retry.
+  if (isAPIError(e)) return isRetryableStatus(e.status) && e.code !== 'idempotency_conflict';
   return isAPIConnectionError(e);
 }
 

@@ -3,6 +3,7 @@
  * validation and hooks, observed through the mock's request journal.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seeds } from '../../../seeds/index.ts';
 import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
 import {
   APIConnectionError,
@@ -10,6 +11,7 @@ import {
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  ConflictError,
   InternalServerError,
   NotFoundError,
   PaymentRequiredError,
@@ -23,6 +25,11 @@ import type { ErrorEvent, RequestEvent, ResponseEvent, RetryEvent } from './http
 
 let mock: MockHarness;
 let faultId = 0;
+const plainUscc = (i: number): string => {
+  const e = seeds.enterprises.filter((x) => !x.tags.some((t) => t.startsWith('magic:')))[i];
+  if (e === undefined) throw new Error('the seeds have too few enterprises');
+  return e.subject.uscc;
+};
 // Each script gets its own slot on the mock, so tests cannot consume each other's steps.
 const fault = (script: string) => ({ 'X-Mock-Fault': script, 'X-Mock-Fault-Id': `http-test-${++faultId}` });
 
@@ -83,9 +90,49 @@ describe('retries', () => {
     expect((await mock.journal()).map((e) => e.status)).toEqual([Number(status)]);
   });
 
-  it.each(['408', '409', '429:0', '500', '502', '504'])('retries %s', async (step) => {
+  it.each(['408', '429:0', '500', '502', '504'])('retries %s', async (step) => {
     await mock.client().account.retrieve({ headers: fault(`${step},ok`) });
     expect((await mock.journal()).map((e) => e.status)).toEqual([Number(step.slice(0, 3)), 200]);
+  });
+
+  it('never retries a 409 idempotency_conflict: the same key and body would conflict again', async () => {
+    const error = await mock
+      .client({ maxRetries: 5 })
+      .account.retrieve({ headers: fault('409,ok') })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).code).toBe('idempotency_conflict');
+    expect((await mock.journal()).map((e) => e.status)).toEqual([409]);
+  });
+
+  it('one 409 and no retry when an Idempotency-Key is reused with another order body', async () => {
+    const client = mock.client({ maxRetries: 5 });
+    const order = { productId: 'creditchina_public_report', purpose: 'government_procurement' } as const;
+    await client.reports.order({ ...order, subjectId: plainUscc(0) }, { idempotencyKey: 'reused-key' });
+    const error = await client.reports
+      .order({ ...order, subjectId: plainUscc(1) }, { idempotencyKey: 'reused-key' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).code).toBe('idempotency_conflict');
+    const journal = await mock.journal();
+    expect(journal.map((e) => e.status)).toEqual([202, 409]);
+    expect(journal.map((e) => e.headers['idempotency-key'])).toEqual(['reused-key', 'reused-key']);
+  });
+
+  it('still retries a 409 without that problem code (a proxy’s plain-text 409)', async () => {
+    // The mock's 409 always carries idempotency_conflict; a proxy in between answers without one.
+    const viaProxy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status !== 409) return response;
+      await response.body?.cancel();
+      return new Response('<html>409 Conflict</html>', {
+        status: 409,
+        headers: { 'content-type': 'text/html' },
+      });
+    };
+    const account = await mock.client({ fetch: viaProxy }).account.retrieve({ headers: fault('409,409,ok') });
+    expect(account.id).toBe('acct_demo');
+    expect((await mock.journal()).map((e) => e.status)).toEqual([409, 409, 200]);
   });
 
   it('backs off exponentially from retryBaseDelayMs', async () => {

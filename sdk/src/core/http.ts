@@ -12,13 +12,12 @@ import {
   APIError,
   APITimeoutError,
   APIUserAbortError,
-  isRetryableError,
   type RequestRef,
   ResponseParseError,
   ResponseValidationError,
   XinjianError,
 } from './errors.ts';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelay } from './retry.ts';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelay, shouldRetry } from './retry.ts';
 import { Problem } from './schemas.ts';
 
 /**
@@ -143,6 +142,8 @@ export interface ApiRequest<S extends z.ZodType> {
   query?: Record<string, string | number | boolean | undefined> | undefined;
   body?: unknown;
   schema: S;
+  /** Narrows which failures are retried: only those it accepts among what `shouldRetry` allows. */
+  retryIf?: ((error: XinjianError) => boolean) | undefined;
 }
 
 /** @internal A validated body with the response it came from. */
@@ -201,6 +202,7 @@ export class Transport {
       options.idempotencyKey ?? (req.method === 'POST' ? globalThis.crypto.randomUUID() : undefined);
     const input = req.path.replace(/^\/+/, '');
     const url = this.#url(req);
+    const retryable = (e: XinjianError) => shouldRetry(e) && (req.retryIf?.(e) ?? true);
 
     for (let attempt = 1; ; attempt++) {
       const headers = this.#headers(options, idempotencyKey, attempt);
@@ -257,7 +259,7 @@ export class Transport {
       }
 
       const durationMs = now() - started;
-      if (error instanceof APIUserAbortError || attempt > maxRetries || !isRetryableError(error)) {
+      if (error instanceof APIUserAbortError || attempt > maxRetries || !retryable(error)) {
         this.#emit('onError', { ...event, error, status, durationMs });
         throw error;
       }

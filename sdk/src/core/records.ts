@@ -228,7 +228,9 @@ export const CreditAccount = z
     /** Oldest first; one entry per month the account was reported. */
     repayment: z.array(z.object({ month: IsoMonth, status: RepaymentStatus })),
     /** Why an overdue month is excused (annual card fee, proven bank fault), when it is. */
-    exemptions: z.array(z.object({ month: IsoMonth, reason: z.enum(['annual_fee', 'bank_fault', 'student_loan']) })),
+    exemptions: z.array(
+      z.object({ month: IsoMonth, reason: z.enum(['annual_fee', 'bank_fault', 'student_loan']) }),
+    ),
     source: SourceRef,
   })
   .meta({ id: 'CreditAccount' });

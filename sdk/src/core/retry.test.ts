@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay } from './retry.ts';
+import {
+  APIConnectionError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  ResponseValidationError,
+  serializeError,
+} from './errors.ts';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay, shouldRetry } from './retry.ts';
+import type { Problem } from './schemas.ts';
 
 describe('parseRetryAfter', () => {
   it('reads delay seconds', () => {
@@ -42,5 +51,36 @@ describe('retryDelay', () => {
     expect(retryDelay(1, 0, DEFAULT_RETRY_POLICY)).toBe(0);
     expect(retryDelay(1, 90_000, DEFAULT_RETRY_POLICY)).toBe(60_000);
     expect(retryDelay(1, 90_000, { ...DEFAULT_RETRY_POLICY, maxRetryAfterMs: 5_000 })).toBe(5_000);
+  });
+});
+
+describe('shouldRetry', () => {
+  const where = { method: 'POST', path: '/v1/reports' };
+  const problem = (code: Problem['code']): Problem => ({
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code,
+    message: '冲突',
+    requestId: 'req_1',
+  });
+
+  it('never retries a 409 idempotency_conflict, as an instance or a serialised copy', () => {
+    const conflict = new ConflictError(409, problem('idempotency_conflict'), where);
+    expect(shouldRetry(conflict)).toBe(false);
+    expect(shouldRetry(structuredClone(serializeError(conflict)))).toBe(false);
+  });
+
+  it('retries other 409s and everything isRetryableError retries', () => {
+    expect(shouldRetry(new ConflictError(409, undefined, where))).toBe(true);
+    expect(shouldRetry(new ConflictError(409, problem('invalid_request'), where))).toBe(true);
+    expect(shouldRetry(new InternalServerError(503, undefined, where))).toBe(true);
+    expect(shouldRetry(new APIConnectionError(where))).toBe(true);
+  });
+
+  it('does not retry what isRetryableError refuses', () => {
+    expect(shouldRetry(new BadRequestError(400, undefined, where))).toBe(false);
+    expect(shouldRetry(new ResponseValidationError(200, [], where))).toBe(false);
+    expect(shouldRetry(new Error('boom'))).toBe(false);
   });
 });

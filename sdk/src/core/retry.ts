@@ -2,6 +2,7 @@
  * Retry timing: the server's Retry-After when it sent one (capped), else exponential backoff
  * with jitter. Pure functions, so the schedule can be tested without a clock.
  */
+import { isAPIError, isRetryableError } from './errors.ts';
 
 /**
  * How long to wait between attempts.
@@ -77,4 +78,20 @@ export function retryDelay(
   if (retryAfterMs !== undefined) return Math.min(Math.max(0, retryAfterMs), policy.maxRetryAfterMs);
   const exp = Math.min(policy.baseDelayMs * 2 ** Math.max(0, retry - 1), policy.maxDelayMs);
   return Math.round(exp * (1 - 0.25 * random()));
+}
+
+/**
+ * Whether the transport retries after this error: what {@link isRetryableError} allows, except
+ * a 409 `idempotency_conflict`. That one says the key was already used with another body; the
+ * same key and body would get the same answer, so a retry only costs time.
+ *
+ * @example
+ * ```ts
+ * shouldRetry(new ConflictError(409, conflictProblem, where)); // false: idempotency_conflict
+ * shouldRetry(new ConflictError(409, undefined, where)); // true: a 409 without that code
+ * ```
+ */
+export function shouldRetry(error: unknown): boolean {
+  if (isAPIError(error) && error.status === 409 && error.code === 'idempotency_conflict') return false;
+  return isRetryableError(error);
 }

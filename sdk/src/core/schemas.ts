@@ -50,7 +50,9 @@ export const Problem = z
 export type Problem = z.infer<typeof Problem>;
 
 /** The kinds of identifier the API accepts for a subject. */
-export const IdentifierKind = z.enum(['uscc', 'org_code', 'reg_no', 'id_card']).meta({ id: 'IdentifierKind' });
+export const IdentifierKind = z
+  .enum(['uscc', 'org_code', 'reg_no', 'id_card'])
+  .meta({ id: 'IdentifierKind' });
 export type IdentifierKind = z.infer<typeof IdentifierKind>;
 
 export const SubjectType = z.enum(['enterprise', 'individual']).meta({ id: 'SubjectType' });
@@ -75,7 +77,18 @@ export type DomainId = z.infer<typeof DomainId>;
 
 /** Where a record was fetched from. */
 export const SourceChannel = z
-  .enum(['creditchina', 'gsxt', 'zxgk', 'ccgp', 'chinatax', 'jzsc', 'customs', 'pbccrc', 'housing_fund_center', 'agency'])
+  .enum([
+    'creditchina',
+    'gsxt',
+    'zxgk',
+    'ccgp',
+    'chinatax',
+    'jzsc',
+    'customs',
+    'pbccrc',
+    'housing_fund_center',
+    'agency',
+  ])
   .meta({ id: 'SourceChannel' });
 export type SourceChannel = z.infer<typeof SourceChannel>;
 
@@ -101,7 +114,11 @@ export type SourceStatus = z.infer<typeof SourceStatus>;
 
 /** Who issued a grade: a rating agency with its 备案 number, or a public authority. */
 export const Issuer = z
-  .object({ name: LocalizedText, kind: z.enum(['rating_agency', 'authority']), filingNo: z.string().nullable() })
+  .object({
+    name: LocalizedText,
+    kind: z.enum(['rating_agency', 'authority']),
+    filingNo: z.string().nullable(),
+  })
   .meta({ id: 'Issuer' });
 export type Issuer = z.infer<typeof Issuer>;
 
@@ -134,7 +151,13 @@ export type TaxCreditGrade = z.infer<typeof TaxCreditGrade>;
 /** 海关总署令第251号 categories, in force until 2026-03-31. */
 export const Customs251Grade = z.enum(['advanced_certified', 'regular', 'dishonest']);
 /** 海关总署令第282号 levels, in force from 2026-04-01. */
-export const Customs282Grade = z.enum(['advanced_certified', 'certified', 'regular', 'dishonest', 'seriously_dishonest']);
+export const Customs282Grade = z.enum([
+  'advanced_certified',
+  'certified',
+  'regular',
+  'dishonest',
+  'seriously_dishonest',
+]);
 /** 公路施工企业信用评价 (交公路发〔2009〕733号). */
 export const HighwayGrade = z.enum(['AA', 'A', 'B', 'C', 'D']);
 
@@ -151,7 +174,12 @@ export const Grade = z
     z.object({ scale: z.literal('tax_credit'), value: TaxCreditGrade, year: z.number().int(), ...issued }),
     z.object({ scale: z.literal('customs_251'), value: Customs251Grade, ...issued }),
     z.object({ scale: z.literal('customs_282'), value: Customs282Grade, ...issued }),
-    z.object({ scale: z.literal('highway_construction'), value: HighwayGrade, year: z.number().int(), ...issued }),
+    z.object({
+      scale: z.literal('highway_construction'),
+      value: HighwayGrade,
+      year: z.number().int(),
+      ...issued,
+    }),
     // GB/T 45255-2025 symbols are not confirmed: carried as text, never compared.
     z.object({ scale: z.literal('public_credit'), value: z.string().min(1).max(16), ...issued }),
   ])

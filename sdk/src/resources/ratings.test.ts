@@ -6,14 +6,26 @@ import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } f
 import { enterpriseByTag, seeds } from '../../../seeds/index.ts';
 import type { Cache } from '../core/cache.ts';
 import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
   APIUserAbortError,
   InternalServerError,
-  isInternalServerError,
+  isAuthenticationError,
+  ResponseParseError,
+  ResponseValidationError,
+  serializeError,
   XinjianError,
 } from '../core/errors.ts';
 import { computeUsccCheckChar } from '../identifiers/index.ts';
 import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
-import { type BatchRatingItem, normalizeIdentifier, type RatingLookupItem } from './ratings.ts';
+import {
+  type BatchRatingItem,
+  isPoisonedBatchFailure,
+  maxSplitRequests,
+  normalizeIdentifier,
+  type RatingLookupItem,
+} from './ratings.ts';
 
 let mock: MockHarness;
 beforeAll(async () => {
@@ -111,8 +123,9 @@ describe('ratings.lookup', () => {
     ]);
   });
 
-  it('turns a batch that fails after retries into error items, leaving the other batches intact', async () => {
-    const broken = enterpriseByTag('magic:500');
+  it('a transient failure after retries: every id of that batch is an error item, others intact', async () => {
+    // A dropped connection would drop every half too: the batch is not split.
+    const broken = enterpriseByTag('magic:drop-connection');
     const ids = [broken.subject.uscc, ...distinctIds(149)];
     const client = mock.client({ batch: { maxBatchSize: 100 } });
     const items = await client.ratings.lookup(ids);
@@ -122,8 +135,7 @@ describe('ratings.lookup', () => {
     expect(failed.every((i) => i.status === 'error')).toBe(true);
     const first = failed[0];
     if (first?.status !== 'error') throw new Error('expected an error item');
-    expect(first.error).toMatchObject({ name: 'InternalServerError', status: 500 });
-    expect(isInternalServerError(first.error)).toBe(true);
+    expect(first.error).toMatchObject({ name: 'APIConnectionError', path: '/v1/ratings/batch' });
     expect(fine.every((i) => i.status === 'found' || i.status === 'not_found')).toBe(true);
     // First batch: 1 + 2 retries; second batch: 1.
     expect((await batchRequests()).length).toBe(4);
@@ -133,6 +145,98 @@ describe('ratings.lookup', () => {
     const again = (await batchRequests()).slice(4);
     expect(again.length).toBe(3);
     expect(again.every((r) => (r.body as { ids: string[] }).ids.length === 100)).toBe(true);
+  });
+
+  it('a poisoned batch (500) is halved until only the poisoned id is an error', async () => {
+    const broken = enterpriseByTag('magic:500');
+    const ids = [...distinctIds(99), broken.subject.uscc];
+    const client = mock.client();
+    const items = await client.ratings.lookup(ids);
+    expect(items.map((i) => i.id)).toEqual(ids);
+    const errors = items.filter((i) => i.status === 'error');
+    expect(errors.map((i) => i.id)).toEqual([broken.subject.uscc]);
+    expect(errors[0]?.status === 'error' && errors[0].error).toMatchObject({
+      name: 'InternalServerError',
+      status: 500,
+    });
+    expect(items.filter((i) => i.status === 'found').length).toBe(99);
+    const sizes = (await batchRequests()).map((r) => (r.body as { ids: string[] }).ids.length);
+    // 3 attempts of the whole batch, then one clean and one poisoned half per level, unretried;
+    // the poisoned id is last: 100 → 50 → 25 → 12 → 6 → 3 → 1.
+    expect(sizes.sort((a, b) => b - a)).toEqual([100, 100, 100, 50, 50, 25, 25, 13, 12, 6, 6, 3, 3, 2, 1]);
+    expect(sizes.length - 3).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(100)));
+
+    // The 99 are cached now; the poisoned id alone is asked again (3 attempts, no split).
+    await client.ratings.lookup(ids);
+    expect((await batchRequests()).slice(15).map((r) => (r.body as { ids: string[] }).ids)).toEqual([
+      [broken.subject.uscc],
+      [broken.subject.uscc],
+      [broken.subject.uscc],
+    ]);
+  });
+
+  it.each([
+    ['magic:malformed-json', 'ResponseParseError'],
+    ['magic:schema-violation', 'ResponseValidationError'],
+  ])('a batch poisoned by %s is split too', async (tag, name) => {
+    const broken = enterpriseByTag(tag);
+    const ids = [...distinctIds(3), broken.subject.uscc, ...distinctIds(7).slice(3)];
+    const items = await mock.client().ratings.lookup(ids);
+    expect(items.map((i) => (i.status === 'error' ? i.error.name : i.status))).toEqual([
+      'found',
+      'found',
+      'found',
+      name,
+      'found',
+      'found',
+      'found',
+      'found',
+    ]);
+    // Not retried (bad data is not transient): 1 + 2 per level for 8 → 4 → 2 → 1.
+    expect((await batchRequests()).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([
+      8, 4, 4, 2, 2, 1, 1,
+    ]);
+  });
+
+  it('does not split when the server fails every request: two barren levels, then stop', async () => {
+    const items = await mock
+      .client()
+      .ratings.lookup(distinctIds(16), { headers: { 'X-Mock-Fault': '500', 'X-Mock-Fault-Id': 'outage' } });
+    expect(items.every((i) => i.status === 'error' && i.error.status === 500)).toBe(true);
+    // 3 attempts of the batch, 2 halves, 4 quarters: no half succeeded twice in a row.
+    expect((await batchRequests()).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([
+      16, 16, 16, 8, 8, 4, 4, 4, 4,
+    ]);
+  });
+
+  it.each([
+    ['503', 'InternalServerError'],
+    ['429:0', 'RateLimitError'],
+  ])('does not split on an outage (%s)', async (script, name) => {
+    const items = await mock
+      .client()
+      .ratings.lookup(distinctIds(8), { headers: { 'X-Mock-Fault': script, 'X-Mock-Fault-Id': script } });
+    expect(items.every((i) => i.status === 'error' && i.error.name === name)).toBe(true);
+    expect((await batchRequests()).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([8, 8, 8]);
+  });
+
+  it('does not split a batch refused for the key (401)', async () => {
+    const items = await mock.client({ apiKey: 'xj_test_revoked' }).ratings.lookup(distinctIds(8));
+    expect(items.every((i) => i.status === 'error' && i.error.name === 'AuthenticationError')).toBe(true);
+    expect((await batchRequests()).length).toBe(1);
+  });
+
+  it('two poisoned ids in different halves are both isolated', async () => {
+    const a = enterpriseByTag('magic:500').subject.uscc;
+    const b = enterpriseByTag('magic:schema-violation').subject.uscc;
+    const ids = [a, ...distinctIds(14), b];
+    const items = await mock.client().ratings.lookup(ids);
+    expect(items.filter((i) => i.status === 'error').map((i) => i.id)).toEqual([a, b]);
+    expect(items.filter((i) => i.status === 'found').length).toBe(14);
+    // 3 attempts of the whole batch (a 500 is retried there), then 2 + 4 + 4 + 4 halves.
+    const requests = (await batchRequests()).length;
+    expect(requests).toBe(17);
+    expect(requests).toBeLessThanOrEqual(3 + maxSplitRequests(16));
   });
 
   it('fails locally on ids the API could not take, without a request', async () => {
@@ -236,6 +340,27 @@ describe('ratings.lookup', () => {
   });
 });
 
+describe('batch splitting bounds', () => {
+  it('splits only failures one subject can cause', () => {
+    const where = { method: 'POST', path: '/v1/ratings/batch' };
+    expect(isPoisonedBatchFailure(new InternalServerError(500, undefined, where))).toBe(true);
+    expect(isPoisonedBatchFailure(new ResponseValidationError(200, [], where))).toBe(true);
+    expect(isPoisonedBatchFailure(new ResponseParseError(200, where))).toBe(true);
+    expect(isPoisonedBatchFailure(serializeError(new InternalServerError(500, undefined, where)))).toBe(true);
+    for (const status of [502, 503, 504, 400, 401, 402, 403, 404, 408, 409, 429]) {
+      expect(isPoisonedBatchFailure(APIError.generate(status, undefined, where)), String(status)).toBe(false);
+    }
+    expect(isPoisonedBatchFailure(new APIConnectionError(where))).toBe(false);
+    expect(isPoisonedBatchFailure(new APITimeoutError(where))).toBe(false);
+    expect(isPoisonedBatchFailure(new APIUserAbortError())).toBe(false);
+    expect(isPoisonedBatchFailure(new Error('boom'))).toBe(false);
+  });
+
+  it('caps the extra requests at 4 × ⌈log2 n⌉', () => {
+    expect([1, 2, 3, 8, 16, 100].map(maxSplitRequests)).toEqual([0, 4, 8, 12, 16, 28]);
+  });
+});
+
 describe('ratings.get', () => {
   it('250 calls in one tick: 3 requests; identical ids share one promise', async () => {
     const client = mock.client();
@@ -267,7 +392,7 @@ describe('ratings.get', () => {
     expect((await batchRequests()).length).toBe(1);
   });
 
-  it('rejects when the batch carrying the id fails', async () => {
+  it('rejects the poisoned id only; the others coalesced with it resolve', async () => {
     const broken = enterpriseByTag('magic:500');
     const client = mock.client({ maxRetries: 0 });
     const [bad, good] = await Promise.allSettled([
@@ -276,8 +401,16 @@ describe('ratings.get', () => {
     ]);
     expect(bad.status).toBe('rejected');
     expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(InternalServerError);
-    // Coalesced into the same failing batch.
-    expect(good.status).toBe('rejected');
+    expect(good.status === 'fulfilled' && good.value.status).toBe('found');
+    // One coalesced batch of 2, then each id alone.
+    expect((await batchRequests()).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([2, 1, 1]);
+  });
+
+  it('rejects every id coalesced into a batch that fails on an outage', async () => {
+    const client = mock.client({ maxRetries: 0, apiKey: 'xj_test_revoked' });
+    const results = await Promise.allSettled(distinctIds(2).map((id) => client.ratings.get(id)));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(isAuthenticationError((results[0] as PromiseRejectedResult).reason)).toBe(true);
     expect((await batchRequests()).length).toBe(1);
   });
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import {
   APIUserAbortError,
+  isInternalServerError,
+  isResponseValidationError,
   ResponseValidationError,
   type SerializedError,
   serializeError,
+  type ValidationIssue,
   XinjianError,
 } from '../core/errors.ts';
 import type { RequestOptions } from '../core/http.ts';
@@ -183,16 +186,58 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
-async function mapConcurrent<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
+// At most `max` requests of one lookup in flight, split requests included; FIFO, so batches start in order.
+function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => queue.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = queue.shift();
+      // Hand the slot straight to the next waiter, or give it back.
+      if (next) next();
+      else active--;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }
+
+/**
+ * Whether a failed batch may owe its failure to one of its subjects, so that splitting it can
+ * save the others: a 500-class server error (not 502, 503 or 504, which say the service or a
+ * gateway is down) or a 2xx body that does not parse or validate. Connection errors, timeouts,
+ * 408, 409, 429 and 4xx refusals of the key would fail every half as well.
+ *
+ * @example
+ * ```ts
+ * isPoisonedBatchFailure(new InternalServerError(500, undefined, where)); // true
+ * isPoisonedBatchFailure(new InternalServerError(503, undefined, where)); // false
+ * ```
+ */
+export function isPoisonedBatchFailure(error: unknown): boolean {
+  if (isResponseValidationError(error)) return true;
+  return isInternalServerError(error) && error.status !== 502 && error.status !== 503 && error.status !== 504;
+}
+
+/**
+ * The most extra batch requests {@link Ratings.lookup} spends splitting one failed batch of `n`
+ * ids: `4 × ⌈log2 n⌉` (28 for a full batch of 100). Isolating one poisoned id by halving costs
+ * at most 2 requests per level, `2 × ⌈log2 n⌉` in all; the cap leaves room for two poisoned ids
+ * anywhere in the batch. Split requests are not retried on the failure that caused the split.
+ *
+ * @example
+ * ```ts
+ * maxSplitRequests(100); // 28
+ * maxSplitRequests(1); // 0
+ * ```
+ */
+export function maxSplitRequests(n: number): number {
+  return n > 1 ? 4 * Math.ceil(Math.log2(n)) : 0;
+}
+
+type Attempt = { ok: true; items: BatchRatingItem[] } | { ok: false; error: unknown };
 
 type Group = { options: RequestOptions; waiters: Map<string, Deferred<BatchRatingItem>> };
 
@@ -214,7 +259,8 @@ export class Ratings extends APIResource {
 
   /**
    * One `POST /v1/ratings/batch` for up to 100 ids, exactly as given: no normalising, caching
-   * or splitting. Items come back in request order.
+   * or splitting. Items come back in request order; an answer with another number of items, or
+   * an item for another id, is a `ResponseValidationError`.
    *
    * @example
    * ```ts
@@ -229,20 +275,61 @@ export class Ratings extends APIResource {
         `ratings.batch takes at most ${MAX_BATCH_SIZE} ids (got ${ids.length}); use lookup()`,
       );
     }
+    return this.#post(ids, options);
+  }
+
+  async #post(
+    ids: string[],
+    options: RequestOptions | undefined,
+    retryIf?: (error: XinjianError) => boolean,
+  ): Promise<BatchRatingItem[]> {
     const body: BatchRatingsRequest = { ids };
-    const res = await this._ctx.transport.request(
-      { method: 'POST', path: '/v1/ratings/batch', body, schema: BatchRatingsResponse },
+    const res = await this._ctx.transport.requestWithResponse(
+      { method: 'POST', path: '/v1/ratings/batch', body, schema: BatchRatingsResponse, retryIf },
       options,
     );
-    return res.data;
+    // Items are matched to ids by position: a list of another length, or an item for another id,
+    // is a contract violation, and would show one subject's rating under another's name.
+    const issues: ValidationIssue[] = [];
+    if (res.data.data.length !== ids.length) {
+      issues.push({
+        code: 'custom',
+        path: ['data'],
+        message: `expected ${ids.length} items, got ${res.data.data.length}`,
+      });
+    } else {
+      res.data.data.forEach((item, i) => {
+        if (item.id !== ids[i]) {
+          issues.push({
+            code: 'custom',
+            path: ['data', i, 'id'],
+            message: `expected ${JSON.stringify(ids[i])}, got ${JSON.stringify(item.id)}`,
+          });
+        }
+      });
+    }
+    if (issues.length > 0) {
+      throw new ResponseValidationError(200, issues, {
+        method: 'POST',
+        path: '/v1/ratings/batch',
+        requestId: res.requestId,
+      });
+    }
+    return res.data.data;
   }
 
   /**
    * Ratings for any number of ids. Ids are normalised (see {@link normalizeIdentifier}) and
    * deduplicated; cached results cost nothing; the rest go in batches of up to 100, at most
    * `concurrency` (default 4) at a time. Results follow the input order and duplicates share
-   * one result. A batch that fails after its retries turns each of its ids into a
-   * `status: 'error'` item; the lookup as a whole rejects only when `signal` aborts.
+   * one result. A batch that fails after its retries turns its ids into `status: 'error'` items;
+   * the lookup as a whole rejects only when `signal` aborts. When the failure is one a single
+   * subject can cause (see {@link isPoisonedBatchFailure}: a 500, or a body that does not parse
+   * or validate), the batch is halved and each half asked again, level by level, so only the
+   * poisoned ids end as errors: one poisoned id in a batch of `n` costs at most `2 × ⌈log2 n⌉`
+   * extra requests, never more than {@link maxSplitRequests}; outages (connection errors,
+   * timeouts, 502–504, 429) and refusals of the key (401–403) are not split. Errors are never
+   * cached.
    *
    * @example
    * ```ts
@@ -284,7 +371,8 @@ export class Ratings extends APIResource {
   /**
    * One subject's rating. Calls made in the same tick are coalesced into batch requests
    * (DataLoader-style) and identical ids in flight share one promise; cached results resolve
-   * without a request. Rejects when the batch carrying the id fails after its retries.
+   * without a request. Rejects when the batch carrying the id fails after its retries, or, for a
+   * batch split as described in {@link Ratings.lookup}, when the id's own part still fails.
    *
    * @example
    * ```ts
@@ -362,7 +450,7 @@ export class Ratings extends APIResource {
   }
 
   async #run(waiting: Map<string, Deferred<BatchRatingItem>>, options: RequestOptions): Promise<void> {
-    const { cache, batch } = this._ctx;
+    const { batch } = this._ctx;
     const keys = [...waiting.keys()];
     const hits = await Promise.all(keys.map((key) => this.#cacheGet(key)));
     const misses: string[] = [];
@@ -374,33 +462,69 @@ export class Ratings extends APIResource {
     const chunks: string[][] = [];
     for (let i = 0; i < misses.length; i += batch.maxBatchSize)
       chunks.push(misses.slice(i, i + batch.maxBatchSize));
-    await mapConcurrent(chunks, batch.concurrency, async (chunk) => {
-      try {
-        const items = await this.batch(chunk, options);
-        if (items.length !== chunk.length) {
-          throw new ResponseValidationError(
-            200,
-            [
-              {
-                code: 'too_small',
-                path: ['data'],
-                message: `expected ${chunk.length} items, got ${items.length}`,
-              },
-            ],
-            { method: 'POST', path: '/v1/ratings/batch' },
-          );
-        }
-        chunk.forEach((key, i) => {
-          const item = items[i] as BatchRatingItem;
-          waiting.get(key)?.resolve(item);
-          if (cache && (item.status === 'found' || item.status === 'not_found')) {
-            this.#cacheSet(key, item);
-          }
-        });
-      } catch (e) {
-        for (const key of chunk) waiting.get(key)?.reject(e);
-      }
-    });
+    const limit = limiter(batch.concurrency);
+    await Promise.all(chunks.map((chunk) => this.#settle(chunk, waiting, options, limit)));
+  }
+
+  // One chunk: a batch request; when it fails for good in a way one subject can cause, halve the
+  // failing part level by level so that only the poisoned ids end as errors. Bounded by
+  // maxSplitRequests, and stopped after two levels in a row where no half succeeded: then the
+  // failure is not about the ids (a server failing every request) and more requests only add load.
+  async #settle(
+    chunk: string[],
+    waiting: Map<string, Deferred<BatchRatingItem>>,
+    options: RequestOptions,
+    limit: ReturnType<typeof limiter>,
+  ): Promise<void> {
+    const attempt = (ids: string[], split: boolean): Promise<Attempt> =>
+      limit(() =>
+        split
+          ? // A half gets its own idempotency key, and no retry for the failure that caused the split.
+            this.#post(ids, { ...options, idempotencyKey: undefined }, (e) => !isPoisonedBatchFailure(e))
+          : this.#post(ids, options),
+      ).then(
+        (items): Attempt => ({ ok: true, items }),
+        (error: unknown): Attempt => ({ ok: false, error }),
+      );
+    const deliver = (ids: string[], items: BatchRatingItem[]) => {
+      ids.forEach((key, i) => {
+        const item = items[i] as BatchRatingItem;
+        waiting.get(key)?.resolve(item);
+        if (this._ctx.cache && (item.status === 'found' || item.status === 'not_found'))
+          this.#cacheSet(key, item);
+      });
+    };
+
+    const first = await attempt(chunk, false);
+    if (first.ok) {
+      deliver(chunk, first.items);
+      return;
+    }
+    let failed: Array<{ ids: string[]; error: unknown }> = [{ ids: chunk, error: first.error }];
+    const budget = maxSplitRequests(chunk.length);
+    let spent = 0;
+    let barren = 0;
+    while (barren < 2 && !options.signal?.aborted) {
+      const splitting = failed.filter((f) => f.ids.length > 1 && isPoisonedBatchFailure(f.error));
+      const halves = splitting.flatMap(({ ids }) => {
+        const mid = Math.ceil(ids.length / 2);
+        return [ids.slice(0, mid), ids.slice(mid)];
+      });
+      if (halves.length === 0 || spent + halves.length > budget) break;
+      spent += halves.length;
+      const results = await Promise.all(halves.map((ids) => attempt(ids, true)));
+      failed = failed.filter((f) => !splitting.includes(f));
+      let succeeded = false;
+      results.forEach((result, i) => {
+        const ids = halves[i] as string[];
+        if (result.ok) {
+          deliver(ids, result.items);
+          succeeded = true;
+        } else failed.push({ ids, error: result.error });
+      });
+      barren = succeeded ? 0 : barren + 1;
+    }
+    for (const { ids, error } of failed) for (const key of ids) waiting.get(key)?.reject(error);
   }
 
   async #cacheGet(key: string): Promise<BatchRatingItem | undefined> {
