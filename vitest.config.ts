@@ -1,4 +1,6 @@
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // One runner, three scopes: unit tests beside their source, contract tests over the
 // real mock server, and browser tests driving the built extension in Chromium.
@@ -20,6 +22,29 @@ export default defineConfig({
           name: 'contract',
           include: ['test/contract/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The extension's unit tests: WXT's fake browser, a DOM, the saved demo pages.
+        extends: true,
+        plugins: [WxtVitest(), preact()],
+        test: {
+          name: 'extension',
+          include: ['extension/**/*.test.ts', 'extension/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        // The built extension in Chromium against the real mock server; one browser at a time.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

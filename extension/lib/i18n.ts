@@ -1,0 +1,448 @@
+/**
+ * Every UI string of the extension, in Simplified Chinese (default) and English. The language
+ * follows the options page at run time, which `browser.i18n` cannot do.
+ */
+
+/**
+ * A UI language.
+ *
+ * @example
+ * ```ts
+ * const lang: Language = 'en';
+ * ```
+ */
+export type Language = 'zh-CN' | 'en';
+
+const zh = {
+  'state.checking': '检查中',
+  'state.retrying': '检查中（第 {n} 次重试）',
+  'state.pass': '通过',
+  'state.review': '需复核',
+  'state.fail': '不通过',
+  'state.not_found': '未找到',
+  'state.unavailable': '暂不可用',
+  'state.invalid': '校验位不符：应为 {char}',
+  'state.invalid_nochar': '代码校验不通过',
+  'state.ambiguous': '请选择主体',
+  'state.idle': '点击查询',
+  'badge.label': '{name}：{grade}，{verdict}',
+  'badge.no_grade': '无评级',
+  'grade.pboc_long_term': '{value} 主体评级',
+  'grade.pboc_short_term': '{value} 短期评级',
+  'grade.tax_credit': '纳税 {value}',
+  'grade.customs_251': '海关 {value}',
+  'grade.customs_282': '海关 {value}',
+  'grade.highway_construction': '公路 {value}',
+  'grade.public_credit': '公共信用 {value}',
+  'customs.advanced_certified': '高级认证企业',
+  'customs.certified': '认证企业',
+  'customs.regular': '常规企业',
+  'customs.dishonest': '失信企业',
+  'customs.seriously_dishonest': '严重失信企业',
+  'card.uscc': '统一社会信用代码',
+  'card.grades': '信用评级',
+  'card.issuer_year': '{issuer}，{date}',
+  'card.lists': '名单',
+  'card.no_lists': '未列入红黑名单',
+  'card.list_since': '{since} 起',
+  'card.list_until': '至 {until}',
+  'card.list_inactive': '（已移出）',
+  'card.verdict': '核查结论',
+  'card.reasons': '依据',
+  'card.freshness': '数据时效',
+  'card.last_updated': '更新于 {time}',
+  'card.fetched_at': '{channel} 读取于 {time}',
+  'card.channel_unavailable': '{channel} 暂不可用',
+  'card.open_report': '查看完整报告',
+  'card.match': '名称匹配：{type}，置信度 {pct}%',
+  'card.pick': '同名或近似主体，请选择：',
+  'card.pick_item': '{name}（{region}，{uscc}）',
+  'card.invalid_detail': '该代码未通过 GB 32100-2015 校验，可能为笔误；不表示主体不存在。',
+  'card.not_found_detail': '未在信用数据中找到该主体。',
+  'card.unavailable_detail': '原因：{reason}',
+  'card.retry_scheduled': '将自动重试',
+  'card.cutoff': '截止时点 {date}（{source}）',
+  'card.lookup_now': '查询',
+  'cutoff.page': '取自页面',
+  'cutoff.fixed': '固定日期',
+  'cutoff.today': '当天',
+  'match.code': '代码',
+  'match.exact_name': '全称',
+  'match.prefix': '前缀',
+  'match.partial': '部分',
+  'list.dishonest_judgment_debtor': '失信被执行人',
+  'list.major_tax_violation': '重大税收违法失信主体',
+  'list.gp_serious_violation': '政府采购严重违法失信行为记录',
+  'list.serious_illegal_dishonest': '严重违法失信名单',
+  'list.abnormal_operation': '经营异常名录',
+  'list.construction_blacklist': '建筑市场黑名单',
+  'list.consumption_restricted': '限制消费人员',
+  'list.tax_a_grade': '纳税信用 A 级纳税人',
+  'list.customs_aeo': '海关高级认证企业',
+  'list.contract_abiding': '守合同重信用',
+  'channel.creditchina': '信用中国',
+  'channel.gsxt': '国家企业信用信息公示系统',
+  'channel.zxgk': '中国执行信息公开网',
+  'channel.ccgp': '中国政府采购网',
+  'channel.chinatax': '国家税务总局',
+  'channel.jzsc': '全国建筑市场监管公共服务平台',
+  'channel.customs': '海关',
+  'channel.pbccrc': '人行征信中心',
+  'channel.housing_fund_center': '住房公积金管理中心',
+  'channel.agency': '评级机构',
+  'error.incomplete': '以下渠道无法读取：{channels}',
+  'popup.title': '信鉴 · 本站状态',
+  'popup.site': '站点',
+  'popup.mode': '模式',
+  'popup.enabled': '已启用',
+  'popup.disabled': '未启用',
+  'popup.enable': '在本站启用',
+  'popup.disable': '在本站停用',
+  'popup.not_web': '此页面不支持',
+  'popup.counts': '本页核查',
+  'popup.checked': '已查',
+  'popup.progress': '正在核查 {done}/{total}',
+  'popup.open_panel': '打开侧边栏',
+  'popup.quick': '快速查询',
+  'popup.quick_placeholder': '统一社会信用代码或企业名称',
+  'popup.search': '查询',
+  'popup.options': '设置',
+  'popup.permission_denied': '未获得本站访问权限',
+  'mode.procurement': '政府采购核查',
+  'mode.loan': '公积金贷款审核（即将推出）',
+  'mode.off': '关闭',
+  'options.title': '信鉴 设置',
+  'options.api': '信用服务',
+  'options.base_url': 'API 地址',
+  'options.key': 'API 密钥',
+  'options.test': '测试连接',
+  'options.testing': '正在测试…',
+  'options.test_ok': '连接成功：{name}，剩余额度 {credits}',
+  'options.test_failed': '连接失败：{reason}',
+  'options.sites': '站点',
+  'options.site_pattern': '匹配规则',
+  'options.site_add': '添加站点',
+  'options.site_remove': '移除',
+  'options.site_invalid': '匹配规则无效，例如 https://ggzy.example.gov.cn/*',
+  'options.no_sites': '尚未启用任何站点',
+  'options.cutoff': '截止时点',
+  'options.cutoff_page': '页面注明截止时点时以页面为准',
+  'options.cutoff_fixed': '固定日期（留空则为当天）',
+  'options.cache': '缓存时长（分钟）',
+  'options.lookup': '查询方式',
+  'options.lookup_auto': '自动查询',
+  'options.lookup_click': '点击后查询',
+  'options.operator': '经办人',
+  'options.language': '界面语言',
+  'options.save': '保存',
+  'options.saved': '已保存',
+  'options.permission_denied': '未获得 API 地址的访问权限',
+  'panel.title': '信鉴 · 核查记录',
+  'panel.page': '本页投标人',
+  'panel.no_page': '当前标签页没有核查记录',
+  'panel.filter': '按结论筛选',
+  'panel.filter_all': '全部',
+  'panel.col_name': '名称',
+  'panel.col_code': '统一社会信用代码',
+  'panel.col_grade': '评级',
+  'panel.col_verdict': '结论',
+  'panel.col_role': '身份',
+  'panel.consortium': '联合体：{name}',
+  'panel.consortium_verdict': '联合体结论：{verdict}',
+  'panel.export_json': '导出本页证据（JSON）',
+  'panel.export_csv': '导出表格（CSV）',
+  'panel.print': '打印证据页',
+  'panel.export_one': '导出证据',
+  'panel.report': '完整报告',
+  'panel.report_loading': '正在生成报告…',
+  'panel.report_failed': '报告生成失败：{reason}',
+  'panel.report_id': '报告编号 {id}',
+  'panel.section_subject': '基本信息',
+  'panel.section_grades': '信用评级',
+  'panel.section_lists': '红黑名单',
+  'panel.section_records': '信用记录',
+  'panel.section_sources': '数据来源',
+  'panel.no_records': '无',
+  'panel.back': '返回列表',
+  'panel.sha256': 'SHA-256',
+  'panel.cutoff': '截止时点',
+  'panel.url': '页面',
+  'panel.queried_at': '查询时间',
+  'panel.operator': '经办人',
+  'role.bidder': '投标人',
+  'role.winner': '中标（成交）供应商',
+  'role.candidate': '中标候选人',
+  'role.consortium_member': '联合体成员',
+  'role.mention': '页面提及',
+  'evidence.title': '信用信息查询记录',
+  'evidence.basis': '依据《财政部关于在政府采购活动中查询及使用信用记录有关问题的通知》（财库〔2016〕125号）',
+  'evidence.channels': '查询渠道',
+  'evidence.lists': '核查名单',
+  'evidence.result': '查询结果',
+  'evidence.signature': '查询人签字：__________  日期：__________',
+  'evidence.hash_note': '本记录的规范化 JSON 的 SHA-256 摘要，可用于核验导出文件未被改动。',
+  'record.administrative_penalty': '行政处罚',
+  'record.dishonest_judgment_debtor': '失信被执行人',
+  'record.major_tax_violation': '重大税收违法失信',
+  'record.gp_serious_violation': '政府采购严重违法失信',
+  'record.abnormal_operation': '经营异常',
+  'record.serious_illegal_dishonest': '严重违法失信',
+  'record.other': '其他记录',
+  'severity.bar': '否决',
+  'severity.review': '复核',
+  'severity.info': '提示',
+} as const;
+
+/**
+ * A key of the UI dictionary.
+ *
+ * @example
+ * ```ts
+ * const key: MessageKey = 'state.pass';
+ * ```
+ */
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  'state.checking': 'Checking',
+  'state.retrying': 'Checking (retry {n})',
+  'state.pass': 'Pass',
+  'state.review': 'Review',
+  'state.fail': 'Fail',
+  'state.not_found': 'Not found',
+  'state.unavailable': 'Unavailable',
+  'state.invalid': 'Check character wrong: expected {char}',
+  'state.invalid_nochar': 'Code fails its check',
+  'state.ambiguous': 'Pick a subject',
+  'state.idle': 'Click to check',
+  'badge.label': '{name}: {grade}, {verdict}',
+  'badge.no_grade': 'no rating',
+  'grade.pboc_long_term': '{value} issuer rating',
+  'grade.pboc_short_term': '{value} short-term rating',
+  'grade.tax_credit': 'Tax {value}',
+  'grade.customs_251': 'Customs {value}',
+  'grade.customs_282': 'Customs {value}',
+  'grade.highway_construction': 'Highway {value}',
+  'grade.public_credit': 'Public credit {value}',
+  'customs.advanced_certified': 'advanced certified (AEO)',
+  'customs.certified': 'certified (AEO)',
+  'customs.regular': 'regular',
+  'customs.dishonest': 'dishonest',
+  'customs.seriously_dishonest': 'seriously dishonest',
+  'card.uscc': 'Unified social credit code',
+  'card.grades': 'Ratings',
+  'card.issuer_year': '{issuer}, {date}',
+  'card.lists': 'Lists',
+  'card.no_lists': 'On no red or black list',
+  'card.list_since': 'since {since}',
+  'card.list_until': 'until {until}',
+  'card.list_inactive': '(removed)',
+  'card.verdict': 'Verdict',
+  'card.reasons': 'Grounds',
+  'card.freshness': 'Data freshness',
+  'card.last_updated': 'updated {time}',
+  'card.fetched_at': '{channel} read {time}',
+  'card.channel_unavailable': '{channel} unavailable',
+  'card.open_report': 'Open full report',
+  'card.match': 'Name match: {type}, confidence {pct}%',
+  'card.pick': 'Several subjects match this name; pick one:',
+  'card.pick_item': '{name} ({region}, {uscc})',
+  'card.invalid_detail':
+    'This code fails the GB 32100-2015 check, possibly a typo; it does not mean the subject does not exist.',
+  'card.not_found_detail': 'The subject is not in the credit data.',
+  'card.unavailable_detail': 'Reason: {reason}',
+  'card.retry_scheduled': 'Will retry automatically',
+  'card.cutoff': 'Cut-off {date} ({source})',
+  'card.lookup_now': 'Check',
+  'cutoff.page': 'from the page',
+  'cutoff.fixed': 'fixed date',
+  'cutoff.today': 'today',
+  'match.code': 'code',
+  'match.exact_name': 'full name',
+  'match.prefix': 'prefix',
+  'match.partial': 'partial',
+  'list.dishonest_judgment_debtor': 'Dishonest judgment debtors',
+  'list.major_tax_violation': 'Major tax violators',
+  'list.gp_serious_violation': 'Government-procurement serious violations',
+  'list.serious_illegal_dishonest': 'Serious illegal and dishonest list',
+  'list.abnormal_operation': 'Abnormal operations list',
+  'list.construction_blacklist': 'Construction market blacklist',
+  'list.consumption_restricted': 'Consumption restricted',
+  'list.tax_a_grade': 'Tax credit grade A',
+  'list.customs_aeo': 'Customs AEO',
+  'list.contract_abiding': 'Contract-abiding',
+  'channel.creditchina': 'Credit China',
+  'channel.gsxt': 'National Enterprise Credit Information System',
+  'channel.zxgk': 'China Enforcement Information',
+  'channel.ccgp': 'China Government Procurement',
+  'channel.chinatax': 'State Taxation Administration',
+  'channel.jzsc': 'National Construction Market Platform',
+  'channel.customs': 'Customs',
+  'channel.pbccrc': 'PBOC Credit Reference Center',
+  'channel.housing_fund_center': 'Housing Fund Center',
+  'channel.agency': 'Rating agency',
+  'error.incomplete': 'These channels could not be read: {channels}',
+  'popup.title': 'Xinjian · this site',
+  'popup.site': 'Site',
+  'popup.mode': 'Mode',
+  'popup.enabled': 'Enabled',
+  'popup.disabled': 'Not enabled',
+  'popup.enable': 'Enable on this site',
+  'popup.disable': 'Disable on this site',
+  'popup.not_web': 'Not available on this page',
+  'popup.counts': 'This page',
+  'popup.checked': 'Checked',
+  'popup.progress': 'Checking {done}/{total}',
+  'popup.open_panel': 'Open side panel',
+  'popup.quick': 'Quick lookup',
+  'popup.quick_placeholder': 'Credit code or company name',
+  'popup.search': 'Look up',
+  'popup.options': 'Settings',
+  'popup.permission_denied': 'Access to this site was not granted',
+  'mode.procurement': 'Government procurement check',
+  'mode.loan': 'Housing-fund loan review (coming)',
+  'mode.off': 'Off',
+  'options.title': 'Xinjian settings',
+  'options.api': 'Credit service',
+  'options.base_url': 'API address',
+  'options.key': 'API key',
+  'options.test': 'Test connection',
+  'options.testing': 'Testing…',
+  'options.test_ok': 'Connected: {name}, {credits} credits left',
+  'options.test_failed': 'Connection failed: {reason}',
+  'options.sites': 'Sites',
+  'options.site_pattern': 'Match pattern',
+  'options.site_add': 'Add site',
+  'options.site_remove': 'Remove',
+  'options.site_invalid': 'Invalid match pattern, e.g. https://ggzy.example.gov.cn/*',
+  'options.no_sites': 'No site enabled yet',
+  'options.cutoff': 'Cut-off',
+  'options.cutoff_page': 'Use the cut-off stated on the page when there is one',
+  'options.cutoff_fixed': 'Fixed date (empty for today)',
+  'options.cache': 'Cache lifetime (minutes)',
+  'options.lookup': 'Lookup',
+  'options.lookup_auto': 'Automatic',
+  'options.lookup_click': 'On click',
+  'options.operator': 'Operator',
+  'options.language': 'Language',
+  'options.save': 'Save',
+  'options.saved': 'Saved',
+  'options.permission_denied': 'Access to the API address was not granted',
+  'panel.title': 'Xinjian · check record',
+  'panel.page': 'Bidders on this page',
+  'panel.no_page': 'No check record for the current tab',
+  'panel.filter': 'Filter by verdict',
+  'panel.filter_all': 'All',
+  'panel.col_name': 'Name',
+  'panel.col_code': 'Credit code',
+  'panel.col_grade': 'Rating',
+  'panel.col_verdict': 'Verdict',
+  'panel.col_role': 'Role',
+  'panel.consortium': 'Consortium: {name}',
+  'panel.consortium_verdict': 'Consortium verdict: {verdict}',
+  'panel.export_json': 'Export page evidence (JSON)',
+  'panel.export_csv': 'Export table (CSV)',
+  'panel.print': 'Print evidence',
+  'panel.export_one': 'Export evidence',
+  'panel.report': 'Full report',
+  'panel.report_loading': 'Preparing the report…',
+  'panel.report_failed': 'Report failed: {reason}',
+  'panel.report_id': 'Report {id}',
+  'panel.section_subject': 'Subject',
+  'panel.section_grades': 'Ratings',
+  'panel.section_lists': 'Red and black lists',
+  'panel.section_records': 'Credit records',
+  'panel.section_sources': 'Sources',
+  'panel.no_records': 'None',
+  'panel.back': 'Back to the list',
+  'panel.sha256': 'SHA-256',
+  'panel.cutoff': 'Cut-off',
+  'panel.url': 'Page',
+  'panel.queried_at': 'Queried at',
+  'panel.operator': 'Operator',
+  'role.bidder': 'Bidder',
+  'role.winner': 'Awarded supplier',
+  'role.candidate': 'Shortlisted candidate',
+  'role.consortium_member': 'Consortium member',
+  'role.mention': 'Mentioned',
+  'evidence.title': 'Credit information query record',
+  'evidence.basis': 'Under MOF notice Caiku [2016] No. 125 on credit records in government procurement',
+  'evidence.channels': 'Channels',
+  'evidence.lists': 'Lists checked',
+  'evidence.result': 'Result',
+  'evidence.signature': 'Queried by (signature): __________  Date: __________',
+  'evidence.hash_note':
+    'SHA-256 of the canonical JSON of this record; use it to verify an exported file is unchanged.',
+  'record.administrative_penalty': 'Administrative penalty',
+  'record.dishonest_judgment_debtor': 'Dishonest judgment debtor',
+  'record.major_tax_violation': 'Major tax violation',
+  'record.gp_serious_violation': 'Procurement serious violation',
+  'record.abnormal_operation': 'Abnormal operation',
+  'record.serious_illegal_dishonest': 'Serious illegal and dishonest',
+  'record.other': 'Other record',
+  'severity.bar': 'bar',
+  'severity.review': 'review',
+  'severity.info': 'note',
+};
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+let current: Language = 'zh-CN';
+
+/**
+ * Switches the language of every later {@link t} call.
+ *
+ * @example
+ * ```ts
+ * setLanguage('en');
+ * t('state.pass'); // 'Pass'
+ * ```
+ */
+export function setLanguage(language: Language): void {
+  current = language;
+}
+
+/**
+ * The current UI language.
+ *
+ * @example
+ * ```ts
+ * getLanguage(); // 'zh-CN'
+ * ```
+ */
+export function getLanguage(): Language {
+  return current;
+}
+
+/**
+ * Looks a string up in the current language and fills `{name}` placeholders.
+ *
+ * @example
+ * ```ts
+ * t('state.invalid', { char: 'L' }); // '校验位不符：应为 L'
+ * ```
+ */
+export function t(
+  key: MessageKey,
+  params?: Record<string, string | number>,
+  language: Language = current,
+): string {
+  const template = dictionaries[language][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/**
+ * Picks the side of a `{ zh, en }` text that matches the current language.
+ *
+ * @example
+ * ```ts
+ * localized({ zh: '通过', en: 'Pass' }); // '通过'
+ * ```
+ */
+export function localized(text: { zh: string; en: string }, language: Language = current): string {
+  return language === 'en' ? text.en : text.zh;
+}

@@ -1,0 +1,105 @@
+/**
+ * Building {@link PageSubject}s: one key scheme for codes, rejected codes and names, shared by
+ * the content script's detectors and the popup's quick lookup.
+ */
+import type { IdentifierKind } from '../../sdk/src/core/schemas.ts';
+import { findIdentifiers, parseUscc } from '../../sdk/src/identifiers/index.ts';
+import type { PageSubject, SubjectRole } from './model.ts';
+
+/** Enterprise identifier kinds: what procurement mode looks for (never ID numbers). */
+export const ENTERPRISE_KINDS: readonly IdentifierKind[] = ['uscc', 'org_code', 'reg_no'];
+
+/**
+ * Normalises a company name for keys and comparison: NFKC (full-width brackets and letters
+ * become ASCII), inner whitespace removed.
+ *
+ * @example
+ * ```ts
+ * normalizeName(' 北京（示例）科技 有限公司 '); // '北京(示例)科技有限公司'
+ * ```
+ */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
+}
+
+type Extra = { name?: string | null; role?: SubjectRole; consortium?: PageSubject['consortium'] };
+
+/**
+ * A subject identified by a valid code.
+ *
+ * @example
+ * ```ts
+ * codeSubject('uscc', '91110000600037341L').key; // 'code:91110000600037341L'
+ * ```
+ */
+export function codeSubject(kind: IdentifierKind, value: string, extra: Extra = {}): PageSubject {
+  return {
+    key: `code:${value}`,
+    code: { kind, value },
+    invalid: null,
+    name: extra.name ?? null,
+    role: extra.role ?? 'mention',
+    consortium: extra.consortium ?? null,
+  };
+}
+
+/**
+ * A subject known only by name.
+ *
+ * @example
+ * ```ts
+ * nameSubject('北京示例科技有限公司', { role: 'winner' }).key; // 'name:北京示例科技有限公司'
+ * ```
+ */
+export function nameSubject(name: string, extra: Omit<Extra, 'name'> = {}): PageSubject {
+  const clean = name.trim();
+  return {
+    key: `name:${normalizeName(clean)}`,
+    code: null,
+    invalid: null,
+    name: clean,
+    role: extra.role ?? 'mention',
+    consortium: extra.consortium ?? null,
+  };
+}
+
+/**
+ * A USCC-shaped token that fails its check, with the check character it should have had.
+ * `null` when the token is not USCC-shaped or is valid.
+ *
+ * @example
+ * ```ts
+ * invalidUsccSubject('91110000600037341N')?.invalid?.expectedCheckChar; // 'L'
+ * ```
+ */
+export function invalidUsccSubject(raw: string, extra: Extra = {}): PageSubject | null {
+  const token = raw.normalize('NFKC').trim().toUpperCase();
+  if (!/^[0-9A-Z]{18}$/.test(token)) return null;
+  const parsed = parseUscc(token);
+  if (parsed.ok || parsed.reason !== 'checksum') return null;
+  return {
+    key: `invalid:${token}`,
+    code: null,
+    invalid: { raw: token, expectedCheckChar: parsed.expectedCheckChar ?? null, message: parsed.message },
+    name: extra.name ?? null,
+    role: extra.role ?? 'mention',
+    consortium: extra.consortium ?? null,
+  };
+}
+
+/**
+ * Reads what someone typed into a lookup box: a valid enterprise code, a USCC with a wrong
+ * check character, or otherwise a name.
+ *
+ * @example
+ * ```ts
+ * subjectFromQuery('91110000600037341L').code?.value; // '91110000600037341L'
+ * subjectFromQuery('北京示例').name; // '北京示例'
+ * ```
+ */
+export function subjectFromQuery(query: string): PageSubject {
+  const q = query.normalize('NFKC').trim();
+  const [found] = findIdentifiers(q, { kinds: ENTERPRISE_KINDS });
+  if (found && found.index === 0 && found.length === q.length) return codeSubject(found.kind, found.value);
+  return invalidUsccSubject(q) ?? nameSubject(q);
+}

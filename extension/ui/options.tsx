@@ -1,0 +1,301 @@
+/**
+ * The options page: API address and key (with a connection test against the account
+ * endpoint), sites and their mode, the cut-off behaviour, cache lifetime, automatic or
+ * on-click lookup, operator name and language.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { describeError } from '../../sdk/src/core/errors.ts';
+import type { Account } from '../../sdk/src/resources/account.ts';
+import { localized, t } from '../lib/i18n.ts';
+import { send } from '../lib/messages.ts';
+import {
+  AVAILABLE_MODES,
+  isValidSitePattern,
+  type Settings,
+  type SiteMode,
+  saveSettings,
+} from '../lib/settings.ts';
+import { useSettings } from './common.tsx';
+
+type Probe =
+  | { kind: 'idle' }
+  | { kind: 'testing' }
+  | { kind: 'ok'; account: Account }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * The options page.
+ *
+ * @example
+ * ```ts
+ * render(<Options />, document.getElementById('app')!);
+ * ```
+ */
+export function Options(): JSX.Element {
+  const stored = useSettings();
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [probe, setProbe] = useState<Probe>({ kind: 'idle' });
+  const [saved, setSaved] = useState<'idle' | 'saved' | string>('idle');
+  const [newSite, setNewSite] = useState('');
+  const [siteError, setSiteError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (stored && !draft) setDraft(stored);
+  }, [stored]);
+  if (!draft || !stored) return <main class="options muted">…</main>;
+
+  const update = (patch: Partial<Settings>) => {
+    setSaved('idle');
+    setDraft({ ...draft, ...patch });
+  };
+
+  const testConnection = async () => {
+    setProbe({ kind: 'testing' });
+    try {
+      const account = await send({
+        type: 'page:test-connection',
+        baseUrl: draft.api.baseUrl,
+        apiKey: draft.api.key,
+      });
+      setProbe({ kind: 'ok', account });
+    } catch (e) {
+      setProbe({ kind: 'failed', reason: localized(describeError(e)) });
+    }
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const origin = new URL(draft.api.baseUrl).origin;
+      // The background calls the API from the extension's origin: it needs that host.
+      if (!(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
+        setSaved(t('options.permission_denied'));
+        return;
+      }
+    } catch {
+      // No or an invalid address: saved as typed, the test tells what is wrong.
+    }
+    // Sites are changed through the background (they need registration), not by this form.
+    await saveSettings({ ...draft, sites: stored.sites });
+    setSaved('saved');
+  };
+
+  const addSite = async () => {
+    const pattern = newSite.trim();
+    if (!isValidSitePattern(pattern)) {
+      setSiteError(t('options.site_invalid'));
+      return;
+    }
+    setSiteError(null);
+    if (!(await browser.permissions.request({ origins: [pattern] }))) {
+      setSiteError(t('popup.permission_denied'));
+      return;
+    }
+    await send({ type: 'page:set-site', pattern, mode: 'procurement', tabId: null });
+    setNewSite('');
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('options.title')}</h1>
+      <form onSubmit={save}>
+        <fieldset>
+          <legend>{t('options.api')}</legend>
+          <label class="field">
+            <span>{t('options.base_url')}</span>
+            <input
+              type="url"
+              name="baseUrl"
+              value={draft.api.baseUrl}
+              placeholder="https://api.example.cn"
+              onInput={(e) =>
+                update({ api: { ...draft.api, baseUrl: (e.currentTarget as HTMLInputElement).value.trim() } })
+              }
+            />
+          </label>
+          <label class="field">
+            <span>{t('options.key')}</span>
+            <input
+              type="password"
+              name="apiKey"
+              autocomplete="off"
+              value={draft.api.key}
+              onInput={(e) =>
+                update({ api: { ...draft.api, key: (e.currentTarget as HTMLInputElement).value.trim() } })
+              }
+            />
+          </label>
+          <div class="row">
+            <button type="button" onClick={testConnection} disabled={probe.kind === 'testing'}>
+              {t('options.test')}
+            </button>
+            <span role="status" data-testid="probe">
+              {probe.kind === 'testing' ? t('options.testing') : null}
+              {probe.kind === 'ok' ? (
+                <span class="ok">
+                  {t('options.test_ok', {
+                    name: probe.account.name,
+                    credits: probe.account.credits.remaining.toLocaleString('zh-CN'),
+                  })}
+                </span>
+              ) : null}
+              {probe.kind === 'failed' ? (
+                <span class="error">{t('options.test_failed', { reason: probe.reason })}</span>
+              ) : null}
+            </span>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('options.sites')}</legend>
+          {stored.sites.length === 0 ? <p class="muted">{t('options.no_sites')}</p> : null}
+          <table class="data" data-testid="sites">
+            <tbody>
+              {stored.sites.map((site) => (
+                <tr key={site.pattern}>
+                  <td class="code">{site.pattern}</td>
+                  <td>
+                    <select
+                      aria-label={`${t('popup.mode')} ${site.pattern}`}
+                      value={site.mode}
+                      onChange={(e) =>
+                        void send({
+                          type: 'page:set-site',
+                          pattern: site.pattern,
+                          mode: (e.currentTarget as HTMLSelectElement).value as SiteMode,
+                          tabId: null,
+                        })
+                      }
+                    >
+                      {(['procurement', 'loan', 'off'] as const).map((mode) => (
+                        <option key={mode} value={mode} disabled={!AVAILABLE_MODES.includes(mode)}>
+                          {t(`mode.${mode}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => void send({ type: 'page:remove-site', pattern: site.pattern })}
+                    >
+                      {t('options.site_remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="row">
+            <input
+              type="text"
+              aria-label={t('options.site_pattern')}
+              placeholder="https://ggzy.example.gov.cn/*"
+              value={newSite}
+              onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)}
+            />
+            <button type="button" onClick={addSite}>
+              {t('options.site_add')}
+            </button>
+          </div>
+          {siteError ? <p class="error">{siteError}</p> : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('options.cutoff')}</legend>
+          <label class="row">
+            <input
+              type="checkbox"
+              checked={draft.cutoff.readFromPage}
+              onChange={(e) =>
+                update({
+                  cutoff: { ...draft.cutoff, readFromPage: (e.currentTarget as HTMLInputElement).checked },
+                })
+              }
+            />
+            {t('options.cutoff_page')}
+          </label>
+          <label class="field">
+            <span>{t('options.cutoff_fixed')}</span>
+            <input
+              type="date"
+              value={draft.cutoff.fixedDate ?? ''}
+              onInput={(e) =>
+                update({
+                  cutoff: { ...draft.cutoff, fixedDate: (e.currentTarget as HTMLInputElement).value || null },
+                })
+              }
+            />
+          </label>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('options.lookup')}</legend>
+          <label class="row">
+            <input
+              type="radio"
+              name="lookup"
+              checked={draft.lookup === 'auto'}
+              onChange={() => update({ lookup: 'auto' })}
+            />
+            {t('options.lookup_auto')}
+          </label>
+          <label class="row">
+            <input
+              type="radio"
+              name="lookup"
+              checked={draft.lookup === 'click'}
+              onChange={() => update({ lookup: 'click' })}
+            />
+            {t('options.lookup_click')}
+          </label>
+          <label class="field">
+            <span>{t('options.cache')}</span>
+            <input
+              type="number"
+              min={0}
+              max={1440}
+              value={draft.cacheTtlMinutes}
+              onInput={(e) =>
+                update({ cacheTtlMinutes: Number((e.currentTarget as HTMLInputElement).value) || 0 })
+              }
+            />
+          </label>
+          <label class="field">
+            <span>{t('options.operator')}</span>
+            <input
+              type="text"
+              name="operator"
+              value={draft.operator}
+              onInput={(e) => update({ operator: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </label>
+          <label class="field">
+            <span>{t('options.language')}</span>
+            <select
+              value={draft.language}
+              onChange={(e) =>
+                update({ language: (e.currentTarget as HTMLSelectElement).value === 'en' ? 'en' : 'zh-CN' })
+              }
+            >
+              <option value="zh-CN">简体中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </fieldset>
+
+        <div class="row">
+          <button type="submit" class="primary">
+            {t('options.save')}
+          </button>
+          <span role="status" data-testid="saved">
+            {saved === 'saved' ? <span class="ok">{t('options.saved')}</span> : null}
+            {saved !== 'saved' && saved !== 'idle' ? <span class="error">{saved}</span> : null}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}

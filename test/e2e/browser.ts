@@ -1,0 +1,205 @@
+/**
+ * Driving the built extension in Debian's Chromium: launch with the extension loaded, find
+ * its service worker and id, read the badges through the e2e build's test hook (the shadow
+ * roots are closed), and wait for conditions instead of sleeping.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
+import type { BadgeSnapshot } from '../../extension/content/test-hook.ts';
+import type { TabRecord } from '../../extension/lib/model.ts';
+
+/** The extension APIs as seen inside `worker.evaluate` (the service worker's `chrome`). */
+export type ChromeGlobal = { chrome: WxtBrowser };
+
+export type { BadgeSnapshot };
+
+/**
+ * Where screenshots go: the README's folder when `XINJIAN_UPDATE_SCREENSHOTS=1`, else the
+ * ignored artifacts folder, so an ordinary test run leaves the working tree clean (the options
+ * page shows the mock server's ephemeral port).
+ */
+export const SCREENSHOTS = process.env.XINJIAN_UPDATE_SCREENSHOTS
+  ? join(import.meta.dirname, '../../docs/screenshots')
+  : join(import.meta.dirname, 'artifacts/screenshots');
+
+/**
+ * A running browser with the extension.
+ *
+ * @example
+ * ```ts
+ * const browser = await launchWithExtension(inject('extensionDir'));
+ * const page = await browser.context.newPage();
+ * ```
+ */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with the unpacked extension and waits until its content script is
+ * registered for the local sites (the e2e build enables them at install).
+ *
+ * @example
+ * ```ts
+ * const { context, extensionId } = await launchWithExtension(dir);
+ * ```
+ */
+export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'xinjian-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  await until(
+    () =>
+      worker.evaluate(
+        async () =>
+          (await (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts())
+            .length,
+      ),
+    (n) => n === 1,
+    'content script registration',
+  );
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Polls `read` until `done` accepts its value (every 100 ms, up to `timeoutMs`).
+ *
+ * @example
+ * ```ts
+ * await until(() => snapshot(page), (badges) => badges.length === 15, 'badges');
+ * ```
+ */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await read();
+      if (done(last)) return last;
+    } catch {
+      // Not ready yet (page navigating, worker restarting).
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Every badge on the page, read through the test hook; empty until the content script runs.
+ *
+ * @example
+ * ```ts
+ * (await snapshot(page)).filter((b) => b.state === 'pass');
+ * ```
+ */
+export function snapshot(page: Page): Promise<BadgeSnapshot[]> {
+  return page.evaluate(
+    () =>
+      new Promise<BadgeSnapshot[]>((resolve) => {
+        const id = Math.random().toString(36).slice(2);
+        const timer = setTimeout(() => {
+          window.removeEventListener('message', onReply);
+          resolve([]);
+        }, 500);
+        function onReply(event: MessageEvent) {
+          const data = event.data as { xinjianTestReply?: string; badges?: BadgeSnapshot[] } | null;
+          if (data?.xinjianTestReply !== id) return;
+          clearTimeout(timer);
+          window.removeEventListener('message', onReply);
+          resolve(data.badges ?? []);
+        }
+        window.addEventListener('message', onReply);
+        window.postMessage({ xinjianTest: 'snapshot', id }, '*');
+      }),
+  );
+}
+
+/**
+ * Waits until the page has `count` badges and none is still checking.
+ *
+ * @example
+ * ```ts
+ * const badges = await settledBadges(page, 14);
+ * ```
+ */
+export function settledBadges(page: Page, count: number, timeoutMs = 20_000): Promise<BadgeSnapshot[]> {
+  return until(
+    () => snapshot(page),
+    (badges) => badges.length === count && badges.every((b) => b.state !== 'checking'),
+    `${count} settled badges`,
+    timeoutMs,
+  );
+}
+
+/**
+ * The background's record of the tab showing `urlPart`.
+ *
+ * @example
+ * ```ts
+ * const record = await tabRecord(worker, '/demo/bid-opening');
+ * ```
+ */
+export async function tabRecord(worker: Worker, urlPart: string): Promise<TabRecord> {
+  return until(
+    () =>
+      worker.evaluate(async (part) => {
+        const all = await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null);
+        return (Object.entries(all).find(
+          ([k, v]) => k.startsWith('tab:') && (v as TabRecord).url.includes(part),
+        )?.[1] ?? null) as TabRecord | null;
+      }, urlPart),
+    (r): r is TabRecord => r !== null,
+    `the tab record of ${urlPart}`,
+  ) as Promise<TabRecord>;
+}
+
+/**
+ * The path of a screenshot, creating its folder.
+ *
+ * @example
+ * ```ts
+ * await page.screenshot({ path: screenshotPath('badge.png') });
+ * ```
+ */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}

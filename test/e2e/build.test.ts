@@ -1,0 +1,71 @@
+/**
+ * What the builds ship: the production bundle asks for no site at install, carries no test
+ * hook, endpoint or key; the e2e bundle enables the local sites; the content script stays
+ * within its size budget (30 KB gzip: it is injected into every page of an enabled site).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import { DEMO_API_KEY } from '../../seeds/index.ts';
+
+const KB = 1024;
+const CONTENT_SCRIPT_BUDGET = 30 * KB;
+
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+const allCode = (dir: string): string => {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|html)$/.test(entry.name)) out.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+};
+
+describe('the production build', () => {
+  const dir = inject('productionDir');
+
+  it('asks for no host at install and registers no content script in the manifest', () => {
+    const m = manifest(dir);
+    expect(m.permissions).toEqual(['storage', 'scripting', 'activeTab', 'sidePanel']);
+    expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.content_scripts).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+  });
+
+  it('contains no test hook, no default endpoint and no demo key', () => {
+    const code = allCode(dir);
+    expect(code).not.toContain('xinjianTest');
+    expect(code).not.toContain('data-xinjian-test');
+    expect(code).not.toContain(DEMO_API_KEY);
+    expect(code).not.toContain('127.0.0.1');
+  });
+});
+
+describe('the e2e build', () => {
+  it('enables the local sites without a prompt', () => {
+    expect(manifest(inject('extensionDir')).host_permissions).toEqual([
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ]);
+  });
+});
+
+describe('the content script', () => {
+  for (const [name, dir] of [
+    ['production', inject('productionDir')],
+    ['e2e', inject('extensionDir')],
+  ] as const) {
+    it(`${name}: within ${CONTENT_SCRIPT_BUDGET / KB} KB gzip, without zod or ky`, () => {
+      const code = readFileSync(join(dir, 'content-scripts/content.js'));
+      expect(gzipSync(code).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+      expect(code.toString()).not.toMatch(/ZodError|\$ZodType|HTTPError\b/);
+    });
+  }
+});
