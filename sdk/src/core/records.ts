@@ -7,7 +7,15 @@ import { IsoDate, IsoMonth, LocalizedText, SourceRef, TaxCreditGrade, Yuan } fro
 
 const base = { id: z.string(), source: SourceRef };
 
-/** 行政许可 */
+/**
+ * 行政许可
+ *
+ * @example
+ * ```ts
+ * const licence = LicenseRecord.parse(record);
+ * console.log(licence.title, licence.validUntil); // '食品生产许可证' '2026-07-28'
+ * ```
+ */
 export const LicenseRecord = z.object({
   ...base,
   category: z.literal('administrative_license'),
@@ -18,7 +26,14 @@ export const LicenseRecord = z.object({
   validUntil: IsoDate.nullable(),
 });
 
-/** Kinds of administrative penalty (行政处罚法 第九条), plus criminal punishment. */
+/**
+ * Kinds of administrative penalty (行政处罚法 第九条), plus criminal punishment.
+ *
+ * @example
+ * ```ts
+ * PenaltyKind.options.includes('license_revocation'); // true
+ * ```
+ */
 export const PenaltyKind = z
   .enum([
     'warning',
@@ -33,7 +48,15 @@ export const PenaltyKind = z
   .meta({ id: 'PenaltyKind' });
 export type PenaltyKind = z.infer<typeof PenaltyKind>;
 
-/** 行政处罚 (and criminal punishment), with the fine amount where there was one. */
+/**
+ * 行政处罚 (and criminal punishment), with the fine amount where there was one.
+ *
+ * @example
+ * ```ts
+ * const penalty = PenaltyRecord.parse(record);
+ * if (penalty.kinds.includes('fine') && (penalty.amountYuan ?? 0) >= 2_000_000) console.log('较大数额罚款');
+ * ```
+ */
 export const PenaltyRecord = z.object({
   ...base,
   category: z.literal('administrative_penalty'),
@@ -47,7 +70,14 @@ export const PenaltyRecord = z.object({
   sector: z.string().nullable(),
 });
 
-/** 失信被执行人 (最高人民法院关于公布失信被执行人名单信息的若干规定). */
+/**
+ * 失信被执行人 (最高人民法院关于公布失信被执行人名单信息的若干规定).
+ *
+ * @example
+ * ```ts
+ * const stillListed = DishonestDebtorRecord.parse(record).removedAt === null;
+ * ```
+ */
 export const DishonestDebtorRecord = z.object({
   ...base,
   category: z.literal('dishonest_judgment_debtor'),
@@ -61,7 +91,14 @@ export const DishonestDebtorRecord = z.object({
   obligation: z.string(),
 });
 
-/** 重大税收违法失信主体 (国家税务总局令第54号; formerly 重大税收违法案件当事人). */
+/**
+ * 重大税收违法失信主体 (国家税务总局令第54号; formerly 重大税收违法案件当事人).
+ *
+ * @example
+ * ```ts
+ * console.log(MajorTaxViolationRecord.parse(record).caseNature);
+ * ```
+ */
 export const MajorTaxViolationRecord = z.object({
   ...base,
   category: z.literal('major_tax_violation'),
@@ -71,7 +108,15 @@ export const MajorTaxViolationRecord = z.object({
   caseNature: z.string(),
 });
 
-/** 政府采购严重违法失信行为记录 (ccgp.gov.cn/cr/list): a ban for a fixed period. */
+/**
+ * 政府采购严重违法失信行为记录 (ccgp.gov.cn/cr/list): a ban for a fixed period.
+ *
+ * @example
+ * ```ts
+ * const ban = GpSeriousViolationRecord.parse(record);
+ * const banned = ban.banFrom <= '2026-11-01' && '2026-11-01' <= ban.banUntil;
+ * ```
+ */
 export const GpSeriousViolationRecord = z.object({
   ...base,
   category: z.literal('gp_serious_violation'),
@@ -82,7 +127,14 @@ export const GpSeriousViolationRecord = z.object({
   reason: z.string(),
 });
 
-/** 经营异常名录 */
+/**
+ * 经营异常名录
+ *
+ * @example
+ * ```ts
+ * AbnormalOperationRecord.parse(record).removedAt; // null while still listed
+ * ```
+ */
 export const AbnormalOperationRecord = z.object({
   ...base,
   category: z.literal('abnormal_operation'),
@@ -92,7 +144,14 @@ export const AbnormalOperationRecord = z.object({
   reason: z.string(),
 });
 
-/** 严重违法失信名单 (市场监管) */
+/**
+ * 严重违法失信名单 (市场监管)
+ *
+ * @example
+ * ```ts
+ * const { authority, listedAt, reason } = SeriousIllegalRecord.parse(record);
+ * ```
+ */
 export const SeriousIllegalRecord = z.object({
   ...base,
   category: z.literal('serious_illegal_dishonest'),
@@ -102,7 +161,14 @@ export const SeriousIllegalRecord = z.object({
   reason: z.string(),
 });
 
-/** 纳税信用等级 for one evaluation year. */
+/**
+ * 纳税信用等级 for one evaluation year.
+ *
+ * @example
+ * ```ts
+ * const { year, grade } = TaxCreditRecord.parse(record); // 2025, 'B'
+ * ```
+ */
 export const TaxCreditRecord = z.object({
   ...base,
   category: z.literal('tax_credit'),
@@ -110,7 +176,14 @@ export const TaxCreditRecord = z.object({
   grade: TaxCreditGrade,
 });
 
-/** 合同履约 */
+/**
+ * 合同履约
+ *
+ * @example
+ * ```ts
+ * ContractRecord.parse(record).result; // 'performed' or 'breached'
+ * ```
+ */
 export const ContractRecord = z.object({
   ...base,
   category: z.literal('contract_performance'),
@@ -120,7 +193,14 @@ export const ContractRecord = z.object({
   description: z.string(),
 });
 
-/** 产品质量 抽查 */
+/**
+ * 产品质量 抽查
+ *
+ * @example
+ * ```ts
+ * const failed = ProductQualityRecord.parse(record).result === 'fail';
+ * ```
+ */
 export const ProductQualityRecord = z.object({
   ...base,
   category: z.literal('product_quality'),
@@ -130,7 +210,14 @@ export const ProductQualityRecord = z.object({
   date: IsoDate,
 });
 
-/** 工程建设 良好行为 / 不良行为 / 黑名单 (建市〔2017〕241号) */
+/**
+ * 工程建设 良好行为 / 不良行为 / 黑名单 (建市〔2017〕241号)
+ *
+ * @example
+ * ```ts
+ * const blacklisted = ConstructionRecord.parse(record).kind === 'blacklist';
+ * ```
+ */
 export const ConstructionRecord = z.object({
   ...base,
   category: z.literal('construction'),
@@ -140,7 +227,14 @@ export const ConstructionRecord = z.object({
   description: z.string(),
 });
 
-/** 环保 */
+/**
+ * 环保
+ *
+ * @example
+ * ```ts
+ * EnvironmentalRecord.parse(record).kind; // 'violation' or 'rating'
+ * ```
+ */
 export const EnvironmentalRecord = z.object({
   ...base,
   category: z.literal('environmental'),
@@ -150,7 +244,14 @@ export const EnvironmentalRecord = z.object({
   description: z.string(),
 });
 
-/** 安全生产 */
+/**
+ * 安全生产
+ *
+ * @example
+ * ```ts
+ * const accident = WorkSafetyRecord.parse(record).kind === 'accident';
+ * ```
+ */
 export const WorkSafetyRecord = z.object({
   ...base,
   category: z.literal('work_safety'),
@@ -160,7 +261,14 @@ export const WorkSafetyRecord = z.object({
   description: z.string(),
 });
 
-/** 法院强制执行 (被执行人 cases, listed or not). */
+/**
+ * 法院强制执行 (被执行人 cases, listed or not).
+ *
+ * @example
+ * ```ts
+ * const open = CourtEnforcementRecord.parse(record).status === 'executing';
+ * ```
+ */
 export const CourtEnforcementRecord = z.object({
   ...base,
   category: z.literal('court_enforcement'),
@@ -171,7 +279,16 @@ export const CourtEnforcementRecord = z.object({
   amountYuan: Yuan.nullable(),
 });
 
-/** Any enterprise or public credit record. */
+/**
+ * Any enterprise or public credit record.
+ *
+ * @example
+ * ```ts
+ * for (const r of content.records) {
+ *   if (r.category === 'administrative_penalty') console.log(r.documentNo, r.amountYuan);
+ * }
+ * ```
+ */
 export const CreditRecord = z
   .discriminatedUnion('category', [
     LicenseRecord,
@@ -196,15 +313,34 @@ export type CreditRecord = z.infer<typeof CreditRecord>;
  * One month of a credit account's repayment history (人行征信 24-month grid):
  * `N` on time, `1`–`7` periods overdue, `*` nothing due, `C` closed, `#` unknown,
  * `D` repaid by a guarantor, `B` bad debt (呆账).
+ *
+ * @example
+ * ```ts
+ * const overdueMonths = account.repayment.filter((m) => /^[1-7]$/.test(m.status)).length;
+ * ```
  */
 export const RepaymentStatus = z.enum(['N', '*', 'C', '#', '1', '2', '3', '4', '5', '6', '7', 'D', 'B']);
 export type RepaymentStatus = z.infer<typeof RepaymentStatus>;
 
-/** 五级分类 of a loan. */
+/**
+ * 五级分类 of a loan.
+ *
+ * @example
+ * ```ts
+ * const impaired = account.fiveCategory !== null && account.fiveCategory !== 'normal';
+ * ```
+ */
 export const FiveCategory = z.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss']);
 export type FiveCategory = z.infer<typeof FiveCategory>;
 
-/** A loan or card account from an individual's 人行征信 report. */
+/**
+ * A loan or card account from an individual's 人行征信 report.
+ *
+ * @example
+ * ```ts
+ * const cards = content.creditAccounts.filter((a) => a.type === 'credit_card');
+ * ```
+ */
 export const CreditAccount = z
   .object({
     id: z.string(),
@@ -236,7 +372,14 @@ export const CreditAccount = z
   .meta({ id: 'CreditAccount' });
 export type CreditAccount = z.infer<typeof CreditAccount>;
 
-/** A housing-fund account with its monthly deposits (缴存). */
+/**
+ * A housing-fund account with its monthly deposits (缴存).
+ *
+ * @example
+ * ```ts
+ * const unpaidMonths = content.housingFund?.deposits.filter((d) => !d.paid).length ?? 0;
+ * ```
+ */
 export const HousingFundAccount = z
   .object({
     center: LocalizedText,

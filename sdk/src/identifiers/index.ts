@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { findIdentifiers, isValidUscc, maskIdCard } from './identifiers/index.ts';
+ * import { findIdentifiers, isValidUscc, maskIdCard } from '@xinjian/sdk/identifiers';
  * isValidUscc('91110000600037341L'); // true
  * ```
  */

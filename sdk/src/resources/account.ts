@@ -3,7 +3,15 @@ import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { IsoDateTime } from '../core/schemas.ts';
 
-/** The calling key's account: credits, rate limit and entitlements. */
+/**
+ * The calling key's account: credits, rate limit and entitlements.
+ *
+ * @example
+ * ```ts
+ * const account = await client.account.retrieve();
+ * account.credits.remaining;
+ * ```
+ */
 export const Account = z
   .object({
     id: z.string(),

@@ -3,7 +3,14 @@ import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { DomainId, IsoDate, LocalizedText } from '../core/schemas.ts';
 
-/** A policy document a domain's requirements rest on. */
+/**
+ * A policy document a domain's requirements rest on.
+ *
+ * @example
+ * ```ts
+ * gp.policyBasis.map((p) => p.documentNo); // ['京经信委发〔2010〕44号', '财库〔2016〕125号', …]
+ * ```
+ */
 export const PolicyBasis = z
   .object({
     documentNo: z.string(),
@@ -15,7 +22,16 @@ export const PolicyBasis = z
   .meta({ id: 'PolicyBasis' });
 export type PolicyBasis = z.infer<typeof PolicyBasis>;
 
-/** One domain of the application catalog (应用目录): where credit products apply. */
+/**
+ * One domain of the application catalog (应用目录): where credit products apply.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.domains.list();
+ * const gp = data.find((d) => d.id === 'government_procurement');
+ * gp?.requiredProducts;
+ * ```
+ */
 export const Domain = z
   .object({
     id: DomainId,
@@ -29,6 +45,14 @@ export const Domain = z
   .meta({ id: 'Domain' });
 export type Domain = z.infer<typeof Domain>;
 
+/**
+ * Body of `GET /v1/domains`: every domain of the application catalog.
+ *
+ * @example
+ * ```ts
+ * const { data } = DomainList.parse(body);
+ * ```
+ */
 export const DomainList = z.object({ data: z.array(Domain) }).meta({ id: 'DomainList' });
 export type DomainList = z.infer<typeof DomainList>;
 

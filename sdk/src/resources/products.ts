@@ -4,7 +4,14 @@ import { PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { DomainId, LocalizedText, RecordCategory, SubjectType } from '../core/schemas.ts';
 
-/** A credit agency or public body that supplies credit products. */
+/**
+ * A credit agency or public body that supplies credit products.
+ *
+ * @example
+ * ```ts
+ * product.provider.filingNo; // null for a public platform such as 信用中国
+ * ```
+ */
 export const Provider = z
   .object({
     id: z.string(),
@@ -16,7 +23,15 @@ export const Provider = z
   .meta({ id: 'Provider' });
 export type Provider = z.infer<typeof Provider>;
 
-/** One entry of the credit-product catalog. */
+/**
+ * One entry of the credit-product catalog.
+ *
+ * @example
+ * ```ts
+ * const product = await client.products.retrieve('creditchina_public_report');
+ * product.requiresAuthorization; // false
+ * ```
+ */
 export const Product = z
   .object({
     id: z.string(),
@@ -48,7 +63,14 @@ export const Product = z
   .meta({ id: 'Product' });
 export type Product = z.infer<typeof Product>;
 
-/** Query of `GET /v1/products`. */
+/**
+ * Query of `GET /v1/products`.
+ *
+ * @example
+ * ```ts
+ * const params: ProductListParams = { domain: 'housing_fund_loan', subjectType: 'individual', limit: 20 };
+ * ```
+ */
 export const ProductListParams = z.object({
   domain: DomainId.optional(),
   subjectType: SubjectType.optional(),
@@ -57,10 +79,26 @@ export const ProductListParams = z.object({
 });
 export type ProductListParams = z.input<typeof ProductListParams>;
 
-/** One page of a cursor-paginated list. */
+/**
+ * One page of a cursor-paginated list.
+ *
+ * @example
+ * ```ts
+ * const SubjectPage = page(Subject);
+ * SubjectPage.parse({ data: [], nextCursor: null });
+ * ```
+ */
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
+/**
+ * Body of `GET /v1/products`: one page of {@link Product} entries.
+ *
+ * @example
+ * ```ts
+ * const { data, nextCursor } = ProductPage.parse(body);
+ * ```
+ */
 export const ProductPage = page(Product).meta({ id: 'ProductPage' });
 export type ProductPage = z.infer<typeof ProductPage>;
 

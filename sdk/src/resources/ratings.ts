@@ -22,10 +22,25 @@ import { APIResource } from '../core/resource.ts';
 import { Grade, IsoDate, IsoDateTime, ListId, SourceStatus, TaxCreditGrade } from '../core/schemas.ts';
 import { Subject } from './subjects.ts';
 
-/** The API's maximum number of subjects in one batch request. */
+/**
+ * The API's maximum number of subjects in one batch request.
+ *
+ * @example
+ * ```ts
+ * const chunks: string[][] = [];
+ * for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) chunks.push(ids.slice(i, i + MAX_BATCH_SIZE));
+ * ```
+ */
 export const MAX_BATCH_SIZE = 100;
 
-/** Membership of a red or black list, current or past. */
+/**
+ * Membership of a red or black list, current or past.
+ *
+ * @example
+ * ```ts
+ * const blackListed = summary.lists.some((m) => m.kind === 'black' && m.active);
+ * ```
+ */
 export const ListMembership = z
   .object({
     list: ListId,
@@ -40,6 +55,11 @@ export type ListMembership = z.infer<typeof ListMembership>;
 /**
  * The records a procurement or tendering check needs, with their sources: the three lists of
  * 财库〔2016〕125号, other black lists, and penalties (for 重大违法记录).
+ *
+ * @example
+ * ```ts
+ * const listed = summary.records.filter((r) => r.category === 'dishonest_judgment_debtor' && !r.removedAt);
+ * ```
  */
 export const ScreeningRecord = z
   .discriminatedUnion('category', [
@@ -53,7 +73,15 @@ export const ScreeningRecord = z
   .meta({ id: 'ScreeningRecord' });
 export type ScreeningRecord = z.infer<typeof ScreeningRecord>;
 
-/** What an overlay needs about one subject, in one batch item. */
+/**
+ * What an overlay needs about one subject, in one batch item.
+ *
+ * @example
+ * ```ts
+ * const item = await client.ratings.get('91110000600037341L');
+ * if (item.status === 'found') console.log(item.summary.subject.name, item.summary.lists.length);
+ * ```
+ */
 export const RatingSummary = z
   .object({
     subject: Subject,
@@ -68,12 +96,27 @@ export const RatingSummary = z
   .meta({ id: 'RatingSummary' });
 export type RatingSummary = z.infer<typeof RatingSummary>;
 
+/**
+ * Body of `POST /v1/ratings/batch`: 1 to {@link MAX_BATCH_SIZE} identifiers.
+ *
+ * @example
+ * ```ts
+ * BatchRatingsRequest.parse({ ids: ['91110000600037341L', 'D2143569X'] });
+ * ```
+ */
 export const BatchRatingsRequest = z
   .object({ ids: z.array(z.string().min(1).max(64)).min(1).max(MAX_BATCH_SIZE) })
   .meta({ id: 'BatchRatingsRequest' });
 export type BatchRatingsRequest = z.infer<typeof BatchRatingsRequest>;
 
-/** One result per requested id, in request order; a bad id fails its item, not the batch. */
+/**
+ * One result per requested id, in request order; a bad id fails its item, not the batch.
+ *
+ * @example
+ * ```ts
+ * if (item.status === 'invalid_identifier') console.log(item.message, item.expectedCheckChar);
+ * ```
+ */
 export const BatchRatingItem = z
   .discriminatedUnion('status', [
     z.object({ id: z.string(), status: z.literal('found'), summary: RatingSummary }),
@@ -88,6 +131,14 @@ export const BatchRatingItem = z
   .meta({ id: 'BatchRatingItem' });
 export type BatchRatingItem = z.infer<typeof BatchRatingItem>;
 
+/**
+ * Body of the answer to `POST /v1/ratings/batch`: one {@link BatchRatingItem} per id, in request order.
+ *
+ * @example
+ * ```ts
+ * const { data } = BatchRatingsResponse.parse(body);
+ * ```
+ */
 export const BatchRatingsResponse = z
   .object({ data: z.array(BatchRatingItem) })
   .meta({ id: 'BatchRatingsResponse' });

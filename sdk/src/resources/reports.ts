@@ -15,7 +15,14 @@ import { isValidIdCard } from '../identifiers/index.ts';
 import { ListMembership } from './ratings.ts';
 import { Subject } from './subjects.ts';
 
-/** The subject's written authorization for a personal lookup (征信业管理条例 第18条). */
+/**
+ * The subject's written authorization for a personal lookup (征信业管理条例 第18条).
+ *
+ * @example
+ * ```ts
+ * const authorization: Authorization = { reference: 'AUTH-2026-0001', grantedAt: '2026-10-30' };
+ * ```
+ */
 export const Authorization = z
   .object({
     /** The reference of the signed authorization form, as filed by the lender. */
@@ -25,7 +32,18 @@ export const Authorization = z
   .meta({ id: 'Authorization' });
 export type Authorization = z.infer<typeof Authorization>;
 
-/** Body of `POST /v1/reports`; send an `Idempotency-Key` header with it. */
+/**
+ * Body of `POST /v1/reports`; send an `Idempotency-Key` header with it.
+ *
+ * @example
+ * ```ts
+ * ReportOrder.parse({
+ *   productId: 'creditchina_public_report',
+ *   subjectId: '91110000600037341L',
+ *   purpose: 'government_procurement',
+ * });
+ * ```
+ */
 export const ReportOrder = z
   .object({
     productId: z.string(),
@@ -37,7 +55,16 @@ export const ReportOrder = z
   .meta({ id: 'ReportOrder' });
 export type ReportOrder = z.infer<typeof ReportOrder>;
 
-/** An enterprise report: ratings, list memberships and records by category. */
+/**
+ * An enterprise report: ratings, list memberships and records by category.
+ *
+ * @example
+ * ```ts
+ * if (report.status === 'ready' && report.content.subjectType === 'enterprise') {
+ *   console.log(report.content.subject.name, report.content.records.length);
+ * }
+ * ```
+ */
 export const EnterpriseReportContent = z
   .object({
     subjectType: z.literal('enterprise'),
@@ -54,6 +81,11 @@ export type EnterpriseReportContent = z.infer<typeof EnterpriseReportContent>;
 /**
  * An individual's report. The API never returns the full ID number: only the masked form and
  * a per-account hash, so a leaked response cannot leak the number.
+ *
+ * @example
+ * ```ts
+ * console.log(content.subject.nameMasked, content.subject.idNumberMasked); // '钟*' '330***********7745'
+ * ```
  */
 export const IndividualSubject = z
   .object({
@@ -65,6 +97,15 @@ export const IndividualSubject = z
   .meta({ id: 'IndividualSubject' });
 export type IndividualSubject = z.infer<typeof IndividualSubject>;
 
+/**
+ * An individual's report: 人行征信 credit accounts, court enforcement, 失信被执行人 listings and the
+ * housing-fund account, with the masked subject.
+ *
+ * @example
+ * ```ts
+ * if (content.subjectType === 'individual') console.log(content.creditAccounts.length, content.housingFund);
+ * ```
+ */
 export const IndividualReportContent = z
   .object({
     subjectType: z.literal('individual'),
@@ -79,6 +120,16 @@ export const IndividualReportContent = z
   .meta({ id: 'IndividualReportContent' });
 export type IndividualReportContent = z.infer<typeof IndividualReportContent>;
 
+/**
+ * A ready report's content: {@link EnterpriseReportContent} or {@link IndividualReportContent},
+ * told apart by `subjectType`.
+ *
+ * @example
+ * ```ts
+ * const content = ReportContent.parse(body.content);
+ * const records = content.subjectType === 'enterprise' ? content.records : content.courtEnforcements;
+ * ```
+ */
 export const ReportContent = z
   .discriminatedUnion('subjectType', [EnterpriseReportContent, IndividualReportContent])
   .meta({ id: 'ReportContent' });
@@ -93,7 +144,15 @@ const reportBase = {
   subjectRef: z.string(),
 };
 
-/** A report order and, once ready, its content. */
+/**
+ * A report order and, once ready, its content.
+ *
+ * @example
+ * ```ts
+ * const report = await client.reports.retrieve('rpt_123');
+ * if (report.status === 'failed') console.log(report.failure.code);
+ * ```
+ */
 export const Report = z
   .discriminatedUnion('status', [
     z.object({ ...reportBase, status: z.literal('pending') }),
@@ -107,6 +166,15 @@ export const Report = z
   ])
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;
+/**
+ * A {@link Report} in `ready` state, with its content.
+ *
+ * @example
+ * ```ts
+ * const ready: ReadyReport = await client.reports.waitUntilReady('rpt_123');
+ * ready.content.generatedAt;
+ * ```
+ */
 export type ReadyReport = Extract<Report, { status: 'ready' }>;
 
 /**

@@ -3,7 +3,15 @@ import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { IsoDate } from '../core/schemas.ts';
 
-/** An enterprise (or other organisation with a USCC) as the catalog knows it. */
+/**
+ * An enterprise (or other organisation with a USCC) as the catalog knows it.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.subjects.search({ q: '91110000561976492Q' });
+ * data[0]?.subject.orgCode; // '56197649-2'
+ * ```
+ */
 export const Subject = z
   .object({
     id: z.string(),
@@ -20,7 +28,15 @@ export const Subject = z
   .meta({ id: 'Subject' });
 export type Subject = z.infer<typeof Subject>;
 
-/** A candidate for a name or code search, with how sure the match is. */
+/**
+ * A candidate for a name or code search, with how sure the match is.
+ *
+ * @example
+ * ```ts
+ * const best = result.data[0];
+ * if (best?.matchType === 'code') console.log(best.subject.name); // confidence 1
+ * ```
+ */
 export const SubjectMatch = z
   .object({
     subject: Subject,
@@ -33,12 +49,29 @@ export const SubjectMatch = z
   .meta({ id: 'SubjectMatch' });
 export type SubjectMatch = z.infer<typeof SubjectMatch>;
 
+/**
+ * Query of `GET /v1/subjects`: a name or identifier, and at most 50 candidates.
+ *
+ * @example
+ * ```ts
+ * const params: SubjectSearchParams = { q: '澜丰信息', limit: 10 };
+ * ```
+ */
 export const SubjectSearchParams = z.object({
   q: z.string().trim().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type SubjectSearchParams = z.input<typeof SubjectSearchParams>;
 
+/**
+ * Body of `GET /v1/subjects`: candidates, best first.
+ *
+ * @example
+ * ```ts
+ * const result = await client.subjects.search('澜丰信息');
+ * if (result.ambiguous) console.log(result.data.map((m) => m.subject.region.name));
+ * ```
+ */
 export const SubjectSearchResult = z
   .object({
     data: z.array(SubjectMatch),

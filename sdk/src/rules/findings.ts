@@ -119,4 +119,12 @@ export const ScreeningResult = z
   })
   .meta({ id: 'ScreeningResult' });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
+/**
+ * The verdict of a {@link ScreeningResult}.
+ *
+ * @example
+ * ```ts
+ * const verdict: ScreeningVerdict = result.verdict; // 'pass' | 'fail' | 'review' | 'incomplete'
+ * ```
+ */
 export type ScreeningVerdict = ScreeningResult['verdict'];

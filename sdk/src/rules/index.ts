@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import { evaluateHousingFundLoan, evaluateProcurement } from './rules/index.ts';
+ * import { evaluateHousingFundLoan, evaluateProcurement } from '@xinjian/sdk/rules';
  *
  * const bid = evaluateProcurement(summary, { asOf: '2026-11-01', cutoff: '2026-11-20' });
  * const loan = evaluateHousingFundLoan(report, { rulePack: 'wuhan', asOf: '2026-11-01' });
