@@ -37,6 +37,7 @@ export {
   shouldRetry,
 } from './core/retry.ts';
 export * from './identifiers/index.ts';
+export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from './labels.ts';
 export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
 export { Products } from './resources/products.ts';

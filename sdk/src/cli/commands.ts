@@ -43,7 +43,7 @@ import { buildEvidence } from './evidence.ts';
 import { EXIT, type ExitCode, exitCodeFor } from './exit-codes.ts';
 import { helpText } from './help.ts';
 import { classifyInput } from './identify.ts';
-import { type Lang, OUTCOME_LABELS, type Outcome, paren, SCALE_LABELS, tr } from './labels.ts';
+import { DOMAIN_LABELS, type Lang, OUTCOME_LABELS, type Outcome, paren, SCALE_LABELS, tr } from './labels.ts';
 import { HEADERS, renderResultTable, resultColumns, toJsonRow } from './render.ts';
 import { renderTable } from './table.ts';
 import { chinaDateTime, todayInChina } from './time.ts';
@@ -484,7 +484,7 @@ async function productsCommand(args: string[], io: CliIO): Promise<ExitCode> {
       p.ratingScales.length > 0 ? p.ratingScales.map((s) => tr(lang, SCALE_LABELS[s])) : ['—'],
       tr(lang, { zh: `${p.priceCredits} 点`, en: `${p.priceCredits} credits` }),
       tr(lang, FREQUENCY[p.freshness.updateFrequency]),
-      p.domains,
+      p.domains.map((d) => tr(lang, DOMAIN_LABELS[d])),
     ]);
     io.stdout.write(
       renderTable(

@@ -2,8 +2,10 @@
  * Helpers shared by the procurement and tendering packs: whether a list entry is in force on a
  * given day, which channels were read, and how member results add up to one bid's verdict.
  */
+
 import type { CreditRecord } from '../core/records.ts';
 import type { ListId, SourceChannel, SourceStatus } from '../core/schemas.ts';
+import { LIST_LABELS } from '../labels.ts';
 import type { ListMembership, RatingSummary } from '../resources/ratings.ts';
 import type { EnterpriseReportContent } from '../resources/reports.ts';
 import type { Subject } from '../resources/subjects.ts';
@@ -77,25 +79,9 @@ export function channelState(
   return { status: 'missing', fetchedAt: null, reason: null };
 }
 
-const LIST_NAMES: Record<ListId, { zh: string; en: string }> = {
-  dishonest_judgment_debtor: { zh: '失信被执行人', en: 'dishonest judgment debtors' },
-  major_tax_violation: { zh: '重大税收违法失信主体', en: 'major tax violators' },
-  gp_serious_violation: {
-    zh: '政府采购严重违法失信行为记录名单',
-    en: 'government-procurement serious violation records',
-  },
-  serious_illegal_dishonest: { zh: '严重违法失信名单', en: 'serious illegal and dishonest list' },
-  abnormal_operation: { zh: '经营异常名录', en: 'abnormal operation list' },
-  construction_blacklist: { zh: '建筑市场黑名单', en: 'construction market blacklist' },
-  consumption_restricted: { zh: '限制消费人员', en: 'consumption-restricted persons' },
-  tax_a_grade: { zh: '纳税信用A级纳税人', en: 'A-grade taxpayers' },
-  customs_aeo: { zh: '海关高级认证企业', en: 'customs AEO' },
-  contract_abiding: { zh: '守合同重信用企业', en: 'contract-abiding enterprises' },
-};
-
 /** The list's name in both languages. */
 export function listName(list: ListId): { zh: string; en: string } {
-  return LIST_NAMES[list];
+  return LIST_LABELS[list];
 }
 
 /**
