@@ -8,6 +8,8 @@ import {
   loadSettings,
   resolveCutoff,
   type Settings,
+  type SiteSetting,
+  sameSiteRule,
   saveSettings,
   siteFor,
   sitePatternFor,
@@ -15,8 +17,17 @@ import {
   watchSettings,
 } from '../lib/settings.ts';
 import { subjectFromQuery } from '../lib/subjects.ts';
+import { ensureAuditSecret, pruneAuditLog } from './audit-store.ts';
 import { clientFor, probeClient } from './client.ts';
-import { lookupForTab, pickForTab, showRetriesOnBadges } from './lookups.ts';
+import { addLoanBorrowers, lookupBorrower, startLoanPage, startLoanScript } from './loan.ts';
+import { dropLoanTab, getLoanTab, knownLoanTabIds } from './loan-tabs.ts';
+import {
+  lookupForTab,
+  pickForTab,
+  retryOnApiChange,
+  retryUnavailable,
+  showRetriesOnBadges,
+} from './lookups.ts';
 import { openSidePanel } from './panel.ts';
 import { type ResolveContext, resolveSubject } from './resolve.ts';
 import { listenInBackground } from './router.ts';
@@ -27,17 +38,18 @@ import { dropTabRecord, getTabRecord, knownTabIds, startTabRecord } from './tabs
 export const ENTERPRISE_REPORT_PRODUCT = 'enterprise_credit_report';
 
 /**
- * What the content script on `url` should do under `settings`; `null` keeps it idle. Loan
- * review is reserved for its own mode and does not run yet.
+ * What the content script on `url` should do under `settings`: the mode of the rule that
+ * covers it (`procurement` or `loan`), or `null` to stay idle.
  *
  * @example
  * ```ts
  * sessionFor(settings, 'http://127.0.0.1:8787/demo/bid-opening')?.mode; // 'procurement'
+ * sessionFor(settings, 'http://127.0.0.1:8787/demo/loan-review')?.mode; // 'loan' in local builds
  * ```
  */
 export function sessionFor(settings: Settings, url: string): ContentSession | null {
   const site = siteFor(url, settings.sites);
-  if (site?.mode !== 'procurement') return null;
+  if (!site || site.mode === 'off') return null;
   return { mode: site.mode, lookup: settings.lookup, language: settings.language, cutoff: settings.cutoff };
 }
 
@@ -58,15 +70,31 @@ export function startBackground(): void {
     await syncContentScripts(settings);
     await injectIntoOpenTabs(settings);
   };
-  browser.runtime.onInstalled.addListener(() => void catchUp());
+  browser.runtime.onInstalled.addListener((details) => {
+    void catchUp();
+    // The audit HMAC key is made once per install (and on first use, should it be missing).
+    if (details.reason === 'install') void ensureAuditSecret();
+  });
   browser.runtime.onStartup.addListener(() => void catchUp());
+  // Every service-worker start (browser start included) drops audit entries past retention.
+  void loadSettings().then((s) => pruneAuditLog(s.loan.auditRetentionDays));
   watchSettings((settings) => {
     void syncContentScripts(settings);
     void notifySessions(settings);
   });
   browser.permissions.onRemoved.addListener(() => void loadSettings().then(syncContentScripts));
-  browser.tabs.onRemoved.addListener((tabId) => void dropTabRecord(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void dropTabRecord(tabId);
+    void dropLoanTab(tabId);
+  });
+  // A tab that loads another document leaves its loan page: the borrowers and reports go too
+  // (an in-page navigation starts a fresh record from the content script instead).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    void getLoanTab(tabId).then((record) => (record ? dropLoanTab(tabId) : undefined));
+  });
   showRetriesOnBadges();
+  retryOnApiChange();
 
   listenInBackground(
     {
@@ -74,6 +102,8 @@ export function startBackground(): void {
       'cs:page': async (m, sender) => {
         const settings = await loadSettings();
         const cutoff = resolveCutoff(settings.cutoff, m.pageCutoff, todayInChina());
+        // The tab left a loan page: its borrowers and reports go with it.
+        await dropLoanTab(requireTab(sender.tabId));
         startTabRecord({
           tabId: requireTab(sender.tabId),
           url: m.url,
@@ -93,6 +123,23 @@ export function startBackground(): void {
         await openSidePanel(requireTab(sender.tabId), m.key);
         return null;
       },
+      'cs:start-loan': async (_m, sender) => {
+        await startLoanScript(requireTab(sender.tabId), sender.frameId, sender.url);
+        return null;
+      },
+      'cs:loan-page': async (m, sender) => {
+        await dropTabRecord(requireTab(sender.tabId));
+        return startLoanPage(requireTab(sender.tabId), m);
+      },
+      'cs:loan-seen': async (m, sender) => {
+        await addLoanBorrowers(requireTab(sender.tabId), m.borrowers);
+        return null;
+      },
+      'cs:loan-lookup': (m, sender) =>
+        lookupBorrower(
+          { tabId: requireTab(sender.tabId), frameId: sender.frameId, url: sender.url },
+          { borrower: m.borrower, idNumber: m.idNumber, consent: m.consent },
+        ),
     },
     {
       'page:get-tab': (m) => getTabRecord(m.tabId),
@@ -103,8 +150,10 @@ export function startBackground(): void {
       },
       'page:set-site': async (m) => {
         const settings = await loadSettings();
-        const sites = settings.sites.filter((s) => s.pattern !== m.pattern);
-        sites.push({ pattern: m.pattern, mode: m.mode });
+        const rule: SiteSetting = { pattern: m.pattern, mode: m.mode };
+        if (m.pathPrefix) rule.pathPrefix = m.pathPrefix;
+        const sites = settings.sites.filter((s) => !sameSiteRule(s, rule));
+        sites.push(rule);
         await saveSettings({ ...settings, sites });
         await syncContentScripts({ ...settings, sites });
         if (m.tabId !== null && m.mode !== 'off') await injectInto(m.tabId);
@@ -112,13 +161,17 @@ export function startBackground(): void {
       },
       'page:remove-site': async (m) => {
         const settings = await loadSettings();
-        const sites = settings.sites.filter((s) => s.pattern !== m.pattern);
+        const removed = { pattern: m.pattern, pathPrefix: m.pathPrefix || undefined };
+        const sites = settings.sites.filter((s) => !sameSiteRule(s, removed));
         await saveSettings({ ...settings, sites });
         await syncContentScripts({ ...settings, sites });
-        try {
-          await browser.permissions.remove({ origins: [m.pattern] });
-        } catch {
-          // A host permission the manifest requires (development builds) cannot be removed.
+        // The host permission goes back only when no rule for the pattern is left.
+        if (!sites.some((s) => s.pattern === m.pattern)) {
+          try {
+            await browser.permissions.remove({ origins: [m.pattern] });
+          } catch {
+            // A host permission the manifest requires (development builds) cannot be removed.
+          }
         }
         return null;
       },
@@ -130,7 +183,12 @@ export function startBackground(): void {
         const ctx: ResolveContext = { client: clientFor(settings), asOf: today, cutoff };
         return { subject, result: await resolveSubject(ctx, subject) };
       },
-      'page:test-connection': (m) => probeClient(m.baseUrl, m.apiKey).account.retrieve(),
+      'page:test-connection': async (m) => {
+        const account = await probeClient(m.baseUrl, m.apiKey).account.retrieve();
+        // The service answers again: what it could not answer before is worth asking now.
+        void retryUnavailable();
+        return account;
+      },
       'page:order-report': async (m) =>
         clientFor(await loadSettings()).reports.orderAndWait(
           { productId: ENTERPRISE_REPORT_PRODUCT, subjectId: m.subjectId, purpose: 'government_procurement' },
@@ -140,6 +198,8 @@ export function startBackground(): void {
         await openSidePanel(m.tabId, m.key);
         return null;
       },
+      'page:get-loan-tab': (m) => getLoanTab(m.tabId),
+      'page:audit-log': async () => pruneAuditLog((await loadSettings()).loan.auditRetentionDays),
     },
   );
 }
@@ -153,5 +213,13 @@ async function notifySessions(settings: Settings): Promise<void> {
   for (const tabId of knownTabIds()) {
     const record = await getTabRecord(tabId);
     if (record) await sendToTab(tabId, { type: 'bg:session', session: sessionFor(settings, record.url) });
+  }
+  for (const tabId of knownLoanTabIds()) {
+    // The stored URL is redacted; the tab's own URL decides whether loan mode still applies.
+    const url = await browser.tabs.get(tabId).then(
+      (tab) => tab.url ?? null,
+      () => null,
+    );
+    if (url) await sendToTab(tabId, { type: 'bg:session', session: sessionFor(settings, url) });
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Lookups for one tab: resolve the subjects a content script reports, push each result to the
  * tab as it lands, screen consortia once their members are known, and retry what the service
- * could not answer.
+ * could not answer (docs/decisions/0011).
  */
-import { isRetryableError } from '../../sdk/src/core/errors.ts';
+import { browser } from 'wxt/browser';
+import { isResponseValidationError, isRetryableError } from '../../sdk/src/core/errors.ts';
 import type { RatingSummary } from '../../sdk/src/resources/ratings.ts';
 import { sendToTab } from '../lib/messages.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord } from '../lib/model.ts';
-import { loadSettings, todayInChina } from '../lib/settings.ts';
+import { loadSettings, todayInChina, watchSettings } from '../lib/settings.ts';
 import { clientFor, onClientRetry } from './client.ts';
 import {
   type ResolveContext,
@@ -23,6 +24,21 @@ export const BACKGROUND_RETRY_DELAYS_MS = [5_000, 20_000];
 
 // Background retries so far, per tab and subject.
 const retries = new Map<string, { attempt: number }>();
+
+/**
+ * Whether the background tries a failed lookup again by itself: what the SDK retries
+ * (connection errors, timeouts, 429, 5xx) and bad data (a broken release of the API is usually
+ * fixed within minutes). A refused key or an empty account waits for the settings to change.
+ *
+ * @example
+ * ```ts
+ * isTransient({ name: 'ResponseParseError', message: '…' }); // true
+ * isTransient({ name: 'AuthenticationError', status: 401, message: '…' }); // false
+ * ```
+ */
+export function isTransient(error: unknown): boolean {
+  return isRetryableError(error) || isResponseValidationError(error);
+}
 
 async function contextFor(record: TabRecord): Promise<ResolveContext> {
   const settings = await loadSettings();
@@ -46,23 +62,47 @@ export async function lookupForTab(
   const record = await getTabRecord(tabId);
   if (!record) throw new Error('[xinjian] lookup before cs:page');
   const fresh = await addSubjects(tabId, subjects, { state: 'checking', attempt: 0 });
+  // Asked again for a subject the background gave up on: the content script's recovery
+  // schedule (content/recovery.ts) owns retries from here on, so none is scheduled for it.
+  const isFresh = new Set(fresh.map((s) => s.key));
+  const stateOf = new Map(record.subjects.map((e) => [e.subject.key, e.result.state]));
+  const again = subjects.filter(
+    (s) => !isFresh.has(s.key) && !isQueued(tabId, s.key) && stateOf.get(s.key) === 'unavailable',
+  );
   let ctx: ResolveContext;
   try {
     ctx = await contextFor(record);
   } catch (error) {
-    await Promise.all(fresh.map((s) => publish(tabId, frameId, s.key, unavailable(error))));
+    await Promise.all([...fresh, ...again].map((s) => publish(tabId, frameId, s.key, unavailable(error))));
     return currentResults(tabId, subjects);
   }
   // Started in one tick, so the code lookups share batch requests.
-  await Promise.all(
-    fresh.map(async (subject) => {
+  await Promise.all([
+    ...fresh.map(async (subject) => {
       const result = await resolveSubject(ctx, subject);
       await publish(tabId, frameId, subject.key, result);
       scheduleRetry(tabId, frameId, subject, result);
     }),
-  );
+    ...again.map((subject) => lookUpAgain(ctx, tabId, frameId, subject, 0)),
+  ]);
   await updateConsortia(tabId, ctx);
   return currentResults(tabId, subjects);
+}
+
+// One more lookup of a known subject: "checking" on its badge meanwhile, then the result.
+async function lookUpAgain(
+  ctx: ResolveContext,
+  tabId: number,
+  frameId: number | null,
+  subject: PageSubject,
+  attempt: number,
+): Promise<SubjectResult> {
+  // Started before anything is awaited, so the lookups of one call share a batch request.
+  const pending = resolveSubject(ctx, subject);
+  await publish(tabId, frameId, subject.key, { state: 'checking', attempt });
+  const next = await pending;
+  await publish(tabId, frameId, subject.key, next);
+  return next;
 }
 
 async function currentResults(
@@ -91,6 +131,10 @@ const retryQueues = new Map<
   { frameId: number | null; due: Map<string, PageSubject>; timer: ReturnType<typeof setTimeout> | null }
 >();
 
+function isQueued(tabId: number, key: string): boolean {
+  return retryQueues.get(tabId)?.due.has(key) ?? false;
+}
+
 function scheduleRetry(
   tabId: number,
   frameId: number | null,
@@ -98,7 +142,7 @@ function scheduleRetry(
   result: SubjectResult,
 ): void {
   const id = `${tabId}\n${subject.key}`;
-  if (result.state !== 'unavailable' || !isRetryableError(result.error)) {
+  if (result.state !== 'unavailable' || !isTransient(result.error)) {
     retries.delete(id);
     return;
   }
@@ -140,13 +184,82 @@ async function runRetries(tabId: number): Promise<void> {
   await Promise.all(
     subjects.map(async (subject) => {
       const attempt = retries.get(`${tabId}\n${subject.key}`)?.attempt ?? 1;
-      await publish(tabId, queue.frameId, subject.key, { state: 'checking', attempt });
-      const next = await resolveSubject(ctx, subject);
-      await publish(tabId, queue.frameId, subject.key, next);
+      const next = await lookUpAgain(ctx, tabId, queue.frameId, subject, attempt);
       scheduleRetry(tabId, queue.frameId, subject, next);
     }),
   );
   await updateConsortia(tabId, ctx);
+}
+
+/**
+ * Looks up again, at once, every subject an open tab shows as unavailable, whatever the
+ * error: called when the API address or key is saved and when the options page's connection
+ * test succeeds, the moments a refused key or an unreachable service is likely fixed. Pending
+ * background retries of those subjects are cancelled (this is sooner). Returns how many
+ * subjects it asked about.
+ *
+ * @example
+ * ```ts
+ * watchSettings(() => void retryUnavailable());
+ * ```
+ */
+export async function retryUnavailable(): Promise<number> {
+  const stored = Object.keys(await browser.storage.session.get(null))
+    .map((k) => /^tab:(\d+)$/.exec(k)?.[1])
+    .filter((id): id is string => id !== undefined)
+    .map(Number);
+  const tabIds = new Set([...knownTabIds(), ...stored]);
+  const counts = await Promise.all(
+    [...tabIds].map(async (tabId) => {
+      const record = await getTabRecord(tabId);
+      const due = (record?.subjects ?? [])
+        .filter((s) => s.result.state === 'unavailable')
+        .map((s) => s.subject);
+      if (!record || due.length === 0) return 0;
+      for (const s of due) {
+        retryQueues.get(tabId)?.due.delete(s.key);
+        retries.delete(`${tabId}\n${s.key}`);
+      }
+      let ctx: ResolveContext;
+      try {
+        ctx = await contextFor(record);
+      } catch (error) {
+        for (const s of due) await publish(tabId, null, s.key, unavailable(error));
+        return due.length;
+      }
+      await Promise.all(
+        due.map(async (subject) => {
+          const next = await lookUpAgain(ctx, tabId, null, subject, 0);
+          scheduleRetry(tabId, null, subject, next);
+        }),
+      );
+      await updateConsortia(tabId, ctx);
+      return due.length;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Looks up the unavailable subjects again whenever the saved API address or key changes (a
+ * revoked key replaced, the service moved); returns the unsubscribe function.
+ *
+ * @example
+ * ```ts
+ * const stop = retryOnApiChange();
+ * ```
+ */
+export function retryOnApiChange(): () => void {
+  let last: string | null = null;
+  void loadSettings().then((s) => {
+    last ??= JSON.stringify(s.api);
+  });
+  return watchSettings((settings) => {
+    const next = JSON.stringify(settings.api);
+    if (next === last) return;
+    last = next;
+    void retryUnavailable();
+  });
 }
 
 /**

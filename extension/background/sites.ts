@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createLogger } from '../lib/log.ts';
-import type { Settings } from '../lib/settings.ts';
+import { contentPatternFor, type Settings } from '../lib/settings.ts';
 
 const log = createLogger('sites');
 
@@ -15,18 +15,19 @@ export const CONTENT_SCRIPT_ID = 'xinjian-content';
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 /**
- * The enabled site patterns whose host permission is actually granted.
+ * The match patterns of the enabled rules whose host permission is actually granted; a rule
+ * with a path prefix registers for that path only (`http://127.0.0.1/demo/loan-review*`).
  *
  * @example
  * ```ts
- * await activePatterns(settings); // ['http://127.0.0.1/*', 'http://localhost/*']
+ * await activePatterns(settings); // ['http://127.0.0.1/*', 'http://localhost/*', 'http://127.0.0.1/demo/loan-review*', …]
  * ```
  */
 export async function activePatterns(settings: Settings): Promise<string[]> {
   const out: string[] = [];
   for (const site of settings.sites) {
     if (site.mode === 'off') continue;
-    if (await isGranted(site.pattern)) out.push(site.pattern);
+    if (await isGranted(site.pattern)) out.push(contentPatternFor(site));
   }
   return [...new Set(out)];
 }

@@ -215,7 +215,7 @@ function Card(props: BadgeProps & { state: DisplayState }): JSX.Element {
   const { verdict } = badgeText(result, state);
   return (
     <>
-      <h2 title={name}>{truncate(name, 60)}</h2>
+      <h2 title={truncate(name, 200)}>{truncate(name, 60)}</h2>
       {uscc ? (
         <div class="code">
           {t('card.uscc')} {uscc}

@@ -12,6 +12,9 @@ import type { Occurrence } from './detect.ts';
 /** The tag of a badge host; a valid custom-element name, so it can carry a shadow root. */
 export const BADGE_TAG = 'xinjian-badge';
 
+// Hosts made as plain spans, on pages that defined our tag themselves.
+const spanHosts = new WeakSet<Node>();
+
 /**
  * Whether a node is the extension's own UI (ignored by the observer and the detector).
  *
@@ -21,7 +24,27 @@ export const BADGE_TAG = 'xinjian-badge';
  * ```
  */
 export function isOwnUi(node: Node): boolean {
-  return node.nodeName === 'XINJIAN-BADGE';
+  return node.nodeName === 'XINJIAN-BADGE' || spanHosts.has(node);
+}
+
+/**
+ * A new badge host, not yet attached. A page that registers `xinjian-badge` as a custom element
+ * runs its own constructor on every host we create and could attach a shadow root first (ours
+ * would then fail); on such a page the host is a plain `<span>`, which no page can redefine.
+ *
+ * @example
+ * ```ts
+ * const host = createBadgeHost(document);
+ * const root = host.attachShadow({ mode: 'closed' });
+ * ```
+ */
+export function createBadgeHost(doc: Document): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  // An undefined custom element does not match :defined; one the page defined does.
+  if (!host.matches(':defined')) return host;
+  const span = doc.createElement('span');
+  spanHosts.add(span);
+  return span;
 }
 
 /** What badges can ask the feature to do. */
@@ -105,7 +128,7 @@ export class BadgeRegistry {
   ): { handle: BadgeHandle; split: Text | null } {
     this.track(subject, initial);
     const doc = occurrence.node.ownerDocument;
-    const host = doc.createElement(BADGE_TAG);
+    const host = createBadgeHost(doc);
     // Test builds mark hosts so browser tests can find them; production drops this line.
     if (import.meta.env.MODE === 'e2e') host.setAttribute('data-xinjian-test', subject.key);
     const root = host.attachShadow({ mode: 'closed' });

@@ -140,11 +140,13 @@ const CODE_LABEL_BEFORE = /(?:信用代码|社会信用代码|代码)\s*[：:]?\
 export function detect(root: Node, options: DetectOptions): Occurrence[] {
   const element = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
   if (!element || options.ignore(element)) return [];
+  // A text node is in one row at most: read that row, not every table around its parent.
+  const rowsRoot = root === element ? element : element.closest('tr');
 
   // Rows come table by table in row order, text nodes in document order: two sorted lists to
   // merge. (Sorting everything with compareDocumentPosition is quadratic on a long table.)
   const byTable = new Map<Element, Occurrence[]>();
-  for (const { row, layout, table } of bidderRows(element, options)) {
+  for (const { row, layout, table } of rowsRoot ? bidderRows(rowsRoot, options) : []) {
     let list = byTable.get(table);
     if (!list) {
       list = [];

@@ -1,7 +1,6 @@
 /**
  * The content script's start: ask the background whether and how to run here, then start the
- * feature of the site's mode. Adding a mode (loan review) is adding its feature file and one
- * line below.
+ * feature of the site's mode. Adding a mode is adding its feature file and one line below.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { setLanguage } from '../lib/i18n.ts';
@@ -15,6 +14,9 @@ const FEATURES: Partial<
   Record<ContentSession['mode'], (ctx: ContentScriptContext, session: ContentSession) => void>
 > = {
   procurement: startProcurement,
+  // Loan review is its own script (content-scripts/loan.js), started only on loan pages.
+  loan: () =>
+    void send({ type: 'cs:start-loan' }).catch((e: unknown) => log.warn('loan mode did not start', e)),
 };
 
 /**

@@ -17,6 +17,8 @@ import { readCutoff } from './cutoff.ts';
 import { createDetectState, type DetectState, detect, type Occurrence } from './detect.ts';
 import { createDomWatcher, type DomChange } from './dom-watch.ts';
 import { type Placement, toPlacements } from './placements.ts';
+import { READ_BUDGET_MS, ReadQueue } from './read-queue.ts';
+import { createRecovery } from './recovery.ts';
 import { installTestHook } from './test-hook.ts';
 import { createHiddenCheck } from './visibility.ts';
 
@@ -27,6 +29,9 @@ export const LAZY_BADGE_THRESHOLD = 300;
 
 /** Consecutive deferred badges that appear together when the first nears the viewport. */
 export const LAZY_CHUNK = 25;
+
+/** Subjects found by a scan that spans frames, sent to the background together (the API's batch size). */
+export const LOOKUP_BATCH = 100;
 
 /** Milliseconds of badge writes per animation frame, on a page that lays out quickly. */
 export const WRITE_BUDGET_MS = 8;
@@ -84,6 +89,15 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
   ctx.onInvalidated(() => registry.clear());
   if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => registry);
 
+  // After the background gives up on a subject, ask again while the page stays open.
+  const recovery = createRecovery(ctx, (keys) => {
+    for (const key of keys) {
+      const subject = registry.subjects.get(key);
+      if (subject) lookupQueue.push(subject);
+    }
+    flushLookups();
+  });
+
   const initialResult = (): SubjectResult =>
     session.lookup === 'auto' ? { state: 'checking', attempt: 0 } : { state: 'idle' };
 
@@ -120,13 +134,36 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
       });
   }
 
-  // Reads: detection for the changed part of the page. Every subject found is looked up now;
-  // its badges are queued (or, on a long list, wait until their row nears the viewport).
+  // Reads: detection for the changed part of the page, READ_BUDGET_MS per frame (a flooded
+  // page is read over several frames). Every subject found is looked up at once; the badges of
+  // one scan are queued when it is read whole (or, on a long list, wait until their row nears
+  // the viewport).
+  const reads = new ReadQueue();
+  let scanned: Placement[] = [];
+  let readScheduled = false;
+  let rescanAfter = false;
   function scan(roots: readonly Node[]): void {
+    reads.push(roots);
+    if (!readScheduled) readSome();
+  }
+
+  // The whole page, read again. A pass under way still reads whatever was added after its
+  // position; one more pass after it catches the rest. (Restarting instead would let a page
+  // that never stops changing keep us from ever reaching its end.)
+  function scanAll(): void {
+    if (reads.size > 0) rescanAfter = true;
+    else scan([document.body]);
+  }
+
+  function readSome(): void {
+    readScheduled = false;
+    const started = performance.now();
     const isHidden = createHiddenCheck();
     const placements: Placement[] = [];
-    for (const root of roots)
+    for (let root = reads.next(); root; root = reads.next()) {
       placements.push(...toPlacements(detect(root, { layout, isHidden, state, ignore: isOwnUi })));
+      if (performance.now() - started >= READ_BUDGET_MS) break;
+    }
     const fresh: PageSubject[] = [];
     for (const { subject } of placements) {
       if (registry.subjects.has(subject.key)) continue;
@@ -134,10 +171,24 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
       fresh.push(subject);
     }
     if (session.lookup === 'auto') requestLookups(fresh);
-    flushLookups();
-    if (placements.length > LAZY_BADGE_THRESHOLD) deferUntilVisible(placements);
-    else writeQueue.push(...placements);
-    // Scans run inside the watcher's animation frame: write in the same frame.
+    // A scan read over several frames sends its lookups in full batches, not one per frame.
+    if (reads.size === 0 || lookupQueue.length >= LOOKUP_BATCH) flushLookups();
+    scanned.push(...placements);
+    if (reads.size === 0) {
+      const done = scanned;
+      scanned = [];
+      if (done.length > LAZY_BADGE_THRESHOLD) deferUntilVisible(done);
+      else writeQueue.push(...done);
+      if (rescanAfter) {
+        rescanAfter = false;
+        reads.push([document.body]);
+      }
+    }
+    if (reads.size > 0) {
+      readScheduled = true;
+      ctx.requestAnimationFrame(readSome);
+    }
+    // Reads run inside an animation frame: write in the same frame.
     writeSome();
   }
 
@@ -182,6 +233,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
   const pendingResults = new Map<string, SubjectResult>();
   let resultsScheduled = false;
   function applyResult(key: string, result: SubjectResult): void {
+    recovery.note(key, result);
     pendingResults.set(key, result);
     if (resultsScheduled) return;
     resultsScheduled = true;
@@ -224,6 +276,10 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
     deferred.clear();
     registry.clear();
     requested.clear();
+    recovery.clear();
+    reads.clear();
+    rescanAfter = false;
+    scanned = [];
     writeQueue.length = 0;
     lookupQueue = [];
     state = createDetectState();
@@ -245,7 +301,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
       begin(); // the same frame then rescans the whole page
     } else if (change.kind === 'full') {
       registry.prune();
-      scan([document.body]);
+      scanAll();
     } else {
       scan(change.roots);
     }

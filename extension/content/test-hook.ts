@@ -13,7 +13,7 @@ import type { BadgeRegistry } from './badges.tsx';
  *
  * @example
  * ```ts
- * const s: BadgeSnapshot = { key: 'code:…', state: 'pass', text: '✓AAA 主体评级·通过', label: '…', cardOpen: false, cardText: '', focused: false };
+ * const s: BadgeSnapshot = { key: 'code:…', name: null, state: 'pass', text: '✓AAA 主体评级·通过', label: '…', cardOpen: false, cardText: '', focused: false, tags: { span: 6, div: 1 } };
  * ```
  */
 export interface BadgeSnapshot {
@@ -25,6 +25,8 @@ export interface BadgeSnapshot {
   cardOpen: boolean;
   cardText: string;
   focused: boolean;
+  /** Elements in the badge's shadow root by lower-case tag name (`{ span: 6, div: 1 }`). */
+  tags: Record<string, number>;
 }
 
 /**
@@ -48,6 +50,11 @@ export function installTestHook(ctx: ContentScriptContext, registry: () => Badge
       const badge = handle.root.querySelector('.badge');
       const card = handle.root.querySelector('.card');
       const result = registry().result(handle.key);
+      const tags: Record<string, number> = {};
+      for (const el of handle.root.querySelectorAll('*')) {
+        const tag = el.localName;
+        tags[tag] = (tags[tag] ?? 0) + 1;
+      }
       badges.push({
         key: handle.key,
         name: registry().subjects.get(handle.key)?.name ?? null,
@@ -57,6 +64,7 @@ export function installTestHook(ctx: ContentScriptContext, registry: () => Badge
         cardOpen: card !== null && !card.hasAttribute('hidden'),
         cardText: card?.textContent ?? '',
         focused: document.activeElement === handle.host && handle.root.activeElement === badge,
+        tags,
       });
     }
     window.postMessage({ xinjianTestReply: data.id, badges }, '*');

@@ -1,8 +1,13 @@
 /**
  * Whether an element is hidden from people: `hidden`, `aria-hidden="true"`, `display: none` on
- * it or an ancestor, or `visibility: hidden` (which children inherit). Hidden text gets no
- * badge: a screen reader would not read it and a sighted user would not see it.
+ * it or an ancestor, `visibility: hidden` (which children inherit), or the "visually hidden"
+ * patterns: clipped to nothing, squeezed to a pixel with its overflow cut, or positioned far
+ * off screen. Hidden text gets no badge and no lookup: nobody would see the badge, and a page
+ * must not be able to make the extension look up codes it does not show.
  */
+
+// How far off screen a positioned element must be to count as hidden.
+const OFF_SCREEN_PX = -1000;
 
 /**
  * A per-scan memo of the ancestor walk, so a table of a thousand rows costs one style read
@@ -22,7 +27,7 @@ export function createHiddenCheck(): (element: Element) => boolean {
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
     if (!view) return false;
     const style = view.getComputedStyle(el);
-    return style.display === 'none';
+    return style.display === 'none' || visuallyHidden(style);
   };
 
   const ancestorsHidden = (el: Element): boolean => {
@@ -39,4 +44,23 @@ export function createHiddenCheck(): (element: Element) => boolean {
     // visibility is inherited, so the element's own computed value already says it.
     return view !== null && view.getComputedStyle(element).visibility === 'hidden';
   };
+}
+
+/**
+ * The "visually hidden" patterns of a positioned element, read from its computed style (no
+ * layout): `clip: rect(0 0 0 0)`, `clip-path: inset(50%)`, at most one pixel wide and high with
+ * its overflow cut, or placed more than 1000 px beyond the top or left edge.
+ *
+ * @example
+ * ```ts
+ * visuallyHidden(getComputedStyle(srOnlySpan)); // true
+ * ```
+ */
+export function visuallyHidden(style: CSSStyleDeclaration): boolean {
+  if (style.position !== 'absolute' && style.position !== 'fixed') return false;
+  if (/^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(style.clip ?? '')) return true;
+  if (/^inset\(\s*(50|100)%/.test(style.clipPath ?? '')) return true;
+  const px = (v: string | undefined) => (v?.endsWith('px') ? Number.parseFloat(v) : Number.NaN);
+  if (px(style.width) <= 1 && px(style.height) <= 1 && style.overflow !== 'visible') return true;
+  return px(style.left) <= OFF_SCREEN_PX || px(style.top) <= OFF_SCREEN_PX;
 }

@@ -320,7 +320,17 @@ export function tableCsv(page: PageEvidence, language: Language = 'zh-CN'): stri
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-function csvCell(value: string): string {
+/**
+ * One CSV cell: quoted when needed, and prefixed with `'` when a spreadsheet would run it as a
+ * formula (page text is not trusted).
+ *
+ * @example
+ * ```ts
+ * csvCell('=1+1'); // "'=1+1"
+ * csvCell('a,b'); // '"a,b"'
+ * ```
+ */
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

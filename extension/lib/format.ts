@@ -173,17 +173,24 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }
 
+// Bidirectional embedding, override and isolate controls: text from an API or a page must not
+// reorder what is shown after it (U+202E would print the rest of a line backwards).
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /**
- * Shortens a string for display, keeping whole code points.
+ * Shortens a string for display, keeping whole code points and dropping bidirectional
+ * control characters.
  *
  * @example
  * ```ts
  * truncate('北京示例科技有限公司', 6); // '北京示例科…'
+ * truncate('甲\u202e乙', 10); // '甲乙'
  * ```
  */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+  const clean = text.replace(BIDI_CONTROLS, '');
+  const chars = Array.from(clean);
+  return chars.length <= max ? clean : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
 /**

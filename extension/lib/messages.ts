@@ -10,7 +10,9 @@ import { browser } from 'wxt/browser';
 import type { SerializedError } from '../../sdk/src/core/errors.ts';
 import type { Account } from '../../sdk/src/resources/account.ts';
 import type { ReadyReport } from '../../sdk/src/resources/reports.ts';
+import type { AuditEntry } from './audit.ts';
 import type { Language } from './i18n.ts';
+import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult, LoanTabRecord } from './loan-model.ts';
 import type { PageSubject, SubjectResult, TabRecord } from './model.ts';
 import type { CutoffSetting, SiteMode, SiteSetting } from './settings.ts';
 
@@ -61,8 +63,22 @@ export interface ContentToBackgroundMap {
   };
   /** The user picked one candidate for an ambiguous name. */
   'cs:pick': { request: { key: string; uscc: string }; response: SubjectResult };
-  /** Open the side panel on one subject's full report. */
+  /** Open the side panel on one subject's full report (or one borrower in loan mode). */
   'cs:open-report': { request: { key: string }; response: null };
+  /** The page is in loan mode: start the loan-review script in this frame. */
+  'cs:start-loan': { request: Record<never, never>; response: null };
+  /** A loan page started (load or in-page navigation): a fresh loan record for the tab. */
+  'cs:loan-page': { request: { url: string; title: string }; response: LoanPageInfo };
+  /** Borrowers found on the loan page, masked; no lookup. */
+  'cs:loan-seen': { request: { borrowers: LoanBorrowerRef[] }; response: null };
+  /**
+   * Look one borrower up after the officer's consent. The only message that carries a full ID
+   * number; the background uses it for the orders and the audit HMAC and keeps it nowhere.
+   */
+  'cs:loan-lookup': {
+    request: { borrower: LoanBorrowerRef; idNumber: string; consent: LoanConsent };
+    response: LoanResult;
+  };
 }
 
 /** Extension page → background. */
@@ -73,14 +89,24 @@ export interface PageToBackgroundMap {
     request: { url: string };
     response: { pattern: string | null; site: SiteSetting | null; granted: boolean };
   };
-  /** Enable a site (the page already obtained the host permission) and start on `tabId`. */
-  'page:set-site': { request: { pattern: string; mode: SiteMode; tabId: number | null }; response: null };
-  'page:remove-site': { request: { pattern: string }; response: null };
+  /**
+   * Enable a site, or one path of it (the page already obtained the host permission), and
+   * start on `tabId`. The rule is identified by pattern and path prefix.
+   */
+  'page:set-site': {
+    request: { pattern: string; pathPrefix?: string | undefined; mode: SiteMode; tabId: number | null };
+    response: null;
+  };
+  'page:remove-site': { request: { pattern: string; pathPrefix?: string | undefined }; response: null };
   'page:quick-lookup': { request: { query: string }; response: QuickLookup };
   'page:test-connection': { request: { baseUrl: string; apiKey: string }; response: Account };
   /** Order the enterprise credit report for government procurement and wait for it. */
   'page:order-report': { request: { subjectId: string }; response: ReadyReport };
   'page:open-side-panel': { request: { tabId: number; key: string | null }; response: null };
+  /** A tab's loan-review record (masked throughout). */
+  'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
+  /** The audit log, after deleting the entries past the retention period. */
+  'page:audit-log': { request: Record<never, never>; response: AuditEntry[] };
 }
 
 /** Background → content script (progress and retry notifications). */
@@ -89,6 +115,8 @@ export interface BackgroundToContentMap {
   'bg:result': { request: { key: string; result: SubjectResult }; response: null };
   /** The settings changed: new session, or `null` when the site was switched off. */
   'bg:session': { request: { session: ContentSession | null }; response: null };
+  /** A borrower's loan-review result changed. */
+  'bg:loan-result': { request: { key: string; result: LoanResult }; response: null };
 }
 
 type Union<M> = { [K in keyof M]: { type: K } & (M[K] extends { request: infer R } ? R : never) }[keyof M];

@@ -1,11 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_RULE_PACK_ID } from '../../sdk/src/rules/packs/index.ts';
 import {
+  contentPatternFor,
+  DEFAULT_LOAN_RULE_PACK,
   defaultSettings,
+  isValidPathPrefix,
   isValidSitePattern,
   loadSettings,
   normalizeSettings,
   resolveCutoff,
+  sameSiteRule,
   saveSettings,
   siteFor,
   sitePatternFor,
@@ -32,6 +37,51 @@ describe('defaults', () => {
     expect(s.sites).toEqual([{ pattern: 'https://a.cn/*', mode: 'off' }]);
     expect(s.cutoff).toEqual({ readFromPage: true, fixedDate: null });
     expect(normalizeSettings(null)).toEqual(defaultSettings());
+  });
+});
+
+describe('loan review settings', () => {
+  it('defaults to the generic pack, no report cache, 180 days of audit log and today', () => {
+    expect(DEFAULT_LOAN_RULE_PACK).toBe(DEFAULT_RULE_PACK_ID);
+    expect(defaultSettings().loan).toEqual({
+      rulePackId: 'generic-lian3lei6',
+      cacheReports: false,
+      auditRetentionDays: 180,
+      reviewDate: null,
+    });
+  });
+
+  it('keeps what is valid and replaces what is not', () => {
+    expect(
+      normalizeSettings({
+        loan: {
+          rulePackId: 'hangzhou',
+          cacheReports: true,
+          auditRetentionDays: 30.7,
+          reviewDate: '2026-11-01',
+        },
+      }).loan,
+    ).toEqual({
+      rulePackId: 'hangzhou',
+      cacheReports: true,
+      auditRetentionDays: 30,
+      reviewDate: '2026-11-01',
+    });
+    expect(
+      normalizeSettings({
+        loan: { rulePackId: '', cacheReports: 'yes', auditRetentionDays: 0, reviewDate: 'soon' },
+      }).loan,
+    ).toEqual(defaultSettings().loan);
+  });
+
+  it('drops a stored rule with an invalid path prefix', () => {
+    const s = normalizeSettings({
+      sites: [
+        { pattern: 'https://a.cn/*', pathPrefix: '/loan', mode: 'loan' },
+        { pattern: 'https://a.cn/*', pathPrefix: 'loan*', mode: 'loan' },
+      ],
+    });
+    expect(s.sites).toEqual([{ pattern: 'https://a.cn/*', pathPrefix: '/loan', mode: 'loan' }]);
   });
 });
 
@@ -65,6 +115,48 @@ describe('sites', () => {
     expect(siteFor('https://loan.example.gov.cn/x', sites)?.mode).toBe('off');
     expect(siteFor('https://other.cn/', sites)).toBeNull();
     expect(siteFor('https://x.cn/', [{ pattern: 'garbage', mode: 'procurement' }])).toBeNull();
+  });
+
+  it('lets a path rule override the site-wide rule on its paths, the longest prefix winning', () => {
+    const sites = [
+      { pattern: 'http://127.0.0.1/*', mode: 'procurement' as const },
+      { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' as const },
+      { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review/archive', mode: 'off' as const },
+    ];
+    expect(siteFor('http://127.0.0.1:8787/demo/bid-opening', sites)?.mode).toBe('procurement');
+    expect(siteFor('http://127.0.0.1:8787/demo/loan-review', sites)?.mode).toBe('loan');
+    expect(siteFor('http://127.0.0.1:9999/demo/loan-review?x=1', sites)?.mode).toBe('loan');
+    expect(siteFor('http://127.0.0.1:8787/demo/loan-review/archive/1', sites)?.mode).toBe('off');
+    // A path rule alone covers only its paths.
+    expect(
+      siteFor('https://gjj.example.cn/news', [
+        { pattern: 'https://gjj.example.cn/*', pathPrefix: '/loan', mode: 'loan' },
+      ]),
+    ).toBeNull();
+    expect(siteFor('not a url', sites)).toBeNull();
+  });
+
+  it('registers a path rule for its path only', () => {
+    expect(
+      contentPatternFor({ pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' }),
+    ).toBe('http://127.0.0.1/demo/loan-review*');
+    expect(contentPatternFor({ pattern: 'https://a.cn/*', mode: 'procurement' })).toBe('https://a.cn/*');
+  });
+
+  it('tells rules apart by pattern and path prefix, not mode', () => {
+    expect(
+      sameSiteRule({ pattern: 'http://a.cn/*' }, { pattern: 'http://a.cn/*', pathPrefix: undefined }),
+    ).toBe(true);
+    expect(sameSiteRule({ pattern: 'http://a.cn/*' }, { pattern: 'http://a.cn/*', pathPrefix: '/x' })).toBe(
+      false,
+    );
+  });
+
+  it('accepts path prefixes that start with a slash and carry no wildcard', () => {
+    expect(isValidPathPrefix('/demo/loan-review')).toBe(true);
+    expect(isValidPathPrefix('demo')).toBe(false);
+    expect(isValidPathPrefix('/loan/*')).toBe(false);
+    expect(isValidPathPrefix('/a b')).toBe(false);
   });
 
   it('accepts only http(s) match patterns', () => {

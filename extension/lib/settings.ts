@@ -8,8 +8,9 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { Language } from './i18n.ts';
 
 /**
- * What the extension does on a site. `loan` (housing-fund loan review) is reserved for the
- * loan-review mode and is not offered yet.
+ * What the extension does on a site: `procurement` (bidders and 财库〔2016〕125号), `loan`
+ * (housing-fund loan review: ID numbers, consent, audit log) or `off`. Never chosen
+ * automatically: the user sets it per site or per path.
  *
  * @example
  * ```ts
@@ -19,20 +20,57 @@ import type { Language } from './i18n.ts';
 export type SiteMode = 'procurement' | 'loan' | 'off';
 
 /** Modes that can be chosen today. */
-export const AVAILABLE_MODES: readonly SiteMode[] = ['procurement', 'off'];
+export const AVAILABLE_MODES: readonly SiteMode[] = ['procurement', 'loan', 'off'];
 
 /**
- * One site the user enabled: a match pattern (`https://www.example.gov.cn/*`) and its mode.
+ * One site rule: a match pattern (`https://www.example.gov.cn/*`), optionally narrowed to the
+ * paths starting with `pathPrefix`, and its mode. A rule with a path prefix overrides the
+ * site-wide rule on its paths (the longest matching prefix wins), so one host can run
+ * procurement pages and a loan-review system side by side.
  *
  * @example
  * ```ts
  * const site: SiteSetting = { pattern: 'https://ggzy.example.gov.cn/*', mode: 'procurement' };
+ * const loan: SiteSetting = { pattern: 'https://gjj.example.gov.cn/*', pathPrefix: '/loan/', mode: 'loan' };
  * ```
  */
 export interface SiteSetting {
   pattern: string;
+  /** Only URLs whose path starts with this (`/demo/loan-review`); absent for the whole site. */
+  pathPrefix?: string;
   mode: SiteMode;
 }
+
+/**
+ * The housing-fund loan-review settings.
+ *
+ * @example
+ * ```ts
+ * const loan: LoanSettings = { rulePackId: 'hangzhou', cacheReports: false, auditRetentionDays: 180, reviewDate: null };
+ * ```
+ */
+export interface LoanSettings {
+  /** A built-in rule pack id (`housingFundRulePacks`); the generic 连三累六 template by default. */
+  rulePackId: string;
+  /**
+   * Reuse a person's reports for later lookups within the browser session (`storage.session`,
+   * keyed by the ID's HMAC). Off by default: every lookup orders fresh reports.
+   */
+  cacheReports: boolean;
+  /** Audit entries older than this many days are deleted. */
+  auditRetentionDays: number;
+  /** The review date (`asOf`) of every evaluation; `null` for today (China Standard Time). */
+  reviewDate: string | null;
+}
+
+/**
+ * The default rule pack: the SDK's `DEFAULT_RULE_PACK_ID`, written out so the settings module
+ * (read by every extension page) does not load the rule packs and zod.
+ */
+export const DEFAULT_LOAN_RULE_PACK = 'generic-lian3lei6';
+
+/** Default audit-log retention in days. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 180;
 
 /**
  * Where the 截止时点 of a credit check comes from: the page when its layout declares one and
@@ -68,13 +106,16 @@ export interface Settings {
   /** Printed on evidence records as the person who ran the query. */
   operator: string;
   language: Language;
+  loan: LoanSettings;
 }
 
 const STORAGE_KEY = 'settings';
 
 /**
  * Defaults for this build. Production builds have no endpoint, key or sites; development and
- * e2e builds point at the local mock server (see wxt.config.ts).
+ * e2e builds point at the local mock server (see wxt.config.ts) and set its demo loan-review
+ * page (`/demo/loan-review` on the local sites, any port) to loan mode, so `npm start` needs no
+ * setup.
  *
  * @example
  * ```ts
@@ -83,14 +124,37 @@ const STORAGE_KEY = 'settings';
  */
 export function defaultSettings(): Settings {
   const local = typeof __XINJIAN_LOCAL_DEFAULTS__ === 'undefined' ? null : __XINJIAN_LOCAL_DEFAULTS__;
+  const sites: SiteSetting[] = (local?.sites ?? []).map((pattern) => ({ pattern, mode: 'procurement' }));
+  // The demo pages share one origin: the loan page gets a path rule on each local site. Inside
+  // `if (local)`, so production builds (where `local` is null) drop the preset entirely.
+  if (local)
+    for (const pattern of local.sites) sites.push({ pattern, pathPrefix: '/demo/loan-review', mode: 'loan' });
   return {
     api: { baseUrl: local?.apiBaseUrl ?? '', key: local?.apiKey ?? '' },
-    sites: (local?.sites ?? []).map((pattern) => ({ pattern, mode: 'procurement' as const })),
+    sites,
     cutoff: { readFromPage: true, fixedDate: null },
     cacheTtlMinutes: 30,
     lookup: 'auto',
     operator: '',
     language: 'zh-CN',
+    loan: defaultLoanSettings(),
+  };
+}
+
+/**
+ * The loan-review defaults: generic pack, no report cache, 180 days of audit log, today.
+ *
+ * @example
+ * ```ts
+ * defaultLoanSettings().cacheReports; // false
+ * ```
+ */
+export function defaultLoanSettings(): LoanSettings {
+  return {
+    rulePackId: DEFAULT_LOAN_RULE_PACK,
+    cacheReports: false,
+    auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+    reviewDate: null,
   };
 }
 
@@ -114,11 +178,73 @@ export function normalizeSettings(stored: unknown): Settings {
     lookup: s.lookup === 'click' ? 'click' : 'auto',
     operator: typeof s.operator === 'string' ? s.operator : d.operator,
     language: s.language === 'en' ? 'en' : 'zh-CN',
+    loan: normalizeLoan(s.loan, d.loan),
+  };
+}
+
+function normalizeLoan(stored: unknown, d: LoanSettings): LoanSettings {
+  if (typeof stored !== 'object' || stored === null) return d;
+  const s = stored as Partial<LoanSettings>;
+  const days = s.auditRetentionDays;
+  return {
+    rulePackId: typeof s.rulePackId === 'string' && s.rulePackId ? s.rulePackId : d.rulePackId,
+    cacheReports: s.cacheReports === true,
+    auditRetentionDays:
+      typeof days === 'number' && Number.isFinite(days) && days >= 1
+        ? Math.floor(days)
+        : d.auditRetentionDays,
+    reviewDate:
+      typeof s.reviewDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.reviewDate) ? s.reviewDate : null,
   };
 }
 
 function isSiteSetting(v: unknown): v is SiteSetting {
-  return typeof v === 'object' && v !== null && typeof (v as SiteSetting).pattern === 'string';
+  if (typeof v !== 'object' || v === null || typeof (v as SiteSetting).pattern !== 'string') return false;
+  const prefix = (v as SiteSetting).pathPrefix;
+  return prefix === undefined || isValidPathPrefix(prefix);
+}
+
+/**
+ * Whether a path prefix can narrow a site rule: starts with `/`, no wildcard, no whitespace.
+ *
+ * @example
+ * ```ts
+ * isValidPathPrefix('/demo/loan-review'); // true
+ * isValidPathPrefix('demo/*'); // false
+ * ```
+ */
+export function isValidPathPrefix(prefix: string): boolean {
+  return /^\/[^\s*?#]*$/.test(prefix);
+}
+
+/**
+ * Whether two rules are the same rule (same pattern and path prefix), whatever their modes.
+ *
+ * @example
+ * ```ts
+ * sameSiteRule({ pattern: 'http://a.cn/*', mode: 'off' }, { pattern: 'http://a.cn/*', mode: 'loan' }); // true
+ * ```
+ */
+export function sameSiteRule(
+  a: { pattern: string; pathPrefix?: string | undefined },
+  b: { pattern: string; pathPrefix?: string | undefined },
+): boolean {
+  return a.pattern === b.pattern && (a.pathPrefix ?? '') === (b.pathPrefix ?? '');
+}
+
+/**
+ * The match pattern a rule registers the content script for: the site pattern, or for a rule
+ * with a path prefix the same host with that path (`http://127.0.0.1/demo/loan-review*`).
+ *
+ * @example
+ * ```ts
+ * contentPatternFor({ pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' });
+ * // 'http://127.0.0.1/demo/loan-review*'
+ * ```
+ */
+export function contentPatternFor(site: SiteSetting): string {
+  if (site.pathPrefix === undefined || !site.pattern.endsWith('/*')) return site.pattern;
+  return `${site.pattern.slice(0, -2)}${site.pathPrefix}*`;
 }
 
 /**
@@ -184,22 +310,41 @@ export function sitePatternFor(url: string): string | null {
 }
 
 /**
- * The site entry that covers `url`, if any; the last matching entry wins so a specific entry
- * added after a wildcard overrides it.
+ * The rule that covers `url`, if any. A rule whose path prefix matches beats a site-wide one
+ * (the longest prefix wins); among equals the last entry wins, so a specific entry added after
+ * a wildcard overrides it.
  *
  * @example
  * ```ts
- * siteFor('http://127.0.0.1:8787/demo', [{ pattern: 'http://127.0.0.1/*', mode: 'procurement' }]);
- * // { pattern: 'http://127.0.0.1/*', mode: 'procurement' }
+ * const sites: SiteSetting[] = [
+ *   { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
+ *   { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' },
+ * ];
+ * siteFor('http://127.0.0.1:8787/demo/bid-opening', sites)?.mode; // 'procurement'
+ * siteFor('http://127.0.0.1:8787/demo/loan-review', sites)?.mode; // 'loan'
  * ```
  */
 export function siteFor(url: string, sites: readonly SiteSetting[]): SiteSetting | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
   let found: SiteSetting | null = null;
+  let best = -1;
   for (const site of sites) {
     try {
-      if (new MatchPattern(site.pattern).includes(url)) found = site;
+      if (!new MatchPattern(site.pattern).includes(url)) continue;
     } catch {
       // An invalid stored pattern matches nothing.
+      continue;
+    }
+    if (site.pathPrefix !== undefined && !path.startsWith(site.pathPrefix)) continue;
+    const specificity = site.pathPrefix?.length ?? 0;
+    if (specificity >= best) {
+      found = site;
+      best = specificity;
     }
   }
   return found;

@@ -3,7 +3,7 @@
  * the content script's detectors and the popup's quick lookup.
  */
 import type { IdentifierKind } from '../../sdk/src/core/schemas.ts';
-import { findIdentifiers, parseUscc } from '../../sdk/src/identifiers/index.ts';
+import { findIdentifiers, isValidUscc, parseUscc } from '../../sdk/src/identifiers/index.ts';
 import type { PageSubject, SubjectRole } from './model.ts';
 
 /** Enterprise identifier kinds: what procurement mode looks for (never ID numbers). */
@@ -88,6 +88,26 @@ export function invalidUsccSubject(raw: string, extra: Extra = {}): PageSubject 
 }
 
 /**
+ * Whether a typed query holds a 居民身份证号码, which a company lookup must never send.
+ *
+ * @example
+ * ```ts
+ * looksPersonal('11010519491231002X'); // true
+ * looksPersonal('110105194912310021'); // true: a mistyped ID number is still personal
+ * looksPersonal('91110000600037341L'); // false
+ * ```
+ */
+export function looksPersonal(query: string): boolean {
+  const q = query.normalize('NFKC');
+  if (findIdentifiers(q, { kinds: ['id_card'] }).length > 0) return true;
+  // A mistyped ID number is still personal data: 18 characters with a birth date in 7–14 that
+  // are not a valid USCC (some 事业单位 codes are all digits).
+  return (q.match(/\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]/g) ?? []).some(
+    (token) => !isValidUscc(token),
+  );
+}
+
+/**
  * Reads what someone typed into a lookup box: a valid enterprise code, a USCC with a wrong
  * check character, or otherwise a name.
  *
@@ -99,6 +119,9 @@ export function invalidUsccSubject(raw: string, extra: Extra = {}): PageSubject 
  */
 export function subjectFromQuery(query: string): PageSubject {
   const q = query.normalize('NFKC').trim();
+  // Personal data needs a purpose and an authorization (征信业管理条例 第18条): never a quick lookup.
+  if (looksPersonal(q))
+    throw new Error('ID numbers are looked up only in loan-review mode, with authorization');
   const [found] = findIdentifiers(q, { kinds: ENTERPRISE_KINDS });
   if (found && found.index === 0 && found.length === q.length) return codeSubject(found.kind, found.value);
   return invalidUsccSubject(q) ?? nameSubject(q);

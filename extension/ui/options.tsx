@@ -1,7 +1,8 @@
 /**
  * The options page: API address and key (with a connection test against the account
- * endpoint), sites and their mode, the cut-off behaviour, cache lifetime, automatic or
- * on-click lookup, operator name and language.
+ * endpoint), site rules and their mode (whole sites or one path of a site), the cut-off
+ * behaviour, cache lifetime, automatic or on-click lookup, operator name and language, the
+ * loan-review settings and the audit log of personal lookups.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -9,15 +10,18 @@ import { browser } from 'wxt/browser';
 import { describeError } from '../../sdk/src/core/errors.ts';
 import type { Account } from '../../sdk/src/resources/account.ts';
 import { localized, t } from '../lib/i18n.ts';
+import { lt } from '../lib/loan-i18n.ts';
 import { send } from '../lib/messages.ts';
 import {
   AVAILABLE_MODES,
+  isValidPathPrefix,
   isValidSitePattern,
   type Settings,
   type SiteMode,
   saveSettings,
 } from '../lib/settings.ts';
 import { useSettings } from './common.tsx';
+import { AuditLogSection, LoanSettingsFieldset } from './loan-options.tsx';
 
 type Probe =
   | { kind: 'idle' }
@@ -39,6 +43,8 @@ export function Options(): JSX.Element {
   const [probe, setProbe] = useState<Probe>({ kind: 'idle' });
   const [saved, setSaved] = useState<'idle' | 'saved' | string>('idle');
   const [newSite, setNewSite] = useState('');
+  const [newPath, setNewPath] = useState('');
+  const [newMode, setNewMode] = useState<SiteMode>('procurement');
   const [siteError, setSiteError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -84,8 +90,13 @@ export function Options(): JSX.Element {
 
   const addSite = async () => {
     const pattern = newSite.trim();
+    const pathPrefix = newPath.trim();
     if (!isValidSitePattern(pattern)) {
       setSiteError(t('options.site_invalid'));
+      return;
+    }
+    if (pathPrefix && !isValidPathPrefix(pathPrefix)) {
+      setSiteError(lt('options.path_invalid'));
       return;
     }
     setSiteError(null);
@@ -93,8 +104,15 @@ export function Options(): JSX.Element {
       setSiteError(t('popup.permission_denied'));
       return;
     }
-    await send({ type: 'page:set-site', pattern, mode: 'procurement', tabId: null });
+    await send({
+      type: 'page:set-site',
+      pattern,
+      pathPrefix: pathPrefix || undefined,
+      mode: newMode,
+      tabId: null,
+    });
     setNewSite('');
+    setNewPath('');
   };
 
   return (
@@ -154,16 +172,20 @@ export function Options(): JSX.Element {
           <table class="data" data-testid="sites">
             <tbody>
               {stored.sites.map((site) => (
-                <tr key={site.pattern}>
-                  <td class="code">{site.pattern}</td>
+                <tr key={`${site.pattern}${site.pathPrefix ?? ''}`}>
+                  <td class="code">
+                    {site.pattern}
+                    {site.pathPrefix ? <div class="muted small">{site.pathPrefix}</div> : null}
+                  </td>
                   <td>
                     <select
-                      aria-label={`${t('popup.mode')} ${site.pattern}`}
+                      aria-label={`${t('popup.mode')} ${site.pattern}${site.pathPrefix ?? ''}`}
                       value={site.mode}
                       onChange={(e) =>
                         void send({
                           type: 'page:set-site',
                           pattern: site.pattern,
+                          pathPrefix: site.pathPrefix,
                           mode: (e.currentTarget as HTMLSelectElement).value as SiteMode,
                           tabId: null,
                         })
@@ -179,7 +201,13 @@ export function Options(): JSX.Element {
                   <td>
                     <button
                       type="button"
-                      onClick={() => void send({ type: 'page:remove-site', pattern: site.pattern })}
+                      onClick={() =>
+                        void send({
+                          type: 'page:remove-site',
+                          pattern: site.pattern,
+                          pathPrefix: site.pathPrefix,
+                        })
+                      }
                     >
                       {t('options.site_remove')}
                     </button>
@@ -196,6 +224,24 @@ export function Options(): JSX.Element {
               value={newSite}
               onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)}
             />
+            <input
+              type="text"
+              aria-label={lt('options.path_prefix')}
+              placeholder={lt('options.path_prefix')}
+              value={newPath}
+              onInput={(e) => setNewPath((e.currentTarget as HTMLInputElement).value)}
+            />
+            <select
+              aria-label={lt('options.site_mode')}
+              value={newMode}
+              onChange={(e) => setNewMode((e.currentTarget as HTMLSelectElement).value as SiteMode)}
+            >
+              {AVAILABLE_MODES.filter((m) => m !== 'off').map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`mode.${mode}`)}
+                </option>
+              ))}
+            </select>
             <button type="button" onClick={addSite}>
               {t('options.site_add')}
             </button>
@@ -286,6 +332,8 @@ export function Options(): JSX.Element {
           </label>
         </fieldset>
 
+        <LoanSettingsFieldset loan={draft.loan} onChange={(loan) => update({ loan })} />
+
         <div class="row">
           <button type="submit" class="primary">
             {t('options.save')}
@@ -296,6 +344,7 @@ export function Options(): JSX.Element {
           </span>
         </div>
       </form>
+      <AuditLogSection />
     </main>
   );
 }

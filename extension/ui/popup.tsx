@@ -10,6 +10,7 @@ import { t } from '../lib/i18n.ts';
 import { type QuickLookup, send } from '../lib/messages.ts';
 import { countStates } from '../lib/model.ts';
 import type { SiteSetting } from '../lib/settings.ts';
+import { looksPersonal } from '../lib/subjects.ts';
 import { useSettings, useTabRecord, useTargetTab, VerdictChip } from './common.tsx';
 
 type SiteStatus = { pattern: string | null; site: SiteSetting | null; granted: boolean };
@@ -63,7 +64,11 @@ export function Popup(): JSX.Element {
   const disable = async () => {
     if (!status?.site) return;
     setBusy(true);
-    await send({ type: 'page:remove-site', pattern: status.site.pattern });
+    await send({
+      type: 'page:remove-site',
+      pattern: status.site.pattern,
+      pathPrefix: status.site.pathPrefix,
+    });
     await refresh(tab.url);
     setBusy(false);
   };
@@ -113,6 +118,11 @@ export function Popup(): JSX.Element {
           </p>
         ) : null}
       </section>
+      {enabled && status?.site?.mode === 'loan' ? (
+        <button type="button" onClick={openPanel}>
+          {t('popup.open_panel')}
+        </button>
+      ) : null}
       {record && record.subjects.length > 0 ? (
         <section aria-label={t('popup.counts')}>
           <h2>{t('popup.counts')}</h2>
@@ -165,6 +175,11 @@ function QuickLookupForm(): JSX.Element {
 
   const run = async (q: string) => {
     if (!q.trim()) return;
+    if (looksPersonal(q)) {
+      setAnswer(null);
+      setError(t('popup.quick_personal'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

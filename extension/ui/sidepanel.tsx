@@ -1,7 +1,8 @@
 /**
  * The side panel: every bidder on the page (sortable, consortia grouped, filter by verdict),
  * the evidence exports (JSON with its SHA-256, CSV, printable page), and one subject's full
- * report, ordered through the background.
+ * report, ordered through the background. On a loan-review page it shows the loan panel
+ * (ui/loan-panel.tsx) instead.
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -31,6 +32,7 @@ import {
   useTargetTab,
   VerdictChip,
 } from './common.tsx';
+import { LoanPanel, useLoanRecord } from './loan-panel.tsx';
 
 type SortKey = 'order' | 'name' | 'grade' | 'verdict';
 const VERDICT_ORDER: DisplayState[] = [
@@ -68,11 +70,14 @@ export function SidePanel(): JSX.Element {
   const settings = useSettings();
   const tab = useTargetTab();
   const record = useTabRecord(tab?.id ?? null);
+  const loan = useLoanRecord(tab?.id ?? null);
   const [subjectKey, setSubjectKey] = useState<string | null>(() =>
     new URLSearchParams(location.search).get('subject'),
   );
 
-  if (!settings || record === undefined) return <main class="panel muted">…</main>;
+  if (!settings || record === undefined || loan === undefined) return <main class="panel muted">…</main>;
+  // A loan-review page has a loan record instead of a procurement one.
+  if (loan) return <LoanPanel record={loan} operator={settings.operator} initialKey={subjectKey} />;
   if (!record) {
     return (
       <main class="panel">

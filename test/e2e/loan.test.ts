@@ -1,0 +1,430 @@
+/**
+ * Loan-review mode in Chromium against the real mock server: on the demo loan page (preset to
+ * loan mode in the e2e build) nothing is queried before consent; after the officer confirms
+ * each person's written authorization by keyboard, the verdicts match the seed notes (hh-2:
+ * applicant eligible, co-borrower ineligible for 3 consecutive overdue months, household 不予
+ * 贷款); the audit log has one entry per lookup; retention deletes old entries; and no full ID
+ * number, 17-digit prefix or birth date is anywhere in storage.local, storage.sync or the
+ * exports. A procurement page never detects ID numbers at all.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AuditEntry } from '../../extension/lib/audit.ts';
+import { canonicalJson } from '../../extension/lib/evidence.ts';
+import type { LoanTabRecord } from '../../extension/lib/loan-model.ts';
+import type { LoanDecisionRecord } from '../../extension/lib/loan-record.ts';
+import { enterpriseByTag, individualsByTag, SEED_AS_OF } from '../../seeds/index.ts';
+import {
+  type BadgeSnapshot,
+  type ChromeGlobal,
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshotPath,
+  settledBadges,
+  snapshot,
+  until,
+} from './browser.ts';
+
+const mockUrl = inject('mockUrl');
+const [applicant, coBorrower] = individualsByTag('household:hh-2');
+const APPLICANT_ID = applicant?.idNumber ?? '';
+const CO_ID = coBorrower?.idNumber ?? '';
+// Every form in which a number could leak: whole, without its check character, its birth date.
+const FORBIDDEN = [APPLICANT_ID, CO_ID].flatMap((id) => [id, id.slice(0, 17), id.slice(6, 14)]);
+
+let browser: ExtensionBrowser;
+let page: Page;
+const exports: Record<string, string> = {};
+
+type Journal = Array<{ method: string; path: string; body: unknown }>;
+async function journal(): Promise<Journal> {
+  return ((await (await fetch(`${mockUrl}/__mock/journal`)).json()) as { data: Journal }).data;
+}
+const apiCalls = async () => (await journal()).filter((e) => e.path.startsWith('/v1/'));
+
+function loanRecord(): Promise<LoanTabRecord> {
+  return until(
+    () =>
+      browser.worker.evaluate(async () => {
+        const all = await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null);
+        return (Object.entries(all).find(([k]) => k.startsWith('loan:'))?.[1] ??
+          null) as LoanTabRecord | null;
+      }),
+    (r): r is LoanTabRecord => r !== null,
+    'the loan record',
+  ) as Promise<LoanTabRecord>;
+}
+const readAudit = () =>
+  browser.worker.evaluate(async () => {
+    const got = await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('audit-log');
+    return (got['audit-log'] ?? []) as AuditEntry[];
+  });
+
+// Tab from the page body to the badge of `key` (closed shadow roots: the hook says which has focus).
+async function focusBadge(key: string): Promise<void> {
+  await page.bringToFront();
+  await page.locator('body').focus();
+  let focused: BadgeSnapshot | undefined;
+  for (let i = 0; i < 40 && focused?.key !== key; i++) {
+    await page.keyboard.press('Tab');
+    focused = (await snapshot(page)).find((b) => b.focused);
+  }
+  expect(focused?.key).toBe(key);
+}
+
+// The consent dialog by keyboard: open, confirm the purpose, type the reference, submit.
+async function consentByKeyboard(key: string, reference: string): Promise<void> {
+  await focusBadge(key);
+  await page.keyboard.press('Enter');
+  await until(
+    () => snapshot(page),
+    (all) => all.some((b) => b.key === key && b.cardOpen && b.cardText.includes('授权书编号')),
+    'the consent dialog',
+  );
+  await page.keyboard.press('Space'); // the purpose checkbox has the focus
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(reference);
+  await page.keyboard.press('Enter');
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension(inject('extensionDir'));
+  // The seed data's reference date as the review date, so the 24-month windows match the notes.
+  await browser.worker.evaluate(async (asOf) => {
+    const { chrome } = globalThis as unknown as ChromeGlobal;
+    const stored = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.local.set({
+      settings: { ...stored, operator: '审批岗 01', loan: { reviewDate: asOf } },
+    });
+  }, SEED_AS_OF);
+  await fetch(`${mockUrl}/__mock/journal`, { method: 'DELETE' });
+  page = await browser.context.newPage();
+  await page.goto(`${mockUrl}/demo/loan-review`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('before consent', () => {
+  it('badges both borrowers as needing authorization and sends no request', async () => {
+    const badges = await until(
+      () => snapshot(page),
+      (all) => all.length === 2,
+      'two loan badges',
+    );
+    expect(badges.map((b) => [b.key, b.state, b.text])).toEqual([
+      ['borrower:1', 'consent', '✎需授权确认'],
+      ['borrower:2', 'consent', '✎需授权确认'],
+    ]);
+    expect(badges.map((b) => b.label)).toEqual([
+      '申请人 冯** 330***********9966：需授权确认',
+      '共同借款人 丁* 340***********1694：需授权确认',
+    ]);
+    const record = await until(loanRecord, (r) => r.borrowers.length === 2, 'both borrowers recorded');
+    expect(record.borrowers.map((b) => [b.role, b.idMasked, b.result.state])).toEqual([
+      ['applicant', '330***********9966', 'consent'],
+      ['co_borrower', '340***********1694', 'consent'],
+    ]);
+    expect(await apiCalls()).toEqual([]);
+  });
+
+  it('still sends nothing when the dialog is opened and submitted incomplete', async () => {
+    await focusBadge('borrower:1');
+    await page.keyboard.press('Enter');
+    await until(
+      () => snapshot(page),
+      (all) => all.some((b) => b.key === 'borrower:1' && b.cardText.includes('授权书编号')),
+      'the consent dialog',
+    );
+    await page.keyboard.press('Tab'); // past the purpose checkbox, unchecked
+    await page.keyboard.type('SQ-INCOMPLETE');
+    await page.keyboard.press('Enter');
+    const after = await until(
+      () => snapshot(page),
+      (all) =>
+        all.some((b) => b.key === 'borrower:1' && b.cardText.includes('请确认已取得书面授权并约定用途')),
+      'the validation message',
+    );
+    expect(after.find((b) => b.key === 'borrower:1')?.state).toBe('consent');
+    await page.keyboard.press('Escape');
+    expect(await apiCalls()).toEqual([]);
+  });
+});
+
+describe('after consent for both people', () => {
+  beforeAll(async () => {
+    await page.locator('#loan-parties').screenshot({ path: screenshotPath('loan-consent.png') });
+    await consentByKeyboard('borrower:1', 'SQ-2026-1103-01');
+    await until(
+      () => snapshot(page),
+      (all) => all.find((b) => b.key === 'borrower:1')?.state === 'eligible',
+      'the applicant verdict',
+      30_000,
+    );
+    await page.keyboard.press('Escape');
+    await consentByKeyboard('borrower:2', 'SQ-2026-1103-02');
+    await until(
+      () => snapshot(page),
+      (all) => all.find((b) => b.key === 'borrower:2')?.state === 'ineligible',
+      'the co-borrower verdict',
+      30_000,
+    );
+  });
+
+  it('shows the verdicts of the seed notes, the co-borrower with the months that triggered it', async () => {
+    const badges = await snapshot(page);
+    expect(badges.map((b) => [b.key, b.state, b.text])).toEqual([
+      ['borrower:1', 'eligible', '✓符合条件'],
+      ['borrower:2', 'ineligible', '✕不符合'],
+    ]);
+    const card = badges.find((b) => b.key === 'borrower:2');
+    expect(card?.cardOpen).toBe(true);
+    expect(card?.cardText).toContain('2025-12..2026-02 连续 3 期逾期');
+    expect(card?.cardText).toContain('涉及月份：2025-12、2026-01、2026-02');
+    expect(card?.cardText).toContain('通用“连三累六”模板 · 通用模板 · 版本 2026.1');
+    expect(card?.cardText).toContain('授权书 SQ-2026-1103-02');
+    await page.screenshot({ path: screenshotPath('loan-card.png') });
+    await page.keyboard.press('Escape');
+    await until(
+      () => snapshot(page),
+      (all) => all.every((b) => !b.cardOpen),
+      'the card to close',
+    );
+    await page.locator('#loan-parties').screenshot({ path: screenshotPath('loan-badges.png') });
+  });
+
+  it('ordered the three personal products for each person, with purpose and authorization', async () => {
+    const orders = (await journal()).filter((e) => e.method === 'POST' && e.path === '/v1/reports');
+    expect(orders).toHaveLength(6);
+    const bodies = orders.map(
+      (o) => o.body as { productId: string; purpose: string; authorization: { reference: string } },
+    );
+    expect(bodies.every((b) => b.purpose === 'housing_fund_loan')).toBe(true);
+    expect(bodies.map((b) => b.authorization.reference).sort()).toEqual([
+      'SQ-2026-1103-01',
+      'SQ-2026-1103-01',
+      'SQ-2026-1103-01',
+      'SQ-2026-1103-02',
+      'SQ-2026-1103-02',
+      'SQ-2026-1103-02',
+    ]);
+  });
+
+  it('keeps the reports and verdicts in storage.session, and the household is ineligible', async () => {
+    const record = await until(loanRecord, (r) => r.household.state === 'done', 'the household verdict');
+    expect(record.household.state === 'done' && record.household.result.verdict).toBe('ineligible');
+    expect(record.borrowers.map((b) => [b.key, b.result.state, b.report?.subject.idNumberMasked])).toEqual([
+      ['borrower:1', 'done', '330***********9966'],
+      ['borrower:2', 'done', '340***********1694'],
+    ]);
+    const local = await browser.worker.evaluate(async () =>
+      Object.keys(await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(null)),
+    );
+    expect(local.sort()).toEqual(['audit-log', 'audit-secret', 'settings']);
+  });
+
+  it('shows the household view in the side panel and exports a verifiable decision record', async () => {
+    const record = await loanRecord();
+    const panel = await browser.context.newPage();
+    await panel.setViewportSize({ width: 480, height: 900 });
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
+    const household = panel.getByTestId('household');
+    await household.waitFor();
+    expect(await household.locator('.chip').getAttribute('data-state')).toBe('ineligible');
+    expect(await household.locator('.chip').textContent()).toContain('不予贷款');
+    expect(await panel.getByTestId('household-decided-by').textContent()).toContain(
+      '共同借款人 丁*（340***********1694）',
+    );
+    const rows = panel.locator('[data-testid="borrowers"] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')))).toEqual([
+      'eligible',
+      'ineligible',
+    ]);
+    await panel.screenshot({ path: screenshotPath('loan-household.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByText('导出审核记录（JSON）').click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    exports['decision.json'] = text;
+    const file = JSON.parse(text) as { record: LoanDecisionRecord; sha256: string };
+    expect(file.sha256).toBe(createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'));
+    expect(file.record).toMatchObject({
+      schema: 'xinjian.loan-decision/v1',
+      purpose: 'housing_fund_loan',
+      operator: '审批岗 01',
+      asOf: SEED_AS_OF,
+      rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
+      household: { verdict: 'ineligible', label: '不予贷款' },
+    });
+    expect(file.record.borrowers.map((b) => [b.idMasked, b.authorization?.reference, b.verdict])).toEqual([
+      ['330***********9966', 'SQ-2026-1103-01', 'eligible'],
+      ['340***********1694', 'SQ-2026-1103-02', 'ineligible'],
+    ]);
+    expect(file.record.borrowers[1]?.findings.find((f) => f.severity === 'bar')?.months).toEqual([
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
+
+    // One borrower's personal report, masked.
+    await panel.getByRole('button', { name: '丁*' }).click();
+    const report = panel.getByTestId('personal-report');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('340***********1694');
+    exports['panel.txt'] = (await panel.locator('main').textContent()) ?? '';
+    await panel.close();
+  });
+
+  it('prints the decision record page with its hash', async () => {
+    const record = await loanRecord();
+    const printable = await browser.context.newPage();
+    await printable.goto(`chrome-extension://${browser.extensionId}/loan-record.html?tab=${record.tabId}`);
+    const hash = printable.getByTestId('sha256');
+    await hash.waitFor();
+    expect((await hash.textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await printable.getByTestId('household-verdict').textContent()).toBe('不予贷款');
+    exports['record.html.txt'] = (await printable.locator('main').textContent()) ?? '';
+    await printable.close();
+  });
+
+  it('audits each lookup once, with operator, purpose, authorization, masked ID, HMAC and outcome', async () => {
+    const log = await readAudit();
+    expect(log).toHaveLength(2);
+    expect(
+      log.map((e) => [e.subject.role, e.subject.idMasked, e.authorization.reference, e.outcome]),
+    ).toEqual([
+      [
+        'applicant',
+        '330***********9966',
+        'SQ-2026-1103-01',
+        { kind: 'verdict', verdict: 'eligible', cached: false },
+      ],
+      [
+        'co_borrower',
+        '340***********1694',
+        'SQ-2026-1103-02',
+        { kind: 'verdict', verdict: 'ineligible', cached: false },
+      ],
+    ]);
+    for (const e of log) {
+      expect(e).toMatchObject({ operator: '审批岗 01', purpose: 'housing_fund_loan', site: mockUrl });
+      expect(e.subject.idHmac).toMatch(/^[0-9a-f]{64}$/);
+      expect(e.rulePack).toEqual({ id: 'generic-lian3lei6', version: '2026.1' });
+      expect(e.reportIds).toHaveLength(3);
+    }
+    expect(log[0]?.subject.idHmac).not.toBe(log[1]?.subject.idHmac);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const table = options.getByTestId('audit-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    const [csv] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByText('导出审计日志（CSV）').click(),
+    ]);
+    const text = readFileSync(await csv.path(), 'utf8');
+    exports['audit.csv'] = text;
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(text).toContain('SQ-2026-1103-02');
+    await options.locator('[data-testid="audit"]').screenshot({ path: screenshotPath('loan-audit.png') });
+    await options.close();
+  });
+
+  it('leaves no full ID number, 17-digit prefix or birth date in storage.local, storage.sync or any export', async () => {
+    const dump = await browser.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      return JSON.stringify({
+        local: await chrome.storage.local.get(null),
+        sync: await chrome.storage.sync.get(null),
+      });
+    });
+    const session = await browser.worker.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null)),
+    );
+    expect(Object.keys(exports).sort()).toEqual([
+      'audit.csv',
+      'decision.json',
+      'panel.txt',
+      'record.html.txt',
+    ]);
+    const everything = [dump, session, ...Object.values(exports)].join('\n');
+    for (const needle of FORBIDDEN) expect(everything).not.toContain(needle);
+    // The dump is not empty: the masked forms are there.
+    expect(dump).toContain('330***********9966');
+    expect(dump).toContain('340***********1694');
+  });
+});
+
+describe('audit retention', () => {
+  it('deletes an entry older than the retention period when the log is next read', async () => {
+    await browser.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      const log = ((await chrome.storage.local.get('audit-log'))['audit-log'] ?? []) as Array<
+        Record<string, unknown>
+      >;
+      const old = { ...log[0], id: 'seeded-old-entry', time: '2020-01-01T00:00:00.000Z' };
+      await chrome.storage.local.set({ 'audit-log': [old, ...log] });
+    });
+    expect((await readAudit()).map((e) => e.id)).toContain('seeded-old-entry');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('audit-table').waitFor();
+    const after = await until(
+      readAudit,
+      (log) => !log.some((e) => e.id === 'seeded-old-entry'),
+      'the old entry to be pruned',
+    );
+    expect(after).toHaveLength(2);
+    expect(await options.getByTestId('audit-table').locator('tbody tr').count()).toBe(2);
+    await options.close();
+  });
+});
+
+describe('a procurement page', () => {
+  it('does not detect ID numbers at all', async () => {
+    await fetch(`${mockUrl}/__mock/journal`, { method: 'DELETE' });
+    const bids = await browser.context.newPage();
+    await bids.goto(`${mockUrl}/demo/bid-opening`);
+    const before = await settledBadges(bids, 15);
+    const added = enterpriseByTag('edge:tax-A').subject.uscc;
+    await bids.evaluate(
+      ({ id, uscc }) => {
+        const p = document.createElement('p');
+        p.textContent = `联系人身份证号 ${id}，投标人统一社会信用代码：${uscc}`;
+        document.body.append(p);
+      },
+      { id: APPLICANT_ID, uscc: added },
+    );
+    // The added code is badged, so the paragraph was scanned; the ID number next to it is not.
+    const after = await settledBadges(bids, before.length + 1);
+    expect(after.map((b) => b.key)).toContain(`code:${added}`);
+    const text = JSON.stringify(after);
+    for (const needle of [APPLICANT_ID, '330***********9966']) expect(text).not.toContain(needle);
+    const sent = JSON.stringify(await journal());
+    expect(sent).not.toContain('330***********9966');
+    expect((await journal()).some((e) => e.path === '/v1/reports')).toBe(false);
+    await bids.close();
+  });
+});
+
+describe('the loan script bundle', () => {
+  const KB = 1024;
+  it('stays within 30 KB gzip without zod or ky, and production carries no loan preset', () => {
+    for (const dir of [inject('extensionDir'), inject('productionDir')]) {
+      const code = readFileSync(join(dir, 'content-scripts/loan.js'));
+      expect(gzipSync(code).length).toBeLessThanOrEqual(30 * KB);
+      expect(code.toString()).not.toMatch(/ZodError|\$ZodType|HTTPError\b/);
+    }
+    const background = readFileSync(join(inject('productionDir'), 'background.js'), 'utf8');
+    expect(background).not.toContain('/demo/loan-review');
+  });
+});
