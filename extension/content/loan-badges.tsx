@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from '../lib/consent.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult } from '../lib/loan-model.ts';
 import { BADGE_CSS } from './badge-styles.ts';
+import { createBadgeHost, isOwnUi } from './badges.tsx';
 import { LOAN_BADGE_CSS, LoanBadge } from './loan-badge.tsx';
 import type { BorrowerOccurrence } from './loan-detect.ts';
 
@@ -24,7 +25,7 @@ export const LOAN_BADGE_TAG = 'xinjian-badge';
  * ```
  */
 export function isLoanUi(node: Node): boolean {
-  return node.nodeName === 'XINJIAN-BADGE';
+  return isOwnUi(node);
 }
 
 /** What the badges ask the feature to do. */
@@ -102,7 +103,8 @@ export class LoanBadges {
   /** Puts a badge right after the printed number and renders it; returns the split-off text. */
   mount(occurrence: BorrowerOccurrence, key: string): { split: Text | null } {
     const doc = occurrence.node.ownerDocument;
-    const host = doc.createElement(LOAN_BADGE_TAG);
+    // Falls back to a <span> host when the page defined our tag itself.
+    const host = createBadgeHost(doc);
     // Test builds mark hosts so browser tests can find them; production drops this line.
     if (import.meta.env.MODE === 'e2e') host.setAttribute('data-xinjian-test', key);
     const root = host.attachShadow({ mode: 'closed' });

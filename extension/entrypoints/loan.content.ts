@@ -1,10 +1,19 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startLoanContent } from '../content/loan.ts';
+import { countStart, ignoreForgedRestarts } from '../content/restart-guard.ts';
+
+// Counted as the module loads, before WXT announces this copy (content/restart-guard.ts).
+const started = countStart('loan');
 
 // Injected by the background only into frames whose site rule is `loan` (see background/loan.ts);
 // never registered for a site, so procurement pages never load it.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  main: (ctx) => startLoanContent(ctx),
+  // No start announcement on window.postMessage: the page could read our id and replay it.
+  noScriptStartedPostMessage: true,
+  main: (ctx) => {
+    ignoreForgedRestarts(ctx, 'loan', started);
+    return startLoanContent(ctx);
+  },
 });
