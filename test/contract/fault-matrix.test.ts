@@ -139,6 +139,8 @@ interface Row {
   recovers: string;
 }
 
+const ARRIVAL_SLACK_MS = 25;
+
 /** The attempts of one logical call, in order. */
 function expectAttempts(row: Row, seen: Seen[], post: boolean): void {
   expect(seen.length, `${row.fault}: attempts`).toBe(row.attempts);
@@ -151,7 +153,9 @@ function expectAttempts(row: Row, seen: Seen[], post: boolean): void {
     expect([...keys]).toEqual([undefined]);
   }
   for (let i = 1; i < seen.length; i++) {
-    const gap = (seen[i]?.time ?? 0) - (seen[i - 1]?.time ?? 0);
+    // Gaps are read from arrival times at the server: a first attempt that arrived late on a
+    // busy machine shortens the measured gap by that delay, so allow a little slack.
+    const gap = (seen[i]?.time ?? 0) - (seen[i - 1]?.time ?? 0) + ARRIVAL_SLACK_MS;
     switch (row.spacing) {
       case 'Retry-After 1 s':
         expect(gap, `gap ${i}`).toBeGreaterThanOrEqual(1_000);
@@ -160,7 +164,7 @@ function expectAttempts(row: Row, seen: Seen[], post: boolean): void {
         expect(gap, `gap ${i}`).toBeGreaterThanOrEqual(minBackoff(i));
         break;
       case 'timeout + backoff':
-        expect(gap, `gap ${i}`).toBeGreaterThanOrEqual(TIMEOUT_MS + minBackoff(i) - 5);
+        expect(gap, `gap ${i}`).toBeGreaterThanOrEqual(TIMEOUT_MS + minBackoff(i));
         break;
       case 'none':
         throw new Error(`${row.fault}: no retry expected`);

@@ -41,7 +41,8 @@ const BID_OPENING_BADGES = 15;
 beforeAll(async () => {
   browser = await launchWithExtension(inject('extensionDir'));
   page = await browser.context.newPage();
-  await fetch(`${mockUrl}/__mock/journal`, { method: 'DELETE' });
+  // Back to the start: other files may have spent the magic subjects' scripted faults already.
+  await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' });
   await page.goto(`${mockUrl}/demo/bid-opening`);
   badges = await settledBadges(page, BID_OPENING_BADGES);
 });
