@@ -23,6 +23,10 @@ export default defineConfig({
   imports: false,
   // Firefox gets MV3 too, so both browsers share one permission model (docs/decisions/0013).
   manifestVersion: 3,
+  // The sources zip is for store review: the extension and what it is built from, not test output.
+  zip: {
+    excludeSources: ['test/**', 'docs/**', 'seeds/data/large-*.json', '.ci/**', 'scripts/**'],
+  },
   vite: (env) => ({
     plugins: [preact()],
     define: {
@@ -39,7 +43,8 @@ export default defineConfig({
   }),
   manifest: ({ mode, browser }) => ({
     name: '信鉴 Xinjian',
-    description: '在开标记录、评审页面和中标公告上就地显示投标人信用评级与财库〔2016〕125号核查结论',
+    description:
+      '在开标记录、评审页面和中标公告上就地显示投标人信用评级与财库〔2016〕125号核查结论；在公积金贷款审批页面经授权后核查借款人信用',
     permissions: ['storage', 'scripting', 'activeTab'],
     // Sites are granted one at a time at runtime; nothing is readable at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
