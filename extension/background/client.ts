@@ -3,19 +3,17 @@
  * rating cache in `storage.session` (cleared with the browser session, out of reach of content
  * scripts). The API key never leaves this module's callers in the background.
  */
-import { browser } from 'wxt/browser';
 import type { Cache } from '../../sdk/src/core/cache.ts';
 import { XinjianError } from '../../sdk/src/core/errors.ts';
 import type { ClientHooks } from '../../sdk/src/core/http.ts';
 import { createClient, type XinjianClient } from '../../sdk/src/index.ts';
 import type { BatchRatingItem } from '../../sdk/src/resources/ratings.ts';
 import type { Settings } from '../lib/settings.ts';
-
-const CACHE_PREFIX = 'cache:';
+import { ratingCache } from './session-cache.ts';
 
 /**
- * A {@link Cache} over `storage.session`. Entries carry their expiry; an expired entry reads as
- * a miss and is removed.
+ * The rating cache the background's clients share: in memory, mirrored to `storage.session`
+ * within a byte budget (see `session-cache.ts`).
  *
  * @example
  * ```ts
@@ -23,45 +21,7 @@ const CACHE_PREFIX = 'cache:';
  * ```
  */
 export function sessionCache(): Cache<BatchRatingItem> {
-  const area = browser.storage.session;
-  const dropExpired = async () => {
-    const all = await area.get(null);
-    const now = Date.now();
-    const stale = Object.entries(all)
-      .filter(([k, v]) => k.startsWith(CACHE_PREFIX) && ((v as { expires?: number }).expires ?? 0) <= now)
-      .map(([k]) => k);
-    if (stale.length > 0) await area.remove(stale);
-  };
-  return {
-    async get(key) {
-      const k = CACHE_PREFIX + key;
-      const entry = (await area.get(k))[k] as { value: BatchRatingItem; expires: number } | undefined;
-      if (!entry) return undefined;
-      if (entry.expires <= Date.now()) {
-        await area.remove(k);
-        return undefined;
-      }
-      return entry.value;
-    },
-    async set(key, value, ttlMs) {
-      const entry = { [CACHE_PREFIX + key]: { value, expires: Date.now() + ttlMs } };
-      try {
-        await area.set(entry);
-      } catch {
-        // Session storage is small (10 MB in Chrome): drop what has expired and try once more.
-        await dropExpired();
-        await area.set(entry);
-      }
-    },
-    async delete(key) {
-      await area.remove(CACHE_PREFIX + key);
-    },
-    async clear() {
-      const all = await area.get(null);
-      const keys = Object.keys(all).filter((k) => k.startsWith(CACHE_PREFIX));
-      if (keys.length > 0) await area.remove(keys);
-    },
-  };
+  return ratingCache();
 }
 
 let current: { fingerprint: string; client: XinjianClient } | null = null;

@@ -117,7 +117,8 @@ export function startBackground(): void {
         });
         return cutoff;
       },
-      'cs:lookup': (m, sender) => lookupForTab(requireTab(sender.tabId), sender.frameId, m.subjects),
+      'cs:lookup': (m, sender) =>
+        lookupForTab(requireTab(sender.tabId), sender.frameId, m.subjects, { more: m.more === true }),
       'cs:pick': (m, sender) => pickForTab(requireTab(sender.tabId), sender.frameId, m.key, m.uscc),
       'cs:open-report': async (m, sender) => {
         await openSidePanel(requireTab(sender.tabId), m.key);

@@ -5,11 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import { isResponseValidationError, isRetryableError } from '../../sdk/src/core/errors.ts';
+import type { XinjianClient } from '../../sdk/src/index.ts';
 import type { RatingSummary } from '../../sdk/src/resources/ratings.ts';
 import { sendToTab } from '../lib/messages.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord } from '../lib/model.ts';
 import { loadSettings, todayInChina, watchSettings } from '../lib/settings.ts';
 import { clientFor, onClientRetry } from './client.ts';
+import { createRatingQueue, type RatingQueue } from './rating-queue.ts';
 import {
   type ResolveContext,
   resolveCode,
@@ -40,14 +42,31 @@ export function isTransient(error: unknown): boolean {
   return isRetryableError(error) || isResponseValidationError(error);
 }
 
+// One gathering queue per client: lookups from many messages share full batches.
+const queues = new WeakMap<XinjianClient, RatingQueue>();
+
 async function contextFor(record: TabRecord): Promise<ResolveContext> {
   const settings = await loadSettings();
   return { client: clientFor(settings), asOf: todayInChina(), cutoff: record.cutoff.date };
 }
 
+// A page's scan: its lookups go through the client's gathering queue, so the subjects of many
+// messages share full batches. Retries and re-asks go straight to the SDK, as soon as asked.
+async function scanContextFor(record: TabRecord): Promise<ResolveContext & { queue: RatingQueue }> {
+  const ctx = await contextFor(record);
+  const { client } = ctx;
+  let queue = queues.get(client);
+  if (!queue) {
+    queue = createRatingQueue((id) => client.ratings.get(id));
+    queues.set(client, queue);
+  }
+  return { ...ctx, rating: queue.get, queue };
+}
+
 /**
  * Looks up the subjects of one content-script message. New subjects are resolved (code
- * lookups in one batch); known ones answer with their current result.
+ * lookups gathered across messages into full batches; `more` says the page's scan goes on);
+ * known ones answer with their current result.
  *
  * @example
  * ```ts
@@ -58,6 +77,7 @@ export async function lookupForTab(
   tabId: number,
   frameId: number | null,
   subjects: readonly PageSubject[],
+  options: { more?: boolean } = {},
 ): Promise<Array<{ key: string; result: SubjectResult }>> {
   const record = await getTabRecord(tabId);
   if (!record) throw new Error('[xinjian] lookup before cs:page');
@@ -69,13 +89,16 @@ export async function lookupForTab(
   const again = subjects.filter(
     (s) => !isFresh.has(s.key) && !isQueued(tabId, s.key) && stateOf.get(s.key) === 'unavailable',
   );
-  let ctx: ResolveContext;
+  let ctx: ResolveContext & { queue: RatingQueue };
   try {
-    ctx = await contextFor(record);
+    ctx = await scanContextFor(record);
   } catch (error) {
     await Promise.all([...fresh, ...again].map((s) => publish(tabId, frameId, s.key, unavailable(error))));
     return currentResults(tabId, subjects);
   }
+  // The scan goes on: a part-filled batch waits for the next message; the last one sends it.
+  if (options.more) ctx.queue.expectMore();
+  else ctx.queue.release();
   // Started in one tick, so the code lookups share batch requests.
   await Promise.all([
     ...fresh.map(async (subject) => {

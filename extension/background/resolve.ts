@@ -25,6 +25,8 @@ export interface ResolveContext {
   asOf: string;
   /** The 截止时点, `YYYY-MM-DD`. */
   cutoff: string;
+  /** How one id is looked up, when not straight through `client.ratings.get` (a gathering queue). */
+  rating?: (id: string) => Promise<BatchRatingItem>;
 }
 
 /** A name match at or below this confidence is never taken without asking. */
@@ -128,7 +130,8 @@ export async function resolveCode(
   match: NameMatch | null,
 ): Promise<SubjectResult> {
   try {
-    return fromItem(await ctx.client.ratings.get(id), match, ctx);
+    const item = ctx.rating ? await ctx.rating(id) : await ctx.client.ratings.get(id);
+    return fromItem(item, match, ctx);
   } catch (error) {
     return unavailable(error);
   }

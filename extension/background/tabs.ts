@@ -1,10 +1,17 @@
 /**
- * What was checked on each tab, kept in memory and mirrored to `storage.session` (the service
- * worker may be stopped between events; the popup and side panel watch the stored copy).
+ * What was checked on each tab, kept in memory (the primary copy, which `page:get-tab` returns)
+ * and mirrored to `storage.session` for a restarted service worker and for pages that watch it.
+ * The mirror is slim: a checked subject keeps its name, codes, headline grades and screening
+ * without the channel list, and the full rating summary stays once, in the rating cache. With
+ * 5,000 subjects on a page the mirror stays near 5 MB, inside the 10 MiB quota with the cache.
  */
 import { browser } from 'wxt/browser';
+import type { RatingSummary } from '../../sdk/src/resources/ratings.ts';
+import type { RuleSetRef } from '../../sdk/src/rules/findings.ts';
 import { createLogger } from '../lib/log.ts';
-import type { PageSubject, SubjectResult, TabConsortium, TabRecord } from '../lib/model.ts';
+import type { PageSubject, SubjectResult, TabConsortium, TabRecord, TabSubject } from '../lib/model.ts';
+import { screen } from './resolve.ts';
+import { ratingCache } from './session-cache.ts';
 
 const log = createLogger('tabs');
 
@@ -37,8 +44,97 @@ export async function getTabRecord(tabId: number): Promise<TabRecord | null> {
   if (inMemory) return inMemory;
   const key = tabStorageKey(tabId);
   const stored = (await browser.storage.session.get(key))[key] as TabRecord | undefined;
-  if (stored) records.set(tabId, stored);
-  return stored ?? null;
+  if (!stored) return null;
+  // Another call may have loaded it meanwhile: one record object per tab.
+  const raced = records.get(tabId);
+  if (raced) return raced;
+  records.set(tabId, stored);
+  await rehydrate(stored);
+  return stored;
+}
+
+/**
+ * The copy of a record written to `storage.session`: checked subjects keep what the badge,
+ * popup and side-panel list show (name, codes, headline grades, verdict and its reasons) and
+ * drop the rest of the rating summary and the screening's channel list, which the rating cache
+ * and a new screening restore.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(slimRecord(record)).length; // about 1 KB per checked subject
+ * ```
+ */
+export function slimRecord(record: TabRecord): TabRecord {
+  // Every subject is screened under the same rule set or two: their titles are kept once.
+  const ruleSets: Record<string, RuleSetRef> = {};
+  const subjects = record.subjects.map((entry): TabSubject => {
+    const r = entry.result;
+    if (r.state !== 'done') return entry;
+    const ref = `${r.screening.ruleSet.id}@${r.screening.ruleSet.version}`;
+    ruleSets[ref] = r.screening.ruleSet;
+    const ruleSet = { id: r.screening.ruleSet.id, version: r.screening.ruleSet.version } as RuleSetRef;
+    const screening = { ...r.screening, ruleSet, checked: [] };
+    const slim: SlimSubject = {
+      ...entry,
+      result: { ...r, summary: slimSummary(r.summary), screening },
+      slim: true,
+    };
+    return slim;
+  });
+  const slim: SlimRecord = { ...record, subjects, ruleSets };
+  return slim;
+}
+
+// The stored form's extra fields: which subjects are slim, and the rule-set titles.
+type SlimSubject = TabSubject & { slim?: true };
+type SlimRecord = TabRecord & { ruleSets?: Record<string, RuleSetRef> };
+
+// The newest grade of each scale and the newest tax-credit year: what `headlineGrade` reads.
+function slimSummary(summary: RatingSummary): RatingSummary {
+  const newest = new Map<string, RatingSummary['grades'][number]>();
+  for (const g of summary.grades) {
+    const seen = newest.get(g.scale);
+    if (!seen || g.ratedAt > seen.ratedAt) newest.set(g.scale, g);
+  }
+  const tax = [...summary.taxCredit].sort((a, b) => b.year - a.year)[0];
+  return {
+    subject: summary.subject,
+    grades: [...newest.values()],
+    taxCredit: tax ? [tax] : [],
+    lists: [],
+    records: [],
+    sources: [],
+    lastUpdated: summary.lastUpdated,
+  };
+}
+
+// A record read back after a restart: full summaries from the rating cache, screenings again.
+async function rehydrate(record: SlimRecord): Promise<void> {
+  const ruleSets = record.ruleSets ?? {};
+  delete record.ruleSets;
+  const slim = record.subjects.filter((s: SlimSubject) => s.slim);
+  if (slim.length === 0) return;
+  for (const s of slim) {
+    if (s.result.state !== 'done') continue;
+    const rs = s.result.screening.ruleSet;
+    const full = ruleSets[`${rs.id}@${rs.version}`];
+    if (full) s.result.screening.ruleSet = full;
+  }
+  const usccs = new Set<string>();
+  for (const s of slim) if (s.result.state === 'done') usccs.add(s.result.summary.subject.uscc);
+  const full = await ratingCache().summariesOf(usccs);
+  for (const s of slim) {
+    const r = s.result;
+    if (r.state !== 'done') continue;
+    const summary = full.get(r.summary.subject.uscc);
+    if (!summary) continue;
+    delete (s as SlimSubject).slim;
+    s.result = {
+      ...r,
+      summary,
+      screening: screen(summary, { asOf: r.screening.asOf, cutoff: r.screening.cutoff }),
+    };
+  }
 }
 
 /**
@@ -152,18 +248,40 @@ export function knownTabIds(): number[] {
   return [...records.keys()];
 }
 
-// Many results land within a few milliseconds: write the record once per burst.
+// Many results land within a few milliseconds: write the record once per burst, one write
+// at a time per tab.
+const writing = new Map<number, Promise<void>>();
+
 function persist(tabId: number): void {
   if (pendingWrites.has(tabId)) return;
   pendingWrites.set(
     tabId,
     setTimeout(() => {
-      pendingWrites.delete(tabId);
-      const record = records.get(tabId);
-      if (!record) return;
-      browser.storage.session
-        .set({ [tabStorageKey(tabId)]: record })
-        .catch((e: unknown) => log.warn('could not store the tab record', e));
+      const previous = writing.get(tabId) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        pendingWrites.delete(tabId);
+        const record = records.get(tabId);
+        if (record) await writeRecord(record);
+      });
+      writing.set(tabId, next);
+      void next.finally(() => {
+        if (writing.get(tabId) === next) writing.delete(tabId);
+      });
     }, 30),
   );
+}
+
+async function writeRecord(record: TabRecord): Promise<void> {
+  const item = { [tabStorageKey(record.tabId)]: slimRecord(record) };
+  try {
+    await browser.storage.session.set(item);
+  } catch {
+    // Quota: the oldest cached ratings leave storage (they stay in memory), then one more try.
+    try {
+      await ratingCache().evictStorage(JSON.stringify(item).length);
+      await browser.storage.session.set(item);
+    } catch (e) {
+      log.warn('could not store the tab record', e);
+    }
+  }
 }

@@ -110,14 +110,18 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
     }
   }
 
-  function flushLookups(): void {
-    if (lookupQueue.length === 0) return;
+  // `more`: the scan goes on, so the background may hold a part-filled batch for what follows.
+  // A scan that ends with nothing left to send still says so, or the batch would wait.
+  let holding = false;
+  function flushLookups(more = false): void {
+    if (lookupQueue.length === 0 && (more || !holding)) return;
+    holding = more;
     const batch = lookupQueue;
     lookupQueue = [];
     const mine = generation;
     // The background must know the page (and its cut-off) before the first lookup.
     void pageReady
-      .then(() => send({ type: 'cs:lookup', subjects: batch }))
+      .then(() => send({ type: 'cs:lookup', subjects: batch, more }))
       .then((results) => {
         if (mine !== generation) return;
         for (const { key, result } of results) applyResult(key, result);
@@ -172,7 +176,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
     }
     if (session.lookup === 'auto') requestLookups(fresh);
     // A scan read over several frames sends its lookups in full batches, not one per frame.
-    if (reads.size === 0 || lookupQueue.length >= LOOKUP_BATCH) flushLookups();
+    if (reads.size === 0 || lookupQueue.length >= LOOKUP_BATCH) flushLookups(reads.size > 0);
     scanned.push(...placements);
     if (reads.size === 0) {
       const done = scanned;

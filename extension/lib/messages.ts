@@ -58,7 +58,8 @@ export interface ContentToBackgroundMap {
   };
   /** Look these subjects up; results also arrive one by one as `bg:result`. */
   'cs:lookup': {
-    request: { subjects: PageSubject[] };
+    /** `more`: the scan goes on and more subjects follow, so part-filled batches can wait. */
+    request: { subjects: PageSubject[]; more?: boolean };
     response: Array<{ key: string; result: SubjectResult }>;
   };
   /** The user picked one candidate for an ambiguous name. */

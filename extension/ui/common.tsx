@@ -33,7 +33,8 @@ export function useSettings(): Settings | null {
 }
 
 /**
- * A tab's check record, kept current by watching the background's copy in `storage.session`.
+ * A tab's check record from the background, fetched again whenever its copy in
+ * `storage.session` changes.
  *
  * @example
  * ```ts
@@ -48,14 +49,36 @@ export function useTabRecord(tabId: number | null): TabRecord | null | undefined
       return;
     }
     let alive = true;
-    void send({ type: 'page:get-tab', tabId }).then(
-      (r) => alive && setRecord(r),
-      () => alive && setRecord(null),
-    );
+    // The stored copy is slim (background/tabs.ts): a change is the cue to ask the background
+    // for the full record, one request at a time, the last change always followed.
+    let inFlight = false;
+    let again = false;
+    const fetchRecord = (): void => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      void send({ type: 'page:get-tab', tabId })
+        .then(
+          (r) => alive && setRecord(r),
+          () => alive && setRecord(null),
+        )
+        .finally(() => {
+          inFlight = false;
+          if (again && alive) {
+            again = false;
+            fetchRecord();
+          }
+        });
+    };
+    fetchRecord();
     const key = `tab:${tabId}`;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = changes[key];
-      if (area === 'session' && change) setRecord((change.newValue as TabRecord | undefined) ?? null);
+      if (area !== 'session' || !change) return;
+      if (change.newValue === undefined || change.newValue === null) setRecord(null);
+      else fetchRecord();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
