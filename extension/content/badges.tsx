@@ -47,6 +47,47 @@ export function createBadgeHost(doc: Document): HTMLElement {
   return span;
 }
 
+/** What a mounted badge needs for unmounting: its host in the page and its render target. */
+interface MountedHost {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/**
+ * Unmounts and forgets the badges whose host left the page (the page removed their row).
+ *
+ * @example
+ * ```ts
+ * pruneDetached(handlesByKey); // keys whose every badge is gone are dropped
+ * ```
+ */
+export function pruneDetached<H extends MountedHost>(byKey: Map<string, Set<H>>): void {
+  for (const [key, set] of byKey) {
+    for (const handle of set) {
+      if (!handle.host.isConnected) {
+        render(null, handle.container);
+        set.delete(handle);
+      }
+    }
+    if (set.size === 0) byKey.delete(key);
+  }
+}
+
+/**
+ * Unmounts badges and takes their hosts out of the page.
+ *
+ * @example
+ * ```ts
+ * unmountAll(allHandles);
+ * ```
+ */
+export function unmountAll(handles: Iterable<MountedHost>): void {
+  for (const handle of handles) {
+    render(null, handle.container);
+    handle.host.remove();
+  }
+}
+
 /** What badges can ask the feature to do. */
 export interface BadgeActions {
   lookup(key: string): void;
@@ -162,23 +203,12 @@ export class BadgeRegistry {
 
   /** Forgets badges whose host left the page (the page removed their row); subjects stay known. */
   prune(): void {
-    for (const [key, set] of this.#handles) {
-      for (const handle of set) {
-        if (!handle.host.isConnected) {
-          render(null, handle.container);
-          set.delete(handle);
-        }
-      }
-      if (set.size === 0) this.#handles.delete(key);
-    }
+    pruneDetached(this.#handles);
   }
 
   /** Removes every badge (navigation, site disabled, extension updated). */
   clear(): void {
-    for (const handle of this.handles()) {
-      render(null, handle.container);
-      handle.host.remove();
-    }
+    unmountAll(this.handles());
     this.#handles.clear();
     this.#subjects.clear();
     this.#results.clear();

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from '../lib/consent.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult } from '../lib/loan-model.ts';
 import { BADGE_CSS } from './badge-styles.ts';
-import { createBadgeHost, isOwnUi } from './badges.tsx';
+import { createBadgeHost, isOwnUi, pruneDetached, unmountAll } from './badges.tsx';
 import { LOAN_BADGE_CSS, LoanBadge } from './loan-badge.tsx';
 import type { BorrowerOccurrence } from './loan-detect.ts';
 
@@ -154,23 +154,12 @@ export class LoanBadges {
 
   /** Forgets badges whose host left the page. */
   prune(): void {
-    for (const [key, set] of this.#handles) {
-      for (const handle of set) {
-        if (!handle.host.isConnected) {
-          render(null, handle.container);
-          set.delete(handle);
-        }
-      }
-      if (set.size === 0) this.#handles.delete(key);
-    }
+    pruneDetached(this.#handles);
   }
 
   /** Removes every badge and forgets every borrower and consent (navigation, site disabled). */
   clear(): void {
-    for (const handle of this.handles()) {
-      render(null, handle.container);
-      handle.host.remove();
-    }
+    unmountAll(this.handles());
     this.#handles.clear();
     this.#borrowers.clear();
     this.#results.clear();
