@@ -1,0 +1,51 @@
+/** `POST /v1/ratings/batch`: per-code results; ID numbers are refused (they need a report order). */
+import { http } from 'msw';
+import {
+  type BatchRatingItem,
+  BatchRatingsRequest,
+  BatchRatingsResponse,
+} from '../../../sdk/src/resources/ratings.ts';
+import type { EnterpriseSeed } from '../../../seeds/schema.ts';
+import {
+  bilingual,
+  classifyIdentifier,
+  findEnterprise,
+  PERSONAL_NEEDS_ORDER,
+  ratingSummary,
+} from '../catalog.ts';
+import { badRequest, parseJsonBody, type ResourceHandlers, type Route } from '../context.ts';
+import { jsonWith, zodIssues } from '../responses.ts';
+
+export const ratingHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic }) => {
+  const batch: Route<unknown> = (ctx) => {
+    const json = parseJsonBody(ctx);
+    if (!json.ok) return json.response;
+    const parsed = BatchRatingsRequest.safeParse(json.value);
+    if (!parsed.success) return badRequest(ctx, zodIssues(parsed.error, 'body'));
+    const now = state.now();
+    const named: EnterpriseSeed[] = [];
+    const items: BatchRatingItem[] = parsed.data.ids.map((id): BatchRatingItem => {
+      const c = classifyIdentifier(id, now);
+      if (c.kind === 'id_card') {
+        return {
+          id,
+          status: 'invalid_identifier',
+          message: bilingual(PERSONAL_NEEDS_ORDER),
+          expectedCheckChar: null,
+        };
+      }
+      if (c.kind === 'invalid') {
+        const message = c.looksPersonal
+          ? `${bilingual(c.message)}；${bilingual(PERSONAL_NEEDS_ORDER)}`
+          : bilingual(c.message);
+        return { id, status: 'invalid_identifier', message, expectedCheckChar: c.expectedCheckChar };
+      }
+      const e = findEnterprise(catalog, c);
+      if (e === undefined) return { id, status: 'not_found' };
+      named.push(e);
+      return { id, status: 'found', summary: ratingSummary(e, now) };
+    });
+    return magic(ctx, named, async () => jsonWith(BatchRatingsResponse, { data: items }));
+  };
+  return [http.post(at('/v1/ratings/batch'), v1(batch))];
+};
