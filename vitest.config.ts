@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['sdk/**/*.test.ts', 'mock-server/**/*.test.ts', 'seeds/**/*.test.ts'],
+          include: ['sdk/**/*.test.ts', 'cli/**/*.test.ts', 'mock-server/**/*.test.ts', 'seeds/**/*.test.ts'],
           environment: 'node',
         },
       },

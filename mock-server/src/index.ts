@@ -10,6 +10,8 @@
  * const server = await startMockServer({ port: 8787 });
  * ```
  */
+
+export { DEMO_API_KEY, DEMO_CUTOFF, SEED_AS_OF } from '../../seeds/schema.ts';
 export {
   type FaultStep,
   MAGIC_SLOW_MS,

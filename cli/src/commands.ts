@@ -5,9 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import pkg from '../../package.json' with { type: 'json' };
-import { DomainId, type LocalizedText, SubjectType } from '../core/schemas.ts';
-import type { Product } from '../resources/products.ts';
+import { DomainId, type LocalizedText, type Product, SubjectType } from '@xinjian/sdk';
+import pkg from '../package.json' with { type: 'json' };
 import {
   AccessDeniedError,
   type CheckMode,

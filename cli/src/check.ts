@@ -5,19 +5,21 @@
  * turns into a pass.
  */
 
-import type { XinjianClient } from '../client.ts';
 import {
   describeError,
+  evaluateProcurement,
+  evaluateTendering,
   isAuthenticationError,
   isPaymentRequiredError,
   isPermissionDeniedError,
+  type LocalizedText,
+  type RatingSummary,
+  type ScreeningResult,
+  type Subject,
+  type SubjectMatch,
   serializeError,
-} from '../core/errors.ts';
-import type { LocalizedText } from '../core/schemas.ts';
-import type { RatingSummary } from '../resources/ratings.ts';
-import type { Subject, SubjectMatch } from '../resources/subjects.ts';
-import type { ScreeningResult } from '../rules/findings.ts';
-import { evaluateProcurement, evaluateTendering } from '../rules/index.ts';
+  type XinjianClient,
+} from '@xinjian/sdk';
 import { classifyInput } from './identify.ts';
 import type { Outcome } from './labels.ts';
 import { chinaDateTime } from './time.ts';

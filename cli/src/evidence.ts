@@ -4,7 +4,7 @@
  * lists were checked and when each was read, what they returned, the verdict and the findings
  * with their citations. The file is sealed with a SHA-256 of its canonical JSON.
  */
-import type { SourceChannel } from '../core/schemas.ts';
+import type { SourceChannel } from '@xinjian/sdk';
 import type { RowCheck } from './check.ts';
 import { type Integrity, seal } from './integrity.ts';
 import { CHANNEL_LABELS, LIST_LABELS, OUTCOME_LABELS } from './labels.ts';

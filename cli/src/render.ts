@@ -1,8 +1,7 @@
 /**
  * How check results are shown: terminal table cells, result-CSV columns and `--json` objects.
  */
-import type { LocalizedText } from '../core/schemas.ts';
-import type { Finding } from '../rules/findings.ts';
+import type { Finding, LocalizedText } from '@xinjian/sdk';
 import type { RowCheck, SubjectCheck } from './check.ts';
 import { formatGrade, type Lang, OUTCOME_LABELS, outcomeLabel, paren, scaleInForce, tr } from './labels.ts';
 import { renderTable } from './table.ts';

@@ -1,9 +1,9 @@
 /**
  * Which API the CLI talks to: `XINJIAN_API_URL` and `XINJIAN_API_KEY`, or, with neither set,
- * the embedded demo data served by the mock server on an ephemeral 127.0.0.1 port. The mock
- * server and seeds are other workspace packages, so they are imported only in that case.
+ * the embedded demo data served by `@xinjian/mock-server` on an ephemeral 127.0.0.1 port. The
+ * mock server is loaded only in that case.
  */
-import { createClient, type XinjianClient } from '../client.ts';
+import { createClient, type XinjianClient } from '@xinjian/sdk';
 
 /**
  * An open connection and what it implies for defaults.
@@ -76,16 +76,13 @@ export async function connect(
       close: async () => {},
     };
   }
-  const [{ startMockServer }, seeds] = await Promise.all([
-    import('../../../mock-server/src/index.ts'),
-    import('../../../seeds/index.ts'),
-  ]);
-  const server = await startMockServer({ port: 0, reportDelayMs: 0 });
+  const mock = await import('@xinjian/mock-server');
+  const server = await mock.startMockServer({ port: 0, reportDelayMs: 0 });
   return {
-    client: createClient({ baseUrl: server.url, apiKey: seeds.DEMO_API_KEY, ...CLI_CLIENT_OPTIONS }),
+    client: createClient({ baseUrl: server.url, apiKey: mock.DEMO_API_KEY, ...CLI_CLIENT_OPTIONS }),
     baseUrl: server.url,
     demo: true,
-    defaults: { cutoff: seeds.DEMO_CUTOFF, asOf: seeds.SEED_AS_OF },
+    defaults: { cutoff: mock.DEMO_CUTOFF, asOf: mock.SEED_AS_OF },
     close: () => server.close(),
   };
 }

@@ -3,7 +3,7 @@
  * a message and an exit code. Kept free of the SDK so `--help` and `--version` start fast.
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import type { LocalizedText } from '../core/schemas.ts';
+import type { LocalizedText } from '@xinjian/sdk';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { HelpTopic } from './help.ts';
 import type { Lang } from './labels.ts';

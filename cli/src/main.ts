@@ -1,10 +1,10 @@
 /**
- * Entry point of the `xinjian` command (`node sdk/src/cli/main.ts`, or the `xinjian` bin).
+ * Entry point of the `xinjian` command (the `xinjian` bin of `@xinjian/cli`).
  * Node-only; the browser bundle never imports it.
  *
  * @example
  * ```sh
- * node sdk/src/cli/main.ts check 91110000600037341L --lang en
+ * xinjian check 91110000600037341L --lang en
  * ```
  */
 import { runCli } from './run.ts';

@@ -2,7 +2,7 @@
  * The `xinjian` command: dispatch, help and version. The commands themselves load on demand
  * (`commands.ts`), so help is instant and the SDK, rule packs and demo server load only when used.
  */
-import pkg from '../../package.json' with { type: 'json' };
+import pkg from '../package.json' with { type: 'json' };
 import { CliError, type CliIO, COMMON, langOf, parse, sniffLang, usage } from './common.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { type HelpTopic, helpText } from './help.ts';

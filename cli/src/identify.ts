@@ -2,8 +2,7 @@
  * Tells a code from a name in what a person typed, and checks a code locally before any
  * request, so a typo is reported with the check character it should have had.
  */
-import type { LocalizedText } from '../core/schemas.ts';
-import { parseIdCard, parseOrgCode, parseRegNo, parseUscc } from '../identifiers/index.ts';
+import { type LocalizedText, parseIdCard, parseOrgCode, parseRegNo, parseUscc } from '@xinjian/sdk';
 
 /**
  * What an input is.

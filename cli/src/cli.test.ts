@@ -8,8 +8,9 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startMockServer } from '@xinjian/mock-server';
+import { computeUsccCheckChar } from '@xinjian/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../../mock-server/src/index.ts';
 import {
   DEMO_API_KEY,
   DEMO_CUTOFF,
@@ -18,14 +19,14 @@ import {
   REVOKED_API_KEY,
   SEED_AS_OF,
   seeds,
-} from '../../../seeds/index.ts';
-import { computeUsccCheckChar } from '../identifiers/index.ts';
+} from '../../seeds/index.ts';
 import { parseCsv } from './csv.ts';
 import { EXIT } from './exit-codes.ts';
 import { verifySealed } from './integrity.ts';
 
-const MAIN = resolve(import.meta.dirname, 'main.ts');
-const SAMPLES = resolve(import.meta.dirname, '../../../seeds/samples');
+// The bin itself, as `npx xinjian` runs it.
+const MAIN = resolve(import.meta.dirname, '../bin/xinjian.js');
+const SAMPLES = resolve(import.meta.dirname, '../../seeds/samples');
 
 interface Run {
   code: number | null;

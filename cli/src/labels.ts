@@ -1,10 +1,9 @@
 /**
  * Words the CLI shows for the API's codes, in Chinese and English.
  */
-import type { Grade, GradeScale, LocalizedText } from '../core/schemas.ts';
-import { SCALE_LABELS } from '../labels.ts';
+import { type Grade, type GradeScale, type LocalizedText, SCALE_LABELS } from '@xinjian/sdk';
 
-export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from '../labels.ts';
+export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from '@xinjian/sdk';
 
 /**
  * Output language.
