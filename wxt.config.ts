@@ -54,11 +54,13 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'xinjian@xinjian.dev',
-              strict_min_version: '128.0',
+              id: '{dd30e1e0-c577-4536-89e7-708152727479}',
+              strict_min_version: '140.0',
               // Codes and names read from pages go to the API the user configures.
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -123,6 +123,34 @@ export async function until<T>(
 }
 
 /**
+ * Runs IN the page (pass it to `page.evaluate`): every badge, read through the test hook; empty
+ * until the content script runs. Shared by the Chromium and Firefox harnesses.
+ *
+ * @example
+ * ```ts
+ * const badges = await page.evaluate(readBadgesInPage);
+ * ```
+ */
+export function readBadgesInPage(): Promise<BadgeSnapshot[]> {
+  return new Promise<BadgeSnapshot[]>((resolve) => {
+    const id = Math.random().toString(36).slice(2);
+    const timer = setTimeout(() => {
+      window.removeEventListener('message', onReply);
+      resolve([]);
+    }, 500);
+    function onReply(event: MessageEvent) {
+      const data = event.data as { xinjianTestReply?: string; badges?: BadgeSnapshot[] } | null;
+      if (data?.xinjianTestReply !== id) return;
+      clearTimeout(timer);
+      window.removeEventListener('message', onReply);
+      resolve(data.badges ?? []);
+    }
+    window.addEventListener('message', onReply);
+    window.postMessage({ xinjianTest: 'snapshot', id }, '*');
+  });
+}
+
+/**
  * Every badge on the page, read through the test hook; empty until the content script runs.
  *
  * @example
@@ -131,25 +159,7 @@ export async function until<T>(
  * ```
  */
 export function snapshot(page: Page): Promise<BadgeSnapshot[]> {
-  return page.evaluate(
-    () =>
-      new Promise<BadgeSnapshot[]>((resolve) => {
-        const id = Math.random().toString(36).slice(2);
-        const timer = setTimeout(() => {
-          window.removeEventListener('message', onReply);
-          resolve([]);
-        }, 500);
-        function onReply(event: MessageEvent) {
-          const data = event.data as { xinjianTestReply?: string; badges?: BadgeSnapshot[] } | null;
-          if (data?.xinjianTestReply !== id) return;
-          clearTimeout(timer);
-          window.removeEventListener('message', onReply);
-          resolve(data.badges ?? []);
-        }
-        window.addEventListener('message', onReply);
-        window.postMessage({ xinjianTest: 'snapshot', id }, '*');
-      }),
-  );
+  return page.evaluate(readBadgesInPage);
 }
 
 /**

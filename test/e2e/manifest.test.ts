@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lintAddon } from './addons-linter.ts';
+import { GECKO_ID } from './firefox.ts';
 import { buildVariant, type Variant } from './variants.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -76,9 +78,17 @@ describe('the production manifests ask for exactly what docs/security.md lists',
   it('Firefox', () => {
     const m = manifest(firefox.dir);
     expectDocumented(m, documented().firefox);
-    expect((m.browser_specific_settings as { gecko?: { id?: string } }).gecko?.id).toBe(
-      'xinjian@xinjian.dev',
-    );
+    const gecko = (m.browser_specific_settings as { gecko?: { id?: string; strict_min_version?: string } })
+      .gecko;
+    expect(gecko?.id).toBe(GECKO_ID);
+    // data_collection_permissions needs Firefox 140.
+    expect(gecko?.strict_min_version).toBe('140.0');
+  });
+
+  it("Firefox: Mozilla's add-on linter finds no error and no manifest warning", async () => {
+    const result = await lintAddon(firefox.dir);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.filter((w) => w.file === 'manifest.json')).toEqual([]);
   });
 
   it('the e2e build adds only the local sites', () => {

@@ -1,8 +1,8 @@
 /**
- * Builds of the extension that the global setup does not make: the production Firefox build
- * (its manifest is checked too) and a `development` build (local defaults, no test hook), the
- * closest to production that still talks to the mock server, for the tests a test hook would
- * spoil (it answers the page's postMessage).
+ * Builds of the extension that the global setup does not make: the Firefox builds (the
+ * production manifest is checked, the e2e build is driven in Firefox) and a `development`
+ * build (local defaults, no test hook), the closest to production that still talks to the mock
+ * server, for the tests a test hook would spoil (it answers the page's postMessage).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,7 +38,7 @@ export interface Variant {
  * ```
  */
 export async function buildVariant(options: {
-  mode: 'production' | 'development';
+  mode: 'production' | 'development' | 'e2e';
   browser: 'chrome' | 'firefox';
   apiBaseUrl?: string;
 }): Promise<Variant> {
