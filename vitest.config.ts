@@ -1,10 +1,15 @@
 import preact from '@preact/preset-vite';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // One runner, three scopes: unit tests beside their source, contract tests over the
 // real mock server, and browser tests driving the built extension in Chromium.
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (`source` export condition): tests
+  // never need a build first.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
     setupFiles: ['./test/setup/fail-on-console.ts'],
     projects: [

@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
 import { DEMO_API_KEY } from './seeds/schema.ts';
 
@@ -29,6 +30,8 @@ export default defineConfig({
   },
   vite: (env) => ({
     plugins: [preact()],
+    // `@xinjian/sdk` resolves to its TypeScript sources (the `source` export condition).
+    resolve: { conditions: ['source', ...defaultClientConditions] },
     define: {
       __XINJIAN_LOCAL_DEFAULTS__: JSON.stringify(
         isLocalMode(env.mode)

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function runExample(file: string): Promise<string> {
   await mock.reset();
-  const { stdout } = await run(process.execPath, [`${dir}${file}`], {
+  const { stdout } = await run(process.execPath, ['--conditions=source', `${dir}${file}`], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: { ...process.env, XINJIAN_API_URL: mock.url, XINJIAN_API_KEY: DEMO_API_KEY, NODE_NO_WARNINGS: '1' },
     timeout: 60_000,

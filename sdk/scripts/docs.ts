@@ -810,14 +810,19 @@ function areaOf(file: string, inSchemasEntry: boolean): AreaId {
 export function readEntries(): { specifier: string; source: string }[] {
   const pkg = JSON.parse(readFileSync(join(sdkDir, 'package.json'), 'utf8')) as {
     name: string;
-    exports: Record<string, string>;
+    exports: Record<string, string | { source?: string }>;
   };
-  return Object.entries(pkg.exports)
-    .filter(([, target]) => /^\.\/src\/.*\.ts$/.test(target))
-    .map(([key, target]) => ({
-      specifier: key === '.' ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, '')}`,
-      source: target.replace(/^\.\//, ''),
-    }));
+  // An entry's TypeScript source is its `source` condition; JSON and package.json have none.
+  return Object.entries(pkg.exports).flatMap(([key, target]) => {
+    const source = typeof target === 'string' ? target : target.source;
+    if (source === undefined || !/^\.\/src\/.*\.ts$/.test(source)) return [];
+    return [
+      {
+        specifier: key === '.' ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, '')}`,
+        source: source.replace(/^\.\//, ''),
+      },
+    ];
+  });
 }
 
 /**
