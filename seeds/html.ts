@@ -92,7 +92,7 @@ a{color:#1d4f91;text-decoration:none}
 .crumb{padding:10px 0;color:#666;font-size:12px}
 .article{background:#fff;border:1px solid #dfe3ea;padding:28px 36px;margin-bottom:24px}
 .article h1{margin:0 0 8px;text-align:center;font-size:22px;color:#222}
-.meta{text-align:center;color:#999;font-size:12px;border-bottom:1px dashed #ccc;padding-bottom:10px;margin-bottom:18px}
+.meta{text-align:center;color:#666;font-size:12px;border-bottom:1px dashed #ccc;padding-bottom:10px;margin-bottom:18px}
 .info{width:100%;border-collapse:collapse;margin:12px 0 20px}
 .info th,.info td{border:1px solid #cfd6e1;padding:6px 10px;text-align:left}
 .info th{background:#f3f6fa;width:150px;font-weight:normal;color:#555}

@@ -118,18 +118,20 @@ export function LoanPanel(props: {
   return (
     <main class="panel loan">
       <h1>{lt('panel.title')}</h1>
-      <dl class="muted">
+      <dl class="muted page-facts">
         <div>
-          {lt('panel.page')}：
-          <span title={truncate(record.url, 300)}>{truncate(record.title || record.url, 80)}</span>
+          <dt>{lt('panel.page')}</dt>
+          <dd title={truncate(record.url, 300)}>{truncate(record.title || record.url, 80)}</dd>
         </div>
         <div>
-          {lt('panel.review_date')}：{record.asOf}
+          <dt>{lt('panel.review_date')}</dt>
+          <dd>{record.asOf}</dd>
         </div>
         <div data-testid="pack">
-          {lt('card.pack')}：{packLine(record.rulePack)}
+          <dt>{lt('card.pack')}</dt>
+          <dd>{packLine(record.rulePack)}</dd>
+          <dd>{packSource(record.rulePack)}</dd>
         </div>
-        <div>{packSource(record.rulePack)}</div>
       </dl>
       {selected ? (
         <BorrowerReport borrower={selected} onBack={() => setKey(null)} />

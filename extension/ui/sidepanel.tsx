@@ -107,12 +107,16 @@ export function SidePanel(): JSX.Element {
 
 function PageHeader({ record }: { record: TabRecord }): JSX.Element {
   return (
-    <dl class="muted">
+    <dl class="muted page-facts">
       <div>
-        {t('panel.url')}：<span title={record.url}>{truncate(record.title || record.url, 60)}</span>
+        <dt>{t('panel.url')}</dt>
+        <dd title={record.url}>{truncate(record.title || record.url, 60)}</dd>
       </div>
       <div>
-        {t('panel.cutoff')}：{record.cutoff.date}（{t(`cutoff.${record.cutoff.source}`)}）
+        <dt>{t('panel.cutoff')}</dt>
+        <dd>
+          {record.cutoff.date}（{t(`cutoff.${record.cutoff.source}`)}）
+        </dd>
       </div>
     </dl>
   );

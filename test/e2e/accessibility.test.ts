@@ -1,0 +1,124 @@
+/**
+ * axe-core on every extension page and on a demo page with badges, in Chromium: a serious or
+ * critical violation fails the test and names the rule, the element and how to fix it.
+ * (The badges' own markup sits in closed shadow roots, which axe cannot enter; their names,
+ * roles and keyboard paths are asserted in procurement.test.ts and hostile.test.ts.)
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LoanTabRecord } from '../../extension/lib/loan-model.ts';
+import {
+  type ChromeGlobal,
+  type ExtensionBrowser,
+  launchWithExtension,
+  settledBadges,
+  snapshot,
+  tabRecord,
+  until,
+} from './browser.ts';
+
+const mockUrl = inject('mockUrl');
+let browser: ExtensionBrowser;
+let demo: Page;
+let tabId: number;
+
+/** The serious and critical violations on `page`, one readable line per element. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary ?? v.help}`),
+    );
+}
+
+async function extensionPage(path: string, width = 1280): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  await page.locator('main').first().waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension(inject('extensionDir'));
+  await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' });
+  demo = await browser.context.newPage();
+  await demo.goto(`${mockUrl}/demo/bid-opening`);
+  await settledBadges(demo, 15);
+  tabId = (await tabRecord(browser.worker, '/demo/bid-opening')).tabId;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('axe-core finds no serious or critical violation', () => {
+  it('on the demo bid-opening page with its badges', async () => {
+    expect(await seriousViolations(demo)).toEqual([]);
+  });
+
+  it('in the popup', async () => {
+    const page = await extensionPage(`popup.html?tab=${tabId}`, 360);
+    await page.getByTestId('counts').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('on the options page', async () => {
+    const page = await extensionPage('options.html');
+    await page.locator('input[name="baseUrl"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('in the side panel table', async () => {
+    const page = await extensionPage(`sidepanel.html?tab=${tabId}`, 480);
+    await page.getByTestId('bidders').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("in the side panel's subject report", async () => {
+    const record = await tabRecord(browser.worker, '/demo/bid-opening');
+    const key = record.subjects.find((s) => s.result.state === 'done')?.subject.key ?? '';
+    const page = await extensionPage(`sidepanel.html?tab=${tabId}&subject=${encodeURIComponent(key)}`, 480);
+    await page.getByTestId('report').waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('on the printable evidence page', async () => {
+    const page = await extensionPage(`evidence.html?tab=${tabId}`);
+    await page.getByTestId('sha256').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('on the demo loan-review page and in its household panel, before any consent', async () => {
+    const loan = await browser.context.newPage();
+    await loan.goto(`${mockUrl}/demo/loan-review`);
+    await until(
+      () => snapshot(loan),
+      (badges) => badges.length > 0,
+      'the borrowers badged',
+    );
+    expect(await seriousViolations(loan)).toEqual([]);
+    const record = await until(
+      () =>
+        browser.worker.evaluate(async () => {
+          const all = await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null);
+          return (Object.entries(all).find(([k]) => k.startsWith('loan:'))?.[1] ??
+            null) as LoanTabRecord | null;
+        }),
+      (r): r is LoanTabRecord => r !== null,
+      'the loan record',
+    );
+    const panel = await extensionPage(`sidepanel.html?tab=${(record as LoanTabRecord).tabId}`, 480);
+    await panel.getByTestId('borrowers').waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.close();
+    await loan.close();
+  });
+});
