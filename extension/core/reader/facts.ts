@@ -1,0 +1,116 @@
+/**
+ * Page facts: the project number (项目编号), the lot (标段/包号), the bid deadline and opening
+ * time (投标截止时间/开标时间) and the buyer (采购人), read from key–value tables, definition
+ * lists, labelled form fields and running text, each with the label it was printed under and
+ * where. The cut-off of a credit check comes from them when no layout states it.
+ */
+import { parseChineseDate } from '../../content/cutoff.ts';
+import { FACTS, type FactSpec } from './heuristics.ts';
+import { fieldLabel, fieldValue, walk } from './reader.ts';
+import type { Run } from './text.ts';
+import type { ReaderOptions } from './types.ts';
+
+/**
+ * One fact as the page prints it.
+ *
+ * @example
+ * ```ts
+ * const f: PageFact = { value: 'XHCG-2026-118', label: '项目编号', from: 'table' };
+ * ```
+ */
+export interface PageFact {
+  value: string;
+  /** The label it was printed under. */
+  label: string;
+  /** Where: a key–value table cell, a definition list, a form field, or running text. */
+  from: 'table' | 'list' | 'field' | 'text';
+  /** For dates: the day, `YYYY-MM-DD`. */
+  date?: string;
+}
+
+/** Every fact the reader looks for; `null` when the page does not print it. */
+export type PageFacts = Record<FactSpec['fact'], PageFact | null>;
+
+const PROSE: ReadonlyArray<{ spec: FactSpec; pattern: RegExp }> = FACTS.map((spec) => ({
+  spec,
+  pattern: new RegExp(
+    `(${spec.label.source.replace(/^\^\(\?:/, '(?:').replace(/\$$/, '')})\\s*[：:]\\s*`,
+    'g',
+  ),
+}));
+const ANY_LABEL = new RegExp(PROSE.map((p) => p.pattern.source.replace(/\\s\*\[：:\]\\s\*$/, '')).join('|'));
+const VALUE_END = /[；;。\n，,]|\s{2,}/;
+
+/**
+ * The facts printed under `root`; the first place each is printed wins.
+ *
+ * @example
+ * ```ts
+ * readFacts(document.body, options).deadline; // { value: '2026年11月20日 09:30', label: '投标截止时间', from: 'table', date: '2026-11-20' }
+ * ```
+ */
+export function readFacts(root: Node, options: ReaderOptions): PageFacts {
+  const facts: PageFacts = { projectNumber: null, lot: null, deadline: null, openingTime: null, buyer: null };
+  const note = (spec: FactSpec, label: string, raw: string, from: PageFact['from']) => {
+    if (facts[spec.fact]) return;
+    const value = raw.trim();
+    if (!spec.value.test(value)) return;
+    const fact: PageFact = { value, label, from };
+    if (spec.fact === 'deadline' || spec.fact === 'openingTime') {
+      const date = parseChineseDate(value);
+      if (!date) return;
+      fact.date = date;
+    }
+    facts[spec.fact] = fact;
+  };
+  walk(root, options, {
+    run(run: Run) {
+      if (!/[：:]/.test(run.full)) return;
+      const block = run.nodes[0]?.parentElement?.closest('td, th, dd, li, p, div, span');
+      const from: PageFact['from'] =
+        run.prefix && block?.tagName === 'DD' ? 'list' : run.prefix ? 'table' : 'text';
+      const text = run.full;
+      for (const { spec, pattern } of PROSE) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+          const rest = text.slice(m.index + m[0].length);
+          let end = rest.search(VALUE_END);
+          const next = rest.search(ANY_LABEL);
+          if (next >= 0 && (end < 0 || next < end)) end = next;
+          const inPrefix = m.index + m[0].length <= run.prefix.length;
+          note(
+            spec,
+            m[1] ?? '',
+            end < 0 ? rest : rest.slice(0, end),
+            inPrefix || m.index < run.prefix.length ? from : 'text',
+          );
+          if (facts[spec.fact]) break;
+        }
+      }
+    },
+    field(el: Element) {
+      if (options.isHidden(el)) return;
+      const label = fieldLabel(el);
+      if (!label) return;
+      for (const spec of FACTS) if (spec.label.test(label)) note(spec, label, fieldValue(el), 'field');
+    },
+    table() {
+      // Bidder tables list bidders, not the project's facts.
+    },
+  });
+  return facts;
+}
+
+/**
+ * The cut-off the facts give: the bid deadline, else the opening time; with the fact it came
+ * from.
+ *
+ * @example
+ * ```ts
+ * cutoffFromFacts(readFacts(document.body, options)); // { date: '2026-11-20', fact: { label: '投标截止时间', … } }
+ * ```
+ */
+export function cutoffFromFacts(facts: PageFacts): { date: string; fact: PageFact } | null {
+  const fact = facts.deadline ?? facts.openingTime;
+  return fact?.date ? { date: fact.date, fact } : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Reading a company's name: a whole cell or fragment that ends like an organisation's name,
+ * is the right length and holds none of the words that never appear in one.
+ */
+import type { SubjectRole } from '../../lib/model.ts';
+import { NAME_CHARS, NAME_LENGTH, NAME_STOP_WORDS, ORG_SUFFIXES } from './heuristics.ts';
+
+const SUFFIX = `(?:${[...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`;
+const WHOLE_NAME = new RegExp(
+  `^[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}(?:[（(][${NAME_CHARS}]{1,12}[)）])?$`,
+);
+const NAME_RUN = new RegExp(`[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}`, 'g');
+
+/**
+ * The text as a company name, or null: trimmed (inner spaces dropped), {@link NAME_LENGTH}
+ * long, ending in one of {@link ORG_SUFFIXES} (an optional bracketed branch after it), with
+ * no stop word in it.
+ *
+ * @example
+ * ```ts
+ * orgName(' 栖禾建设工程有限公司 '); // '栖禾建设工程有限公司'
+ * orgName('原公告中误录的统一社'); // null
+ * orgName('张伟'); // null
+ * ```
+ */
+export function orgName(text: string): string | null {
+  const trimmed = text.replace(/\s+/g, '').replace(/^[“"'‘「『]|[”"'’」』]$/g, '');
+  if (trimmed.length < NAME_LENGTH.min || trimmed.length > NAME_LENGTH.max) return null;
+  if (!WHOLE_NAME.test(trimmed) || NAME_STOP_WORDS.test(trimmed)) return null;
+  return trimmed;
+}
+
+/**
+ * The first company-like run in a longer text (a cell with a remark after the name), checked
+ * like {@link orgName}.
+ *
+ * @example
+ * ```ts
+ * orgNameIn('栖禾建设工程有限公司 （已递交）'); // '栖禾建设工程有限公司'
+ * ```
+ */
+export function orgNameIn(text: string): string | null {
+  const whole = orgName(text);
+  if (whole) return whole;
+  const compact = text.replace(/\s+/g, '');
+  NAME_RUN.lastIndex = 0;
+  for (let m = NAME_RUN.exec(compact); m; m = NAME_RUN.exec(compact)) {
+    const name = orgName(m[0]);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * The company named right before a code: `…为杭州某某有限公司（统一社会信用代码：` gives
+ * `杭州某某有限公司`.
+ *
+ * @example
+ * ```ts
+ * orgNameBefore('中标供应商：栖禾建设工程有限公司（统一社会信用代码：'); // '栖禾建设工程有限公司'
+ * ```
+ */
+export function orgNameBefore(clause: string): string | null {
+  const head = clause.replace(/[（(][^（()）]*$/, '');
+  const segment = head.split(/[：:，,、]|(?:候选人|供应商|牵头人|成员)(?:为|是)?/).pop() ?? '';
+  return orgName(segment.replace(/^(?:为|是)/, ''));
+}
+
+/**
+ * The role a label gives: 候选 before 中标/成交 (a 中标候选人 has not won), then 联合体, then
+ * bidder.
+ *
+ * @example
+ * ```ts
+ * roleFromText('第二中标候选人为', 'mention'); // 'candidate'
+ * ```
+ */
+export function roleFromText(text: string, fallback: SubjectRole): SubjectRole {
+  if (/候选/.test(text)) return 'candidate';
+  if (/中标|成交/.test(text)) return 'winner';
+  if (/联合体/.test(text)) return 'consortium_member';
+  if (/投标人|供应商|投标单位|单位名称|申请人|响应人/.test(text)) return 'bidder';
+  return fallback;
+}

@@ -1,0 +1,96 @@
+/**
+ * What the page reader reports and what it needs: one occurrence per subject printed on the
+ * page (where it is printed, so a badge can be placed beside it), and the state one page's
+ * scans share.
+ */
+import type { IdentifierKind, LocalizedText } from '../../../sdk/src/core/schemas.ts';
+import type { SubjectRole } from '../../lib/model.ts';
+
+/**
+ * One subject printed on the page, where it is printed. For a value in a form field, `field`
+ * is the control and `node` a detached text node holding its value (nothing is written to the
+ * page while reading).
+ *
+ * @example
+ * ```ts
+ * const o = readSubjects(document.body, options)[0];
+ * o.kind; // 'uscc'
+ * o.node.data.slice(o.index, o.index + o.length); // the code, or its last part when split
+ * ```
+ */
+export interface Occurrence {
+  /** Exactly as printed (a code split over several elements, joined). */
+  text: string;
+  kind: IdentifierKind | 'name';
+  /** Canonical form: upper case, org codes without the hyphen; the name for names. */
+  value: string;
+  role: SubjectRole;
+  /** False for a USCC printed with a wrong check character. */
+  valid: boolean;
+  expectedCheckChar: string | null;
+  invalidMessage: LocalizedText | null;
+  /** The company name printed with the code, when the page gives one. */
+  name: string | null;
+  consortium: { id: string; name: string | null } | null;
+  node: Text;
+  index: number;
+  length: number;
+  /** The table row it is in, if any. */
+  row: Element | null;
+  /** The form control whose value it is, if any. */
+  field?: Element | null;
+}
+
+/**
+ * What the reader remembers between scans of one page: nodes already handled (so none is
+ * handled twice), table models and consortium ids.
+ *
+ * @example
+ * ```ts
+ * const state = createReaderState(); // a new one after an in-page navigation
+ * ```
+ */
+export interface ReaderState {
+  processed: WeakSet<Node>;
+  consortiumIds: WeakMap<Element, string>;
+  nextConsortium: number;
+  tables: WeakMap<Element, unknown>;
+}
+
+/**
+ * A fresh reader state.
+ *
+ * @example
+ * ```ts
+ * const state = createReaderState();
+ * ```
+ */
+export function createReaderState(): ReaderState {
+  return { processed: new WeakSet(), consortiumIds: new WeakMap(), nextConsortium: 1, tables: new WeakMap() };
+}
+
+/**
+ * What the reader needs besides the DOM.
+ *
+ * @example
+ * ```ts
+ * const options: ReaderOptions = { isHidden: createHiddenCheck(), state: createReaderState(), ignore: isOwnUi };
+ * ```
+ */
+export interface ReaderOptions {
+  isHidden: (element: Element) => boolean;
+  state: ReaderState;
+  /** Nodes that belong to the extension's own UI. */
+  ignore: (node: Node) => boolean;
+  /** Identifier kinds to report; default the enterprise kinds (never ID numbers). */
+  kinds?: readonly IdentifierKind[];
+  /** Report company names in bidder positions (procurement pages); default true. */
+  names?: boolean;
+  /**
+   * Labels after which a company name is read too (a loan page's 售房单位, 担保单位,
+   * 工作单位), with the role `mention`.
+   */
+  companyLabels?: RegExp;
+  /** Elements whose subtrees another reader handles (a layout's tables). */
+  skip?: (element: Element) => boolean;
+}
