@@ -68,7 +68,8 @@ export class TableGrid {
     const r = this.rows.length;
     this.rows.push(row);
     this.#index.set(row, r);
-    const slots = (this.slots[r] ??= []);
+    if (!this.slots[r]) this.slots[r] = [];
+    const slots = this.slots[r] as Array<Element | undefined>;
     let c = 0;
     for (const cell of row.children) {
       if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue;
@@ -77,7 +78,8 @@ export class TableGrid {
       const rowspan = Math.min(500, Math.max(1, Number(cell.getAttribute('rowspan')) || 1));
       this.#start.set(cell, c);
       for (let dr = 0; dr < rowspan; dr++) {
-        const line = (this.slots[r + dr] ??= []);
+        if (!this.slots[r + dr]) this.slots[r + dr] = [];
+        const line = this.slots[r + dr] as Array<Element | undefined>;
         for (let dc = 0; dc < colspan; dc++) line[c + dc] = cell;
       }
       c += colspan;
