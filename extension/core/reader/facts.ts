@@ -38,8 +38,9 @@ const PROSE: ReadonlyArray<{ spec: FactSpec; pattern: RegExp }> = FACTS.map((spe
     'g',
   ),
 }));
-const ANY_LABEL = new RegExp(PROSE.map((p) => p.pattern.source.replace(/\\s\*\[：:\]\\s\*$/, '')).join('|'));
-const VALUE_END = /[；;。\n，,]|\s{2,}/;
+// The next fact's label (followed by its colon) ends a value: `编号：X　标段：第1标段`.
+const ANY_LABEL = new RegExp(PROSE.map((p) => p.pattern.source).join('|'));
+const VALUE_END = /[；;。\n，,（(　]|\s{2,}/;
 
 /**
  * The facts printed under `root`; the first place each is printed wins.

@@ -142,7 +142,7 @@ export function roleOfPosition(groups: {
 
 /** Where a name after a position label stops: punctuation, a bracket, or the next label. */
 export const NAME_END =
-  /[。；;，,！!？?\n（(【[]|\s{2,}|(?:地址|联系人|联系电话|电话|中标金额|成交金额|投标报价|报价|金额|得分|评分|统一社会信用代码|信用代码|项目负责人|负责人|法定代表人|第[一二三四五六七八九十\d]+(?:名|位)?(?:中标|成交)?候选人|中标供应商|成交供应商)/;
+  /[。；;，,！!？?\n【[]|\s{2,}|(?:地址|联系人|联系电话|电话|中标金额|成交金额|投标报价|报价|金额|得分|评分|统一社会信用代码|信用代码|项目负责人|负责人|法定代表人|第[一二三四五六七八九十\d]+(?:名|位)?(?:中标|成交)?候选人|中标供应商|成交供应商)/;
 
 /** Text right before a code that labels it as a code, so a wrong check character is reported. */
 export const CODE_LABEL_BEFORE = /(?:信用代码|社会信用代码|代码|证照号)\s*[：:]?\s*$/;

@@ -194,6 +194,7 @@ describe('form fields', () => {
     expect(found.map((o) => [o.kind, o.value, o.field?.tagName])).toEqual([
       ['uscc', FINE, 'INPUT'],
       ['name', '北京市东城区澜丰信息技术有限公司', 'INPUT'],
+      ['uscc', LEAD, 'TEXTAREA'],
     ]);
   });
 

@@ -10,6 +10,7 @@ import type { IdentifierKind } from '../../../sdk/src/core/schemas.ts';
 import type { SubjectRole } from '../../lib/model.ts';
 import { ENTERPRISE_KINDS } from '../../lib/subjects.ts';
 import {
+  CODE_HEADER,
   CONSORTIUM_MARKER,
   FIELD_LABEL,
   INLINE_TAGS,
@@ -177,12 +178,27 @@ function blockOf(element: Element): Element {
 }
 
 // `<td>中标人名称</td><td>…</td>`, `<dt>采购人</dt><dd>…</dd>`: the label cell before, as `label：`.
+// A code cell's label brings the record it belongs to (the cells before it in its row and the
+// row before), so `中标单位 | 某公司 | 统一社会信用代码 | 9133…` reads the code as the winner's.
 function labelBefore(block: Element): string {
   if (!/^(?:TD|TH|DD)$/.test(block.tagName)) return '';
   const prev = block.previousElementSibling;
   if (!prev || !/^(?:TD|TH|DT)$/.test(prev.tagName)) return '';
-  const label = (prev.textContent ?? '').replace(/\s+/g, '').replace(/[：:]$/, '');
-  return label.length > 0 && label.length <= 16 && !/\d{4}/.test(label) ? `${label}：` : '';
+  const label = compactLabel(prev);
+  if (!label || label.length > 16 || /\d{4}/.test(label)) return '';
+  if (!CODE_HEADER.test(label)) return `${label}：`;
+  const record: string[] = [];
+  const row = block.parentElement;
+  const before = row?.tagName === 'TR' ? row.previousElementSibling : null;
+  for (const cell of before?.children ?? []) record.push(compactLabel(cell));
+  for (let c = row?.firstElementChild ?? null; c && c !== prev; c = c.nextElementSibling)
+    record.push(compactLabel(c));
+  const context = record.filter((t) => t.length > 0 && t.length <= 40).join('，');
+  return context ? `${context}，${label}：` : `${label}：`;
+}
+
+function compactLabel(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, '').replace(/[：:]$/, '');
 }
 
 function readRun(run: Run, options: ReaderOptions, out: Occurrence[]): void {
@@ -194,13 +210,15 @@ function readRun(run: Run, options: ReaderOptions, out: Occurrence[]): void {
   const text = visible.full;
   const found: Occurrence[] = [];
   const codes = codesIn(visible, kinds, true);
+  // In a key–value table the table is the record: a USCC and a 注册号 in it are one subject.
+  const record = visible.prefix ? (visible.nodes[0]?.parentElement?.closest('table') ?? null) : null;
   for (const c of codes) {
     const clause = clauseBefore(text, c.start);
     const o = occurrenceAt(visible, c, {
       role: roleFromText(clause, 'mention'),
       name: orgNameBefore(clause),
       consortium: null,
-      row: null,
+      row: record,
     });
     if (o) found.push(o);
   }
@@ -274,9 +292,12 @@ function namesAfter(
   let offset = start;
   for (const piece of clause.split('、')) {
     const lead = piece.length - piece.trimStart().length;
-    const name = orgName(piece);
+    // A bracket that is not part of the name (`（牵头人）`, `（地址：…）`) ends it.
+    const cut = piece.trim().search(/[（(](?![^（()）]{1,8}[)）][^（()）、]*?[\u3400-\u9fff]{2})/);
+    const printed = cut < 0 ? piece.trim() : piece.trim().slice(0, cut);
+    const name = orgName(printed);
     if (name) {
-      const at = run.locate(offset + lead, offset + lead + piece.trim().length);
+      const at = run.locate(offset + lead, offset + lead + printed.length);
       if (at && at.nodes.length === 1 && !found.some((o) => o.node === at.node && o.index === at.index)) {
         found.push({
           text: at.node.data.slice(at.index, at.index + at.length),
@@ -399,7 +420,7 @@ function readField(el: Element, options: ReaderOptions, out: Occurrence[]): void
   const value = fieldValue(el);
   if (!value.trim()) return;
   const label = fieldLabel(el);
-  if (!label || !FIELD_LABEL.test(label)) return;
+  if (!label) return;
   options.state.processed.add(el);
   const node = el.ownerDocument.createTextNode(value);
   const run = new Run();
@@ -410,7 +431,7 @@ function readField(el: Element, options: ReaderOptions, out: Occurrence[]): void
     const o = occurrenceAt(run, c, { role, name: null, consortium: null, row: el.closest('tr') });
     if (o) out.push({ ...o, field: el });
   }
-  if (codes.length > 0) return;
+  if (codes.length > 0 || !FIELD_LABEL.test(label)) return;
   const companies = options.companyLabels;
   const nameLabel =
     (options.names !== false && /单位名称|企业名称|公司名称|供应商|投标人/.test(label)) ||
