@@ -6,9 +6,11 @@ import type { SubjectRole } from '../../lib/model.ts';
 import { NAME_CHARS, NAME_LENGTH, NAME_STOP_WORDS, ORG_SUFFIXES } from './heuristics.ts';
 
 const SUFFIX = `(?:${[...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`;
-const WHOLE_NAME = new RegExp(
-  `^[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}(?:[（(][${NAME_CHARS}]{1,12}[)）])?$`,
-);
+// A trailing bracket is a branch (`（杭州分公司）`), never a remark (`（已递交）`).
+const BRANCH = `[（(][${NAME_CHARS}]{0,12}?(?:分公司|分院|分厂|分所|分中心|分行|支行|营业部|${SUFFIX})[)）]`;
+const WHOLE_NAME = new RegExp(`^[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}(?:${BRANCH})?$`);
+// Only an ending, no name before it.
+const BARE_SUFFIX = new RegExp(`^(?:有限|股份|责任|有限责任|股份有限)?${SUFFIX}$`);
 const NAME_RUN = new RegExp(`[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}`, 'g');
 
 /**
@@ -26,7 +28,7 @@ const NAME_RUN = new RegExp(`[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}`, '
 export function orgName(text: string): string | null {
   const trimmed = text.replace(/\s+/g, '').replace(/^[“"'‘「『]|[”"'’」』]$/g, '');
   if (trimmed.length < NAME_LENGTH.min || trimmed.length > NAME_LENGTH.max) return null;
-  if (!WHOLE_NAME.test(trimmed) || NAME_STOP_WORDS.test(trimmed)) return null;
+  if (!WHOLE_NAME.test(trimmed) || NAME_STOP_WORDS.test(trimmed) || BARE_SUFFIX.test(trimmed)) return null;
   return trimmed;
 }
 
