@@ -19,6 +19,7 @@ export {
   type MemoryCacheOptions,
 } from './core/cache.ts';
 export * from './core/errors.ts';
+export { compareGrades, gradeOrder, gradeRank } from './core/grade-order.ts';
 export type {
   ClientHooks,
   ErrorEvent,

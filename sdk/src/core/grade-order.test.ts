@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { compareGrades, gradeOrder, gradeRank } from './grade-order.ts';
+import { PbocLongTermGrade, TaxCreditGrade } from './schemas.ts';
+
+describe('grade order', () => {
+  it('is each scale enum, best first', () => {
+    expect(gradeOrder('tax_credit')).toEqual(TaxCreditGrade.options);
+    expect(gradeOrder('pboc_long_term')).toEqual(PbocLongTermGrade.options);
+    expect(gradeOrder('highway_construction')?.[0]).toBe('AA');
+    expect(gradeOrder('public_credit')).toBeNull();
+  });
+
+  it('ranks within a scale, not by the letters', () => {
+    // As text, D sorts before M and AAA between AA+ and BB+.
+    expect(gradeRank('tax_credit', 'M')).toBeLessThan(gradeRank('tax_credit', 'D') ?? -1);
+    expect(gradeRank('tax_credit', 'B')).toBeLessThan(gradeRank('tax_credit', 'M') ?? -1);
+    const sorted = ['BB+', 'AA+', 'AAA', 'A-', 'CCC'].map((value) => ({
+      scale: 'pboc_long_term' as const,
+      value,
+    }));
+    expect(sorted.sort(compareGrades).map((g) => g.value)).toEqual(['AAA', 'AA+', 'A-', 'BB+', 'CCC']);
+    expect(gradeRank('tax_credit', 'AAA')).toBeNull();
+  });
+
+  it('groups by scale and puts unordered symbols after the ordered ones, by their text', () => {
+    const grades = [
+      { scale: 'tax_credit' as const, value: 'D' },
+      { scale: 'public_credit' as const, value: '良' },
+      { scale: 'pboc_long_term' as const, value: 'BBB' },
+      { scale: 'tax_credit' as const, value: 'M' },
+      { scale: 'public_credit' as const, value: '优' },
+      { scale: 'pboc_long_term' as const, value: 'AA' },
+    ];
+    expect(grades.sort(compareGrades).map((g) => `${g.scale}:${g.value}`)).toEqual([
+      'pboc_long_term:AA',
+      'pboc_long_term:BBB',
+      'tax_credit:M',
+      'tax_credit:D',
+      'public_credit:优',
+      'public_credit:良',
+    ]);
+  });
+});
