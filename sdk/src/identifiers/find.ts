@@ -2,10 +2,10 @@
  * Finds valid identifiers in free text (page text in the extension's content script).
  */
 import type { IdentifierKind } from '../core/schemas.ts';
-import { parseIdCard } from './idcard.ts';
-import { parseOrgCode } from './orgcode.ts';
-import { parseRegNo } from './regno.ts';
-import { parseUscc } from './uscc.ts';
+import { chinaDayKey, isIdCard18At } from './idcard.ts';
+import { isOrgCodeAt } from './orgcode.ts';
+import { isRegNo15At } from './regno.ts';
+import { isUscc18At } from './uscc.ts';
 
 /**
  * Options for {@link findIdentifiers}.
@@ -76,29 +76,27 @@ export function findIdentifiers(text: string, options: FindIdentifiersOptions = 
   const wantOrgCode = kinds.includes('org_code');
   const wantRegNo = kinds.includes('reg_no');
   if (!wantUscc && !wantIdCard && !wantOrgCode && !wantRegNo) return matches;
-  const idOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
+  const today = wantIdCard || wantUscc ? chinaDayKey(options.asOf) : 0;
 
+  // Each candidate is checked in place by the validators' allocation-free forms; only a code
+  // that passes becomes a string and a match.
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const [raw, orgCode, token18, digits15] = m;
-    const at = { index: m.index, length: raw.length };
-    if (orgCode !== undefined) {
-      if (!wantOrgCode) continue;
-      const r = parseOrgCode(orgCode);
-      if (r.ok) matches.push({ kind: 'org_code', value: r.value, ...at });
-    } else if (token18 !== undefined) {
-      if (!wantIdCard && !wantUscc) continue;
-      const id = parseIdCard(token18, idOptions);
-      if (id.ok) {
-        if (wantIdCard) matches.push({ kind: 'id_card', value: id.value, ...at });
-        continue;
+    const index = m.index;
+    if (m[1] !== undefined) {
+      if (wantOrgCode && isOrgCodeAt(text, index, index + 9)) {
+        const value = (text.slice(index, index + 8) + text.charAt(index + 9)).toUpperCase();
+        matches.push({ kind: 'org_code', value, index, length: 10 });
       }
-      if (!wantUscc) continue;
-      const r = parseUscc(token18);
-      if (r.ok) matches.push({ kind: 'uscc', value: r.value, ...at });
-    } else if (digits15 !== undefined && wantRegNo) {
-      const r = parseRegNo(digits15);
-      if (r.ok) matches.push({ kind: 'reg_no', value: r.value, ...at });
+    } else if (m[2] !== undefined && (wantIdCard || wantUscc)) {
+      // A valid ID number is never reported as a USCC (see above).
+      if (isIdCard18At(text, index, today)) {
+        if (wantIdCard) matches.push({ kind: 'id_card', value: m[2].toUpperCase(), index, length: 18 });
+      } else if (wantUscc && isUscc18At(text, index)) {
+        matches.push({ kind: 'uscc', value: m[2].toUpperCase(), index, length: 18 });
+      }
+    } else if (wantRegNo && m[3] !== undefined && isRegNo15At(text, index)) {
+      matches.push({ kind: 'reg_no', value: m[3], index, length: 15 });
     }
   }
   return matches;

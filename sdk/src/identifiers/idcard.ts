@@ -115,7 +115,8 @@ export function computeIdCardCheckChar(first17: string): string {
 }
 
 /** `YYYYMMDD` as a number for the calendar day of `asOf` in UTC+8. */
-function chinaDayKey(asOf: Date | undefined): number {
+/** @internal The day `asOf` (default now) falls on in China, as YYYYMMDD. */
+export function chinaDayKey(asOf: Date | undefined): number {
   let t = asOf === undefined ? Number.NaN : Number(asOf);
   if (!Number.isFinite(t)) t = Date.now();
   const d = new Date(t + CST_OFFSET_MS);
@@ -125,6 +126,33 @@ function chinaDayKey(asOf: Date | undefined): number {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function digitsAt(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 10 + s.charCodeAt(from + i) - 48;
+  return v;
+}
+
+/**
+ * @internal Whether the 18 characters of `s` from `start` form a valid ID number on day `today`
+ * (see {@link chinaDayKey}): the checks of {@link parseIdCard} without allocating, for the finder.
+ */
+export function isIdCard18At(s: string, start: number, today: number): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const d = s.charCodeAt(start + i) - 48;
+    if (d < 0 || d > 9) return false;
+    sum += d * (WEIGHTS[i] ?? 0);
+  }
+  const last = s.charCodeAt(start + 17);
+  // A trailing lower-case x is read as X, as parseIdCard does.
+  if (CHECK_CHARS.charCodeAt(sum % 11) !== (last === 120 ? 88 : last)) return false;
+  const year = digitsAt(s, start + 6, 4);
+  const month = digitsAt(s, start + 10, 2);
+  const day = digitsAt(s, start + 12, 2);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || year < 1800) return false;
+  return year * 10000 + month * 100 + day <= today;
 }
 
 function fail(

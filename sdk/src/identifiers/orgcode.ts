@@ -89,14 +89,24 @@ function orgCodeCharValue(code: number): number {
   return -1;
 }
 
-/** Check character for an upper-case, already validated 8-character body. */
-function orgCodeCheckCharUnchecked(body: string): string {
+// The check character's code for the 8 characters from `start` (either case), or -1 for one outside [0-9A-Za-z].
+function checkCodeAt(s: string, start: number): number {
   let sum = 0;
-  for (let i = 0; i < 8; i++) sum += orgCodeCharValue(body.charCodeAt(i)) * (WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 8; i++) {
+    const v = orgCodeCharValue(upperCode(s.charCodeAt(start + i)));
+    if (v < 0) return -1;
+    sum += v * (WEIGHTS[i] ?? 0);
+  }
   const c9 = 11 - (sum % 11);
-  if (c9 === 10) return 'X';
-  if (c9 === 11) return '0';
-  return String(c9);
+  return c9 === 10 ? 88 : c9 === 11 ? 48 : 48 + c9;
+}
+
+function upperCode(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
+}
+
+function orgCodeCheckCharUnchecked(body: string): string {
+  return String.fromCharCode(checkCodeAt(body, 0));
 }
 
 /**
@@ -118,6 +128,15 @@ export function computeOrgCodeCheckChar(first8: string): string {
     );
   }
   return orgCodeCheckCharUnchecked(body);
+}
+
+/**
+ * @internal Whether the 8 characters of `s` from `start`, then the one at `checkAt`, form a valid
+ * organisation code in either case: the checks of {@link parseOrgCode} without allocating.
+ */
+export function isOrgCodeAt(s: string, start: number, checkAt: number): boolean {
+  const expected = checkCodeAt(s, start);
+  return expected >= 0 && upperCode(s.charCodeAt(checkAt)) === expected;
 }
 
 function fail(

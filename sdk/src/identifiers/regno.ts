@@ -65,14 +65,19 @@ export interface RegNoParseFailure {
  */
 export type RegNoParseResult = RegNoParseSuccess | RegNoParseFailure;
 
-/** ISO 7064 MOD 11,10 over 14 already-validated digits. */
-function checkDigitUnchecked(s: string): string {
+// ISO 7064 MOD 11,10 over the 14 digits from `start`, or -1 when one is not a digit.
+function checkDigitAt(s: string, start: number): number {
   let p = 10;
   for (let i = 0; i < 14; i++) {
-    const sum = (p + s.charCodeAt(i) - 48) % 10 || 10;
-    p = (2 * sum) % 11;
+    const d = s.charCodeAt(start + i) - 48;
+    if (d < 0 || d > 9) return -1;
+    p = (2 * ((p + d) % 10 || 10)) % 11;
   }
-  return String((11 - p) % 10);
+  return (11 - p) % 10;
+}
+
+function checkDigitUnchecked(s: string): string {
+  return String(checkDigitAt(s, 0));
 }
 
 /**
@@ -89,6 +94,15 @@ export function computeRegNoCheckDigit(first14: string): string {
     throw new RangeError(`registration number prefix must be 14 digits, got ${JSON.stringify(first14)}`);
   }
   return checkDigitUnchecked(first14);
+}
+
+/**
+ * @internal Whether the 15 characters of `s` from `start` form a valid 注册号: the checks of
+ * {@link parseRegNo} without allocating.
+ */
+export function isRegNo15At(s: string, start: number): boolean {
+  const expected = checkDigitAt(s, start);
+  return expected >= 0 && s.charCodeAt(start + 14) - 48 === expected;
 }
 
 function entityType(firstSequenceDigit: string): CodeLabel {

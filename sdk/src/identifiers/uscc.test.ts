@@ -196,3 +196,36 @@ describe('USCC properties', () => {
     );
   });
 });
+
+describe('isValidUscc fast path', () => {
+  it('agrees with parseUscc on valid codes, near misses, padding and arbitrary text', () => {
+    const pad = fc.constantFrom('', ' ', '\u3000', '\t', '\n ');
+    const nearMiss = fc
+      .tuple(
+        validUscc,
+        fc.integer({ min: 0, max: 17 }),
+        fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyzIOZSV-'),
+      )
+      .map(([code, i, ch]) => code.slice(0, i) + ch + code.slice(i + 1));
+    const candidate = fc.oneof(
+      validUscc,
+      validUscc.map((c) => c.toLowerCase()),
+      nearMiss,
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(pad, candidate, pad, (before, code, after) => {
+        const input = before + code + after;
+        expect(isValidUscc(input)).toBe(parseUscc(input).ok);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts non-string input from untyped callers the way parseUscc does', () => {
+    const boxed = { toString: () => '91110000600037341L' } as unknown as string;
+    expect(isValidUscc(boxed)).toBe(parseUscc(boxed).ok);
+    expect(isValidUscc(boxed)).toBe(true);
+    expect(isValidUscc(undefined as unknown as string)).toBe(false);
+  });
+});

@@ -137,6 +137,17 @@ const VALUE_OF: Int8Array = /* @__PURE__ */ (() => {
   return table;
 })();
 
+// The same table with lower-case letters too: the validators accept either case without copying.
+const VALUE_OF_ANY_CASE: Int8Array = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(-1);
+  const lower = USCC_CHARSET.toLowerCase();
+  for (let v = 0; v < USCC_CHARSET.length; v++) {
+    table[USCC_CHARSET.charCodeAt(v)] = v;
+    table[lower.charCodeAt(v)] = v;
+  }
+  return table;
+})();
+
 // ASCII only: String#toUpperCase would turn 'ı' into 'I' and 'ß' into 'SS'.
 function asciiUpper(s: string): string {
   return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
@@ -144,6 +155,24 @@ function asciiUpper(s: string): string {
 
 // 3^(i−1) mod 31 for positions 1–17.
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+const WEIGHT_TABLE: Int32Array = /* @__PURE__ */ Int32Array.from(WEIGHTS);
+
+/**
+ * @internal Whether the 18 characters of `s` from `start` form a valid USCC, in either case: the
+ * same checks as {@link parseUscc} (character set, digits-only region, check character) with
+ * table lookups and no allocation, for the finder's and the validator's hot paths.
+ */
+export function isUscc18At(s: string, start: number): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const code = s.charCodeAt(start + i);
+    const v = code < 128 ? (VALUE_OF_ANY_CASE[code] as number) : -1;
+    if (v < 0 || (i >= 2 && i < 8 && v > 9)) return false;
+    sum += v * (WEIGHT_TABLE[i] as number);
+  }
+  const last = s.charCodeAt(start + 17);
+  return last < 128 && VALUE_OF_ANY_CASE[last] === (31 - (sum % 31)) % 31;
+}
 
 function usccValue(code: number): number {
   return code < 128 ? (VALUE_OF[code] ?? -1) : -1;
@@ -357,5 +386,9 @@ export function parseUscc(input: string): UsccParseResult {
  * ```
  */
 export function isValidUscc(input: string): boolean {
-  return parseUscc(input).ok;
+  const s = typeof input === 'string' ? input : String(input);
+  if (s.length === 18) return isUscc18At(s, 0);
+  // Only surrounding whitespace can make a longer string valid.
+  const trimmed = s.length > 18 ? s.trim() : s;
+  return trimmed.length === 18 && isUscc18At(trimmed, 0);
 }
