@@ -11,6 +11,7 @@
  * ```
  */
 export { type ClientOptions, createClient, XinjianClient } from './client.ts';
+export { isPoisonedBatchFailure, maxSplitRequests } from './core/batcher.ts';
 export {
   type Cache,
   DEFAULT_CACHE_MAX_ENTRIES,
@@ -43,8 +44,6 @@ export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
 export { Products } from './resources/products.ts';
 export {
-  isPoisonedBatchFailure,
-  maxSplitRequests,
   normalizeIdentifier,
   type RatingLookupError,
   type RatingLookupItem,

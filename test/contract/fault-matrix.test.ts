@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type JournalEntry, type RunningMockServer, startMockServer } from '../../mock-server/src/index.ts';
 import { type ClientOptions, createClient, type XinjianClient } from '../../sdk/src/client.ts';
+import { maxSplitRequests } from '../../sdk/src/core/batcher.ts';
 import {
   isAPIConnectionError,
   isAPITimeoutError,
@@ -23,7 +24,7 @@ import {
 } from '../../sdk/src/core/errors.ts';
 import type { RequestEvent, RequestOptions } from '../../sdk/src/core/http.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
-import { maxSplitRequests, type RatingLookupItem } from '../../sdk/src/resources/ratings.ts';
+import type { RatingLookupItem } from '../../sdk/src/resources/ratings.ts';
 import {
   DEMO_API_KEY,
   enterpriseByTag,

@@ -4,28 +4,17 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { enterpriseByTag, seeds } from '../../../seeds/index.ts';
+import { maxSplitRequests } from '../core/batcher.ts';
 import type { Cache } from '../core/cache.ts';
 import {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
   APIUserAbortError,
   InternalServerError,
   isAuthenticationError,
-  ResponseParseError,
-  ResponseValidationError,
-  serializeError,
   XinjianError,
 } from '../core/errors.ts';
 import { computeUsccCheckChar } from '../identifiers/index.ts';
 import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
-import {
-  type BatchRatingItem,
-  isPoisonedBatchFailure,
-  maxSplitRequests,
-  normalizeIdentifier,
-  type RatingLookupItem,
-} from './ratings.ts';
+import { type BatchRatingItem, normalizeIdentifier, type RatingLookupItem } from './ratings.ts';
 
 let mock: MockHarness;
 beforeAll(async () => {
@@ -337,27 +326,6 @@ describe('ratings.lookup', () => {
     await expect(client.ratings.lookup(distinctIds(3), { signal: ac.signal })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
-  });
-});
-
-describe('batch splitting bounds', () => {
-  it('splits only failures one subject can cause', () => {
-    const where = { method: 'POST', path: '/v1/ratings/batch' };
-    expect(isPoisonedBatchFailure(new InternalServerError(500, undefined, where))).toBe(true);
-    expect(isPoisonedBatchFailure(new ResponseValidationError(200, [], where))).toBe(true);
-    expect(isPoisonedBatchFailure(new ResponseParseError(200, where))).toBe(true);
-    expect(isPoisonedBatchFailure(serializeError(new InternalServerError(500, undefined, where)))).toBe(true);
-    for (const status of [502, 503, 504, 400, 401, 402, 403, 404, 408, 409, 429]) {
-      expect(isPoisonedBatchFailure(APIError.generate(status, undefined, where)), String(status)).toBe(false);
-    }
-    expect(isPoisonedBatchFailure(new APIConnectionError(where))).toBe(false);
-    expect(isPoisonedBatchFailure(new APITimeoutError(where))).toBe(false);
-    expect(isPoisonedBatchFailure(new APIUserAbortError())).toBe(false);
-    expect(isPoisonedBatchFailure(new Error('boom'))).toBe(false);
-  });
-
-  it('caps the extra requests at 4 × ⌈log2 n⌉', () => {
-    expect([1, 2, 3, 8, 16, 100].map(maxSplitRequests)).toEqual([0, 4, 8, 12, 16, 28]);
   });
 });
 

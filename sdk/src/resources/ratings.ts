@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { Batcher, raceAbort } from '../core/batcher.ts';
 import {
   APIUserAbortError,
-  isInternalServerError,
-  isResponseValidationError,
   ResponseValidationError,
   type SerializedError,
   serializeError,
@@ -170,6 +169,8 @@ export interface RatingLookupError {
  */
 export type RatingLookupItem = BatchRatingItem | RatingLookupError;
 
+const CANONICAL = /^[0-9A-Z]{1,64}$/;
+
 /**
  * The canonical form of an identifier as the ratings cache and batches key it: NFKC (full-width
  * to ASCII), whitespace and hyphens removed (`XXXXXXXX-X` org codes), upper-case (a trailing
@@ -182,6 +183,8 @@ export type RatingLookupItem = BatchRatingItem | RatingLookupError;
  * ```
  */
 export function normalizeIdentifier(id: string): string {
+  // Codes read off a page or a file are usually canonical already; skip three passes over them.
+  if (CANONICAL.test(id)) return id;
   return id
     .normalize('NFKC')
     .replace(/[\s\u2010-\u2015\u2212-]/g, '')
@@ -209,89 +212,6 @@ function localInvalid(id: string): BatchRatingItem | undefined {
   return undefined;
 }
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (v: T) => void;
-  reject: (e: unknown) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // Waiters attach later; an unobserved rejection here is not a bug.
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new APIUserAbortError({ cause: signal.reason }));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new APIUserAbortError({ cause: signal.reason }));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-// At most `max` requests of one lookup in flight, split requests included; FIFO, so batches start in order.
-function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const queue: Array<() => void> = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (active < max) active++;
-    else await new Promise<void>((resolve) => queue.push(resolve));
-    try {
-      return await fn();
-    } finally {
-      const next = queue.shift();
-      // Hand the slot straight to the next waiter, or give it back.
-      if (next) next();
-      else active--;
-    }
-  };
-}
-
-/**
- * Whether a failed batch may owe its failure to one of its subjects, so that splitting it can
- * save the others: a 500-class server error (not 502, 503 or 504, which say the service or a
- * gateway is down) or a 2xx body that does not parse or validate. Connection errors, timeouts,
- * 408, 409, 429 and 4xx refusals of the key would fail every half as well.
- *
- * @example
- * ```ts
- * isPoisonedBatchFailure(new InternalServerError(500, undefined, where)); // true
- * isPoisonedBatchFailure(new InternalServerError(503, undefined, where)); // false
- * ```
- */
-export function isPoisonedBatchFailure(error: unknown): boolean {
-  if (isResponseValidationError(error)) return true;
-  return isInternalServerError(error) && error.status !== 502 && error.status !== 503 && error.status !== 504;
-}
-
-/**
- * The most extra batch requests {@link Ratings.lookup} spends splitting one failed batch of `n`
- * ids: `4 × ⌈log2 n⌉` (28 for a full batch of 100). Isolating one poisoned id by halving costs
- * at most 2 requests per level, `2 × ⌈log2 n⌉` in all; the cap leaves room for two poisoned ids
- * anywhere in the batch. Split requests are not retried on the failure that caused the split.
- *
- * @example
- * ```ts
- * maxSplitRequests(100); // 28
- * maxSplitRequests(1); // 0
- * ```
- */
-export function maxSplitRequests(n: number): number {
-  return n > 1 ? 4 * Math.ceil(Math.log2(n)) : 0;
-}
-
-type Attempt = { ok: true; items: BatchRatingItem[] } | { ok: false; error: unknown };
-
-type Group = { options: RequestOptions; waiters: Map<string, Deferred<BatchRatingItem>> };
-
 /**
  * `client.ratings`: rating summaries for the overlay, batched, coalesced and cached.
  *
@@ -302,11 +222,17 @@ type Group = { options: RequestOptions; waiters: Map<string, Deferred<BatchRatin
  * ```
  */
 export class Ratings extends APIResource {
-  // Requests in flight without a caller signal, shared by later lookups of the same id.
-  readonly #inflight = new Map<string, Promise<BatchRatingItem>>();
-  // Pending `get` calls by the options they came with; the bare ones share one group.
-  readonly #groups = new Map<RequestOptions | undefined, Group>();
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #batcher = new Batcher<BatchRatingItem>(
+    {
+      send: (ids, options, retryIf) => this.#post(ids, options, retryIf),
+      cache: () =>
+        this._ctx.cache && {
+          get: (key) => this.#cacheGet(key),
+          set: (key, item) => this.#cacheSet(key, item),
+        },
+    },
+    this._ctx.batch,
+  );
 
   /**
    * One `POST /v1/ratings/batch` for up to 100 ids, exactly as given: no normalising, caching
@@ -401,7 +327,7 @@ export class Ratings extends APIResource {
       if (invalid) local.set(key, invalid);
       else remote.push(key);
     }
-    const pending = this.#resolve(remote, options);
+    const pending = this.#batcher.loadMany(remote, options);
     const settled = new Map<string, RatingLookupItem>(local);
     await raceAbort(
       Promise.all(
@@ -438,144 +364,7 @@ export class Ratings extends APIResource {
     const key = normalizeIdentifier(id);
     const invalid = localInvalid(key);
     if (invalid) return Promise.resolve(invalid);
-    const signal = options?.signal;
-    if (signal?.aborted) return Promise.reject(new APIUserAbortError({ cause: signal.reason }));
-    const { batch } = this._ctx;
-    if (!batch.coalesce) {
-      return raceAbort(this.#resolve([key], options ?? {}).get(key) as Promise<BatchRatingItem>, signal);
-    }
-    const inflight = this.#inflight.get(key);
-    if (inflight) return raceAbort(inflight, signal);
-    // A signal belongs to its caller: it ends that caller's wait, not the shared request.
-    const rest = options && { ...options, signal: undefined };
-    const groupKey = rest && hasSettings(rest) ? options : undefined;
-    let group = this.#groups.get(groupKey);
-    if (!group) {
-      group = { options: groupKey ? (rest as RequestOptions) : {}, waiters: new Map() };
-      this.#groups.set(groupKey, group);
-    }
-    let waiter = group.waiters.get(key);
-    if (!waiter) {
-      waiter = deferred<BatchRatingItem>();
-      group.waiters.set(key, waiter);
-    }
-    this.#timer ??= setTimeout(() => this.#flush(), batch.windowMs);
-    return raceAbort(waiter.promise, signal);
-  }
-
-  #flush(): void {
-    this.#timer = undefined;
-    const groups = [...this.#groups.values()];
-    this.#groups.clear();
-    for (const { options, waiters } of groups) {
-      const results = this.#resolve([...waiters.keys()], options);
-      for (const [key, waiter] of waiters)
-        (results.get(key) as Promise<BatchRatingItem>).then(waiter.resolve, waiter.reject);
-    }
-  }
-
-  // One promise per key: shared in-flight ones, cache hits, then batches for the rest.
-  #resolve(keys: string[], options: RequestOptions): Map<string, Promise<BatchRatingItem>> {
-    const out = new Map<string, Promise<BatchRatingItem>>();
-    const fresh = new Map<string, Deferred<BatchRatingItem>>();
-    for (const key of keys) {
-      const shared = this.#inflight.get(key);
-      if (shared) {
-        out.set(key, shared);
-        continue;
-      }
-      const d = deferred<BatchRatingItem>();
-      fresh.set(key, d);
-      out.set(key, d.promise);
-      // A caller's signal could abort the request for everyone sharing it, so share only unsignalled ones.
-      if (!options.signal) {
-        this.#inflight.set(key, d.promise);
-        const clear = () => {
-          if (this.#inflight.get(key) === d.promise) this.#inflight.delete(key);
-        };
-        d.promise.then(clear, clear);
-      }
-    }
-    if (fresh.size > 0) void this.#run(fresh, options);
-    return out;
-  }
-
-  async #run(waiting: Map<string, Deferred<BatchRatingItem>>, options: RequestOptions): Promise<void> {
-    const { batch } = this._ctx;
-    const keys = [...waiting.keys()];
-    const hits = await Promise.all(keys.map((key) => this.#cacheGet(key)));
-    const misses: string[] = [];
-    keys.forEach((key, i) => {
-      const hit = hits[i];
-      if (hit) waiting.get(key)?.resolve(hit);
-      else misses.push(key);
-    });
-    const chunks: string[][] = [];
-    for (let i = 0; i < misses.length; i += batch.maxBatchSize)
-      chunks.push(misses.slice(i, i + batch.maxBatchSize));
-    const limit = limiter(batch.concurrency);
-    await Promise.all(chunks.map((chunk) => this.#settle(chunk, waiting, options, limit)));
-  }
-
-  // One chunk: a batch request; when it fails for good in a way one subject can cause, halve the
-  // failing part level by level so that only the poisoned ids end as errors. Bounded by
-  // maxSplitRequests, and stopped after two levels in a row where no half succeeded: then the
-  // failure is not about the ids (a server failing every request) and more requests only add load.
-  async #settle(
-    chunk: string[],
-    waiting: Map<string, Deferred<BatchRatingItem>>,
-    options: RequestOptions,
-    limit: ReturnType<typeof limiter>,
-  ): Promise<void> {
-    const attempt = (ids: string[], split: boolean): Promise<Attempt> =>
-      limit(() =>
-        split
-          ? // A half gets its own idempotency key, and no retry for the failure that caused the split.
-            this.#post(ids, { ...options, idempotencyKey: undefined }, (e) => !isPoisonedBatchFailure(e))
-          : this.#post(ids, options),
-      ).then(
-        (items): Attempt => ({ ok: true, items }),
-        (error: unknown): Attempt => ({ ok: false, error }),
-      );
-    const deliver = (ids: string[], items: BatchRatingItem[]) => {
-      ids.forEach((key, i) => {
-        const item = items[i] as BatchRatingItem;
-        waiting.get(key)?.resolve(item);
-        if (this._ctx.cache && (item.status === 'found' || item.status === 'not_found'))
-          this.#cacheSet(key, item);
-      });
-    };
-
-    const first = await attempt(chunk, false);
-    if (first.ok) {
-      deliver(chunk, first.items);
-      return;
-    }
-    let failed: Array<{ ids: string[]; error: unknown }> = [{ ids: chunk, error: first.error }];
-    const budget = maxSplitRequests(chunk.length);
-    let spent = 0;
-    let barren = 0;
-    while (barren < 2 && !options.signal?.aborted) {
-      const splitting = failed.filter((f) => f.ids.length > 1 && isPoisonedBatchFailure(f.error));
-      const halves = splitting.flatMap(({ ids }) => {
-        const mid = Math.ceil(ids.length / 2);
-        return [ids.slice(0, mid), ids.slice(mid)];
-      });
-      if (halves.length === 0 || spent + halves.length > budget) break;
-      spent += halves.length;
-      const results = await Promise.all(halves.map((ids) => attempt(ids, true)));
-      failed = failed.filter((f) => !splitting.includes(f));
-      let succeeded = false;
-      results.forEach((result, i) => {
-        const ids = halves[i] as string[];
-        if (result.ok) {
-          deliver(ids, result.items);
-          succeeded = true;
-        } else failed.push({ ids, error: result.error });
-      });
-      barren = succeeded ? 0 : barren + 1;
-    }
-    for (const { ids, error } of failed) for (const key of ids) waiting.get(key)?.reject(error);
+    return this.#batcher.load(key, options);
   }
 
   async #cacheGet(key: string): Promise<BatchRatingItem | undefined> {
@@ -593,7 +382,9 @@ export class Ratings extends APIResource {
     }
   }
 
+  // Only answers are kept: an invalid id is cheap to tell again, and errors must be asked again.
   #cacheSet(key: string, item: BatchRatingItem): void {
+    if (item.status !== 'found' && item.status !== 'not_found') return;
     const { cache, cacheTtlMs } = this._ctx;
     try {
       void Promise.resolve(cache?.set(this.#cacheKey(key), item, cacheTtlMs)).catch(() => undefined);
@@ -624,8 +415,4 @@ export class Ratings extends APIResource {
     }
     await Promise.all(ids.map((id) => cache.delete(this.#cacheKey(normalizeIdentifier(id)))));
   }
-}
-
-function hasSettings(o: RequestOptions): boolean {
-  return Object.entries(o).some(([k, v]) => k !== 'signal' && v !== undefined);
 }
