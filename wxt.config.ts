@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
-import { DEMO_API_KEY } from './seeds/schema.ts';
+import { DEMO_API_KEY } from './seeds/demo.ts';
 
 /**
  * Build modes:

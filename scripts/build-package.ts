@@ -3,10 +3,14 @@
  * `tsconfig.build.json`, then relative `.ts` specifiers in the emitted declarations rewritten to
  * `.js`. tsc's `rewriteRelativeImportExtensions` rewrites the JavaScript but leaves `.d.ts`
  * files importing `./x.ts`, which a consumer without `allowImportingTsExtensions` rejects.
+ * `--copy FROM:TO` (repeatable) copies data files the package reads at run time.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { copy: { type: 'string', multiple: true, default: [] } } });
 
 const dist = join(process.cwd(), 'dist');
 rmSync(dist, { recursive: true, force: true });
@@ -25,5 +29,10 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
     return `${head}${path}.${kind}js${tail}`;
   });
   if (next !== text) writeFileSync(file, next);
+}
+for (const pair of values.copy) {
+  const [from, to] = pair.split(':');
+  if (!from || !to) throw new Error(`--copy wants FROM:TO, got ${pair}`);
+  cpSync(from, to, { recursive: true });
 }
 console.log(`built ${dist} (${rewritten} declaration specifiers rewritten)`);

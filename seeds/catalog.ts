@@ -2,9 +2,7 @@
  * The fixed part of the seed data: providers, the product catalog, the 应用目录 domains and the
  * API keys. Nothing here is random.
  */
-import type { DomainId } from '../sdk/src/core/schemas.ts';
-import type { Domain, PolicyBasis } from '../sdk/src/resources/domains.ts';
-import type { Product, Provider } from '../sdk/src/resources/products.ts';
+import type { Domain, DomainId, PolicyBasis, Product, Provider } from '@xinjian/sdk';
 import { DEMO_API_KEY, type KeySeed } from './schema.ts';
 
 /**

@@ -2,23 +2,22 @@
  * Builds one synthetic enterprise: a valid subject (USCC, org code, 注册号), then its grades,
  * records, list memberships and sources, all consistent with each other.
  */
-import type { CreditRecord, PenaltyKind } from '../sdk/src/core/records.ts';
-import type {
-  Grade,
-  SourceChannel,
-  SourceRef,
-  SourceStatus,
-  TaxCreditGrade,
-} from '../sdk/src/core/schemas.ts';
 import {
+  type CreditRecord,
   computeOrgCodeCheckChar,
   computeRegNoCheckDigit,
   computeUsccCheckChar,
+  type Grade,
   isValidIdCard,
+  type ListMembership,
+  type PenaltyKind,
+  type SourceChannel,
+  type SourceRef,
+  type SourceStatus,
+  type Subject,
+  type TaxCreditGrade,
   USCC_CHARSET,
-} from '../sdk/src/identifiers/index.ts';
-import type { ListMembership } from '../sdk/src/resources/ratings.ts';
-import type { Subject } from '../sdk/src/resources/subjects.ts';
+} from '@xinjian/sdk';
 import { RATING_AGENCIES } from './catalog.ts';
 import { addDays, addYears, atChinaTime } from './dates.ts';
 import { groupThousands } from './format.ts';

@@ -4,7 +4,7 @@
  * subjects an ideal detector finds on each page. Pure: no I/O, no committed-data import, so
  * the generator can render from the data it has just built.
  */
-import { USCC_CHARSET } from '../sdk/src/identifiers/index.ts';
+import { USCC_CHARSET } from '@xinjian/sdk';
 import { groupThousands, yuanUppercase } from './format.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import type { EnterpriseSeed, IndividualSeed, SeedData } from './schema.ts';

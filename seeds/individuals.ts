@@ -3,17 +3,22 @@
  * a housing-fund loan review reads (credit accounts with repayment grids, court records,
  * housing-fund deposits).
  */
+
+import {
+  type CourtEnforcementRecord,
+  type CreditAccount,
+  computeIdCardCheckChar,
+  type DishonestDebtorRecord,
+  type FiveCategory,
+  type HousingFundAccount,
+  maskIdCard,
+  maskName,
+  type RepaymentStatus,
+  type SourceChannel,
+  type SourceRef,
+  type SourceStatus,
+} from '@xinjian/sdk';
 import type { z } from 'zod';
-import type {
-  CourtEnforcementRecord,
-  CreditAccount,
-  DishonestDebtorRecord,
-  FiveCategory,
-  HousingFundAccount,
-  RepaymentStatus,
-} from '../sdk/src/core/records.ts';
-import type { SourceChannel, SourceRef, SourceStatus } from '../sdk/src/core/schemas.ts';
-import { computeIdCardCheckChar, maskIdCard, maskName } from '../sdk/src/identifiers/index.ts';
 import { addDays, addMonths, atChinaTime, monthOf, monthsEndingAt } from './dates.ts';
 import { groupThousands } from './format.ts';
 import { personName } from './names.ts';

@@ -2,8 +2,9 @@
  * Sample bidder lists for the CLI, in UTF-8 and in GBK (as Excel on a Chinese Windows saves
  * CSV). Node-only: uses iconv-lite.
  */
+
+import { USCC_CHARSET } from '@xinjian/sdk';
 import iconv from 'iconv-lite';
-import { USCC_CHARSET } from '../sdk/src/identifiers/index.ts';
 import type { EnterpriseSeed, SeedData } from './schema.ts';
 
 const TAGGED = [

@@ -3,22 +3,22 @@
  * its edge cases by tag. Everything is typed with the SDK's own schemas so the data cannot
  * drift from the contract.
  */
-import { z } from 'zod';
-import { CreditRecord } from '../sdk/src/core/records.ts';
-import { Grade, IsoDate, SourceStatus } from '../sdk/src/core/schemas.ts';
-import { Account } from '../sdk/src/resources/account.ts';
-import { Domain } from '../sdk/src/resources/domains.ts';
-import { Product } from '../sdk/src/resources/products.ts';
-import { ListMembership } from '../sdk/src/resources/ratings.ts';
-import { IndividualReportContent } from '../sdk/src/resources/reports.ts';
-import { Subject } from '../sdk/src/resources/subjects.ts';
 
-/** The day the seed data describes: "today" for every date in it. */
-export const SEED_AS_OF = '2026-11-01';
-/** The 截止时点 of the demo tender (投标截止时间), used by the demo pages and edge cases. */
-export const DEMO_CUTOFF = '2026-11-20';
-/** The demo API key printed by the mock server; entitled to every product. */
-export const DEMO_API_KEY = 'xj_demo_2b7e151628aed2a6abf71588';
+import {
+  Account,
+  CreditRecord,
+  Domain,
+  Grade,
+  IndividualReportContent,
+  IsoDate,
+  ListMembership,
+  Product,
+  SourceStatus,
+  Subject,
+} from '@xinjian/sdk';
+import { z } from 'zod';
+
+export { DEMO_API_KEY, DEMO_CUTOFF, SEED_AS_OF } from './demo.ts';
 
 /**
  * An enterprise with everything the API can say about it. `tags` mark rule edge cases

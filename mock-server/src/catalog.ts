@@ -2,19 +2,22 @@
  * Read-only views over the seed data: lookups by every identifier kind, identifier
  * classification with the SDK toolkit, subject search, rating summaries and report content.
  */
-import type { CreditRecord } from '../../sdk/src/core/records.ts';
-import type { LocalizedText } from '../../sdk/src/core/schemas.ts';
 import {
+  type CreditRecord,
+  type EnterpriseReportContent,
+  type IndividualReportContent,
+  type LocalizedText,
   maskIdCard,
+  type Product,
   parseIdCard,
   parseOrgCode,
   parseRegNo,
   parseUscc,
-} from '../../sdk/src/identifiers/index.ts';
-import type { Product } from '../../sdk/src/resources/products.ts';
-import { type RatingSummary, ScreeningRecord } from '../../sdk/src/resources/ratings.ts';
-import type { EnterpriseReportContent, IndividualReportContent } from '../../sdk/src/resources/reports.ts';
-import type { SubjectMatch, SubjectSearchResult } from '../../sdk/src/resources/subjects.ts';
+  type RatingSummary,
+  ScreeningRecord,
+  type SubjectMatch,
+  type SubjectSearchResult,
+} from '@xinjian/sdk';
 import type { EnterpriseSeed, IndividualSeed, KeySeed, SeedData } from '../../seeds/schema.ts';
 
 /** Indexes over one seed data set. */

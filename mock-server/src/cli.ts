@@ -7,7 +7,7 @@ import { DEMO_API_KEY } from '../../seeds/schema.ts';
 import { startMockServer } from './http.ts';
 import { DEMO_PAGES } from './pages.ts';
 
-const USAGE = `用法 / usage: node mock-server/src/cli.ts [--port 8787] [--host 127.0.0.1] [--latency ms] [--report-delay ms]`;
+const USAGE = `用法 / usage: xinjian-mock [--port 8787] [--host 127.0.0.1] [--latency ms] [--report-delay ms]`;
 
 function nonNegativeInt(
   name: string,

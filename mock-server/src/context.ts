@@ -2,8 +2,9 @@
  * What every `/v1` route shares: the request in flight, the instance it runs in, and the
  * problem builders. Middleware (`middleware/`) and resources (`resources/`) both build on it.
  */
+
+import type { LocalizedText, ProblemCode } from '@xinjian/sdk';
 import type { HttpHandler } from 'msw';
-import type { LocalizedText, ProblemCode } from '../../sdk/src/core/schemas.ts';
 import type { EnterpriseSeed, KeySeed, SeedData } from '../../seeds/schema.ts';
 import type { Catalog } from './catalog.ts';
 import { problem } from './responses.ts';

@@ -11,7 +11,7 @@
  * ```
  */
 
-export { DEMO_API_KEY, DEMO_CUTOFF, SEED_AS_OF } from '../../seeds/schema.ts';
+export { DEMO_API_KEY, DEMO_CUTOFF, SEED_AS_OF } from '../../seeds/demo.ts';
 export {
   type FaultStep,
   MAGIC_SLOW_MS,
@@ -21,6 +21,7 @@ export {
   parseFaultScript,
 } from './faults.ts';
 export { createMockApi, type MockApi } from './handlers.ts';
+export { faultHeaders, journal, magicSubject } from './helpers.ts';
 export { type MockServerOptions, type RunningMockServer, startMockServer } from './http.ts';
 export { DEMO_PAGES, MAX_BIDDERS } from './pages.ts';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './responses.ts';

@@ -3,6 +3,7 @@
  * bidder list and the OpenAPI document.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { renderBidderPage } from '../../seeds/pages.ts';
 import { DEMO_API_KEY, type SeedData } from '../../seeds/schema.ts';
@@ -10,7 +11,8 @@ import { MAGIC_TAGS } from './faults.ts';
 import { corsHeaders } from './responses.ts';
 
 const PAGES_DIR = new URL('../../seeds/pages/', import.meta.url);
-const OPENAPI_FILE = new URL('../../sdk/openapi.json', import.meta.url);
+// The contract as the SDK package ships it, in the repo and in an install alike.
+const OPENAPI_FILE = createRequire(import.meta.url).resolve('@xinjian/sdk/openapi.json');
 
 /**
  * Largest `n` of `/demo/bidders?n=`; a larger `n` is capped to it.

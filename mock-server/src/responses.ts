@@ -2,9 +2,10 @@
  * Response builders shared by the API, admin and page handlers: CORS, problem documents and
  * schema-checked JSON.
  */
+
+import { type LocalizedText, Problem, type ProblemCode } from '@xinjian/sdk';
 import { HttpResponse } from 'msw';
 import type { z } from 'zod';
-import { type LocalizedText, Problem, type ProblemCode } from '../../sdk/src/core/schemas.ts';
 
 /**
  * Request headers a browser page may send to the mock server (CORS `Access-Control-Allow-Headers`).

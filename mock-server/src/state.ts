@@ -3,7 +3,7 @@
  * records, reports, fault scripts and the clock. Everything resets to the options it was made
  * with.
  */
-import type { Product } from '../../sdk/src/resources/products.ts';
+import type { Product } from '@xinjian/sdk';
 import type { EnterpriseSeed, IndividualSeed, KeySeed, SeedData } from '../../seeds/schema.ts';
 import type { FaultStep } from './faults.ts';
 

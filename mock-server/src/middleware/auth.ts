@@ -1,5 +1,5 @@
 /** Bearer-key authentication: 401 for a missing, unknown or revoked key, then the rate limit. */
-import type { LocalizedText } from '../../../sdk/src/core/schemas.ts';
+import type { LocalizedText } from '@xinjian/sdk';
 import type { Catalog } from '../catalog.ts';
 import { bearer, type Ctx, fail } from '../context.ts';
 import type { RateLimiter } from './rate-limit.ts';

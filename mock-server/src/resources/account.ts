@@ -1,6 +1,7 @@
 /** `GET /v1/account`: credits and the live rate-limit window of the calling key. */
+
+import { Account } from '@xinjian/sdk';
 import { http } from 'msw';
-import { Account } from '../../../sdk/src/resources/account.ts';
 import type { KeySeed } from '../../../seeds/schema.ts';
 import type { RateInfo, ResourceHandlers, Route } from '../context.ts';
 import { jsonWith } from '../responses.ts';

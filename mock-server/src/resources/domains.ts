@@ -1,6 +1,7 @@
 /** `GET /v1/domains`: the purposes a product may be ordered for. */
+
+import { DomainList } from '@xinjian/sdk';
 import { http } from 'msw';
-import { DomainList } from '../../../sdk/src/resources/domains.ts';
 import type { ResourceHandlers } from '../context.ts';
 import { jsonWith } from '../responses.ts';
 

@@ -1,6 +1,7 @@
 /** `GET /v1/products` (cursor pages tied to their filters) and `GET /v1/products/{id}`. */
+
+import { Product, ProductListParams, ProductPage } from '@xinjian/sdk';
 import { http } from 'msw';
-import { Product, ProductListParams, ProductPage } from '../../../sdk/src/resources/products.ts';
 import { badRequest, fail, queryObject, type ResourceHandlers, type Route } from '../context.ts';
 import { jsonWith, zodIssues } from '../responses.ts';
 

@@ -1,10 +1,7 @@
 /** `POST /v1/ratings/batch`: per-code results; ID numbers are refused (they need a report order). */
+
+import { type BatchRatingItem, BatchRatingsRequest, BatchRatingsResponse } from '@xinjian/sdk';
 import { http } from 'msw';
-import {
-  type BatchRatingItem,
-  BatchRatingsRequest,
-  BatchRatingsResponse,
-} from '../../../sdk/src/resources/ratings.ts';
 import type { EnterpriseSeed } from '../../../seeds/schema.ts';
 import {
   bilingual,

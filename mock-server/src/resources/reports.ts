@@ -2,9 +2,9 @@
  * `POST /v1/reports` (idempotent orders: 202 when new, replay with `Idempotent-Replayed`, 409 for
  * another body under the same key) and `GET /v1/reports/{id}` (pending until ready).
  */
+
+import { maskIdCard, Report, ReportOrder } from '@xinjian/sdk';
 import { http } from 'msw';
-import { maskIdCard } from '../../../sdk/src/identifiers/index.ts';
-import { Report, ReportOrder } from '../../../sdk/src/resources/reports.ts';
 import type { KeySeed } from '../../../seeds/schema.ts';
 import { classifyIdentifier, enterpriseContent, findEnterprise, individualContent } from '../catalog.ts';
 import { badRequest, canonical, fail, parseJsonBody, type ResourceHandlers, type Route } from '../context.ts';

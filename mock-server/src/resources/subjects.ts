@@ -1,6 +1,7 @@
 /** `GET /v1/subjects?q=`: codes and names to subjects, with a match confidence. */
+
+import { SubjectSearchParams, SubjectSearchResult } from '@xinjian/sdk';
 import { http } from 'msw';
-import { SubjectSearchParams, SubjectSearchResult } from '../../../sdk/src/resources/subjects.ts';
 import { searchSubjects } from '../catalog.ts';
 import { badRequest, queryObject, type ResourceHandlers, type Route } from '../context.ts';
 import { jsonWith, zodIssues } from '../responses.ts';
