@@ -69,3 +69,25 @@ describe('the content script', () => {
     });
   }
 });
+
+describe('the icons', () => {
+  // Width and height from the PNG's IHDR chunk (bytes 16–23), after checking the signature.
+  const pngSize = (file: string) => {
+    const png = readFileSync(file);
+    expect(png.subarray(0, 8).toString('hex'), file).toBe('89504e470d0a1a0a');
+    return [png.readUInt32BE(16), png.readUInt32BE(20)];
+  };
+
+  for (const [name, dir] of [
+    ['production', inject('productionDir')],
+    ['e2e', inject('extensionDir')],
+  ] as const) {
+    it(`${name}: the manifest lists a PNG of each size the browsers ask for`, () => {
+      const icons = manifest(dir).icons as Record<string, string>;
+      expect(Object.keys(icons).sort((a, b) => Number(a) - Number(b))).toEqual(['16', '32', '48', '128']);
+      for (const [size, file] of Object.entries(icons)) {
+        expect(pngSize(join(dir, file))).toEqual([Number(size), Number(size)]);
+      }
+    });
+  }
+});
