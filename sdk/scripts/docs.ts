@@ -75,6 +75,11 @@ export const AREAS = [
     title: 'Rules · 规则包',
     blurb: 'Rule packs: procurement, tendering and housing-fund checks.',
   },
+  {
+    id: 'evidence',
+    title: 'Evidence · 证据留存',
+    blurb: 'The evidence record, RFC 8785 canonical JSON, digests, signatures, CSV and sanitising.',
+  },
   { id: 'schemas', title: 'Schemas · 数据契约', blurb: 'The API contract: zod schemas and their types.' },
   { id: 'other', title: 'Other · 其他', blurb: 'Exports that belong to no other area.' },
 ] as const;
@@ -791,6 +796,7 @@ function areaOf(file: string, inSchemasEntry: boolean): AreaId {
   const rel = file.replace(/^sdk\/src\//, '');
   if (rel.startsWith('identifiers/')) return 'identifiers';
   if (rel.startsWith('rules/')) return 'rules';
+  if (rel.startsWith('evidence/')) return 'evidence';
   if (rel === 'core/errors.ts') return 'errors';
   if (rel === 'core/pagination.ts' || rel === 'core/cache.ts') return 'pagination-cache';
   if (rel === 'core/schemas.ts' || rel === 'core/records.ts') return 'schemas';

@@ -38,6 +38,7 @@ export {
   retryDelay,
   shouldRetry,
 } from './core/retry.ts';
+export * from './evidence/index.ts';
 export * from './identifiers/index.ts';
 export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from './labels.ts';
 export { AccountResource } from './resources/account.ts';

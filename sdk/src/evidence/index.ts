@@ -1,0 +1,31 @@
+/**
+ * `@xinjian/sdk/evidence`: the evidence record (one schema for the extension and the CLI), its
+ * RFC 8785 canonical JSON and SHA-256 digest, the one CSV writer with the formula guard, and
+ * the sanitizer for invisible controls.
+ *
+ * @example
+ * ```ts
+ * import { sealEvidence, formatCsv } from '@xinjian/sdk/evidence';
+ * const file = await sealEvidence(record);
+ * ```
+ */
+export { type CsvOptions, csvCell, formatCsv } from './csv.ts';
+export { canonicalDigest, sha256Hex, toHex } from './digest.ts';
+export { CanonicalizationError, canonicalBytes, canonicalJson } from './jcs.ts';
+export { hasInvisible, sanitizeDeep, stripInvisible } from './sanitize.ts';
+export {
+  CANONICALIZATION,
+  EVIDENCE_SCHEMA,
+  EvidenceFact,
+  EvidenceFile,
+  EvidenceFinding,
+  EvidenceGroup,
+  EvidenceList,
+  EvidenceRecord,
+  EvidenceSource,
+  EvidenceSubject,
+  HOW_TO_VERIFY,
+  ResultSignature,
+  SignedResult,
+} from './schema.ts';
+export { digestMatches, pageLocation, sealEvidence } from './seal.ts';
