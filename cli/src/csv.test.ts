@@ -1,10 +1,10 @@
+import { formatCsv } from '@xinjian/sdk/evidence';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
   decodeText,
   detectColumns,
   encodeCsvForExcel,
-  formatCsv,
   MissingColumnsError,
   normalizeHeader,
   parseCsv,

@@ -3,6 +3,7 @@
  * or without BOM), GBK, or Excel's UTF-16 "Unicode text", with Chinese or English headers that
  * may sit below a title line. Node-only (iconv-lite for GBK).
  */
+import { formatCsv } from '@xinjian/sdk/evidence';
 import iconv from 'iconv-lite';
 
 /**
@@ -117,25 +118,9 @@ export function parseCsv(input: string): string[][] {
   return rows;
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /**
- * Serialises rows as CSV with CRLF line ends (what Excel writes and expects). Fields are quoted
- * only when they must be.
- *
- * @example
- * ```ts
- * formatCsv([['名称', '原因'], ['甲公司', '列入名单, 2026']]); // '名称,原因\r\n甲公司,"列入名单, 2026"\r\n'
- * ```
- */
-export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
-}
-
-/**
- * CSV bytes Excel opens correctly: UTF-8 with a BOM.
+ * CSV bytes Excel opens correctly: UTF-8 with a BOM, written by the SDK's one CSV writer (so
+ * cells that a spreadsheet would run as formulas, input cells included, are kept as text).
  *
  * @example
  * ```ts
@@ -143,7 +128,7 @@ export function formatCsv(rows: readonly (readonly string[])[]): string {
  * ```
  */
 export function encodeCsvForExcel(rows: readonly (readonly string[])[]): Uint8Array {
-  return new TextEncoder().encode(`\ufeff${formatCsv(rows)}`);
+  return new TextEncoder().encode(formatCsv(rows, { bom: true }));
 }
 
 /**
