@@ -6,9 +6,11 @@
  */
 
 import {
+  type BatchRatingItem,
   describeError,
   evaluateProcurement,
   evaluateTendering,
+  isAPIUserAbortError,
   isAuthenticationError,
   isPaymentRequiredError,
   isPermissionDeniedError,
@@ -135,12 +137,15 @@ export interface CheckOptions {
   mode: CheckMode;
   asOf: string;
   cutoff: string;
-  /** Called after each chunk of rows with how many are done. */
+  /** Called each time a row has all its answers, with how many rows are done. */
   onProgress?: (done: number, total: number) => void;
-  /** Rows per round of requests. Default 25. */
-  chunkSize?: number;
-  /** Name searches in flight at once. Default 4. */
+  /** Name searches in flight at once. Default 4. (Rating batches follow the client's `batch` option.) */
   concurrency?: number;
+  /**
+   * Stops the run: rows without all their answers come back as `interrupted`, the others keep
+   * what they have.
+   */
+  signal?: AbortSignal;
   /** A name match below this confidence is shown as a candidate, not used. Default 0.8. */
   minConfidence?: number;
 }
@@ -254,8 +259,10 @@ function rowOutcome(
 }
 
 /**
- * Checks every target, in order, in rounds of `chunkSize` rows: local code checks, name
- * searches, one batch lookup per round, then the rule pack.
+ * Checks every target: local code checks, name searches, then one rating lookup per distinct
+ * subject, all asked in the same tick so that the client's batcher sends ceil(distinct / 100)
+ * requests with its bounded concurrency; then the rule pack. Rows report progress as their
+ * answers arrive.
  *
  * @throws AccessDeniedError when the API rejects the key or the account.
  * @example
@@ -271,22 +278,8 @@ export async function runChecks(
   targets: readonly CheckTarget[],
   options: CheckOptions,
 ): Promise<RowCheck[]> {
-  const chunkSize = options.chunkSize ?? 25;
-  const results: RowCheck[] = [];
-  for (let start = 0; start < targets.length; start += chunkSize) {
-    const chunk = targets.slice(start, start + chunkSize);
-    results.push(...(await checkChunk(api, chunk, options)));
-    options.onProgress?.(results.length, targets.length);
-  }
-  return results;
-}
-
-async function checkChunk(
-  api: CheckApi,
-  targets: readonly CheckTarget[],
-  options: CheckOptions,
-): Promise<RowCheck[]> {
   const minConfidence = options.minConfidence ?? 0.8;
+  const signal = options.signal;
   const startedAt = chinaDateTime();
   // 1. Classify every query; check codes locally.
   const perRow: SubjectCheck[][] = targets.map((t) =>
@@ -312,85 +305,90 @@ async function checkChunk(
     }),
   );
   const all = perRow.flat();
+  // Subjects still waiting for an answer; what is left here when the run stops is interrupted.
+  const waiting = new Set(all.filter((s) => s.status === 'not_found'));
+  const rowOf = new Map<SubjectCheck, number>();
+  perRow.forEach((subjects, i) => {
+    for (const s of subjects) rowOf.set(s, i);
+  });
+  const open = perRow.map((subjects) => subjects.filter((s) => waiting.has(s)).length);
+  let done = open.filter((n) => n === 0).length;
+  const settle = (s: SubjectCheck) => {
+    if (!waiting.delete(s)) return;
+    const row = rowOf.get(s) as number;
+    open[row] = (open[row] as number) - 1;
+    if (open[row] === 0) options.onProgress?.(++done, targets.length);
+  };
+  const aborted = (e: unknown) => signal?.aborted === true && isAPIUserAbortError(e);
 
   // 2. Resolve names; an ambiguous or weak match is shown, never guessed.
   const byName = all.filter((s) => s.by === 'name');
   await mapLimit(byName, options.concurrency ?? 4, async (s) => {
+    if (signal?.aborted) return;
     try {
-      const res = await api.subjects.search({ q: s.query });
+      const res = await api.subjects.search({ q: s.query }, signal ? { signal } : undefined);
       s.queriedAt = chinaDateTime();
       const best = res.data[0];
-      if (best === undefined) return;
+      if (best === undefined) {
+        settle(s);
+        return;
+      }
       if (res.ambiguous || best.confidence < minConfidence) {
         s.status = 'ambiguous';
         s.candidates = res.data;
+        settle(s);
         return;
       }
       s.subject = best.subject;
       s.match = { confidence: best.confidence, matchType: best.matchType };
       s.status = 'found';
     } catch (e) {
+      if (aborted(e)) return;
       s.status = 'unavailable';
       s.failure = guard(e);
+      settle(s);
     }
   });
 
-  // 3. One batch lookup for every code and resolved name of the round.
+  // 3. One rating per distinct subject, every call in this tick: the client coalesces them.
   const lookups = all.filter(
-    (s) => (s.by === 'code' && s.status === 'not_found') || (s.by === 'name' && s.status === 'found'),
+    (s) =>
+      waiting.has(s) &&
+      ((s.by === 'code' && s.status === 'not_found') || (s.by === 'name' && s.status === 'found')),
   );
-  const ids = [...new Set(lookups.map((s) => (s.by === 'name' && s.subject ? s.subject.uscc : s.query)))];
-  if (ids.length > 0) {
-    let items: Awaited<ReturnType<CheckApi['ratings']['lookup']>> | null = null;
-    let failure: CallFailure | null = null;
-    try {
-      items = await api.ratings.lookup(ids);
-    } catch (e) {
-      failure = guard(e);
-    }
-    const queriedAt = chinaDateTime();
-    for (const s of lookups) {
-      const id = s.by === 'name' && s.subject ? s.subject.uscc : s.query;
-      s.queriedAt = queriedAt;
-      const item = items?.[ids.indexOf(id)];
-      if (failure !== null || item === undefined) {
-        s.status = 'unavailable';
-        s.failure = failure ?? {
-          name: 'MissingItem',
-          status: null,
-          code: null,
-          requestId: null,
-          message: `no result for ${id}`,
-          text: { zh: '接口未返回该主体的结果', en: 'the API returned no result for this subject' },
-        };
-        continue;
-      }
-      switch (item.status) {
-        case 'found':
-          s.status = 'found';
-          s.summary = item.summary;
-          s.subject = item.summary.subject;
-          break;
-        case 'not_found':
-          s.status = 'not_found';
-          break;
-        case 'invalid_identifier':
-          s.status = 'invalid';
-          s.problem = {
-            message: { zh: item.message, en: item.message },
-            expectedCheckChar: item.expectedCheckChar,
-          };
-          break;
-        default:
-          s.status = 'unavailable';
-          s.failure = guard(item.error);
-      }
-    }
+  const byId = new Map<string, SubjectCheck[]>();
+  for (const s of lookups) {
+    const id = s.by === 'name' && s.subject ? s.subject.uscc : s.query;
+    byId.set(id, [...(byId.get(id) ?? []), s]);
+  }
+  if (!signal?.aborted) {
+    await Promise.all(
+      [...byId].map(async ([id, subjects]) => {
+        let item: BatchRatingItem | undefined;
+        let failure: CallFailure | null = null;
+        try {
+          item = await api.ratings.get(id, signal ? { signal } : undefined);
+        } catch (e) {
+          if (aborted(e)) return;
+          failure = guard(e);
+        }
+        const queriedAt = chinaDateTime();
+        for (const s of subjects) {
+          s.queriedAt = queriedAt;
+          applyRating(s, item, failure);
+          settle(s);
+        }
+      }),
+    );
   }
 
-  // 4. Rule pack over the found subjects of each row.
+  // 4. Rule pack over the found subjects of each row; a row still waiting was interrupted.
   return targets.map((target, i) => {
     const subjects = perRow[i] ?? [];
+    if (subjects.some((s) => waiting.has(s))) {
+      // Not queried: no time to show.
+      return { target, subjects, evaluation: null, outcome: 'interrupted', notes: [], queriedAt: '' };
+    }
     const found = subjects.flatMap((s) => (s.status === 'found' && s.summary ? [s.summary] : []));
     const [lead, ...others] = found;
     const evaluate = options.mode === 'tendering' ? evaluateTendering : evaluateProcurement;
@@ -437,4 +435,36 @@ async function checkChunk(
       queriedAt,
     };
   });
+}
+
+function applyRating(s: SubjectCheck, item: BatchRatingItem | undefined, failure: CallFailure | null): void {
+  if (failure !== null || item === undefined) {
+    s.status = 'unavailable';
+    s.failure = failure ?? {
+      name: 'MissingItem',
+      status: null,
+      code: null,
+      requestId: null,
+      message: `no result for ${s.query}`,
+      text: { zh: '接口未返回该主体的结果', en: 'the API returned no result for this subject' },
+    };
+    return;
+  }
+  switch (item.status) {
+    case 'found':
+      s.status = 'found';
+      s.summary = item.summary;
+      s.subject = item.summary.subject;
+      break;
+    case 'not_found':
+      s.status = 'not_found';
+      break;
+    case 'invalid_identifier':
+      s.status = 'invalid';
+      s.problem = {
+        message: { zh: item.message, en: item.message },
+        expectedCheckChar: item.expectedCheckChar,
+      };
+      break;
+  }
 }

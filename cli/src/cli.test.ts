@@ -2,7 +2,7 @@
  * The `xinjian` command end to end: the real CLI in a child process, against the embedded demo
  * data and against a mock server this test starts, with the committed seed data and samples.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -34,7 +34,14 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+interface RunOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Called with stderr so far on every chunk, and with the child, e.g. to interrupt it. */
+  onStderr?: (stderr: string, child: ChildProcess) => void;
+}
+
+function cli(args: string[], options: RunOptions = {}): Promise<Run> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !k.startsWith('XINJIAN_')) env[k] = v;
@@ -49,6 +56,7 @@ function cli(args: string[], options: { env?: Record<string, string>; cwd?: stri
     });
     child.stderr.setEncoding('utf8').on('data', (c: string) => {
       stderr += c;
+      options.onStderr?.(stderr, child);
     });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
@@ -450,5 +458,131 @@ describe('xinjian check when the API is down', { timeout: 60_000 }, () => {
     const verdicts = new Set(result.body.map((r) => r[4]));
     expect(verdicts).toEqual(new Set(['暂不可用', '代码无效']));
     expect(list.code).toBe(EXIT.UNAVAILABLE);
+  });
+});
+
+describe('xinjian check on long lists', { timeout: 120_000 }, () => {
+  let server: Awaited<ReturnType<typeof startMockServer>>;
+  let env: Record<string, string>;
+  const admin = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const batches = async () => {
+    const body = (await (await admin('/__mock/journal')).json()) as {
+      data: { method: string; path: string }[];
+    };
+    return body.data.filter((e) => e.method === 'POST' && e.path === '/v1/ratings/batch');
+  };
+  const setLatency = (latencyMs: number) =>
+    admin('/__mock/config', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs }),
+    });
+
+  /** A list of `n` distinct valid codes: the seeded plain enterprises, then unknown well-formed ones. */
+  async function list(name: string, n: number): Promise<string> {
+    const codes = seeds.enterprises
+      .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
+      .map((e) => e.subject.uscc)
+      .slice(0, n);
+    for (let i = 0; codes.length < n; i++) {
+      const first17 = `9133010879${String(i).padStart(7, '0')}`;
+      codes.push(first17 + computeUsccCheckChar(first17));
+    }
+    const path = join(dir, name);
+    await writeFile(path, `统一社会信用代码\n${codes.join('\n')}\n`);
+    return path;
+  }
+
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0, reportDelayMs: 0 });
+    env = { XINJIAN_API_URL: server.url, XINJIAN_API_KEY: DEMO_API_KEY };
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('2,000 rows: 20 batch requests, a progress line per thousand rows, a summary instead of every row', async () => {
+    const path = await list('long.csv', 2000);
+    await admin('/__mock/journal', { method: 'DELETE' });
+    const run = await cli(['check', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], { env });
+    expect(run.stderr).not.toContain('内部错误');
+    const sent = await batches();
+    expect(sent).toHaveLength(20);
+    // stderr is a pipe here, not a terminal: whole lines, one per thousand rows.
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('已核查'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^已核查 1000\/2000（50%），剩余约 \d+ (秒|分钟)$/);
+    expect(lines[1]).toBe('已核查 2000/2000（100%）');
+    // Counts by verdict, then only the rows that did not pass.
+    expect(run.stdout).toMatch(/合计\s*│\s*2000/);
+    expect(run.stdout).toContain('用 --all 显示每一行');
+    const notFound = run.stdout.match(/— 未找到/g)?.length ?? 0;
+    expect(notFound).toBeGreaterThan(0);
+    expect(run.stdout).not.toContain('✔ 通过 │');
+    expect(run.stdout.length).toBeLessThan(3_000_000 / 2);
+    const result = await readResult(join(dir, 'long.result.csv'));
+    expect(result.body).toHaveLength(2000);
+  });
+
+  it('--all prints every row of a long list', async () => {
+    const path = await list('sixty.csv', 60);
+    const summary = await cli(['check', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
+      env,
+    });
+    const all = await cli(['check', '--csv', path, '--all', '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
+      env,
+    });
+    const codes = (await readFile(path, 'utf8')).trim().split('\n').slice(1);
+    for (const code of codes) expect(all.stdout).toContain(code);
+    const passing = codes.filter((c) => !summary.stdout.includes(c));
+    expect(passing.length).toBeGreaterThan(0);
+    expect(all.stdout).toContain('✔ 通过');
+    expect(summary.stdout).toContain(`另有 ${passing.length} 行通过`);
+  });
+
+  it('says when the API rate-limits it and how long it waits', async () => {
+    const run = await cli(['check', uscc('magic:429'), '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
+      env,
+    });
+    expect(run.stderr).toContain('接口限流（HTTP 429）：等待约 1 秒后重试');
+    expect(run.code).toBe(EXIT.OK);
+    // Another batch body, so the mock's once-per-request 429 fires again.
+    const en = await cli(['check', uscc('magic:429'), uscc('edge:clean'), '--lang', 'en', '--quiet'], {
+      env,
+    });
+    expect(en.stderr).toContain('rate-limited by the API (HTTP 429): waiting about 1 s before retrying');
+  });
+
+  it('Ctrl-C writes what it has, both files marked partial, and exits 130', async () => {
+    const path = await list('stopped.csv', 2000);
+    await setLatency(500);
+    let sent = false;
+    const run = await cli(['check', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
+      env,
+      onStderr: (stderr, child) => {
+        if (!sent && stderr.includes('已核查 1000/2000')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    }).finally(() => setLatency(0));
+    expect(sent).toBe(true);
+    expect(run.code).toBe(EXIT.INTERRUPTED);
+    expect(run.stderr).toMatch(/已中断：\d+\/2000 行已核查/);
+    // Never under the complete files' names.
+    await expect(readFile(join(dir, 'stopped.result.csv'))).rejects.toThrow();
+    await expect(readFile(join(dir, 'stopped.evidence.json'))).rejects.toThrow();
+    const result = await readResult(join(dir, 'stopped.result.partial.csv'));
+    expect(result.body).toHaveLength(2000);
+    const stopped = result.body.filter((r) => r.includes('未核查（已中断）')).length;
+    expect(stopped).toBeGreaterThan(0);
+    expect(stopped).toBeLessThanOrEqual(1000);
+    const evidence = JSON.parse(await readFile(join(dir, 'stopped.evidence.partial.json'), 'utf8')) as {
+      partial: { reason: string; checkedRows: number; totalRows: number };
+      bidders: { outcome: string }[];
+    };
+    expect(evidence.partial).toEqual({ reason: 'interrupted', checkedRows: 2000 - stopped, totalRows: 2000 });
+    expect(evidence.bidders.filter((b) => b.outcome === 'interrupted')).toHaveLength(stopped);
+    expect(verifySealed(evidence)).toBe(true);
   });
 });

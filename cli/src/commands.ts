@@ -5,7 +5,14 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { DomainId, type LocalizedText, type Product, SubjectType } from '@xinjian/sdk';
+import {
+  type ClientHooks,
+  DomainId,
+  type LocalizedText,
+  type Product,
+  type RetryEvent,
+  SubjectType,
+} from '@xinjian/sdk';
 import pkg from '../package.json' with { type: 'json' };
 import {
   AccessDeniedError,
@@ -43,7 +50,9 @@ import { EXIT, type ExitCode, exitCodeFor } from './exit-codes.ts';
 import { helpText } from './help.ts';
 import { classifyInput } from './identify.ts';
 import { DOMAIN_LABELS, type Lang, OUTCOME_LABELS, type Outcome, paren, SCALE_LABELS, tr } from './labels.ts';
+import { createProgress } from './progress.ts';
 import { HEADERS, renderResultTable, resultColumns, toJsonRow } from './render.ts';
+import { renderSummary, SUMMARY_ABOVE_ROWS } from './summary.ts';
 import { renderTable } from './table.ts';
 import { chinaDateTime, todayInChina } from './time.ts';
 
@@ -124,11 +133,12 @@ async function withConnection<T>(
   io: CliIO,
   lang: Lang,
   demo: boolean,
+  hooks: ClientHooks,
   fn: (conn: Connection) => Promise<T>,
 ): Promise<T> {
   let conn: Connection;
   try {
-    conn = await connect(io.env, { demo });
+    conn = await connect(io.env, { demo, hooks });
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     throw new ConfigError(
@@ -249,6 +259,12 @@ function summaryLine(lang: Lang, rows: readonly RowCheck[]): string {
   });
 }
 
+// `list.result.csv` → `list.result.partial.csv`.
+function partialPath(path: string): string {
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)}.partial${ext}`);
+}
+
 async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
   const { values, positionals } = parse(args, CHECK_OPTIONS, 'check');
   const lang = langOf(values.lang);
@@ -325,23 +341,38 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
           members: b.members,
         }));
 
-  return withConnection(io, lang, values.demo ?? false, async (conn) => {
+  const progress = createProgress({
+    write: (chunk) => io.stderr.write(chunk),
+    tty: io.stderr.isTTY === true,
+    lang,
+    total: targets.length,
+    // A silent wait looks like a hang: rate-limit notices are written even with --quiet.
+    quiet: list === null || values.quiet === true,
+  });
+  const hooks = { onRetry: (event: RetryEvent) => progress.retry(event) };
+  return withConnection(io, lang, values.demo ?? false, hooks, async (conn) => {
     const today = todayInChina();
     const cutoff = cutoffArg ?? conn.defaults.cutoff ?? today;
     const asOf = asOfArg ?? conn.defaults.asOf ?? today;
-    const showProgress = list !== null && !values.quiet;
-    const tty = io.stderr.isTTY === true;
-    const progressWord = tr(lang, { zh: '已核查', en: 'checked' });
     const rows = await runChecks(conn.client, targets, {
       mode,
       asOf,
       cutoff,
-      onProgress: (done, total) => {
-        if (!showProgress) return;
-        if (tty) io.stderr.write(`\r${progressWord} ${done}/${total}${done === total ? '\n' : ''}`);
-        else io.stderr.write(`${progressWord} ${done}/${total}\n`);
-      },
+      onProgress: (done) => progress.update(done),
+      ...(io.signal ? { signal: io.signal } : {}),
     });
+    progress.end();
+    const interrupted = rows.filter((r) => r.outcome === 'interrupted').length;
+    if (interrupted > 0) {
+      io.stderr.write(
+        tr(lang, {
+          zh: `已中断：${rows.length - interrupted}/${rows.length} 行已核查，其余标记为"未核查（已中断）"
+`,
+          en: `interrupted: ${rows.length - interrupted} of ${rows.length} rows checked; the rest are marked "not checked (interrupted)"
+`,
+        }),
+      );
+    }
 
     if (values.json) {
       io.stdout.write(`${JSON.stringify(rows.map(toJsonRow), null, 2)}\n`);
@@ -352,11 +383,18 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
           en: `Rules: ${mode} · cut-off ${cutoff} · as of ${asOf}\n`,
         }),
       );
-      io.stdout.write(renderResultTable(lang, rows, io.stdout.isTTY ? io.stdout.columns : undefined));
-      io.stdout.write(summaryLine(lang, rows));
+      const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+      io.stdout.write(
+        values.all === true || rows.length <= SUMMARY_ABOVE_ROWS
+          ? renderResultTable(lang, rows, width) + summaryLine(lang, rows)
+          : renderSummary(lang, rows, width),
+      );
     }
 
     if (list !== null && outPath !== null && evidencePath !== null) {
+      // A partial result never takes the name of a complete one.
+      const resultPath = interrupted > 0 ? partialPath(outPath) : outPath;
+      const recordPath = interrupted > 0 ? partialPath(evidencePath) : evidencePath;
       const headers = [
         ...list.columns.headers,
         ...[HEADERS.grades, HEADERS.tax, HEADERS.verdict, HEADERS.reasons, HEADERS.queriedAt].map((h) =>
@@ -367,7 +405,7 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
         const row = rows[i];
         return [...b.cells, ...(row === undefined ? [] : resultColumns(lang, row))];
       });
-      await writeOutput(outPath, encodeCsvForExcel([headers, ...csvRows]));
+      await writeOutput(resultPath, encodeCsvForExcel([headers, ...csvRows]));
       const evidence = buildEvidence(
         {
           generatedAt: chinaDateTime(),
@@ -384,14 +422,23 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
             headers: list.columns.headers,
             rows: list.bidders.length,
           },
+          ...(interrupted > 0
+            ? {
+                partial: {
+                  reason: 'interrupted' as const,
+                  checkedRows: rows.length - interrupted,
+                  totalRows: rows.length,
+                },
+              }
+            : {}),
         },
         rows,
       );
-      await writeOutput(evidencePath, `${JSON.stringify(evidence, null, 2)}\n`);
+      await writeOutput(recordPath, `${JSON.stringify(evidence, null, 2)}\n`);
       io.stderr.write(
         tr(lang, {
-          zh: `结果表：${outPath}\n证据文件：${evidencePath}（SHA-256 ${evidence.integrity.digest}）\n`,
-          en: `result CSV: ${outPath}\nevidence: ${evidencePath} (SHA-256 ${evidence.integrity.digest})\n`,
+          zh: `${interrupted > 0 ? '部分' : ''}结果表：${resultPath}\n${interrupted > 0 ? '部分' : ''}证据文件：${recordPath}（SHA-256 ${evidence.integrity.digest}）\n`,
+          en: `${interrupted > 0 ? 'partial ' : ''}result CSV: ${resultPath}\n${interrupted > 0 ? 'partial ' : ''}evidence: ${recordPath} (SHA-256 ${evidence.integrity.digest})\n`,
         }),
       );
     }
@@ -453,7 +500,7 @@ async function productsCommand(args: string[], io: CliIO): Promise<ExitCode> {
       'products',
     );
   }
-  return withConnection(io, lang, values.demo ?? false, async (conn) => {
+  return withConnection(io, lang, values.demo ?? false, {}, async (conn) => {
     const products = await allProducts(conn, {
       ...(domain?.success ? { domain: domain.data } : {}),
       ...(subjectType?.success ? { subjectType: subjectType.data } : {}),
@@ -510,7 +557,7 @@ async function domainsCommand(args: string[], io: CliIO): Promise<ExitCode> {
       'domains',
     );
   }
-  return withConnection(io, lang, values.demo ?? false, async (conn) => {
+  return withConnection(io, lang, values.demo ?? false, {}, async (conn) => {
     const [{ data: domains }, products] = await Promise.all([conn.client.domains.list(), allProducts(conn)]);
     if (values.json) {
       io.stdout.write(`${JSON.stringify(domains, null, 2)}\n`);

@@ -22,6 +22,8 @@ export interface CliIO {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Aborted on Ctrl-C (SIGINT): a check stops and writes what it has, marked partial. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -107,6 +109,7 @@ export const CHECK_OPTIONS = {
   evidence: { type: 'string' },
   operator: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  all: { type: 'boolean' },
 } as const;
 
 /**

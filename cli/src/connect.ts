@@ -3,7 +3,7 @@
  * the embedded demo data served by `@xinjian/mock-server` on an ephemeral 127.0.0.1 port. The
  * mock server is loaded only in that case.
  */
-import { createClient, type XinjianClient } from '@xinjian/sdk';
+import { type ClientHooks, createClient, type XinjianClient } from '@xinjian/sdk';
 
 /**
  * An open connection and what it implies for defaults.
@@ -59,8 +59,9 @@ const CLI_CLIENT_OPTIONS = {
  */
 export async function connect(
   env: Readonly<Record<string, string | undefined>>,
-  options: { demo: boolean },
+  options: { demo: boolean; hooks?: ClientHooks },
 ): Promise<Connection> {
+  const hooks = options.hooks ? { hooks: options.hooks } : {};
   const url = env.XINJIAN_API_URL?.trim() ?? '';
   const key = env.XINJIAN_API_KEY?.trim() ?? '';
   if (!options.demo && (url !== '' || key !== '')) {
@@ -69,7 +70,7 @@ export async function connect(
     if (!/^https?:\/\/[^/]/i.test(url))
       throw new ConfigError(`XINJIAN_API_URL is not an http(s) URL: ${url}`);
     return {
-      client: createClient({ baseUrl: url, apiKey: key, ...CLI_CLIENT_OPTIONS }),
+      client: createClient({ baseUrl: url, apiKey: key, ...CLI_CLIENT_OPTIONS, ...hooks }),
       baseUrl: url,
       demo: false,
       defaults: { cutoff: null, asOf: null },
@@ -79,7 +80,7 @@ export async function connect(
   const mock = await import('@xinjian/mock-server');
   const server = await mock.startMockServer({ port: 0, reportDelayMs: 0 });
   return {
-    client: createClient({ baseUrl: server.url, apiKey: mock.DEMO_API_KEY, ...CLI_CLIENT_OPTIONS }),
+    client: createClient({ baseUrl: server.url, apiKey: mock.DEMO_API_KEY, ...CLI_CLIENT_OPTIONS, ...hooks }),
     baseUrl: server.url,
     demo: true,
     defaults: { cutoff: mock.DEMO_CUTOFF, asOf: mock.SEED_AS_OF },

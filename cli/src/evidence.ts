@@ -43,6 +43,8 @@ export interface EvidenceContext {
   /** Who ran the check (`--operator`), for the signed record; null when not given. */
   operator: string | null;
   input: { file: string; sha256: string; encoding: string; headers: string[]; rows: number };
+  /** Present only when the run was stopped: how far it got. Rows not reached are `interrupted`. */
+  partial?: { reason: 'interrupted'; checkedRows: number; totalRows: number };
 }
 
 /**

@@ -35,6 +35,8 @@ export const EXIT = {
   AUTH: 77,
   /** Incomplete configuration (XINJIAN_API_URL without XINJIAN_API_KEY, or the reverse). */
   CONFIG: 78,
+  /** Stopped by Ctrl-C (SIGINT, 128 + 2): what was checked is written, marked partial. */
+  INTERRUPTED: 130,
 } as const;
 
 /**
@@ -48,7 +50,15 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 // Most severe first: a run that could not reach the API says so before what it did find.
-const PRECEDENCE: readonly ExitCode[] = [EXIT.AUTH, EXIT.UNAVAILABLE, EXIT.DATA, EXIT.FAIL, EXIT.ATTENTION];
+// An interrupted run says so first: its other outcomes are not the whole list.
+const PRECEDENCE: readonly ExitCode[] = [
+  EXIT.INTERRUPTED,
+  EXIT.AUTH,
+  EXIT.UNAVAILABLE,
+  EXIT.DATA,
+  EXIT.FAIL,
+  EXIT.ATTENTION,
+];
 
 const BY_OUTCOME: Readonly<Record<Outcome, ExitCode>> = {
   pass: EXIT.OK,
@@ -59,11 +69,12 @@ const BY_OUTCOME: Readonly<Record<Outcome, ExitCode>> = {
   ambiguous: EXIT.ATTENTION,
   unavailable: EXIT.UNAVAILABLE,
   invalid: EXIT.DATA,
+  interrupted: EXIT.INTERRUPTED,
 };
 
 /**
  * The exit code for a set of row outcomes: the most severe one present, in the order
- * 69 (unavailable) › 65 (invalid code) › 1 (fail) › 2 (needs attention) › 0.
+ * 130 (interrupted) › 69 (unavailable) › 65 (invalid code) › 1 (fail) › 2 (needs attention) › 0.
  *
  * @example
  * ```ts

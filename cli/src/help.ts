@@ -15,7 +15,8 @@ const EXIT_CODES_ZH = `退出码:
   73  无法写入输出文件
   77  API 密钥无效或无权限（401/403）
   78  配置不完整（只设置了 XINJIAN_API_URL 或 XINJIAN_API_KEY 之一）
-  同时出现多种情况时取最严重者：77 › 69 › 65 › 1 › 2 › 0。`;
+  130 被 Ctrl-C 中断：已核查的结果写入 *.partial.csv 和 *.partial.json，其余行标记"未核查（已中断）"
+  同时出现多种情况时取最严重者：130 › 77 › 69 › 65 › 1 › 2 › 0。`;
 
 const EXIT_CODES_EN = `Exit codes:
   0   every subject checked and passed (or the listing was printed)
@@ -29,7 +30,8 @@ const EXIT_CODES_EN = `Exit codes:
   73  cannot write an output file
   77  API key rejected (401/403)
   78  incomplete configuration (only one of XINJIAN_API_URL and XINJIAN_API_KEY set)
-  When several apply, the most severe wins: 77 › 69 › 65 › 1 › 2 › 0.`;
+  130 stopped by Ctrl-C: what was checked is written to *.partial.csv and *.partial.json, other rows say "not checked (interrupted)"
+  When several apply, the most severe wins: 130 › 77 › 69 › 65 › 1 › 2 › 0.`;
 
 const ENV_ZH = `环境变量:
   XINJIAN_API_URL   接口地址，例如 https://api.example.cn
@@ -104,7 +106,8 @@ const CHECK = {
   --evidence <文件>              证据 JSON（默认 <名单>.evidence.json，含 SHA-256 校验值）
   --operator <姓名>              查询人，记入证据文件
   --json                         输出 JSON（每个主体一个对象，含评级摘要和判定）
-  -q, --quiet                    不显示进度
+  --all                          名单超过 50 行时也逐行显示（默认只显示各结论行数和未通过的行）
+  -q, --quiet                    不显示进度（接口限流等待仍会提示）
   --lang zh|en                   输出语言（默认 zh）
   --demo                         使用内置演示数据
 
@@ -137,7 +140,8 @@ Options:
   --evidence <file>              evidence JSON (default <list>.evidence.json; carries a SHA-256)
   --operator <name>              who ran the check, recorded in the evidence file
   --json                         JSON output: one object per subject with summary and evaluation
-  -q, --quiet                    no progress output
+  --all                          print every row even for lists over 50 rows (default: counts by verdict and the rows that did not pass)
+  -q, --quiet                    no progress output (rate-limit waits are still announced)
   --lang zh|en                   output language (default zh)
   --demo                         use the embedded demo data
 

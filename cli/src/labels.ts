@@ -57,7 +57,9 @@ export type Outcome =
   | 'not_found'
   | 'ambiguous'
   | 'unavailable'
-  | 'invalid';
+  | 'invalid'
+  /** The run was stopped (Ctrl-C) before this row had all its answers. */
+  | 'interrupted';
 
 /**
  * Icon and word for each {@link Outcome}.
@@ -77,6 +79,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, LocalizedText & { icon: st
   ambiguous: { icon: '≈', zh: '需人工确认', en: 'ambiguous' },
   unavailable: { icon: '!', zh: '暂不可用', en: 'unavailable' },
   invalid: { icon: '⊘', zh: '代码无效', en: 'invalid code' },
+  interrupted: { icon: '…', zh: '未核查（已中断）', en: 'not checked (interrupted)' },
 };
 
 /**

@@ -17,9 +17,17 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// The first Ctrl-C stops the check, which then writes what it has; a second one kills at once.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort(new Error('interrupted (SIGINT)')));
+
+const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  signal: interrupt.signal,
 });
+// Once stopped, requests still in flight or waiting out a rate limit are not worth waiting for.
+if (interrupt.signal.aborted) process.exit(code);
+process.exitCode = code;

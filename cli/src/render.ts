@@ -36,6 +36,14 @@ function failureText(lang: Lang, s: SubjectCheck): string {
  * ```
  */
 export function rowReasons(lang: Lang, row: RowCheck): string[] {
+  if (row.outcome === 'interrupted') {
+    return [
+      tr(lang, {
+        zh: '核查在得到本行结果前被中断',
+        en: 'the run was stopped before this row had its answers',
+      }),
+    ];
+  }
   const out: string[] = [];
   const consortium = row.subjects.length > 1;
   for (const s of row.subjects) {
