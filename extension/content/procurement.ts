@@ -16,6 +16,7 @@ import { BadgeRegistry, isOwnUi } from './badges.tsx';
 import { readCutoff } from './cutoff.ts';
 import { createDetectState, type DetectState, detect, type Occurrence } from './detect.ts';
 import { createDomWatcher, type DomChange } from './dom-watch.ts';
+import { measurePhase } from './marks.ts';
 import { type Placement, toPlacements } from './placements.ts';
 import { READ_BUDGET_MS, ReadQueue } from './read-queue.ts';
 import { createRecovery } from './recovery.ts';
@@ -119,10 +120,12 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
     const batch = lookupQueue;
     lookupQueue = [];
     const mine = generation;
+    const asked = performance.now();
     // The background must know the page (and its cut-off) before the first lookup.
     void pageReady
       .then(() => send({ type: 'cs:lookup', subjects: batch, more }))
       .then((results) => {
+        if (batch.length > 0) measurePhase('xinjian:lookup', asked);
         if (mine !== generation) return;
         for (const { key, result } of results) applyResult(key, result);
       })
@@ -168,6 +171,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
       placements.push(...toPlacements(detect(root, { layout, isHidden, state, ignore: isOwnUi })));
       if (performance.now() - started >= READ_BUDGET_MS) break;
     }
+    measurePhase('xinjian:scan', started);
     const fresh: PageSubject[] = [];
     for (const { subject } of placements) {
       if (registry.subjects.has(subject.key)) continue;
@@ -242,9 +246,11 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
     if (resultsScheduled) return;
     resultsScheduled = true;
     ctx.requestAnimationFrame(() => {
+      const started = performance.now();
       resultsScheduled = false;
       for (const [k, r] of pendingResults) registry.setResult(k, r);
       pendingResults.clear();
+      measurePhase('xinjian:render', started);
     });
   }
 
@@ -261,6 +267,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
   // Writes: badges, within the frame budget; the rest waits for the next frame.
   function writeSome(budgetMs = WRITE_BUDGET_MS): void {
     const started = performance.now();
+    const wrote = writeQueue.length > 0;
     while (writeQueue.length > 0 && performance.now() - started < budgetMs) {
       for (const { occurrence, subject } of takeNodeGroup(writeQueue)) {
         if (!occurrence.node.isConnected) continue;
@@ -268,6 +275,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
         if (split) state.processed.add(split);
       }
     }
+    if (wrote) measurePhase('xinjian:render', started);
     scheduleWrites();
   }
 

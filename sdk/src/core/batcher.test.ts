@@ -50,6 +50,23 @@ describe('Batcher', () => {
     expect(maxInFlight()).toBe(4);
   });
 
+  it('lookups from many callers share one bound: 4 requests in flight for the client, not 4 each', async () => {
+    const { batcher, sent, maxInFlight } = echo();
+    const calls = Array.from({ length: 10 }, (_, c) =>
+      Promise.all([
+        ...batcher
+          .loadMany(
+            Array.from({ length: 100 }, (_, i) => `c${c}-${i}`),
+            {},
+          )
+          .values(),
+      ]),
+    );
+    await Promise.all(calls);
+    expect(sent).toHaveLength(10);
+    expect(maxInFlight()).toBe(4);
+  });
+
   it('a key loaded again while in flight joins its request; after it settles, asks again', async () => {
     const { batcher, sent } = echo();
     const first = batcher.load('a');

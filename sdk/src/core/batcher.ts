@@ -100,7 +100,7 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
-// At most `max` requests of one lookup in flight, split requests included; FIFO, so batches start in order.
+// At most `max` requests in flight, split requests included; FIFO, so batches start in the order asked.
 function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
   let active = 0;
   const queue: Array<() => void> = [];
@@ -126,6 +126,9 @@ type Group<T> = { options: RequestOptions; waiters: Map<string, Deferred<T>> };
 export class Batcher<T> {
   readonly #source: BatchSource<T>;
   readonly #settings: ResolvedBatchOptions;
+  // One bound for every lookup of this client: many callers (tabs, messages) add up to at most
+  // `concurrency` requests in flight, not `concurrency` each.
+  readonly #limit: ReturnType<typeof limiter>;
   // Requests in flight without a caller signal, shared by later loads of the same key.
   readonly #inflight = new Map<string, Promise<T>>();
   // Pending coalesced loads by the options they came with; the bare ones share one group.
@@ -135,6 +138,7 @@ export class Batcher<T> {
   constructor(source: BatchSource<T>, settings: ResolvedBatchOptions) {
     this.#source = source;
     this.#settings = settings;
+    this.#limit = limiter(settings.concurrency);
   }
 
   /**
@@ -227,7 +231,7 @@ export class Batcher<T> {
       return false;
     });
     const size = this.#settings.maxBatchSize;
-    const limit = limiter(this.#settings.concurrency);
+    const limit = this.#limit;
     const chunks: Promise<void>[] = [];
     for (let i = 0; i < misses.length; i += size) {
       chunks.push(this.#chunk(misses.slice(i, i + size), waiting, options, limit, cache));

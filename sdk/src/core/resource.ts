@@ -18,7 +18,7 @@ import type { Transport } from './http.ts';
 export interface BatchOptions {
   /** Ids per `POST /v1/ratings/batch`, at most 100 (the default). */
   maxBatchSize?: number;
-  /** Batch requests in flight at once for one lookup. Default 4. */
+  /** Batch requests in flight at once for this client, across all its lookups. Default 4. */
   concurrency?: number;
   /** How long `ratings.get` waits to collect other calls; default 0 (the same macrotask). */
   windowMs?: number;

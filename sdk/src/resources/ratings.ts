@@ -298,7 +298,7 @@ export class Ratings extends APIResource {
   /**
    * Ratings for any number of ids. Ids are normalised (see {@link normalizeIdentifier}) and
    * deduplicated; cached results cost nothing; the rest go in batches of up to 100, at most
-   * `concurrency` (default 4) at a time. Results follow the input order and duplicates share
+   * `concurrency` (default 4) in flight for the whole client, whoever asked. Results follow the input order and duplicates share
    * one result. A batch that fails after its retries turns its ids into `status: 'error'` items;
    * the lookup as a whole rejects only when `signal` aborts. When the failure is one a single
    * subject can cause (see {@link isPoisonedBatchFailure}: a 500, or a body that does not parse

@@ -31,7 +31,6 @@ import { buildExtension } from '../lib/extension.ts';
 import { failed, type Measured, median, metric } from '../lib/metrics.ts';
 import { type BenchMock, batchRequests } from '../lib/mock.ts';
 import { assertSamePattern, CANDIDATE_SOURCE } from '../lib/pattern.ts';
-import { bundleExtensionScan } from '../lib/scan-bundle.ts';
 import type { SuiteContext } from '../lib/suite.ts';
 
 const MIB = 2 ** 20;
@@ -122,28 +121,6 @@ async function pageFacts(plain: Browser, url: string): Promise<{ rows: number; d
       const usccs = new Set(rows.map((r) => r.querySelector('td:nth-child(3)')?.textContent?.trim() ?? ''));
       return { rows: rows.length, distinct: usccs.size };
     });
-  } finally {
-    await page.close();
-  }
-}
-
-/** The extension's scan code (bundled, see lib/scan-bundle.ts) on a fresh load of the page without the extension. */
-async function bundledScan(
-  plain: Browser,
-  url: string,
-  script: string,
-): Promise<{ ms: number; found: number; placements: number; layout: string | null }> {
-  const page = await plain.newPage();
-  try {
-    await page.goto(url);
-    await page.addScriptTag({ content: script });
-    return await page.evaluate(() =>
-      (
-        globalThis as unknown as {
-          __xjExtensionScan: () => { ms: number; found: number; placements: number; layout: string | null };
-        }
-      ).__xjExtensionScan(),
-    );
   } finally {
     await page.close();
   }
@@ -305,10 +282,6 @@ const spanOf = (measures: ColdRun['measures'], name: string) => {
   if (own.length === 0) return null;
   return Math.max(...own.map((m) => m.start + m.duration)) - Math.min(...own.map((m) => m.start));
 };
-// First batch request arriving at the mock to the last one answered (epoch milliseconds).
-const journalSpan = (batches: JournalEntry[]) =>
-  Math.max(...batches.map((e) => e.time + (e.durationMs ?? 0))) - Math.min(...batches.map((e) => e.time));
-
 const longAfter = (tasks: LongTask[], from: number, exclude: [number, number] | null = null) =>
   tasks.filter(
     (t) =>
@@ -351,11 +324,10 @@ export async function browserMetrics(ctx: SuiteContext, mock: BenchMock): Promis
     }
   };
   try {
-    const scanScript = await bundleExtensionScan();
     plain = await launchPlainBrowser();
     ctx.machine.chromium = plain.version();
     for (const rows of plan.sizes) {
-      const role = { scanScript, isLargest: rows === largest, withReload: rows === plan.sizes[0] };
+      const role = { isLargest: rows === largest, withReload: rows === plan.sizes[0] };
       out.push(
         ...(await withBrowser((browser) => annotate(ctx, plan, browser, plain as Browser, mock, rows, role))),
       );
@@ -375,7 +347,7 @@ async function annotate(
   plain: Browser,
   mock: BenchMock,
   rows: number,
-  role: { scanScript: string; isLargest: boolean; withReload: boolean },
+  role: { isLargest: boolean; withReload: boolean },
 ): Promise<Measured[]> {
   const { isLargest, withReload } = role;
   const prefix = `annotate.rows-${rows}`;
@@ -410,7 +382,6 @@ async function annotate(
     const s = {
       total: [] as number[],
       scan: [] as number[],
-      bundled: [] as number[],
       bare: [] as number[],
       lookup: [] as number[],
       render: [] as number[],
@@ -427,31 +398,14 @@ async function annotate(
       plainJs: [] as number[],
       plainDom: [] as number[],
     };
-    let lookupSource = 'xinjian:lookup measures';
-    let renderSource = 'xinjian:render measures';
-    let scanMissing = false;
-    let bundledFacts: { found: number; placements: number; layout: string | null } | null = null;
     let lastStates: Record<string, number> = {};
     const reps = repetitionBudget(plan.repetitions, plan.budgetMs(rows));
     let completed = 0;
-    let repFailure = '';
     for (let rep = 0; reps.next(); rep++) {
       try {
         const url = pageUrl(mock, rows);
-        // Fresh page loads for each side, in alternating order: the first to touch the DOM pays
-        // for its wrappers.
-        let base: Awaited<ReturnType<typeof plainRun>>;
-        let own: Awaited<ReturnType<typeof bundledScan>>;
-        if (rep % 2 === 0) {
-          base = await plainRun(plain, url, isLargest);
-          own = await bundledScan(plain, url, role.scanScript);
-        } else {
-          own = await bundledScan(plain, url, role.scanScript);
-          base = await plainRun(plain, url, isLargest);
-        }
+        const base = await plainRun(plain, url, isLargest);
         s.bare.push(base.scanMs);
-        s.bundled.push(own.ms);
-        bundledFacts = own;
         s.plainLongCount.push(longAfter(base.longTasks, base.dcl).length);
 
         const run = await coldRun(ext, mock, url, facts.distinct, plan.timeoutMs);
@@ -460,16 +414,20 @@ async function annotate(
           s.total.push(run.doneAt - state.dcl);
           s.requests.push(run.batches.length);
           s.mounted.push(state.hosts);
+          // The real content script's own measures, on the real page; without them there is no figure.
           const scan = sumOf(measures, 'xinjian:scan');
-          if (scan === null) scanMissing = true;
-          else s.scan.push(scan);
           const lookup = spanOf(measures, 'xinjian:lookup');
-          if (lookup === null) lookupSource = 'the mock journal (no xinjian:lookup measures)';
-          s.lookup.push(lookup ?? journalSpan(run.batches));
           const render = sumOf(measures, 'xinjian:render');
-          if (render === null)
-            renderSource = 'first to last badge host inserted (no xinjian:render measures)';
-          s.render.push(render ?? (state.lastHostAt as number) - (state.firstHostAt as number));
+          const missing = [
+            scan === null ? 'xinjian:scan' : null,
+            lookup === null ? 'xinjian:lookup' : null,
+            render === null ? 'xinjian:render' : null,
+          ].filter((n) => n !== null);
+          if (missing.length > 0)
+            throw new Error(`the content script put no ${missing.join(', ')} measure on the page's timeline`);
+          s.scan.push(scan as number);
+          s.lookup.push(lookup as number);
+          s.render.push(render as number);
 
           if (isLargest) {
             // Heap first (before more rows), with its GC pauses left out of the long-task count.
@@ -522,16 +480,15 @@ async function annotate(
           await run.page.close();
         }
         ctx.log(
-          `  ${rows} rows, rep ${rep + 1}: settled ${s.total.at(-1)?.toFixed(0)} ms after DOMContentLoaded (${s.mounted.at(-1)} badges mounted), ${s.requests.at(-1)} requests, scan ${(scanMissing ? s.bundled : s.scan).at(-1)?.toFixed(1)} ms, bare scan ${s.bare.at(-1)?.toFixed(1)} ms`,
+          `  ${rows} rows, rep ${rep + 1}: settled ${s.total.at(-1)?.toFixed(0)} ms after DOMContentLoaded (${s.mounted.at(-1)} badges mounted), ${s.requests.at(-1)} requests, scan ${s.scan.at(-1)?.toFixed(1)} ms, bare scan ${s.bare.at(-1)?.toFixed(1)} ms`,
         );
         completed += 1;
       } catch (error) {
-        // A later repetition failing keeps the earlier ones; the first failing fails the size.
-        if (completed === 0) throw error;
-        repFailure = `; repetition ${rep + 1} failed (${error instanceof Error ? error.message : String(error)}), the ${completed} before it are reported`;
-        for (const samples of Object.values(s)) samples.length = Math.min(samples.length, completed);
-        ctx.log(`  ${rows} rows, rep ${rep + 1} failed${repFailure}`);
-        break;
+        // Every repetition must settle: one that does not fails the size, whatever came before.
+        throw new Error(
+          `repetition ${rep + 1} of ${rows} rows failed after ${completed} settled: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
     }
 
@@ -540,19 +497,17 @@ async function annotate(
       metric(`${prefix}.total`, 'ms', s.total, {
         note: `DOMContentLoaded to settled: the mock has answered all ${facts.distinct} bidders, every mounted badge showing it (median ${median(s.mounted)} of ${rows} badges mounted; the extension defers off-screen ones), two frames without a badge change; the later of the last badge change (probe in the content script's world) and the last ratings answer (mock journal); cold rating cache; badge states at the end: ${JSON.stringify(lastStates)}${warningsNote()}`,
       }),
-      metric(`${prefix}.scan`, 'ms', scanMissing ? s.bundled : s.scan, {
+      metric(`${prefix}.scan`, 'ms', s.scan, {
         baselineSamples: s.bare,
         target: { text: 'scan ≤ 1.5 × baseline', met: (m) => m.ratio !== null && m.ratio <= 1.5 },
-        note: `${
-          scanMissing
-            ? `the content script exposes no xinjian:scan measure, so this is the extension's own scan code (layoutFor, detect, toPlacements from extension/content/, bundled with vite) injected into a fresh load of the same page without the extension (layout ${bundledFacts?.layout ?? 'none'}, ${bundledFacts?.found} codes found, ${bundledFacts?.placements} badges placed)`
-            : "sum of the content script's xinjian:scan measures during the cold load"
-        }; baseline: a bare TreeWalker over the same page running the SDK's candidate regex (no validation, lookups or rendering), injected with page.evaluate into Chromium without the extension`,
+        note: "sum of the content script's xinjian:scan measures during the cold load; baseline: a bare TreeWalker over the same page running the SDK's candidate regex (no validation, lookups or rendering), injected with page.evaluate into Chromium without the extension",
       }),
       metric(`${prefix}.lookup`, 'ms', s.lookup, {
-        note: `from ${lookupSource}: first request to last answer`,
+        note: "span of the content script's xinjian:lookup measures: the first lookup message sent to the last answered",
       }),
-      metric(`${prefix}.render`, 'ms', s.render, { note: `from ${renderSource}` }),
+      metric(`${prefix}.render`, 'ms', s.render, {
+        note: "sum of the content script's xinjian:render measures: badge mounts and result writes",
+      }),
       metric(`lookup.rows-${rows}.requests`, 'requests', s.requests, {
         baseline: expectedRequests,
         target: {
@@ -597,7 +552,7 @@ async function annotate(
         }),
       );
     }
-    const tail = `${reps.note}${repFailure}`;
+    const tail = reps.note;
     if (tail) for (const m of out) m.note = `${m.note ?? ''}${tail}`;
     return out;
   } catch (error) {
@@ -633,7 +588,6 @@ async function latency(
     const totals: number[] = [];
     const requests: number[] = [];
     const reps = repetitionBudget(plan.repetitions, plan.budgetMs('latency'));
-    let repFailure = '';
     await mock.setLatency(LATENCY_MS);
     try {
       for (let rep = 0; reps.next(); rep++) {
@@ -641,10 +595,10 @@ async function latency(
         try {
           run = await coldRun(ext, mock, pageUrl(mock, plan.latencyRows), facts.distinct, plan.timeoutMs);
         } catch (error) {
-          if (totals.length === 0) throw error;
-          repFailure = `; repetition ${rep + 1} failed (${error instanceof Error ? error.message : String(error)}), the ${totals.length} before it are reported`;
-          ctx.log(`  latency rep ${rep + 1} failed${repFailure}`);
-          break;
+          throw new Error(
+            `latency repetition ${rep + 1} failed after ${totals.length} settled: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
         try {
           totals.push(run.doneAt - run.state.dcl);
@@ -667,7 +621,7 @@ async function latency(
           text: `≤ 1.3 × floor + 100 = ${limit.toFixed(0)} ms`,
           met: (m) => m.value <= limit,
         },
-        note: `${facts.distinct} distinct bidders (${facts.rows} rows), mock latency ${LATENCY_MS} ms per request; DOMContentLoaded to settled; floor = ${LATENCY_MS} × ceil(${batches} batches / concurrency ${CONCURRENCY}) = ${floor} ms; requests made: median ${median(requests)}${reps.note}${repFailure}${warningsNote()}`,
+        note: `${facts.distinct} distinct bidders (${facts.rows} rows), mock latency ${LATENCY_MS} ms per request; DOMContentLoaded to settled; floor = ${LATENCY_MS} × ceil(${batches} batches / concurrency ${CONCURRENCY}) = ${floor} ms; requests made: median ${median(requests)}${reps.note}${warningsNote()}`,
       }),
     ];
   } catch (error) {
