@@ -40,6 +40,17 @@ export default defineConfig({
         },
       },
       {
+        // The packed workspaces installed into a fresh project outside the repository.
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
         // The built extension in Chromium against the real mock server; one browser at a time.
         extends: true,
         test: {

@@ -1,0 +1,46 @@
+// Run by the pack-and-install test on each Node version, from a project that installed the
+// packed tarballs: plain JavaScript, as a Node user would write it.
+import { createClient, isAPITimeoutError, isAuthenticationError } from '@xinjian/sdk';
+import { parseUscc } from '@xinjian/sdk/identifiers';
+import { evaluateProcurement } from '@xinjian/sdk/rules';
+
+const baseUrl = process.env.MOCK_URL;
+const apiKey = process.env.MOCK_KEY;
+const client = createClient({ baseUrl, apiKey, retryBaseDelayMs: 1, retryMaxDelayMs: 5 });
+
+const [clean, blacklisted, wrong] = await client.ratings.lookup([
+  '91110000561976492Q',
+  '91220100MA871Q8132',
+  '91110000600037341N',
+]);
+let products = 0;
+for await (const _ of client.products.list({ limit: 2 })) products += 1;
+const verdict =
+  blacklisted.status === 'found'
+    ? evaluateProcurement(blacklisted.summary, { asOf: '2026-11-01', cutoff: '2026-11-20' }).verdict
+    : null;
+
+const bad = createClient({ baseUrl, apiKey: 'xj_not_a_key', maxRetries: 0 });
+const auth = await bad.account.retrieve().catch((e) => e);
+const slow = createClient({
+  baseUrl,
+  apiKey,
+  timeout: 50,
+  maxRetries: 0,
+  defaultHeaders: { 'X-Mock-Fault': 'delay:2000' },
+});
+const timeout = await slow.domains.list().catch((e) => e);
+
+console.log(
+  JSON.stringify({
+    node: process.versions.node,
+    clean: clean.status,
+    blacklisted: blacklisted.status,
+    expectedCheckChar: wrong.expectedCheckChar ?? null,
+    products,
+    verdict,
+    parsed: parseUscc('91110000561976492Q').ok,
+    authenticationError: isAuthenticationError(auth),
+    timeoutError: isAPITimeoutError(timeout),
+  }),
+);
