@@ -14,6 +14,13 @@ const log = createLogger('cache');
 /** The storage key prefix of cached ratings in `storage.session`. */
 export const CACHE_PREFIX = 'cache:';
 
+/**
+ * A tiny key kept in storage while the cache holds entries. Entries can live in memory only
+ * (not yet written, or pushed out of storage by the quota), so removing every `cache:` key
+ * would otherwise tell this cache nothing; the marker's removal tells it to forget them too.
+ */
+export const CACHE_MARKER_KEY = `${CACHE_PREFIX}~held`;
+
 /** Bytes of `storage.session` the cached ratings may take by default (a quarter of the quota). */
 export const CACHE_BUDGET_BYTES = 2.5 * 1024 * 1024;
 
@@ -88,6 +95,7 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
   #loaded: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #writing: Promise<void> = Promise.resolve();
+  #marked = false;
 
   constructor(options: SessionCacheOptions = {}) {
     this.#area = options.area ?? browser.storage.session;
@@ -136,6 +144,7 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
       persisted: false,
     });
     this.#dirty.add(key);
+    this.#mark();
     this.#trimMemory();
     this.#timer ??= setTimeout(() => {
       this.#timer = null;
@@ -157,6 +166,7 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
     this.#memory.clear();
     this.#dirty.clear();
     this.#persistedBytes = 0;
+    this.#marked = false;
     const keys = Object.keys(await this.#area.get(null)).filter((k) => k.startsWith(CACHE_PREFIX));
     if (keys.length > 0) await this.#area.remove(keys);
   }
@@ -232,12 +242,13 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
           continue;
         if (!this.#removing.delete(key)) cleared = true;
       }
-      // Someone cleared the cache: memory follows, entries not yet written included (they
-      // belong to the cache that was cleared).
+      // Someone cleared the cache: memory follows, entries not yet written or pushed out of
+      // storage included (they belong to the cache that was cleared).
       if (!cleared) return;
       this.#memory.clear();
       this.#dirty.clear();
       this.#persistedBytes = 0;
+      this.#marked = false;
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -256,7 +267,7 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
       const found: Array<[string, Stored, number]> = [];
       const stale: string[] = [];
       for (const [k, v] of Object.entries(all)) {
-        if (!k.startsWith(CACHE_PREFIX)) continue;
+        if (!k.startsWith(CACHE_PREFIX) || k === CACHE_MARKER_KEY) continue;
         const s = v as Partial<Stored>;
         if (!s.value || !s.expires || s.expires <= now) stale.push(k);
         else found.push([k.slice(CACHE_PREFIX.length), s as Stored, k.length + JSON.stringify(v).length]);
@@ -276,6 +287,16 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
       if (stale.length > 0) await this.#remove(stale.map((k) => k.slice(CACHE_PREFIX.length)));
     })();
     return this.#loaded;
+  }
+
+  // The marker goes to storage once per filling of the cache; it is never evicted.
+  #mark(): void {
+    if (this.#marked) return;
+    this.#marked = true;
+    this.#area.set({ [CACHE_MARKER_KEY]: 1 }).catch((e: unknown) => {
+      this.#marked = false;
+      log.warn('could not mark the cache in storage', e);
+    });
   }
 
   #trimMemory(): void {
