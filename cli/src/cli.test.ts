@@ -430,6 +430,19 @@ describe('xinjian check against a configured API', { timeout: 60_000 }, () => {
     expect(run.stderr).toContain('XINJIAN_API_URL is set but XINJIAN_API_KEY is not');
     expect(run.code).toBe(EXIT.CONFIG);
   });
+
+  it('refuses a plain http:// API off this machine with 78, and reads XINJIAN_BASE_URL', async () => {
+    const remote = await cli(['check', uscc('edge:clean')], {
+      env: { XINJIAN_BASE_URL: 'http://api.example.cn', XINJIAN_API_KEY: DEMO_API_KEY },
+    });
+    expect(remote.stderr).toContain('XINJIAN_BASE_URL: refusing plain http:// to api.example.cn');
+    expect(remote.stderr).not.toContain(DEMO_API_KEY);
+    expect(remote.code).toBe(EXIT.CONFIG);
+    const local = await cli(['check', uscc('edge:clean'), '--json'], {
+      env: { XINJIAN_BASE_URL: server.url, XINJIAN_API_KEY: DEMO_API_KEY },
+    });
+    expect(local.code).toBe(EXIT.OK);
+  });
 });
 
 describe('xinjian check when the API is down', { timeout: 60_000 }, () => {

@@ -142,7 +142,7 @@ async function withConnection<T>(
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     throw new ConfigError(
-      `embedded demo data unavailable (${e instanceof Error ? e.message : String(e)}); set XINJIAN_API_URL and XINJIAN_API_KEY`,
+      `embedded demo data unavailable (${e instanceof Error ? e.message : String(e)}); set XINJIAN_BASE_URL and XINJIAN_API_KEY`,
     );
   }
   if (conn.demo) {

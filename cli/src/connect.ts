@@ -1,9 +1,9 @@
 /**
- * Which API the CLI talks to: `XINJIAN_API_URL` and `XINJIAN_API_KEY`, or, with neither set,
+ * Which API the CLI talks to: `XINJIAN_BASE_URL` (or `XINJIAN_API_URL`) and `XINJIAN_API_KEY`, or, with neither set,
  * the embedded demo data served by `@xinjian/mock-server` on an ephemeral 127.0.0.1 port. The
  * mock server is loaded only in that case.
  */
-import { type ClientHooks, createClient, type XinjianClient } from '@xinjian/sdk';
+import { type ClientHooks, checkBaseUrl, createClient, type XinjianClient } from '@xinjian/sdk';
 
 /**
  * An open connection and what it implies for defaults.
@@ -62,13 +62,17 @@ export async function connect(
   options: { demo: boolean; hooks?: ClientHooks },
 ): Promise<Connection> {
   const hooks = options.hooks ? { hooks: options.hooks } : {};
-  const url = env.XINJIAN_API_URL?.trim() ?? '';
+  // XINJIAN_BASE_URL is the SDK's name; XINJIAN_API_URL, the CLI's first one, still works.
+  const urlName = env.XINJIAN_BASE_URL?.trim() ? 'XINJIAN_BASE_URL' : 'XINJIAN_API_URL';
+  const url = env[urlName]?.trim() ?? '';
   const key = env.XINJIAN_API_KEY?.trim() ?? '';
   if (!options.demo && (url !== '' || key !== '')) {
-    if (url === '') throw new ConfigError('XINJIAN_API_KEY is set but XINJIAN_API_URL is not');
-    if (key === '') throw new ConfigError('XINJIAN_API_URL is set but XINJIAN_API_KEY is not');
-    if (!/^https?:\/\/[^/]/i.test(url))
-      throw new ConfigError(`XINJIAN_API_URL is not an http(s) URL: ${url}`);
+    if (url === '')
+      throw new ConfigError('XINJIAN_API_KEY is set but XINJIAN_BASE_URL (or XINJIAN_API_URL) is not');
+    if (key === '') throw new ConfigError(`${urlName} is set but XINJIAN_API_KEY is not`);
+    if (!/^https?:\/\/[^/]/i.test(url)) throw new ConfigError(`${urlName} is not an http(s) URL: ${url}`);
+    const checked = checkBaseUrl(url);
+    if (!checked.ok) throw new ConfigError(`${urlName}: ${checked.reason.en}`);
     return {
       client: createClient({ baseUrl: url, apiKey: key, ...CLI_CLIENT_OPTIONS, ...hooks }),
       baseUrl: url,

@@ -73,7 +73,11 @@ export function badRequest(
     ctx,
     400,
     'invalid_request',
-    text ?? { zh: '请求参数无效，详见 issues', en: 'the request is invalid; see issues' },
+    // The message itself names each field and the rule it broke; `issues` has them one by one.
+    text ?? {
+      zh: `请求参数无效：${issues.map((i) => `${i.path}：${i.message}`).join('；')}`,
+      en: `the request is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    },
     { issues },
   );
 }

@@ -113,7 +113,7 @@ describe('API reference (docs/api)', () => {
   it('shows signatures from the declaration build and zod schemas as written', () => {
     const byName = (name: string) => symbols.find((s) => s.name === name);
     expect(byName('createClient')?.signature).toBe(
-      'function createClient(options: ClientOptions): XinjianClient;',
+      'function createClient(options?: ClientOptions): XinjianClient;',
     );
     expect(byName('IsoDate')?.signature).toBe(
       "const IsoDate = z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/, 'expected a date YYYY-MM-DD');",

@@ -3,6 +3,8 @@
  * It runs unchanged in Node 22+, browsers and an MV3 service worker (only `fetch`,
  * `AbortSignal`, `crypto.randomUUID` and timers).
  */
+
+import { checkBaseUrl } from './core/base-url.ts';
 import { type Cache, DEFAULT_CACHE_TTL_MS, MemoryCache, type MemoryCacheOptions } from './core/cache.ts';
 import { XinjianError } from './core/errors.ts';
 import { type ClientHooks, DEFAULTS, Transport } from './core/http.ts';
@@ -15,7 +17,8 @@ import { Reports } from './resources/reports.ts';
 import { Subjects } from './resources/subjects.ts';
 
 /**
- * Options of {@link createClient}. Only `baseUrl` and `apiKey` are required.
+ * Options of {@link createClient}. `baseUrl` and `apiKey` default to the `XINJIAN_BASE_URL` and
+ * `XINJIAN_API_KEY` environment variables (Node); everything else has a default.
  *
  * @example
  * ```ts
@@ -30,10 +33,16 @@ import { Subjects } from './resources/subjects.ts';
  * ```
  */
 export interface ClientOptions {
-  /** API origin, e.g. `https://api.xinjian.example` or the mock's `http://127.0.0.1:4010`. */
-  baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`; hooks see only its last four characters. */
-  apiKey: string;
+  /**
+   * API origin, e.g. `https://api.xinjian.example` or the mock's `http://127.0.0.1:4010`; default
+   * `XINJIAN_BASE_URL`. Plain `http://` is refused except to loopback (see {@link checkBaseUrl}).
+   */
+  baseUrl?: string | undefined;
+  /**
+   * Sent as `Authorization: Bearer <apiKey>`; default `XINJIAN_API_KEY`. Kept private: no error,
+   * log, hook, `inspect` or `JSON.stringify` of the client shows it.
+   */
+  apiKey?: string | undefined;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumented fetch). */
   fetch?: typeof globalThis.fetch | undefined;
   /** Milliseconds per attempt. Default 30 s. */
@@ -72,8 +81,9 @@ export interface ClientOptions {
  * ```
  */
 export class XinjianClient {
-  /** The options this client was made with. */
-  readonly options: Readonly<ClientOptions>;
+  /** The options this client was made with, resolved, without the API key. */
+  readonly options: Readonly<Omit<ClientOptions, 'apiKey'> & { baseUrl: string }>;
+  readonly #apiKey: string;
   readonly products: Products;
   readonly domains: Domains;
   readonly subjects: Subjects;
@@ -82,18 +92,30 @@ export class XinjianClient {
   readonly account: AccountResource;
   readonly #shared: SharedState;
 
-  constructor(options: ClientOptions, shared?: SharedState) {
-    if (!options.baseUrl || !/^https?:\/\//i.test(options.baseUrl)) {
+  constructor(input: ClientOptions = {}, shared?: SharedState) {
+    const env = environment();
+    const { apiKey: givenKey, ...rest } = input;
+    const baseUrl = input.baseUrl ?? env.XINJIAN_BASE_URL;
+    const apiKey = givenKey ?? env.XINJIAN_API_KEY;
+    if (baseUrl === undefined || baseUrl.trim() === '') {
       throw new XinjianError(
-        `baseUrl must be an absolute http(s) URL (got ${JSON.stringify(options.baseUrl)})`,
+        'baseUrl is required: pass createClient({ baseUrl }) or set the XINJIAN_BASE_URL environment variable',
       );
     }
-    if (!options.apiKey) throw new XinjianError('apiKey is required');
-    this.options = Object.freeze({ ...options });
+    const checked = checkBaseUrl(baseUrl);
+    if (!checked.ok) throw new XinjianError(`baseUrl refused: ${checked.reason.en}`);
+    if (apiKey === undefined || apiKey.trim() === '') {
+      throw new XinjianError(
+        'apiKey is required: pass createClient({ apiKey }) or set the XINJIAN_API_KEY environment variable',
+      );
+    }
+    const options = { ...rest, baseUrl: checked.url };
+    this.options = Object.freeze(options);
+    this.#apiKey = apiKey;
     this.#shared = shared ?? { cache: makeCache(options.cache), productHints: new Map() };
     const transport = new Transport({
       baseUrl: options.baseUrl,
-      apiKey: options.apiKey,
+      apiKey,
       fetch: options.fetch,
       timeout: options.timeout ?? DEFAULTS.timeout,
       maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
@@ -111,7 +133,7 @@ export class XinjianClient {
       cache,
       cacheIsExternal: cache !== undefined && !(cache instanceof MemoryCache),
       cacheTtlMs: options.cacheTtlMs ?? (cache instanceof MemoryCache ? cache.ttlMs : DEFAULT_CACHE_TTL_MS),
-      cacheNamespace: `xj:rating:${fnv1a(`${options.baseUrl.replace(/\/+$/, '')}\n${options.apiKey}`)}:`,
+      cacheNamespace: `xj:rating:${fnv1a(`${options.baseUrl.replace(/\/+$/, '')}\n${apiKey}`)}:`,
       batch: resolveBatch(options.batch),
       productHints: this.#shared.productHints,
     };
@@ -140,8 +162,20 @@ export class XinjianClient {
       'cache' in overrides
         ? { cache: makeCache(overrides.cache), productHints: this.#shared.productHints }
         : this.#shared;
-    return new XinjianClient({ ...this.options, ...overrides }, shared);
+    return new XinjianClient({ ...this.options, apiKey: this.#apiKey, ...overrides }, shared);
   }
+
+  /** What `JSON.stringify(client)` shows: the base URL and the options, never the key. */
+  toJSON(): { baseUrl: string; options: Record<string, unknown> } {
+    const { fetch: _fetch, hooks: _hooks, cache: _cache, ...plain } = this.options;
+    return { baseUrl: this.options.baseUrl, options: plain };
+  }
+}
+
+/** `process.env` where there is one (Node), else nothing (browsers, service workers). */
+function environment(): Record<string, string | undefined> {
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  return proc?.env ?? {};
 }
 
 /**
@@ -151,11 +185,14 @@ export class XinjianClient {
  * ```ts
  * import { createClient } from '@xinjian/sdk';
  *
- * const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'xj_demo_2b7e151628aed2a6abf71588' });
- * const [item] = await client.ratings.lookup(['91110000600037341L']);
+ * // XINJIAN_BASE_URL and XINJIAN_API_KEY from the environment:
+ * const client = createClient();
+ * // or explicitly:
+ * const local = createClient({ baseUrl: 'http://127.0.0.1:8787', apiKey: 'xj_demo_2b7e151628aed2a6abf71588' });
+ * const [item] = await local.ratings.lookup(['91110000561976492Q']);
  * ```
  */
-export function createClient(options: ClientOptions): XinjianClient {
+export function createClient(options?: ClientOptions): XinjianClient {
   return new XinjianClient(options);
 }
 

@@ -11,6 +11,7 @@
  * ```
  */
 export { type ClientOptions, createClient, XinjianClient } from './client.ts';
+export { type BaseUrlCheck, checkBaseUrl, isLoopbackHost } from './core/base-url.ts';
 export { isPoisonedBatchFailure, maxSplitRequests } from './core/batcher.ts';
 export {
   type Cache,
@@ -21,13 +22,14 @@ export {
 } from './core/cache.ts';
 export * from './core/errors.ts';
 export { compareGrades, gradeOrder, gradeRank } from './core/grade-order.ts';
-export type {
-  ClientHooks,
-  ErrorEvent,
-  RequestEvent,
-  RequestOptions,
-  ResponseEvent,
-  RetryEvent,
+export {
+  type ClientHooks,
+  type ErrorEvent,
+  maskIdShaped,
+  type RequestEvent,
+  type RequestOptions,
+  type ResponseEvent,
+  type RetryEvent,
 } from './core/http.ts';
 export { Page, PagePromise } from './core/pagination.ts';
 export { APIResource, type BatchOptions } from './core/resource.ts';

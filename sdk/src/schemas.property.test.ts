@@ -155,7 +155,7 @@ const bodyFetch: typeof fetch = async () =>
     headers: { 'content-type': 'application/json', 'x-request-id': 'req_property' },
   });
 const client = createClient({
-  baseUrl: 'http://xinjian.test',
+  baseUrl: 'https://xinjian.test',
   apiKey: DEMO_API_KEY,
   fetch: bodyFetch,
   maxRetries: 0,

@@ -65,6 +65,21 @@ export class XinjianError extends Error {
 }
 
 /**
+ * What an {@link APIError} is built from besides status, problem and request.
+ *
+ * @example
+ * ```ts
+ * const options: APIErrorOptions = { retryAfterMs: 1000, headers: { 'retry-after': '1' } };
+ * ```
+ */
+export interface APIErrorOptions {
+  cause?: unknown;
+  message?: string;
+  retryAfterMs?: number | undefined;
+  headers?: Record<string, string> | undefined;
+}
+
+/**
  * The server answered with a non-2xx status. `status`, `code` (the problem code) and
  * `requestId` say what failed; `problem` is the RFC 9457 body when the server sent one.
  *
@@ -85,16 +100,15 @@ export class APIError extends XinjianError {
   readonly problem: Problem | undefined;
   readonly method: string;
   readonly path: string;
+  /** The response headers (lower-case names), e.g. `retry-after`, `ratelimit-remaining`. */
+  readonly headers: Record<string, string>;
 
-  constructor(
-    status: number,
-    problem: Problem | undefined,
-    request: RequestRef,
-    options?: { cause?: unknown; message?: string },
-  ) {
+  constructor(status: number, problem: Problem | undefined, request: RequestRef, options?: APIErrorOptions) {
     const requestId = request.requestId ?? problem?.requestId;
     const code = problem?.code ?? null;
-    const detail = options?.message ?? problem?.message ?? '';
+    // A validation problem says which field broke which rule: put that in the message itself.
+    const issues = (problem?.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ');
+    const detail = options?.message ?? [problem?.message, issues].filter(Boolean).join(' — ');
     super(
       `${status} ${code ?? `http_${status}`}: ${ref({ ...request, requestId })}${detail ? ` ${detail}` : ''}`,
       options,
@@ -105,6 +119,7 @@ export class APIError extends XinjianError {
     this.problem = problem;
     this.method = request.method;
     this.path = request.path;
+    this.headers = { ...(options?.headers ?? {}) };
   }
 
   /**
@@ -120,7 +135,7 @@ export class APIError extends XinjianError {
     status: number,
     problem: Problem | undefined,
     request: RequestRef,
-    options?: { cause?: unknown; message?: string; retryAfterMs?: number | undefined },
+    options?: APIErrorOptions,
   ): APIError {
     switch (status) {
       case 400:
@@ -258,12 +273,7 @@ export class RateLimitError extends APIError {
   override name: string = 'RateLimitError';
   readonly retryAfterMs: number | undefined;
 
-  constructor(
-    status: number,
-    problem: Problem | undefined,
-    request: RequestRef,
-    options?: { cause?: unknown; message?: string; retryAfterMs?: number | undefined },
-  ) {
+  constructor(status: number, problem: Problem | undefined, request: RequestRef, options?: APIErrorOptions) {
     super(status, problem, request, options);
     this.retryAfterMs = options?.retryAfterMs;
   }
@@ -313,9 +323,21 @@ export class APIConnectionError extends XinjianError {
  */
 export class APITimeoutError extends APIConnectionError {
   override name: string = 'APITimeoutError';
+  /** The timeout that ran out, in milliseconds, when known. */
+  readonly timeoutMs: number | undefined;
 
-  constructor(request: RequestRef, options?: { cause?: unknown; message?: string }) {
-    super(request, { ...options, message: options?.message ?? `Request timed out: ${ref(request)}` });
+  constructor(
+    request: RequestRef,
+    options?: { cause?: unknown; message?: string; timeoutMs?: number | undefined },
+  ) {
+    const after = options?.timeoutMs === undefined ? '' : ` after ${options.timeoutMs} ms`;
+    super(request, {
+      ...options,
+      message:
+        options?.message ??
+        `Request timed out${after}: ${ref(request)}; raise \`timeout\` (per attempt) if the service is slow`,
+    });
+    this.timeoutMs = options?.timeoutMs;
   }
 }
 
@@ -471,59 +493,17 @@ function formatPath(path: PropertyKey[]): string {
 type Rec = Record<string, unknown>;
 const isRec = (e: unknown): e is Rec => typeof e === 'object' && e !== null;
 
-const API_ERROR_NAMES = new Set([
-  'APIError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PaymentRequiredError',
-  'InsufficientCreditsError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-]);
-const XINJIAN_ERROR_NAMES = new Set([
-  'XinjianError',
-  ...API_ERROR_NAMES,
-  'APIConnectionError',
-  'APITimeoutError',
-  'APIUserAbortError',
-  'ResponseValidationError',
-  'ResponseParseError',
-  'AuthorizationRequiredError',
-  'ReportFailedError',
-]);
-
 /**
- * The names of every error class the SDK throws.
+ * The names of every error class the SDK throws (the keys of the one error table below).
  *
  * @example
  * ```ts
  * const name: XinjianErrorName = 'RateLimitError';
  * ```
  */
-export type XinjianErrorName =
-  | 'XinjianError'
-  | 'APIError'
-  | 'BadRequestError'
-  | 'AuthenticationError'
-  | 'PaymentRequiredError'
-  | 'InsufficientCreditsError'
-  | 'PermissionDeniedError'
-  | 'NotFoundError'
-  | 'ConflictError'
-  | 'UnprocessableEntityError'
-  | 'RateLimitError'
-  | 'InternalServerError'
-  | 'APIConnectionError'
-  | 'APITimeoutError'
-  | 'APIUserAbortError'
-  | 'ResponseValidationError'
-  | 'ResponseParseError'
-  | 'AuthorizationRequiredError'
-  | 'ReportFailedError';
+export type XinjianErrorName = keyof typeof ERRORS;
+
+const has = (name: string): name is XinjianErrorName => Object.hasOwn(ERRORS, name);
 
 /**
  * True for any SDK error, class instance or serialised copy.
@@ -534,9 +514,7 @@ export type XinjianErrorName =
  * ```
  */
 export function isXinjianError(e: unknown): e is XinjianError {
-  return (
-    isRec(e) && typeof e.name === 'string' && XINJIAN_ERROR_NAMES.has(e.name) && typeof e.message === 'string'
-  );
+  return isRec(e) && typeof e.name === 'string' && has(e.name) && typeof e.message === 'string';
 }
 
 /**
@@ -548,7 +526,12 @@ export function isXinjianError(e: unknown): e is XinjianError {
  * ```
  */
 export function isAPIError(e: unknown): e is APIError {
-  return isXinjianError(e) && API_ERROR_NAMES.has(e.name) && typeof (e as unknown as Rec).status === 'number';
+  return (
+    isXinjianError(e) &&
+    has(e.name) &&
+    'api' in ERRORS[e.name] &&
+    typeof (e as unknown as Rec).status === 'number'
+  );
 }
 
 function apiGuard<T extends APIError>(names: string[], status?: (s: number) => boolean) {
@@ -758,6 +741,8 @@ export interface SerializedError {
   path?: string;
   problem?: Problem;
   retryAfterMs?: number;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
   issues?: Array<{ code: string; path: Array<string | number>; message: string }>;
   missing?: Array<'purpose' | 'authorization.reference'>;
   localized?: LocalizedText;
@@ -788,6 +773,9 @@ export function serializeError(e: unknown): SerializedError {
   if (typeof e.path === 'string') out.path = e.path;
   if (isRec(e.problem)) out.problem = JSON.parse(JSON.stringify(e.problem)) as Problem;
   if (typeof e.retryAfterMs === 'number') out.retryAfterMs = e.retryAfterMs;
+  if (typeof e.timeoutMs === 'number') out.timeoutMs = e.timeoutMs;
+  if (isRec(e.headers))
+    out.headers = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k, String(v)]));
   if (Array.isArray(e.issues)) {
     out.issues = (e.issues as unknown[]).filter(isRec).map((i) => ({
       code: String(i.code),
@@ -825,67 +813,25 @@ export function reviveError(obj: unknown): Error {
   const request: RequestRef = { method: s.method ?? '', path: s.path ?? '', requestId: s.requestId };
   const cause = s.cause ? Object.assign(new Error(s.cause.message), { name: s.cause.name }) : undefined;
   const opts = { message: s.message, cause };
+  const entry: ErrorEntry | undefined = has(s.name) ? ERRORS[s.name] : undefined;
   let e: Error;
-  const apiCtor = API_ERROR_CTORS[s.name];
-  if (apiCtor && typeof s.status === 'number') {
-    e = new apiCtor(s.status, s.problem, request, { ...opts, retryAfterMs: s.retryAfterMs });
+  if (entry?.api && typeof s.status === 'number') {
+    e = new entry.api(s.status, s.problem, request, {
+      ...opts,
+      retryAfterMs: s.retryAfterMs,
+      headers: s.headers,
+    });
     // A problem-less error still had a code when it was serialised.
     if ((e as APIError).code !== (s.code ?? null)) Object.assign(e, { code: s.code ?? null });
+  } else if (entry?.revive) {
+    e = entry.revive(s, request, opts);
   } else {
-    switch (s.name) {
-      case 'APIConnectionError':
-        e = new APIConnectionError(request, opts);
-        break;
-      case 'APITimeoutError':
-        e = new APITimeoutError(request, opts);
-        break;
-      case 'APIUserAbortError':
-        e = new APIUserAbortError(opts);
-        break;
-      case 'ResponseValidationError':
-        e = new ResponseValidationError(s.status ?? 0, s.issues ?? [], request, opts);
-        break;
-      case 'ResponseParseError':
-        e = new ResponseParseError(s.status ?? 0, request, opts);
-        break;
-      case 'AuthorizationRequiredError':
-        e = new AuthorizationRequiredError(s.missing ?? ['authorization.reference'], opts);
-        break;
-      case 'ReportFailedError':
-        e = new ReportFailedError(s.reportId ?? '', s.failure ?? { code: 'unknown', message: '' });
-        break;
-      case 'XinjianError':
-        e = new XinjianError(s.message, { cause });
-        break;
-      default:
-        e = new Error(s.message, cause ? { cause } : undefined);
-        e.name = s.name;
-    }
+    e = new Error(s.message, cause ? { cause } : undefined);
+    e.name = s.name;
   }
   e.message = s.message;
   return e;
 }
-
-type APIErrorCtor = new (
-  status: number,
-  problem: Problem | undefined,
-  request: RequestRef,
-  options?: { cause?: unknown; message?: string; retryAfterMs?: number | undefined },
-) => APIError;
-
-const API_ERROR_CTORS: Partial<Record<string, APIErrorCtor>> = {
-  APIError,
-  BadRequestError,
-  AuthenticationError,
-  PaymentRequiredError,
-  InsufficientCreditsError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-};
 
 /**
  * Text for people about an error, in Simplified Chinese and English: what happened and what to
@@ -898,60 +844,138 @@ const API_ERROR_CTORS: Partial<Record<string, APIErrorCtor>> = {
  */
 export function describeError(e: unknown): LocalizedText {
   const name = isRec(e) && typeof e.name === 'string' ? e.name : '';
-  const status = isRec(e) && typeof e.status === 'number' ? e.status : undefined;
-  switch (name) {
-    case 'AuthenticationError':
+  const text = has(name) ? ERRORS[name].describe : UNKNOWN;
+  return typeof text === 'function' ? text(isRec(e) ? e : {}) : text;
+}
+
+const UNKNOWN: LocalizedText = { zh: '发生未知错误。', en: 'An unexpected error occurred.' };
+
+type APIErrorCtor = new (
+  status: number,
+  problem: Problem | undefined,
+  request: RequestRef,
+  options?: APIErrorOptions,
+) => APIError;
+
+/** One row of the error table: how to rebuild the class and what to tell people. */
+interface ErrorEntry {
+  /** An HTTP error class: revived from status, problem and headers; its guards check `status`. */
+  api?: APIErrorCtor;
+  /** Any other class: rebuilt from its serialised fields. */
+  revive?: (
+    s: SerializedError,
+    request: RequestRef,
+    opts: { message: string; cause?: Error | undefined },
+  ) => Error;
+  describe: LocalizedText | ((e: Rec) => LocalizedText);
+}
+
+const INVALID: LocalizedText = {
+  zh: '请求无效，请检查输入。',
+  en: 'The request is invalid; check the input.',
+};
+const NO_CREDITS: LocalizedText = {
+  zh: '账户额度不足，请充值后再试。',
+  en: 'The account has no credits left; top up and try again.',
+};
+const MALFORMED: LocalizedText = {
+  zh: '信用服务返回的数据格式有误，结果不可用。',
+  en: 'The credit service sent malformed data; the result is unavailable.',
+};
+
+// Every error class the SDK throws, once: the guards, reviveError, describeError and
+// XinjianErrorName all read this table.
+const ERRORS = {
+  XinjianError: {
+    revive: (s, _r, opts) => new XinjianError(s.message, { cause: opts.cause }),
+    describe: UNKNOWN,
+  },
+  APIError: { api: APIError, describe: UNKNOWN },
+  BadRequestError: {
+    api: BadRequestError,
+    // The server's own message names the field and the rule; fall back to the generic text.
+    describe: (e) => problemText(e) ?? INVALID,
+  },
+  AuthenticationError: {
+    api: AuthenticationError,
+    describe: {
+      zh: 'API 密钥无效或已吊销，请检查设置。',
+      en: 'The API key is invalid or revoked; check the settings.',
+    },
+  },
+  PaymentRequiredError: { api: PaymentRequiredError, describe: NO_CREDITS },
+  InsufficientCreditsError: { api: InsufficientCreditsError, describe: NO_CREDITS },
+  PermissionDeniedError: {
+    api: PermissionDeniedError,
+    describe: { zh: '当前账户无权使用该产品。', en: 'This account is not allowed to use this product.' },
+  },
+  NotFoundError: { api: NotFoundError, describe: { zh: '未找到该记录。', en: 'Not found.' } },
+  ConflictError: {
+    api: ConflictError,
+    describe: { zh: '请求冲突，请稍后重试。', en: 'The request conflicted with another; try again.' },
+  },
+  UnprocessableEntityError: { api: UnprocessableEntityError, describe: INVALID },
+  RateLimitError: {
+    api: RateLimitError,
+    describe: { zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  },
+  InternalServerError: {
+    api: InternalServerError,
+    describe: (e) => {
+      const status = typeof e.status === 'number' ? e.status : 500;
       return {
-        zh: 'API 密钥无效或已吊销，请检查设置。',
-        en: 'The API key is invalid or revoked; check the settings.',
+        zh: `信用服务暂时不可用（${status}），请稍后再试。`,
+        en: `The credit service is unavailable (${status}); try again later.`,
       };
-    case 'InsufficientCreditsError':
-    case 'PaymentRequiredError':
-      return {
-        zh: '账户额度不足，请充值后再试。',
-        en: 'The account has no credits left; top up and try again.',
-      };
-    case 'PermissionDeniedError':
-      return { zh: '当前账户无权使用该产品。', en: 'This account is not allowed to use this product.' };
-    case 'NotFoundError':
-      return { zh: '未找到该记录。', en: 'Not found.' };
-    case 'RateLimitError':
-      return { zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' };
-    case 'BadRequestError':
-    case 'UnprocessableEntityError':
-      return { zh: '请求无效，请检查输入。', en: 'The request is invalid; check the input.' };
-    case 'ConflictError':
-      return { zh: '请求冲突，请稍后重试。', en: 'The request conflicted with another; try again.' };
-    case 'InternalServerError':
-      return {
-        zh: `信用服务暂时不可用（${status ?? 500}），请稍后再试。`,
-        en: `The credit service is unavailable (${status ?? 500}); try again later.`,
-      };
-    case 'APITimeoutError':
-      return {
-        zh: '请求超时，请检查网络后重试。',
-        en: 'The request timed out; check the network and retry.',
-      };
-    case 'APIConnectionError':
-      return {
-        zh: '无法连接信用服务，请检查网络。',
-        en: 'Cannot reach the credit service; check the network.',
-      };
-    case 'APIUserAbortError':
-      return { zh: '请求已取消。', en: 'The request was cancelled.' };
-    case 'ResponseValidationError':
-    case 'ResponseParseError':
-      return {
-        zh: '信用服务返回的数据格式有误，结果不可用。',
-        en: 'The credit service sent malformed data; the result is unavailable.',
-      };
-    case 'AuthorizationRequiredError':
-      return isRec(e) && isRec(e.localized)
+    },
+  },
+  APIConnectionError: {
+    revive: (_s, request, opts) => new APIConnectionError(request, opts),
+    describe: {
+      zh: '无法连接信用服务，请检查网络。',
+      en: 'Cannot reach the credit service; check the network.',
+    },
+  },
+  APITimeoutError: {
+    revive: (s, request, opts) => new APITimeoutError(request, { ...opts, timeoutMs: s.timeoutMs }),
+    describe: (e) => {
+      const ms = typeof e.timeoutMs === 'number' ? e.timeoutMs : undefined;
+      return ms === undefined
+        ? { zh: '请求超时，请检查网络后重试。', en: 'The request timed out; check the network and retry.' }
+        : {
+            zh: `请求超时（${ms} 毫秒），请检查网络后重试。`,
+            en: `The request timed out after ${ms} ms; check the network and retry.`,
+          };
+    },
+  },
+  APIUserAbortError: {
+    revive: (_s, _r, opts) => new APIUserAbortError(opts),
+    describe: { zh: '请求已取消。', en: 'The request was cancelled.' },
+  },
+  ResponseValidationError: {
+    revive: (s, request, opts) => new ResponseValidationError(s.status ?? 0, s.issues ?? [], request, opts),
+    describe: MALFORMED,
+  },
+  ResponseParseError: {
+    revive: (s, request, opts) => new ResponseParseError(s.status ?? 0, request, opts),
+    describe: MALFORMED,
+  },
+  AuthorizationRequiredError: {
+    revive: (s, _r, opts) => new AuthorizationRequiredError(s.missing ?? ['authorization.reference'], opts),
+    describe: (e) =>
+      isRec(e.localized)
         ? { zh: String(e.localized.zh), en: String(e.localized.en) }
-        : { zh: AUTHORIZATION_LEGAL_BASIS.zh, en: AUTHORIZATION_LEGAL_BASIS.en };
-    case 'ReportFailedError':
-      return { zh: '报告生成失败。', en: 'The report could not be produced.' };
-    default:
-      return { zh: '发生未知错误。', en: 'An unexpected error occurred.' };
-  }
+        : { zh: AUTHORIZATION_LEGAL_BASIS.zh, en: AUTHORIZATION_LEGAL_BASIS.en },
+  },
+  ReportFailedError: {
+    revive: (s) => new ReportFailedError(s.reportId ?? '', s.failure ?? { code: 'unknown', message: '' }),
+    describe: { zh: '报告生成失败。', en: 'The report could not be produced.' },
+  },
+} satisfies Record<string, ErrorEntry>;
+
+/** The problem's own bilingual text, when a serialised or live error carries one. */
+function problemText(e: Rec): LocalizedText | undefined {
+  const p = isRec(e.problem) ? e.problem : undefined;
+  if (p === undefined || typeof p.message !== 'string') return undefined;
+  return { zh: p.message, en: typeof p.detail === 'string' ? p.detail : p.message };
 }

@@ -6,7 +6,7 @@
  */
 import ky, { isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
-import { isValidIdCard, maskIdCard } from '../identifiers/index.ts';
+import { maskIdCard } from '../identifiers/index.ts';
 import {
   APIConnectionError,
   APIError,
@@ -172,11 +172,14 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
 
 /** @internal */
 export class Transport {
-  readonly config: TransportConfig;
+  /** Everything but the key, which lives in `#key` so no log, inspect or JSON can show it. */
+  readonly config: Readonly<Omit<TransportConfig, 'apiKey'>>;
+  readonly #key: string;
   readonly #ky: KyInstance;
 
-  constructor(config: TransportConfig) {
+  constructor({ apiKey, ...config }: TransportConfig) {
     this.config = config;
+    this.#key = apiKey;
     this.#ky = ky.create({
       prefix: config.baseUrl,
       retry: 0,
@@ -235,7 +238,7 @@ export class Transport {
         });
         status = response.status;
         const ref: RequestRef = { method: req.method, path: req.path, requestId: requestIdOf(response) };
-        const text = await readText(response, Math.max(1, timeout - (now() - started)), ref, signal);
+        const text = await readText(response, Math.max(1, timeout - (now() - started)), ref, signal, timeout);
         const durationMs = now() - started;
         this.#emit('onResponse', { ...event, status, durationMs, requestId: ref.requestId });
         if (response.ok) {
@@ -252,10 +255,10 @@ export class Transport {
           }
         }
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        error = apiError(response.status, text, ref, retryAfterMs);
+        error = apiError(response, text, ref, retryAfterMs);
       } catch (e) {
         if (e instanceof ResponseValidationError) throw e;
-        error = e instanceof XinjianError ? e : fetchError(e, req, signal);
+        error = e instanceof XinjianError ? e : fetchError(e, req, signal, timeout);
       }
 
       const durationMs = now() - started;
@@ -275,9 +278,7 @@ export class Transport {
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) q.append(k, String(v));
     const qs = q.toString();
     // Hooks feed logs: an ID number typed into a search must not reach them in full.
-    return `${base}${req.path}${qs ? `?${qs}` : ''}`.replace(/\d{17}[\dXx]/g, (m) =>
-      isValidIdCard(m) ? maskIdCard(m) : m,
-    );
+    return maskIdShaped(`${base}${req.path}${qs ? `?${qs}` : ''}`);
   }
 
   #headers(
@@ -287,7 +288,7 @@ export class Transport {
   ): Record<string, string> {
     const merged: Record<string, string | undefined> = {
       accept: 'application/json',
-      authorization: `Bearer ${this.config.apiKey}`,
+      authorization: `Bearer ${this.#key}`,
       ...lower(this.config.defaultHeaders),
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       ...(attempt > 1 ? { 'x-retry-count': String(attempt - 1) } : {}),
@@ -315,10 +316,33 @@ function lower(h: Record<string, string | undefined>): Record<string, string | u
   return out;
 }
 
+// Header names that carry a credential, whatever the integrator added through defaultHeaders.
+const CREDENTIAL_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|key|token|secret|session|auth/i;
+
 function redact(headers: Record<string, string>): Record<string, string> {
-  const out = { ...headers };
-  if (out.authorization !== undefined) out.authorization = redactAuthorization(out.authorization);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    out[k] = CREDENTIAL_HEADER.test(k) && k !== 'idempotency-key' ? redactAuthorization(v) : maskIdShaped(v);
+  }
   return out;
+}
+
+// 18-character and 15-digit 居民身份证号码 shapes (region, plausible birth date, sequence), valid
+// check character or not: a mistyped ID number is still personal data.
+const ID_SHAPED =
+  /(?<![0-9A-Za-z])(?:\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]|\d{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z])/g;
+
+/**
+ * Masks every ID-number-shaped token in `text` (`330***********7745`), for logs and hooks.
+ *
+ * @example
+ * ```ts
+ * maskIdShaped('/v1/subjects?q=330106199001017745'); // '/v1/subjects?q=330***********7745'
+ * ```
+ */
+export function maskIdShaped(text: string): string {
+  return text.replace(ID_SHAPED, (m) => maskIdCard(m));
 }
 
 function requestIdOf(response: Response): string | undefined {
@@ -343,7 +367,13 @@ function parseBody<S extends z.ZodType>(
   return result.data;
 }
 
-function apiError(status: number, text: string, ref: RequestRef, retryAfterMs: number | undefined): APIError {
+function apiError(
+  response: Response,
+  text: string,
+  ref: RequestRef,
+  retryAfterMs: number | undefined,
+): APIError {
+  const status = response.status;
   let problem: Problem | undefined;
   let message: string | undefined;
   try {
@@ -356,17 +386,39 @@ function apiError(status: number, text: string, ref: RequestRef, retryAfterMs: n
     const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
     if (snippet) message = snippet;
   }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of response.headers) if (k !== 'set-cookie') headers[k] = v;
   return APIError.generate(status, problem, ref, {
     ...(message ? { message } : {}),
     retryAfterMs,
+    headers,
   });
 }
 
-function fetchError(e: unknown, req: ApiRequest<z.ZodType>, signal: AbortSignal | undefined): XinjianError {
+function fetchError(
+  e: unknown,
+  req: ApiRequest<z.ZodType>,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): XinjianError {
   const ref: RequestRef = { method: req.method, path: req.path };
   if (signal?.aborted) return new APIUserAbortError({ cause: signal.reason });
-  if (isTimeoutError(e)) return new APITimeoutError(ref, { cause: e });
-  return new APIConnectionError(ref, { cause: e });
+  if (isTimeoutError(e)) return new APITimeoutError(ref, { cause: scrub(e), timeoutMs });
+  return new APIConnectionError(ref, { cause: scrub(e) });
+}
+
+/**
+ * A copy of a fetch failure without the `Request` that ky attaches (its headers hold the API
+ * key): name, message, and the network cause (`ECONNREFUSED` and the like).
+ */
+function scrub(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const inner = (e as { cause?: unknown }).cause;
+  const copy = new Error(e.message, inner === undefined ? undefined : { cause: scrub(inner) });
+  copy.name = e.name;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  return copy;
 }
 
 // ky's timeout covers the wait for headers only; the body read gets what is left of it.
@@ -375,11 +427,12 @@ async function readText(
   ms: number,
   ref: RequestRef,
   signal: AbortSignal | undefined,
+  timeoutMs: number,
 ): Promise<string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new APITimeoutError(ref)), ms);
+    timer = setTimeout(() => reject(new APITimeoutError(ref, { timeoutMs })), ms);
     if (signal) {
       onAbort = () => reject(new APIUserAbortError({ cause: signal.reason }));
       signal.addEventListener('abort', onAbort, { once: true });
@@ -393,7 +446,7 @@ async function readText(
     response.body?.cancel().catch(() => undefined);
     if (e instanceof APITimeoutError || e instanceof APIUserAbortError) throw e;
     if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
-    throw new APIConnectionError(ref, { cause: e });
+    throw new APIConnectionError(ref, { cause: scrub(e) });
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);

@@ -51,6 +51,20 @@ export class Page<T> implements AsyncIterable<T> {
     }
   }
 
+  /**
+   * Every item of this page and the following ones, in one array.
+   *
+   * @example
+   * ```ts
+   * const all = await (await client.products.list({ limit: 10 })).toArray();
+   * ```
+   */
+  async toArray(): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of this) out.push(item);
+    return out;
+  }
+
   /** Every item of this page and the following ones. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     for await (const page of this.iterPages()) yield* page.data;
@@ -99,6 +113,18 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   /** Every page, starting with the first. */
   async *iterPages(): AsyncGenerator<Page<T>, void, undefined> {
     yield* (await this.#page()).iterPages();
+  }
+
+  /**
+   * Every item of every page, in one array.
+   *
+   * @example
+   * ```ts
+   * const products = await client.products.list({ domain: 'government_procurement' }).toArray();
+   * ```
+   */
+  async toArray(): Promise<T[]> {
+    return (await this.#page()).toArray();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
