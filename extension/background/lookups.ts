@@ -103,7 +103,11 @@ export async function lookupForTab(
   await Promise.all([
     ...fresh.map(async (subject) => {
       const result = await resolveSubject(ctx, subject);
-      await publish(tabId, frameId, subject.key, result);
+      // A code's answer comes with its batch, as the whole message's do: the reply to this
+      // message carries it, and a push per subject would be thousands of messages on a long
+      // list. A name waits for its search, so its answer is pushed as soon as it lands.
+      if (subject.code) await setSubjectResult(tabId, subject.key, result);
+      else await publish(tabId, frameId, subject.key, result);
       scheduleRetry(tabId, frameId, subject, result);
     }),
     ...again.map((subject) => lookUpAgain(ctx, tabId, frameId, subject, 0)),

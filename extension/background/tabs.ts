@@ -198,6 +198,23 @@ function joinConsortium(record: TabRecord, subject: PageSubject): void {
  * await setSubjectResult(7, 'code:91110000600037341L', { state: 'not_found' });
  * ```
  */
+// Subjects by key, per record: a 5,000-subject page sets 5,000 results, and a scan of the list
+// for each would cost millions of comparisons. Subjects are only ever appended, so a length
+// that changed means the index is stale.
+const indexes = new WeakMap<TabRecord, { length: number; byKey: Map<string, TabSubject> }>();
+
+function entryOf(record: TabRecord, key: string): TabSubject | undefined {
+  let index = indexes.get(record);
+  if (index?.length !== record.subjects.length) {
+    index = {
+      length: record.subjects.length,
+      byKey: new Map(record.subjects.map((s) => [s.subject.key, s])),
+    };
+    indexes.set(record, index);
+  }
+  return index.byKey.get(key);
+}
+
 export async function setSubjectResult(
   tabId: number,
   key: string,
@@ -205,7 +222,7 @@ export async function setSubjectResult(
   patch?: Partial<Pick<PageSubject, 'code'>>,
 ): Promise<void> {
   const record = await getTabRecord(tabId);
-  const entry = record?.subjects.find((s) => s.subject.key === key);
+  const entry = record ? entryOf(record, key) : undefined;
   if (!record || !entry) return;
   entry.result = result;
   if (patch?.code) entry.subject = { ...entry.subject, code: patch.code };
@@ -237,6 +254,7 @@ export async function setConsortia(tabId: number, consortia: TabConsortium[]): P
  */
 export async function dropTabRecord(tabId: number): Promise<void> {
   records.delete(tabId);
+  writeCost.delete(tabId);
   const pending = pendingWrites.get(tabId);
   if (pending) clearTimeout(pending);
   pendingWrites.delete(tabId);
@@ -251,23 +269,38 @@ export function knownTabIds(): number[] {
 // Many results land within a few milliseconds: write the record once per burst, one write
 // at a time per tab.
 const writing = new Map<number, Promise<void>>();
+// How long the tab's last write took. The stored record only serves a restarted worker, and
+// writing a 5,000-subject record costs the worker tens of milliseconds, so a record that is slow
+// to write is written less often: the worker stays free for lookups.
+const writeCost = new Map<number, number>();
+
+/** Milliseconds between a change and its write, for a record whose last write took `costMs`. */
+export function writeDelay(costMs: number): number {
+  return Math.min(2_000, Math.max(30, costMs * 4));
+}
 
 function persist(tabId: number): void {
   if (pendingWrites.has(tabId)) return;
   pendingWrites.set(
     tabId,
-    setTimeout(() => {
-      const previous = writing.get(tabId) ?? Promise.resolve();
-      const next = previous.then(async () => {
-        pendingWrites.delete(tabId);
-        const record = records.get(tabId);
-        if (record) await writeRecord(record);
-      });
-      writing.set(tabId, next);
-      void next.finally(() => {
-        if (writing.get(tabId) === next) writing.delete(tabId);
-      });
-    }, 30),
+    setTimeout(
+      () => {
+        const previous = writing.get(tabId) ?? Promise.resolve();
+        const next = previous.then(async () => {
+          pendingWrites.delete(tabId);
+          const record = records.get(tabId);
+          if (!record) return;
+          const started = performance.now();
+          await writeRecord(record);
+          writeCost.set(tabId, performance.now() - started);
+        });
+        writing.set(tabId, next);
+        void next.finally(() => {
+          if (writing.get(tabId) === next) writing.delete(tabId);
+        });
+      },
+      writeDelay(writeCost.get(tabId) ?? 0),
+    ),
   );
 }
 
