@@ -84,11 +84,13 @@ export async function readSdkBudgets(): Promise<SdkBudget[]> {
 async function moduleFile(module: string): Promise<string> {
   const pkg = JSON.parse(await readFile(SDK_PACKAGE, 'utf8')) as {
     name: string;
-    exports: Record<string, string>;
+    exports: Record<string, string | { source?: string }>;
   };
   const key = module === pkg.name ? '.' : `.${module.slice(pkg.name.length)}`;
-  const target = pkg.exports[key];
-  if (typeof target !== 'string') throw new Error(`sdk/package.json exports nothing as ${key}`);
+  const entry = pkg.exports[key];
+  // The sources, as the extension's build resolves them (the `source` condition).
+  const target = typeof entry === 'string' ? entry : entry?.source;
+  if (typeof target !== 'string') throw new Error(`sdk/package.json exports no source for ${key}`);
   return fileURLToPath(new URL(target, SDK_PACKAGE));
 }
 

@@ -109,6 +109,7 @@ export async function sdkMetrics(ctx: SuiteContext, mock: BenchMock): Promise<Me
       sdk.map((s) => s.ms),
       {
         baselineSamples: raw.map((r) => r.ms),
+        target: { text: '≤ 1.1 × baseline', met: (m) => m.ratio !== null && m.ratio <= 1.1 },
         note: `first call to last result; concurrency ${CONCURRENCY} on both sides; the SDK validates every response with zod, the raw side only parses JSON; mock server in a child process`,
       },
     ),
