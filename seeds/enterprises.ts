@@ -692,6 +692,7 @@ function addQuality(d: Draft, result: 'pass' | 'fail'): void {
     id: nextId(d),
     source: ref(d, 'gsxt'),
     category: 'product_quality',
+    kind: 'spot_check',
     authority: `${d.city.name}市场监督管理局`,
     product: d.rng.pick([
       '电线电缆',
@@ -714,6 +715,7 @@ function addConstruction(d: Draft, kind: 'good' | 'bad'): void {
     kind,
     authority: `${d.city.name}住房和城乡建设局`,
     date: randomDate(d.rng, '2022-06-01', addDays(d.ctx.asOf, -15)),
+    until: null,
     description:
       kind === 'good'
         ? d.rng.pick(['承建项目获评市级安全文明标准化工地', '承建项目获评省级优质工程'])
@@ -730,8 +732,10 @@ function addEnvironmental(d: Draft, kind: 'violation' | 'rating'): void {
     source: ref(d, 'creditchina'),
     category: 'environmental',
     kind,
+    grade: kind === 'rating' ? 'trustworthy' : null,
     authority: `${d.city.name}生态环境局`,
     date: randomDate(d.rng, '2023-01-01', addDays(d.ctx.asOf, -15)),
+    until: null,
     description: kind === 'rating' ? '企业环境信用评价：环保诚信企业' : '超标排放大气污染物，已责令改正',
   });
 }
@@ -744,6 +748,7 @@ function addWorkSafety(d: Draft, kind: 'accident' | 'violation' | 'commendation'
     kind,
     authority: `${d.city.name}应急管理局`,
     date: randomDate(d.rng, '2023-01-01', addDays(d.ctx.asOf, -15)),
+    until: null,
     description:
       kind === 'commendation'
         ? '安全生产标准化三级达标企业'

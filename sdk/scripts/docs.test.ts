@@ -116,7 +116,7 @@ describe('API reference (docs/api)', () => {
       'function createClient(options?: ClientOptions): XinjianClient;',
     );
     expect(byName('IsoDate')?.signature).toBe(
-      "const IsoDate = z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/, 'expected a date YYYY-MM-DD');",
+      "const IsoDate = z.iso.date({ error: 'expected a calendar date YYYY-MM-DD' });",
     );
     expect(byName('SubjectType')?.signature).toBe(
       [

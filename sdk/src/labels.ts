@@ -2,7 +2,16 @@
  * Words for the API's codes, in Simplified Chinese and English: one table per enum, shared by
  * the rule packs' findings, the CLI and anything else that shows codes to people.
  */
-import type { DomainId, GradeScale, ListId, LocalizedText, SourceChannel } from './core/schemas.ts';
+import type { CreditRecord, EnvironmentalGrade } from './core/records.ts';
+import type {
+  DomainId,
+  GradeScale,
+  ListId,
+  LocalizedText,
+  RecordCategory,
+  SourceChannel,
+} from './core/schemas.ts';
+import type { Citation } from './rules/citations.ts';
 
 /**
  * Names of the application-catalog domains (应用目录).
@@ -84,3 +93,184 @@ export const LIST_LABELS: Readonly<Record<ListId, LocalizedText>> = {
   customs_aeo: { zh: '海关高级认证企业', en: 'customs AEO' },
   contract_abiding: { zh: '守合同重信用企业', en: 'contract-abiding enterprises' },
 };
+
+/**
+ * Names of the record categories a report can carry.
+ *
+ * @example
+ * ```ts
+ * RECORD_CATEGORY_LABELS.land_resources.zh; // '国土资源'
+ * ```
+ */
+export const RECORD_CATEGORY_LABELS: Readonly<Record<RecordCategory, LocalizedText>> = {
+  administrative_license: { zh: '行政许可', en: 'administrative licences' },
+  administrative_penalty: { zh: '行政处罚', en: 'administrative penalties' },
+  dishonest_judgment_debtor: { zh: '失信被执行人', en: 'dishonest judgment debtor' },
+  major_tax_violation: { zh: '重大税收违法失信主体', en: 'major tax violations' },
+  gp_serious_violation: { zh: '政府采购严重违法失信行为', en: 'government-procurement serious violations' },
+  abnormal_operation: { zh: '经营异常名录', en: 'abnormal operation' },
+  serious_illegal_dishonest: { zh: '严重违法失信名单', en: 'serious illegal and dishonest list' },
+  tax_credit: { zh: '纳税信用', en: 'tax credit' },
+  contract_performance: { zh: '合同履约', en: 'contract performance' },
+  product_quality: { zh: '产品质量', en: 'product quality' },
+  construction: { zh: '工程建设', en: 'construction' },
+  environmental: { zh: '环保', en: 'environmental protection' },
+  work_safety: { zh: '安全生产', en: 'work safety' },
+  land_resources: { zh: '国土资源', en: 'land and resources' },
+  food_safety: { zh: '食品安全', en: 'food safety' },
+  court_enforcement: { zh: '法院强制执行', en: 'court enforcement' },
+  credit_accounts: { zh: '信贷账户', en: 'credit accounts' },
+  housing_fund: { zh: '住房公积金', en: 'housing provident fund' },
+};
+
+/**
+ * Whether a record speaks for or against the subject: `positive` (an award, a red list, a
+ * performed contract), `negative`, or `neutral` (a licence, a grade without a bad outcome).
+ *
+ * @example
+ * ```ts
+ * const tone: RecordTone = recordOutcome(record).tone;
+ * ```
+ */
+export type RecordTone = 'positive' | 'negative' | 'neutral';
+
+const ENV_GRADES: Readonly<Record<EnvironmentalGrade, LocalizedText & { tone: RecordTone }>> = {
+  trustworthy: { zh: '环保诚信企业', en: 'environmentally trustworthy', tone: 'positive' },
+  good: { zh: '环保良好企业', en: 'environmentally good', tone: 'positive' },
+  warning: { zh: '环保警示企业', en: 'environmental warning', tone: 'negative' },
+  bad: { zh: '环保不良企业', en: 'environmentally bad', tone: 'negative' },
+};
+
+/**
+ * The kind and outcome of one record in words, so that a blacklist entry never reads like an
+ * award: 合同履约 已履约/违约, 工程建设 良好行为/不良行为/黑名单, 环保 评价等级/红名单/黑名单 …
+ *
+ * @example
+ * ```ts
+ * recordOutcome({ category: 'construction', kind: 'blacklist', … }).zh; // '建筑市场主体黑名单'
+ * ```
+ */
+export function recordOutcome(r: CreditRecord): LocalizedText & { tone: RecordTone } {
+  switch (r.category) {
+    case 'contract_performance':
+      return r.result === 'performed'
+        ? { zh: '合同已履约', en: 'contract performed', tone: 'positive' }
+        : { zh: '合同违约', en: 'contract breached', tone: 'negative' };
+    case 'product_quality':
+      if (r.kind === 'major_quality_issue')
+        return { zh: '重大质量问题', en: 'major quality issue', tone: 'negative' };
+      return r.result === 'pass'
+        ? { zh: '监督抽查合格', en: 'spot check passed', tone: 'positive' }
+        : { zh: '监督抽查不合格', en: 'spot check failed', tone: 'negative' };
+    case 'construction':
+      return {
+        good: { zh: '良好行为（表彰）', en: 'good conduct (award)', tone: 'positive' as const },
+        bad: { zh: '不良行为', en: 'bad conduct', tone: 'negative' as const },
+        blacklist: {
+          zh: '建筑市场主体黑名单',
+          en: 'construction market blacklist',
+          tone: 'negative' as const,
+        },
+      }[r.kind];
+    case 'environmental':
+      if (r.kind === 'rating')
+        return r.grade === null
+          ? { zh: '环保信用评价', en: 'environmental credit rating', tone: 'neutral' }
+          : { ...ENV_GRADES[r.grade], zh: `环保信用评价：${ENV_GRADES[r.grade].zh}` };
+      return {
+        violation: { zh: '环境违法', en: 'environmental violation', tone: 'negative' as const },
+        red_list: { zh: '环保信用红名单', en: 'environmental red list', tone: 'positive' as const },
+        black_list: { zh: '环保信用黑名单', en: 'environmental black list', tone: 'negative' as const },
+      }[r.kind];
+    case 'work_safety':
+      return {
+        accident: { zh: '生产安全事故', en: 'work-safety accident', tone: 'negative' as const },
+        violation: { zh: '安全生产违法', en: 'work-safety violation', tone: 'negative' as const },
+        commendation: { zh: '安全生产表彰/达标', en: 'work-safety commendation', tone: 'positive' as const },
+        dishonest_list: {
+          zh: '安全生产严重失信主体名单',
+          en: 'work-safety dishonest list',
+          tone: 'negative' as const,
+        },
+      }[r.kind];
+    case 'land_resources':
+      return r.kind === 'idle_land'
+        ? { zh: '闲置土地', en: 'idle land', tone: 'negative' }
+        : { zh: '违法用地', en: 'illegal land use', tone: 'negative' };
+    case 'food_safety':
+      return r.kind === 'violation'
+        ? { zh: '食品安全违法', en: 'food-safety violation', tone: 'negative' }
+        : { zh: '严重违法生产经营者黑名单', en: 'serious food-safety violator blacklist', tone: 'negative' };
+    case 'administrative_license':
+      return { zh: '行政许可', en: 'licence', tone: 'neutral' };
+    case 'administrative_penalty':
+      return { zh: '行政处罚', en: 'penalty', tone: 'negative' };
+    case 'tax_credit':
+      return {
+        zh: `纳税信用 ${r.grade} 级`,
+        en: `tax credit grade ${r.grade}`,
+        tone: r.grade === 'A' || r.grade === 'B' ? 'positive' : r.grade === 'M' ? 'neutral' : 'negative',
+      };
+    case 'court_enforcement':
+      return r.status === 'executing'
+        ? { zh: '强制执行中', en: 'enforcement in progress', tone: 'negative' }
+        : { zh: '强制执行已结案', en: 'enforcement closed', tone: 'neutral' };
+    default:
+      return { ...LIST_LABELS[r.category], tone: 'negative' };
+  }
+}
+
+/**
+ * One line for a record in a card, the side panel, an export or the CLI: date, category,
+ * kind and outcome, authority and what happened.
+ *
+ * @example
+ * ```ts
+ * describeRecord(record, 'zh'); // '2026-03-10 工程建设·建筑市场主体黑名单 北京市住房和城乡建设委员会：发生转包行为…'
+ * ```
+ */
+export function describeRecord(r: CreditRecord, lang: 'zh' | 'en' = 'zh'): string {
+  const head = `${RECORD_CATEGORY_LABELS[r.category][lang]}·${recordOutcome(r)[lang]}`;
+  const sep = lang === 'zh' ? '：' : ': ';
+  switch (r.category) {
+    case 'administrative_penalty':
+      return `${r.decidedAt} ${head} ${r.authority} ${r.documentNo}${sep}${r.reason}`;
+    case 'dishonest_judgment_debtor':
+      return `${r.listedAt} ${head} ${r.court} ${r.caseNo}${r.removedAt ? (lang === 'zh' ? `（${r.removedAt} 移出）` : ` (removed ${r.removedAt})`) : ''}`;
+    case 'major_tax_violation':
+      return `${r.listedAt} ${head} ${r.authority}${sep}${r.caseNature}`;
+    case 'abnormal_operation':
+    case 'serious_illegal_dishonest':
+      return `${r.listedAt} ${head} ${r.authority}${sep}${r.reason}`;
+    case 'gp_serious_violation':
+      return `${r.banFrom}–${r.banUntil} ${head} ${r.authority} ${r.decisionNo}${sep}${r.reason}`;
+    case 'tax_credit':
+      return `${r.year} ${head}`;
+    case 'administrative_license':
+      return `${r.date} ${head} ${r.authority}${sep}${r.title}`;
+    case 'court_enforcement':
+      return `${r.filedAt} ${head} ${r.court} ${r.caseNo}`;
+    case 'contract_performance':
+      return `${r.date} ${head} ${r.counterparty}${sep}${r.description}`;
+    case 'product_quality':
+      return `${r.date} ${head} ${r.authority} ${r.product}`;
+    case 'land_resources':
+      return `${r.date} ${head} ${r.authority} ${r.parcel}${sep}${r.description}`;
+    default:
+      return `${r.date} ${head} ${r.authority}${sep}${r.description}`;
+  }
+}
+
+/**
+ * A citation as text: `财库〔2016〕125号 二（一）`. A name that is not a 文号 says so.
+ *
+ * @example
+ * ```ts
+ * formatCitation(cite('wuhan-hf', '个人信用审核条件'), 'en'); // '武汉住房公积金贷款信用审核规定 (name, not a document number) 个人信用审核条件'
+ * ```
+ */
+export function formatCitation(c: Citation, lang: 'zh' | 'en' = 'zh'): string {
+  const label =
+    c.label === true ? (lang === 'zh' ? '（名称，非文号）' : ' (name, not a document number)') : '';
+  return `${c.documentNo}${label}${c.article ? ` ${c.article}` : ''}`;
+}

@@ -57,7 +57,7 @@ describe('bundle size budgets (BUDGETS.md)', () => {
     expect(size).toBeLessThanOrEqual(5 * KB);
   });
 
-  it('background: the client and error helpers ≤ 47 KB gzip, zod and ky included', async () => {
+  it('background: the client and error helpers ≤ 49 KB gzip, zod and ky included', async () => {
     const { size, modules, imports } = await measure(
       `export { createClient, serializeError, reviveError, isXinjianError, describeError } from ${JSON.stringify(src('./index.ts'))};`,
     );
@@ -68,13 +68,13 @@ describe('bundle size budgets (BUDGETS.md)', () => {
     expect(imports).toEqual([]);
     expect(modules.filter((m) => /iconv-lite/.test(m))).toEqual([]);
     expect(size).toBeGreaterThan(30 * KB);
-    expect(size).toBeLessThanOrEqual(47 * KB);
+    expect(size).toBeLessThanOrEqual(49 * KB);
   });
 
-  it('background with the procurement rule pack ≤ 55 KB gzip', async () => {
+  it('background with the procurement rule pack ≤ 60 KB gzip', async () => {
     const { size } = await measure(
       `export { createClient, serializeError, reviveError, isXinjianError, describeError, evaluateProcurement } from ${JSON.stringify(src('./index.ts'))};`,
     );
-    expect(size).toBeLessThanOrEqual(55 * KB);
+    expect(size).toBeLessThanOrEqual(60 * KB);
   });
 });

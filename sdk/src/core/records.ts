@@ -194,16 +194,19 @@ export const ContractRecord = z.object({
 });
 
 /**
- * 产品质量 抽查
+ * 产品质量: a 监督抽查 result (产品质量法 第十五条), or a 重大质量问题 (a quality incident a
+ * regulator recorded). `result` is `fail` for 抽检不合格 and for every 重大质量问题.
  *
  * @example
  * ```ts
- * const failed = ProductQualityRecord.parse(record).result === 'fail';
+ * const r = ProductQualityRecord.parse(record);
+ * const failed = r.result === 'fail'; // 抽检不合格, or kind 'major_quality_issue'
  * ```
  */
 export const ProductQualityRecord = z.object({
   ...base,
   category: z.literal('product_quality'),
+  kind: z.enum(['spot_check', 'major_quality_issue']),
   authority: z.string(),
   product: z.string(),
   result: z.enum(['pass', 'fail']),
@@ -211,7 +214,8 @@ export const ProductQualityRecord = z.object({
 });
 
 /**
- * 工程建设 良好行为 / 不良行为 / 黑名单 (建市〔2017〕241号)
+ * 工程建设 (建市〔2017〕241号): 良好行为 (an award), 不良行为, or the 建筑市场主体"黑名单".
+ * `until` is the last day of a blacklist period where the source gives one.
  *
  * @example
  * ```ts
@@ -224,40 +228,99 @@ export const ConstructionRecord = z.object({
   kind: z.enum(['good', 'bad', 'blacklist']),
   authority: z.string(),
   date: IsoDate,
+  until: IsoDate.nullable(),
   description: z.string(),
 });
 
 /**
- * 环保
+ * Grades of 企业环境信用评价 (环发〔2013〕150号 four grades; provinces rename them):
+ * 环保诚信, 环保良好, 环保警示, 环保不良.
  *
  * @example
  * ```ts
- * EnvironmentalRecord.parse(record).kind; // 'violation' or 'rating'
+ * EnvironmentalGrade.options; // ['trustworthy', 'good', 'warning', 'bad']
+ * ```
+ */
+export const EnvironmentalGrade = z
+  .enum(['trustworthy', 'good', 'warning', 'bad'])
+  .meta({ id: 'EnvironmentalGrade' });
+export type EnvironmentalGrade = z.infer<typeof EnvironmentalGrade>;
+
+/**
+ * 环保: a violation, a 环保信用评价 grade, or a 环保 red list (守信) / black list (失信) entry.
+ *
+ * @example
+ * ```ts
+ * const r = EnvironmentalRecord.parse(record);
+ * if (r.kind === 'rating') console.log(r.grade); // 'trustworthy'
  * ```
  */
 export const EnvironmentalRecord = z.object({
   ...base,
   category: z.literal('environmental'),
-  kind: z.enum(['violation', 'rating']),
+  kind: z.enum(['violation', 'rating', 'red_list', 'black_list']),
+  /** The 环保信用评价 grade; null unless `kind` is `rating`. */
+  grade: EnvironmentalGrade.nullable(),
   authority: z.string(),
   date: IsoDate,
+  until: IsoDate.nullable(),
   description: z.string(),
 });
 
 /**
- * 安全生产
+ * 安全生产: an accident, a violation, a commendation, or a 安全生产失信 list entry
+ * (安全生产严重失信主体名单).
  *
  * @example
  * ```ts
- * const accident = WorkSafetyRecord.parse(record).kind === 'accident';
+ * const listed = WorkSafetyRecord.parse(record).kind === 'dishonest_list';
  * ```
  */
 export const WorkSafetyRecord = z.object({
   ...base,
   category: z.literal('work_safety'),
-  kind: z.enum(['accident', 'violation', 'commendation']),
+  kind: z.enum(['accident', 'violation', 'commendation', 'dishonest_list']),
   authority: z.string(),
   date: IsoDate,
+  until: IsoDate.nullable(),
+  description: z.string(),
+});
+
+/**
+ * 国土资源: 闲置土地 (闲置土地处置办法) or 违法用地 (土地管理法).
+ *
+ * @example
+ * ```ts
+ * LandRecord.parse(record).kind; // 'idle_land' or 'illegal_land_use'
+ * ```
+ */
+export const LandRecord = z.object({
+  ...base,
+  category: z.literal('land_resources'),
+  kind: z.enum(['idle_land', 'illegal_land_use']),
+  authority: z.string(),
+  date: IsoDate,
+  /** 地块 or 项目 as the record names it. */
+  parcel: z.string(),
+  description: z.string(),
+});
+
+/**
+ * 食品安全: a violation, or the 严重违法生产经营者黑名单 with the last day of its period.
+ *
+ * @example
+ * ```ts
+ * const r = FoodSafetyRecord.parse(record);
+ * const blacklisted = r.kind === 'serious_violation_blacklist';
+ * ```
+ */
+export const FoodSafetyRecord = z.object({
+  ...base,
+  category: z.literal('food_safety'),
+  kind: z.enum(['violation', 'serious_violation_blacklist']),
+  authority: z.string(),
+  date: IsoDate,
+  until: IsoDate.nullable(),
   description: z.string(),
 });
 
@@ -304,6 +367,8 @@ export const CreditRecord = z
     ConstructionRecord,
     EnvironmentalRecord,
     WorkSafetyRecord,
+    LandRecord,
+    FoodSafetyRecord,
     CourtEnforcementRecord,
   ])
   .meta({ id: 'CreditRecord' });

@@ -17,15 +17,16 @@ export const LocalizedText = z.object({ zh: z.string(), en: z.string() }).meta({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**
- * A calendar date, `YYYY-MM-DD`.
+ * An ISO 8601 calendar date, `YYYY-MM-DD`, that exists on the calendar.
  *
  * @example
  * ```ts
  * IsoDate.safeParse('2026-11-01').success; // true
  * IsoDate.safeParse('2026/11/01').success; // false
+ * IsoDate.safeParse('2026-02-30').success; // false
  * ```
  */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export const IsoDate = z.iso.date({ error: 'expected a calendar date YYYY-MM-DD' });
 /**
  * A calendar month, `YYYY-MM`.
  *
@@ -395,6 +396,8 @@ export const RecordCategory = z
     'construction',
     'environmental',
     'work_safety',
+    'land_resources',
+    'food_safety',
     'court_enforcement',
     'credit_accounts',
     'housing_fund',

@@ -11,11 +11,18 @@ import {
 import type { RequestOptions } from '../core/http.ts';
 import {
   AbnormalOperationRecord,
+  ConstructionRecord,
+  ContractRecord,
   DishonestDebtorRecord,
+  EnvironmentalRecord,
+  FoodSafetyRecord,
   GpSeriousViolationRecord,
+  LandRecord,
   MajorTaxViolationRecord,
   PenaltyRecord,
+  ProductQualityRecord,
   SeriousIllegalRecord,
+  WorkSafetyRecord,
 } from '../core/records.ts';
 import { APIResource } from '../core/resource.ts';
 import { Grade, IsoDate, IsoDateTime, ListId, SourceStatus, TaxCreditGrade } from '../core/schemas.ts';
@@ -52,8 +59,9 @@ export const ListMembership = z
 export type ListMembership = z.infer<typeof ListMembership>;
 
 /**
- * The records a procurement or tendering check needs, with their sources: the three lists of
- * 财库〔2016〕125号, other black lists, and penalties (for 重大违法记录).
+ * The records a procurement, tendering or credit check needs, with their sources: the three
+ * lists of 财库〔2016〕125号, other black lists, penalties (for 重大违法记录) and the record
+ * categories the packs weigh (合同履约, 产品质量, 工程建设, 国土资源, 环保, 安全生产, 食品安全).
  *
  * @example
  * ```ts
@@ -68,6 +76,13 @@ export const ScreeningRecord = z
     GpSeriousViolationRecord,
     AbnormalOperationRecord,
     SeriousIllegalRecord,
+    ContractRecord,
+    ProductQualityRecord,
+    ConstructionRecord,
+    EnvironmentalRecord,
+    WorkSafetyRecord,
+    LandRecord,
+    FoodSafetyRecord,
   ])
   .meta({ id: 'ScreeningRecord' });
 export type ScreeningRecord = z.infer<typeof ScreeningRecord>;

@@ -58,13 +58,20 @@ describe('months', () => {
 });
 
 describe('isIsoDate', () => {
-  it('checks the shape only', () => {
+  it('checks the shape and the calendar', () => {
     expect(isIsoDate('2026-11-20')).toBe(true);
+    expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2026-1-20')).toBe(false);
     expect(isIsoDate('20261120')).toBe(false);
+    expect(isIsoDate('2026/11/15')).toBe(false);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
+    expect(isIsoDate(20261120)).toBe(false);
   });
 
-  it('never throws on a schema-valid but impossible date', () => {
+  it('never throws on an impossible date', () => {
     expect(subtractYears('2023-02-31', 3)).toBe('2020-02-31');
     expect(addDays('2023-02-31', 1)).toBe('2023-03-04');
   });

@@ -1,14 +1,22 @@
 /**
  * Calendar arithmetic on `YYYY-MM-DD` and `YYYY-MM` strings. Dates compare as strings (ISO
  * order), so nothing here builds a `Date` and nothing depends on the time zone. The functions
- * never throw: a schema-valid but impossible date such as `2023-02-31` still orders correctly.
+ * never throw; callers check their input with {@link isIsoDate} first.
  */
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** True for a well-formed `YYYY-MM-DD` string (the shape, not the calendar). */
-export function isIsoDate(value: string): boolean {
-  return DATE.test(value);
+/**
+ * True for an ISO 8601 calendar date `YYYY-MM-DD` that exists: `2024-02-29` is one,
+ * `2023-02-29`, `2026-13-01` and `2026/11/15` are not.
+ */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const [y, m, d] = parts(value);
+  if (m < 1 || m > 12 || d < 1) return false;
+  if (m === 2 && d === 29) return isLeapYear(y);
+  return d <= (MONTH_DAYS[m - 1] ?? 0);
 }
 
 function parts(date: string): [number, number, number] {

@@ -416,7 +416,7 @@ function reviewBorrower(
           zh: `列入失信被执行人名单（${r.court} ${r.caseNo}，${r.listedAt} 起）`,
           en: `On the dishonest judgment debtor list (${r.court} ${r.caseNo}, since ${r.listedAt})`,
         },
-        citations: [...packCitation, cite('spc-dishonest-list')],
+        citations: [...packCitation, cite('spc-dishonest-list', '第一条、第二条', 'secondary')],
         record,
         source: r.source,
       });
@@ -430,7 +430,7 @@ function reviewBorrower(
           zh: `曾列入失信被执行人名单（${r.caseNo}），已${end}`,
           en: `Formerly on the dishonest judgment debtor list (${r.caseNo}); ended ${r.removedAt ?? r.expiresAt}`,
         },
-        citations: [cite('spc-dishonest-list')],
+        citations: [cite('spc-dishonest-list', '第十条')],
         record,
         source: r.source,
       });

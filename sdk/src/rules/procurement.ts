@@ -17,11 +17,15 @@
 import { z } from 'zod';
 import type { PenaltyKind } from '../core/records.ts';
 import { IsoDate, ListId, SourceChannel, Yuan } from '../core/schemas.ts';
+import { CategoryRuleSet, categoryFindings, type ProjectKind, Weight } from './categories.ts';
 import { Citation, cite } from './citations.ts';
 import { isIsoDate, subtractYears } from './dates.ts';
 import type { Finding, RuleSetRef, ScreeningResult } from './findings.ts';
+import { PROCUREMENT_CATEGORY_RULES } from './packs/categories.ts';
 import {
+  applySeverities,
   banCovers,
+  checkDates,
   checkSources,
   combine,
   dishonestInForce,
@@ -29,9 +33,12 @@ import {
   listedInForce,
   listName,
   type MemberEvaluation,
-  membershipInForce,
+  membershipState,
+  recheckFinding,
   type ScreeningSubject,
   type ScreeningView,
+  stateUnknownFinding,
+  summaryBlacklistFindings,
   view,
 } from './screening.ts';
 
@@ -86,7 +93,7 @@ export const DEFAULT_FINE_THRESHOLDS: FineThreshold[] = [
     effectiveFrom: '2022-02-08',
     effectiveTo: null,
     thresholdYuan: 2_000_000,
-    citation: cite('caiku-2022-3'),
+    citation: cite('caiku-2022-3', '全文（较大数额罚款为200万元以上）'),
   },
 ];
 
@@ -103,6 +110,17 @@ export const DEFAULT_PROCUREMENT_CHANNELS: Partial<Record<ListId, SourceChannel[
   major_tax_violation: ['creditchina'],
   gp_serious_violation: ['ccgp'],
 };
+
+/**
+ * Days between the data date and a future cutoff after which a pack asks for the check to be
+ * repeated at the 截止时点: one week (decision 0020).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RECHECK_AFTER_DAYS; // 7
+ * ```
+ */
+export const DEFAULT_RECHECK_AFTER_DAYS = 7;
 
 /**
  * Configuration of the procurement rules. Every field has a default; pass only what differs
@@ -124,6 +142,12 @@ export const ProcurementConfig = z
       .partialRecord(ListId, z.array(SourceChannel).min(1))
       .default(DEFAULT_PROCUREMENT_CHANNELS),
     belowThresholdFineSeverity: z.enum(['info', 'review']).default('info'),
+    /** Data read more than this many days before the cutoff asks for a re-check at the cutoff. */
+    recheckAfterDays: z.number().int().nonnegative().default(DEFAULT_RECHECK_AFTER_DAYS),
+    /** Weight per finding code, over the pack's own (e.g. `{ 'construction.blacklist': 'bar' }`). */
+    severities: z.record(z.string(), Weight).default({}),
+    /** The versioned weights and bases of the other record categories. */
+    categoryRules: CategoryRuleSet.default(PROCUREMENT_CATEGORY_RULES),
   })
   .meta({ id: 'ProcurementConfig' });
 /** What a caller passes: every field optional. */
@@ -140,7 +164,7 @@ type ResolvedConfig = z.output<typeof ProcurementConfig>;
  */
 export const PROCUREMENT_RULE_SET: RuleSetRef = {
   id: 'cn-gp-credit-check',
-  version: '2022.02',
+  version: '2026.12',
   title: {
     zh: '政府采购信用记录查询与使用（财库〔2016〕125号、财库〔2022〕3号）',
     en: 'Government procurement credit screening (Caiku [2016] 125, Caiku [2022] 3)',
@@ -162,15 +186,25 @@ export interface ProcurementOptions {
   cutoff: string;
   /** The other consortium members; the first argument is the lead. */
   consortium?: readonly ScreeningSubject[];
+  /** 货物, 服务 or 工程; the 建筑市场 blacklist is weighed for 工程 only. Unknown: not weighed. */
+  projectKind?: ProjectKind;
   config?: ProcurementConfig;
 }
 
-const C125 = cite('caiku-2016-125');
+const C125 = cite('caiku-2016-125', '二（一）');
+const C125_QUERY = cite('caiku-2016-125', '二（二）');
 const ART22 = cite('gp-law', '第二十二条');
 const ART22_5 = cite('gp-law', '第二十二条第一款第（五）项');
 const REG19 = cite('gp-regulation', '第十九条');
 
-type Ctx = { cutoff: string; windowStart: string; baseThreshold: FineThreshold | null; cfg: ResolvedConfig };
+type Ctx = {
+  asOf: string;
+  cutoff: string;
+  windowStart: string;
+  baseThreshold: FineThreshold | null;
+  projectKind: ProjectKind | null;
+  cfg: ResolvedConfig;
+};
 
 /**
  * Screens a supplier, or a consortium, for a government-procurement bid.
@@ -193,12 +227,18 @@ export function evaluateProcurement(input: ScreeningSubject, options: Procuremen
   const cfg = ProcurementConfig.parse(options.config ?? {});
   const cutoff = options.cutoff;
   const ctx: Ctx = {
+    asOf: options.asOf,
     cutoff,
     windowStart: subtractYears(cutoff, cfg.lookbackYears),
     baseThreshold: thresholdAt(cfg.fineThresholds, cutoff),
+    projectKind: options.projectKind ?? null,
     cfg,
   };
   const members = [input, ...(options.consortium ?? [])].map((m) => screenMember(view(m), ctx));
+  const recheck = recheckFinding(options.asOf, cutoff, cfg.recheckAfterDays, 'info', [C125_QUERY]);
+  const lead = members[0];
+  if (recheck && lead) lead.findings.push({ ...recheck, subjectId: lead.subject.id });
+  for (const m of members) m.findings = applySeverities(m.findings, cfg.severities);
   return combine(members, (options.consortium?.length ?? 0) > 0, [C125], {
     ruleSet: PROCUREMENT_RULE_SET,
     asOf: options.asOf,
@@ -206,10 +246,12 @@ export function evaluateProcurement(input: ScreeningSubject, options: Procuremen
   });
 }
 
-/** Throws a RangeError unless both dates are `YYYY-MM-DD`. */
+/** Throws a RangeError unless both dates are calendar days `YYYY-MM-DD`. */
 export function assertDates(asOf: string, cutoff: string): void {
-  if (!isIsoDate(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
-  if (!isIsoDate(cutoff)) throw new RangeError(`cutoff must be YYYY-MM-DD, got ${JSON.stringify(cutoff)}`);
+  if (!isIsoDate(asOf))
+    throw new RangeError(`asOf must be a calendar date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  if (!isIsoDate(cutoff))
+    throw new RangeError(`cutoff must be a calendar date YYYY-MM-DD, got ${JSON.stringify(cutoff)}`);
 }
 
 function thresholdAt(thresholds: readonly FineThreshold[], day: string): FineThreshold | null {
@@ -221,11 +263,14 @@ function thresholdAt(thresholds: readonly FineThreshold[], day: string): FineThr
   return found;
 }
 
-function screenMember(v: ScreeningView, ctx: Ctx): MemberEvaluation {
+function screenMember(input: ScreeningView, ctx: Ctx): MemberEvaluation {
   const { cutoff } = ctx;
-  const subjectId = v.subject.id;
+  const subjectId = input.subject.id;
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'subjectId'>) => findings.push({ ...f, subjectId });
+  const dated = checkDates(input, [C125_QUERY]);
+  for (const f of dated.findings) add(f);
+  const v = dated.view;
 
   if (v.subject.status !== 'active') {
     add({
@@ -246,7 +291,7 @@ function screenMember(v: ScreeningView, ctx: Ctx): MemberEvaluation {
     const base = { record, source: r.source };
     switch (r.category) {
       case 'dishonest_judgment_debtor': {
-        const cites = [C125, cite('spc-dishonest-list')];
+        const cites = [C125, cite('spc-dishonest-list', '第一条、第二条', 'secondary')];
         if (dishonestInForce(r, cutoff)) {
           add({
             ...base,
@@ -286,7 +331,7 @@ function screenMember(v: ScreeningView, ctx: Ctx): MemberEvaluation {
         break;
       }
       case 'major_tax_violation': {
-        const cites = [C125, cite('sat-order-54')];
+        const cites = [C125, cite('sat-order-54', '第六条')];
         if (listedInForce(r, cutoff)) {
           add({
             ...base,
@@ -374,6 +419,13 @@ function screenMember(v: ScreeningView, ctx: Ctx): MemberEvaluation {
         break;
     }
   }
+  for (const f of categoryFindings(v.records, ctx.cfg.categoryRules, {
+    cutoff,
+    windowStart: ctx.windowStart,
+    projectKind: ctx.projectKind,
+    severities: {},
+  }))
+    add(f);
 
   // A list summary in force that no record confirms still counts: no silent pass on a missing detail.
   for (const list of [
@@ -384,12 +436,18 @@ function screenMember(v: ScreeningView, ctx: Ctx): MemberEvaluation {
     'serious_illegal_dishonest',
   ] as const) {
     if (findings.some((f) => f.code === `list.${list}.active`)) continue;
-    const m = v.lists.find((l) => l.list === list && membershipInForce(l, cutoff));
-    if (!m) continue;
     const bar =
       list === 'dishonest_judgment_debtor' ||
       list === 'major_tax_violation' ||
       list === 'gp_serious_violation';
+    const cites = bar ? [C125] : [ART22];
+    const entries = v.lists.filter((l) => l.list === list);
+    const m = entries.find((l) => membershipState(l, cutoff, ctx.asOf) === 'in_force');
+    if (!m) {
+      const unknown = entries.find((l) => membershipState(l, cutoff, ctx.asOf) === 'unknown');
+      if (unknown && !hasRecord(v, list)) add(stateUnknownFinding(unknown, cutoff, ctx.asOf, cites));
+      continue;
+    }
     const name = listName(list);
     add({
       code: `list.${list}.active`,
@@ -398,21 +456,25 @@ function screenMember(v: ScreeningView, ctx: Ctx): MemberEvaluation {
         zh: `名单摘要显示自 ${m.since} 起列入${name.zh}，截止时点 ${cutoff} 仍在名单中（明细记录未显示在册，需核实）`,
         en: `The list summary shows the subject on the ${name.en} since ${m.since}, still at the cutoff ${cutoff} (no detailed record shows it; verify)`,
       },
-      citations: bar ? [C125] : [ART22],
+      citations: cites,
       record: null,
       source: null,
     });
   }
+  for (const f of summaryBlacklistFindings(v, findings, ctx.cfg.categoryRules, ctx)) add(f);
 
-  const sources = checkSources(subjectId, v.sources, ctx.cfg.requiredChannels, [
-    cite('caiku-2016-125', '二'),
-  ]);
+  const sources = checkSources(subjectId, v.sources, ctx.cfg.requiredChannels, [C125_QUERY]);
   return {
     subject: v.subject,
     findings: [...findings, ...sources.findings],
     checked: sources.checked,
     missing: sources.missing,
   };
+}
+
+/** Whether a detail record of the list's category is present: then the record decides, not the summary. */
+function hasRecord(v: ScreeningView, list: string): boolean {
+  return v.records.some((r) => r.category === list);
 }
 
 function afterCutoff(
@@ -446,7 +508,10 @@ function thresholdFor(r: PenaltyRecordT, ctx: Ctx): { yuan: number; citation: Ci
   let best = { yuan: base.thresholdYuan, citation: base.citation };
   for (const s of ctx.cfg.sectorThresholds) {
     if (r.sector === null || s.sector !== r.sector || s.thresholdYuan <= best.yuan) continue;
-    best = { yuan: s.thresholdYuan, citation: { documentNo: s.source, article: null, title: s.source } };
+    best = {
+      yuan: s.thresholdYuan,
+      citation: { documentNo: s.source, article: '较大数额罚款标准', title: s.source },
+    };
   }
   return best;
 }

@@ -9,7 +9,9 @@ import { LIST_LABELS } from '../labels.ts';
 import type { ListMembership, RatingSummary } from '../resources/ratings.ts';
 import type { EnterpriseReportContent } from '../resources/reports.ts';
 import type { Subject } from '../resources/subjects.ts';
+import { applicableRule, type CategoryRuleSet, type ProjectKind, type Weight } from './categories.ts';
 import type { Citation } from './citations.ts';
+import { addDays, isIsoDate } from './dates.ts';
 import type { CheckedList, Finding, ScreeningResult, ScreeningVerdict } from './findings.ts';
 
 /**
@@ -64,6 +66,180 @@ export function banCovers(r: { banFrom: string; banUntil: string }, day: string)
 export function membershipInForce(m: ListMembership, day: string): boolean {
   if (m.kind !== 'black' || m.since > day) return false;
   return m.until === null ? m.active : m.until >= day;
+}
+
+/**
+ * A list membership's state on `day`, read from data dated `asOf`. With an `until`, the dates
+ * decide. With none, the `active` flag speaks for `asOf` only: an active entry listed by `day`
+ * is taken as in force; an inactive one read on or before `day` ended before it; but an
+ * inactive one read AFTER `day` may have ended on either side of it, so its state is unknown.
+ */
+export function membershipState(
+  m: ListMembership,
+  day: string,
+  asOf: string,
+): 'in_force' | 'not_in_force' | 'unknown' {
+  if (m.kind !== 'black' || m.since > day) return 'not_in_force';
+  if (m.until !== null) return m.until >= day ? 'in_force' : 'not_in_force';
+  if (m.active) return 'in_force';
+  return asOf > day ? 'unknown' : 'not_in_force';
+}
+
+/** The finding for a membership whose state at the cutoff cannot be told from the data. */
+export function stateUnknownFinding(
+  m: ListMembership,
+  cutoff: string,
+  asOf: string,
+  citations: Citation[],
+): Omit<Finding, 'subjectId'> {
+  const name = listName(m.list);
+  return {
+    code: `list.${m.list}.state_unknown`,
+    severity: 'review',
+    message: {
+      zh: `名单摘要显示自 ${m.since} 起列入${name.zh}，${asOf} 时已不在名单中，但未载明移出或届满日期，也无明细记录：无法确定截止时点 ${cutoff} 是否在名单中，需在来源渠道核实`,
+      en: `The list summary shows the subject on the ${name.en} from ${m.since} and no longer on it on ${asOf}, with no end date and no detailed record: cannot tell whether the listing was in force on ${cutoff}; verify at the source`,
+    },
+    citations,
+    record: null,
+    source: null,
+  };
+}
+
+const DATE_FIELDS = [
+  'date',
+  'decidedAt',
+  'listedAt',
+  'expiresAt',
+  'removedAt',
+  'banFrom',
+  'banUntil',
+  'until',
+  'filedAt',
+  'validUntil',
+] as const;
+const NULLABLE_DATES: ReadonlySet<string> = new Set(['expiresAt', 'removedAt', 'until', 'validUntil']);
+
+/**
+ * Hand-built input is not schema-checked: every record and list date must be an ISO 8601
+ * calendar day, or the record cannot be placed against the cutoff. Each bad date becomes a
+ * `missing` finding naming the field (so the verdict is at best `incomplete`), and the record
+ * is left out of the screening.
+ */
+export function checkDates(
+  v: ScreeningView,
+  citations: Citation[],
+): { view: ScreeningView; findings: Omit<Finding, 'subjectId'>[] } {
+  const findings: Omit<Finding, 'subjectId'>[] = [];
+  const bad = (path: string, value: unknown, record: Finding['record']) =>
+    findings.push({
+      code: 'record.invalid_date',
+      severity: 'missing',
+      message: {
+        zh: `${path} 的日期 ${JSON.stringify(value)} 不是 YYYY-MM-DD 格式的有效日期，无法与截止时点比较；请更正数据后重新核查`,
+        en: `${path} is ${JSON.stringify(value)}, not a calendar date YYYY-MM-DD, so it cannot be compared with the cutoff; correct the data and check again`,
+      },
+      citations,
+      record,
+      source: null,
+    });
+  const records = v.records.filter((r, i) => {
+    let ok = true;
+    const fields = r as unknown as Record<string, unknown>;
+    for (const f of DATE_FIELDS) {
+      if (!(f in fields)) continue;
+      const value = fields[f];
+      if (value === null && NULLABLE_DATES.has(f)) continue;
+      if (!isIsoDate(value)) {
+        bad(`records[${i}].${f}`, value, { id: r.id, category: r.category });
+        ok = false;
+      }
+    }
+    return ok;
+  });
+  const lists = v.lists.filter((m, i) => {
+    let ok = true;
+    if (!isIsoDate(m.since)) {
+      bad(`lists[${i}].since`, m.since, null);
+      ok = false;
+    }
+    if (m.until !== null && !isIsoDate(m.until)) {
+      bad(`lists[${i}].until`, m.until, null);
+      ok = false;
+    }
+    return ok;
+  });
+  return { view: { ...v, records, lists }, findings };
+}
+
+/**
+ * Data read more than `days` before a future cutoff: the lists may change by then, so the
+ * check must be repeated at the 截止时点.
+ */
+export function recheckFinding(
+  asOf: string,
+  cutoff: string,
+  days: number,
+  severity: 'info' | 'review' | 'bar',
+  citations: Citation[],
+): Omit<Finding, 'subjectId'> | null {
+  if (addDays(asOf, days) >= cutoff) return null;
+  return {
+    code: 'data.recheck_at_cutoff',
+    severity,
+    message: {
+      zh: `数据截至 ${asOf}，早于截止时点 ${cutoff} 超过 ${days} 天：名单状态可能变化，须在截止时点（${cutoff}）重新查询并留存记录`,
+      en: `The data is from ${asOf}, more than ${days} days before the cutoff ${cutoff}: list states may change, so the check must be repeated at the cutoff (${cutoff}) and recorded`,
+    },
+    citations,
+    record: null,
+    source: null,
+  };
+}
+
+/** Findings with the caller's weights applied by code; a missing source stays missing. */
+export function applySeverities(
+  findings: Finding[],
+  severities: Readonly<Record<string, Weight>>,
+): Finding[] {
+  return findings.map((f) => {
+    const w = severities[f.code];
+    return w === undefined || f.severity === 'missing' ? f : { ...f, severity: w };
+  });
+}
+
+/**
+ * The 建筑市场 blacklist from the list summary when no construction record already found it:
+ * weighed by the pack's `construction.blacklist` rule, where the rule applies.
+ */
+export function summaryBlacklistFindings(
+  v: ScreeningView,
+  found: readonly Finding[],
+  set: CategoryRuleSet,
+  ctx: { cutoff: string; asOf: string; projectKind: ProjectKind | null },
+): Omit<Finding, 'subjectId'>[] {
+  const rule = applicableRule(set, 'construction.blacklist', ctx.projectKind);
+  if (rule === null || found.some((f) => f.code === 'construction.blacklist')) return [];
+  const entries = v.lists.filter((l) => l.list === 'construction_blacklist');
+  const m = entries.find((l) => membershipState(l, ctx.cutoff, ctx.asOf) === 'in_force');
+  const name = listName('construction_blacklist');
+  if (m) {
+    return [
+      {
+        code: 'construction.blacklist',
+        severity: rule.severity,
+        message: {
+          zh: `名单摘要显示自 ${m.since} 起列入${name.zh}${m.until ? `，至 ${m.until}` : ''}，截止时点 ${ctx.cutoff} 在册`,
+          en: `The list summary shows the subject on the ${name.en} since ${m.since}${m.until ? ` until ${m.until}` : ''}, in force at the cutoff ${ctx.cutoff}`,
+        },
+        citations: rule.citations,
+        record: null,
+        source: null,
+      },
+    ];
+  }
+  const unknown = entries.find((l) => membershipState(l, ctx.cutoff, ctx.asOf) === 'unknown');
+  return unknown ? [stateUnknownFinding(unknown, ctx.cutoff, ctx.asOf, rule.citations)] : [];
 }
 
 /** A channel's state for one subject: `ok` if any entry for it was read. */

@@ -9,21 +9,28 @@
  */
 import { z } from 'zod';
 import { ListId, SourceChannel } from '../core/schemas.ts';
-import { cite } from './citations.ts';
+import { CategoryRuleSet, categoryFindings, Weight } from './categories.ts';
+import { type Citation, cite } from './citations.ts';
 import { subtractYears } from './dates.ts';
 import type { Finding, RuleSetRef, ScreeningResult } from './findings.ts';
-import { assertDates } from './procurement.ts';
+import { TENDERING_CATEGORY_RULES } from './packs/categories.ts';
+import { assertDates, DEFAULT_RECHECK_AFTER_DAYS } from './procurement.ts';
 import {
+  applySeverities,
   banCovers,
+  checkDates,
   checkSources,
   combine,
   dishonestInForce,
   listedInForce,
   listName,
   type MemberEvaluation,
-  membershipInForce,
+  membershipState,
+  recheckFinding,
   type ScreeningSubject,
   type ScreeningView,
+  stateUnknownFinding,
+  summaryBlacklistFindings,
   view,
 } from './screening.ts';
 
@@ -53,8 +60,15 @@ export const TenderingConfig = z
     requiredChannels: z
       .partialRecord(ListId, z.array(SourceChannel).min(1))
       .default(DEFAULT_TENDERING_CHANNELS),
+    /** Data read more than this many days before the 评标 date asks for a re-check then. */
+    recheckAfterDays: z.number().int().nonnegative().default(DEFAULT_RECHECK_AFTER_DAYS),
+    /** Weight per finding code, over the pack's own (e.g. `{ 'construction.blacklist': 'bar' }`). */
+    severities: z.record(z.string(), Weight).default({}),
+    /** The versioned weights and bases of the other record categories. */
+    categoryRules: CategoryRuleSet.default(TENDERING_CATEGORY_RULES),
   })
   .meta({ id: 'TenderingConfig' });
+type ResolvedConfig = z.output<typeof TenderingConfig>;
 /** What a caller passes: every field optional. */
 export type TenderingConfig = z.input<typeof TenderingConfig>;
 
@@ -68,7 +82,7 @@ export type TenderingConfig = z.input<typeof TenderingConfig>;
  */
 export const TENDERING_RULE_SET: RuleSetRef = {
   id: 'cn-tendering-dishonest-debtor',
-  version: '2016.08',
+  version: '2026.12',
   title: {
     zh: '招标投标活动中对失信被执行人实施联合惩戒（法〔2016〕285号）',
     en: 'Joint punishment of dishonest judgment debtors in tendering (Fa [2016] 285)',
@@ -90,10 +104,13 @@ export interface TenderingOptions {
   cutoff: string;
   /** The other consortium members; the first argument is the lead. */
   consortium?: readonly ScreeningSubject[];
+  /** Accepted for symmetry with procurement: every tender here is 工程建设. */
+  projectKind?: 'goods' | 'services' | 'works';
   config?: TenderingConfig;
 }
 
-const F285 = cite('fa-2016-285');
+const F285 = cite('fa-2016-285', '四（一）');
+const TL26 = cite('tendering-law', '第二十六条');
 
 /**
  * Screens a bidder, or a consortium, for a tender under 法〔2016〕285号.
@@ -115,17 +132,33 @@ export function evaluateTendering(input: ScreeningSubject, options: TenderingOpt
   const members = [input, ...(options.consortium ?? [])].map((m) =>
     screenMember(
       view(m),
+      options.asOf,
       options.cutoff,
       subtractYears(options.cutoff, cfg.lookbackYears),
-      cfg.requiredChannels,
+      cfg,
     ),
   );
+  const recheck = recheckFinding(options.asOf, options.cutoff, cfg.recheckAfterDays, 'info', [F285]);
+  const lead = members[0];
+  if (recheck && lead) lead.findings.push({ ...recheck, subjectId: lead.subject.id });
+  for (const m of members) m.findings = applySeverities(m.findings, cfg.severities);
   return combine(members, (options.consortium?.length ?? 0) > 0, [F285], {
     ruleSet: TENDERING_RULE_SET,
     asOf: options.asOf,
     cutoff: options.cutoff,
   });
 }
+
+const LIST_CITATIONS: Record<keyof typeof SEVERITY, Citation[]> = {
+  dishonest_judgment_debtor: [F285, cite('spc-dishonest-list', '第一条、第二条', 'secondary')],
+  major_tax_violation: [TL26, cite('sat-order-54', '第六条')],
+  serious_illegal_dishonest: [
+    TL26,
+    cite('samr-order-44', '列入严重违法失信名单的情形（条号待核）', 'unconfirmed'),
+  ],
+  gp_serious_violation: [cite('caiku-2016-125', '二（一）'), cite('gp-law', '第二十二条')],
+  abnormal_operation: [cite('enterprise-disclosure-regulation', '第十七条', 'unconfirmed')],
+};
 
 const SEVERITY: Record<
   | 'dishonest_judgment_debtor'
@@ -144,14 +177,18 @@ const SEVERITY: Record<
 };
 
 function screenMember(
-  v: ScreeningView,
+  input: ScreeningView,
+  asOf: string,
   cutoff: string,
   windowStart: string,
-  required: Partial<Record<ListId, SourceChannel[]>>,
+  cfg: ResolvedConfig,
 ): MemberEvaluation {
-  const subjectId = v.subject.id;
+  const subjectId = input.subject.id;
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'subjectId'>) => findings.push({ ...f, subjectId });
+  const dated = checkDates(input, [F285]);
+  for (const f of dated.findings) add(f);
+  const v = dated.view;
   const listed = (
     list: keyof typeof SEVERITY,
     since: string,
@@ -167,7 +204,7 @@ function screenMember(
         zh: `评标时（${cutoff}）在${name.zh}中，${since} 列入${detail ? `（${detail}）` : ''}`,
         en: `On the ${name.en} at evaluation (${cutoff}), listed ${since}${detail ? ` (${detail})` : ''}`,
       },
-      citations: list === 'dishonest_judgment_debtor' ? [F285, cite('spc-dishonest-list')] : [F285],
+      citations: LIST_CITATIONS[list],
     });
   };
 
@@ -179,7 +216,7 @@ function screenMember(
         zh: `主体登记状态为 ${v.subject.status}，需按招标文件核实投标资格`,
         en: `Registration status is ${v.subject.status}; check eligibility under the tender documents`,
       },
-      citations: [],
+      citations: [TL26],
       record: null,
       source: null,
     });
@@ -202,7 +239,7 @@ function screenMember(
               zh: `失信被执行人名单（${r.caseNo}）在评标日 ${cutoff} 前已${r.removedAt !== null && r.removedAt <= cutoff ? `于 ${r.removedAt} 移出` : `于 ${r.expiresAt} 届满`}`,
               en: `Dishonest judgment debtor listing (${r.caseNo}) ended before the evaluation date ${cutoff} (${r.removedAt !== null && r.removedAt <= cutoff ? `removed ${r.removedAt}` : `expired ${r.expiresAt}`})`,
             },
-            citations: [F285],
+            citations: [F285, cite('spc-dishonest-list', '第十条')],
           });
         }
         break;
@@ -231,7 +268,7 @@ function screenMember(
               zh: `评标日前三年内受到${label.zh}（${r.authority} ${r.documentNo}，${r.decidedAt}），需按招标文件判断`,
               en: `${label.en} within three years before evaluation (${r.authority} ${r.documentNo}, ${r.decidedAt}); judge under the tender documents`,
             },
-            citations: [],
+            citations: [TL26, cite('administrative-penalty-law', '第九条')],
           });
         }
         break;
@@ -241,14 +278,36 @@ function screenMember(
     }
   }
 
-  // A list summary in force that no record confirms still counts.
+  for (const f of categoryFindings(v.records, cfg.categoryRules, {
+    cutoff,
+    windowStart,
+    projectKind: 'works',
+    severities: {},
+  }))
+    add(f);
+
+  // A list summary in force that no record confirms still counts; one read after the 评标 date
+  // that no longer shows the listing, with no end date and no record, is unknown there.
   for (const list of Object.keys(SEVERITY) as (keyof typeof SEVERITY)[]) {
     if (findings.some((f) => f.code === `list.${list}.active`)) continue;
-    const m = v.lists.find((l) => l.list === list && membershipInForce(l, cutoff));
-    if (m) listed(list, m.since, '', { record: null, source: null });
+    const entries = v.lists.filter((l) => l.list === list);
+    const m = entries.find((l) => membershipState(l, cutoff, asOf) === 'in_force');
+    if (m) {
+      listed(list, m.since, '', { record: null, source: null });
+      continue;
+    }
+    const unknown = entries.find((l) => membershipState(l, cutoff, asOf) === 'unknown');
+    if (unknown && !v.records.some((r) => r.category === list))
+      add(stateUnknownFinding(unknown, cutoff, asOf, LIST_CITATIONS[list]));
   }
+  for (const f of summaryBlacklistFindings(v, findings, cfg.categoryRules, {
+    cutoff,
+    asOf,
+    projectKind: 'works',
+  }))
+    add(f);
 
-  const sources = checkSources(subjectId, v.sources, required, [F285]);
+  const sources = checkSources(subjectId, v.sources, cfg.requiredChannels, [F285]);
   return {
     subject: v.subject,
     findings: [...findings, ...sources.findings],

@@ -21,7 +21,7 @@ export const changchun2022 = {
     en: 'Changchun housing-fund loan credit review (2022)',
   },
   source: {
-    citation: cite('changchun-hf-2022'),
+    citation: cite('changchun-hf-2022', '不予贷款与限制贷款情形（据公开转述）'),
     date: '2021-12-07',
     note: {
       zh: '已结清的同类逾期为“限制贷款”，结清满2年后可再申请；逾期不足3期的，还清后可申请',
@@ -62,7 +62,7 @@ export const changchun2022 = {
     minConsecutiveMonths: 6,
     appliesTo: ['applicant'],
     requireNormalStatus: true,
-    citation: cite('jianjin-2014-148'),
+    citation: cite('jianjin-2014-148', '一（连续足额缴存6个月）', 'unconfirmed'),
   },
   incomeRatio: null,
   manualChecks: [],

@@ -18,7 +18,7 @@ export const genericLian3lei6 = {
   city: null,
   title: { zh: '通用“连三累六”模板', en: 'Generic "3 in a row / 6 in all" template' },
   source: {
-    citation: cite('hf-lian3lei6-practice'),
+    citation: cite('hf-lian3lei6-practice', '近24个月内连续3期或累计6期逾期'),
     date: null,
     note: {
       zh: '行业惯例，各地公积金中心自定规则；仅作无城市规则时的默认模板',
@@ -59,7 +59,7 @@ export const genericLian3lei6 = {
     minConsecutiveMonths: 6,
     appliesTo: ['applicant'],
     requireNormalStatus: true,
-    citation: cite('jianjin-2014-148'),
+    citation: cite('jianjin-2014-148', '一（连续足额缴存6个月）', 'unconfirmed'),
   },
   incomeRatio: null,
   manualChecks: [],

@@ -17,7 +17,7 @@ export const hangzhou = {
   version: '2026.1',
   city: { code: '330100', name: { zh: '杭州', en: 'Hangzhou' } },
   title: { zh: '杭州住房公积金贷款个人信用审核', en: 'Hangzhou housing-fund loan credit review' },
-  source: { citation: cite('hangzhou-hf'), date: null, note: null },
+  source: { citation: cite('hangzhou-hf', '个人信用审核条件（据公开转述）'), date: null, note: null },
   confidence: 'secondary',
   effectiveFrom: null,
   effectiveTo: null,
@@ -52,7 +52,7 @@ export const hangzhou = {
     minConsecutiveMonths: 6,
     appliesTo: ['applicant'],
     requireNormalStatus: true,
-    citation: cite('jianjin-2014-148'),
+    citation: cite('jianjin-2014-148', '一（连续足额缴存6个月）', 'unconfirmed'),
   },
   incomeRatio: null,
   manualChecks: [

@@ -21,7 +21,7 @@ export const hohhot2017 = {
     en: 'Hohhot housing-fund loan credit review (2017)',
   },
   source: {
-    citation: cite('hohhot-hf-2017'),
+    citation: cite('hohhot-hf-2017', '贷款信用条件（据公开转述）'),
     date: '2017',
     note: { zh: '施行日期未核实', en: 'Effective date not verified' },
   },
@@ -65,7 +65,7 @@ export const hohhot2017 = {
     minConsecutiveMonths: 6,
     appliesTo: ['applicant'],
     requireNormalStatus: true,
-    citation: cite('jianjin-2014-148'),
+    citation: cite('jianjin-2014-148', '一（连续足额缴存6个月）', 'unconfirmed'),
   },
   incomeRatio: { maxRatio: 0.6 },
   manualChecks: [],

@@ -17,7 +17,7 @@ export const wuhan = {
   version: '2026.1',
   city: { code: '420100', name: { zh: '武汉', en: 'Wuhan' } },
   title: { zh: '武汉住房公积金贷款个人信用审核', en: 'Wuhan housing-fund loan credit review' },
-  source: { citation: cite('wuhan-hf'), date: null, note: null },
+  source: { citation: cite('wuhan-hf', '个人信用审核条件（据公开转述）'), date: null, note: null },
   confidence: 'secondary',
   effectiveFrom: null,
   effectiveTo: null,
@@ -58,7 +58,7 @@ export const wuhan = {
     minConsecutiveMonths: 6,
     appliesTo: ['applicant'],
     requireNormalStatus: true,
-    citation: cite('jianjin-2014-148'),
+    citation: cite('jianjin-2014-148', '一（连续足额缴存6个月）', 'unconfirmed'),
   },
   incomeRatio: null,
   manualChecks: [

@@ -1,0 +1,102 @@
+/**
+ * The rule sets by mode: the one list the CLI's `--mode` and the extension's modes read, so a
+ * mode's name, purpose and rule set are written once.
+ */
+import { z } from 'zod';
+import type { DomainId, LocalizedText } from '../core/schemas.ts';
+import type { RuleSetRef, ScreeningResult } from './findings.ts';
+import { evaluateHousingFundLoan, type HousingFundOptions, type HousingFundResult } from './housing-fund.ts';
+import { evaluateProcurement, PROCUREMENT_RULE_SET, type ProcurementOptions } from './procurement.ts';
+import type { ScreeningSubject } from './screening.ts';
+import { evaluateTendering, TENDERING_RULE_SET, type TenderingOptions } from './tendering.ts';
+
+/**
+ * The modes, each with one rule set.
+ *
+ * @example
+ * ```ts
+ * RuleSetId.options; // ['procurement', 'tendering', 'loan']
+ * ```
+ */
+export const RuleSetId = z.enum(['procurement', 'tendering', 'loan']).meta({ id: 'RuleSetId' });
+export type RuleSetId = z.infer<typeof RuleSetId>;
+
+interface Common {
+  id: RuleSetId;
+  /** The 应用目录 domain, and the purpose recorded with personal lookups. */
+  domain: DomainId;
+  label: LocalizedText;
+}
+
+/** A rule set that screens enterprises (one bid, or one borrower with its guarantors). */
+export interface EnterpriseRuleSet<O> extends Common {
+  kind: 'enterprise';
+  ruleSet: RuleSetRef;
+  evaluate: (input: ScreeningSubject, options: O) => ScreeningResult;
+}
+
+/** A rule set that screens a household of individuals (housing-fund loans). */
+export interface HouseholdRuleSet extends Common {
+  kind: 'household';
+  ruleSet: RuleSetRef;
+  evaluate: typeof evaluateHousingFundLoan;
+}
+
+/**
+ * Every mode's rule set, by id.
+ *
+ * @example
+ * ```ts
+ * const set = RULE_SETS[mode];
+ * if (set.kind === 'enterprise') console.log(set.evaluate(summary, { asOf, cutoff }).verdict);
+ * ```
+ */
+export const RULE_SETS: {
+  procurement: EnterpriseRuleSet<ProcurementOptions>;
+  tendering: EnterpriseRuleSet<TenderingOptions>;
+  loan: HouseholdRuleSet;
+} = {
+  procurement: {
+    id: 'procurement',
+    kind: 'enterprise',
+    domain: 'government_procurement',
+    label: { zh: '政府采购', en: 'government procurement' },
+    ruleSet: PROCUREMENT_RULE_SET,
+    evaluate: evaluateProcurement,
+  },
+  tendering: {
+    id: 'tendering',
+    kind: 'enterprise',
+    domain: 'tendering',
+    label: { zh: '招标投标', en: 'tendering' },
+    ruleSet: TENDERING_RULE_SET,
+    evaluate: evaluateTendering,
+  },
+  loan: {
+    id: 'loan',
+    kind: 'household',
+    domain: 'housing_fund_loan',
+    label: { zh: '住房公积金贷款', en: 'housing-fund loans' },
+    ruleSet: {
+      id: 'cn-housing-fund-loan',
+      version: 'per-city',
+      title: {
+        zh: '住房公积金贷款个人信用审核（分城市规则包）',
+        en: 'Housing-fund loan credit review (per-city packs)',
+      },
+    },
+    evaluate: evaluateHousingFundLoan,
+  },
+};
+
+/**
+ * The ids of the rule sets that screen enterprises.
+ *
+ * @example
+ * ```ts
+ * ENTERPRISE_RULE_SETS; // ['procurement', 'tendering']
+ * ```
+ */
+export const ENTERPRISE_RULE_SETS = RuleSetId.options.filter((id) => RULE_SETS[id].kind === 'enterprise');
+
+export type { HousingFundOptions, HousingFundResult };
