@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_CUTOFF, SEED_AS_OF, seeds } from '../../../seeds/index.ts';
-import type { EnterpriseReportContent } from '../resources/reports.ts';
+import { asReport } from '../test-utils/seed-report.ts';
 import { Citation, policyDocuments } from './citations.ts';
 import type { Finding } from './findings.ts';
 import { evaluateHousingFundLoan } from './housing-fund.ts';
@@ -12,15 +12,7 @@ import { housingFundRulePacks } from './packs/index.ts';
 import { ENTERPRISE_RULE_SETS, RULE_SETS } from './registry.ts';
 
 const GENERATED_AT = `${SEED_AS_OF}T09:00:00+08:00`;
-const enterprises: EnterpriseReportContent[] = seeds.enterprises.map((e) => ({
-  subjectType: 'enterprise',
-  subject: e.subject,
-  grades: e.grades,
-  lists: e.lists,
-  records: e.records,
-  sources: e.sources,
-  generatedAt: GENERATED_AT,
-}));
+const enterprises = seeds.enterprises.map((e) => asReport(e));
 
 function* allFindings(): Generator<[string, Finding]> {
   const cutoffs = [DEMO_CUTOFF, '2026-12-20', '2024-06-01', '2029-01-01'];
@@ -46,11 +38,14 @@ function* allFindings(): Generator<[string, Finding]> {
   }
 }
 
+// Walked once: both tests read the same findings.
+const walked = [...allFindings()];
+
 describe('citations', () => {
   it('every finding of every pack cites a document and its article or section', () => {
     let count = 0;
     const codes = new Set<string>();
-    for (const [where, f] of allFindings()) {
+    for (const [where, f] of walked) {
       count++;
       codes.add(f.code);
       expect(f.citations.length, `${where} ${f.code} cites nothing`).toBeGreaterThan(0);
@@ -89,7 +84,7 @@ describe('citations', () => {
   });
 
   it('cites 财库〔2016〕125号 by section', () => {
-    for (const [, f] of allFindings()) {
+    for (const [, f] of walked) {
       for (const c of f.citations) {
         if (c.documentNo === '财库〔2016〕125号')
           expect(c.article).toMatch(/^[一二三四五六七八九十]+(（[一二三四五六七八九十]+）)?$/);

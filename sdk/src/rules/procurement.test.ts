@@ -8,23 +8,9 @@ import {
 } from '../../../seeds/index.ts';
 import type { CreditRecord } from '../core/records.ts';
 import { RatingSummary, ScreeningRecord } from '../resources/ratings.ts';
-import type { EnterpriseReportContent } from '../resources/reports.ts';
+import { asReport } from '../test-utils/seed-report.ts';
 import { ScreeningResult } from './findings.ts';
 import { evaluateProcurement, type ProcurementConfig } from './procurement.ts';
-
-/** A seed enterprise as the report API returns it. */
-function asReport(e: EnterpriseSeed, patch: Partial<EnterpriseReportContent> = {}): EnterpriseReportContent {
-  return {
-    subjectType: 'enterprise',
-    subject: e.subject,
-    grades: e.grades,
-    lists: e.lists,
-    records: e.records,
-    sources: e.sources,
-    generatedAt: `${SEED_AS_OF}T09:00:00+08:00`,
-    ...patch,
-  };
-}
 
 /** A seed enterprise as the batch ratings API returns it: screening records only. */
 function asSummary(e: EnterpriseSeed): RatingSummary {

@@ -4,25 +4,12 @@
  * and data read long before a future cut-off.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_CUTOFF, type EnterpriseSeed, enterpriseByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import { DEMO_CUTOFF, enterpriseByTag, SEED_AS_OF } from '../../../seeds/index.ts';
 import type { CreditRecord } from '../core/records.ts';
-import type { EnterpriseReportContent } from '../resources/reports.ts';
+import { asReport } from '../test-utils/seed-report.ts';
 import type { ScreeningResult } from './findings.ts';
 import { evaluateProcurement } from './procurement.ts';
 import { evaluateTendering } from './tendering.ts';
-
-function asReport(e: EnterpriseSeed, patch: Partial<EnterpriseReportContent> = {}): EnterpriseReportContent {
-  return {
-    subjectType: 'enterprise',
-    subject: e.subject,
-    grades: e.grades,
-    lists: e.lists,
-    records: e.records,
-    sources: e.sources,
-    generatedAt: `${SEED_AS_OF}T09:00:00+08:00`,
-    ...patch,
-  };
-}
 
 const clean = () => asReport(enterpriseByTag('edge:clean'));
 const byCode = (r: ScreeningResult, code: string) => r.findings.filter((f) => f.code === code);

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_CUTOFF,
-  type EnterpriseSeed,
-  enterpriseByTag,
-  SEED_AS_OF,
-  seeds,
-} from '../../../seeds/index.ts';
-import type { EnterpriseReportContent } from '../resources/reports.ts';
+import { DEMO_CUTOFF, enterpriseByTag, SEED_AS_OF, seeds } from '../../../seeds/index.ts';
+import { asReport } from '../test-utils/seed-report.ts';
 import type { ScreeningResult } from './findings.ts';
 import { evaluateTendering } from './tendering.ts';
-
-/** A seed enterprise as the report API returns it. */
-function asReport(e: EnterpriseSeed, patch: Partial<EnterpriseReportContent> = {}): EnterpriseReportContent {
-  return {
-    subjectType: 'enterprise',
-    subject: e.subject,
-    grades: e.grades,
-    lists: e.lists,
-    records: e.records,
-    sources: e.sources,
-    generatedAt: `${SEED_AS_OF}T09:00:00+08:00`,
-    ...patch,
-  };
-}
 
 const opts = { asOf: SEED_AS_OF, cutoff: DEMO_CUTOFF };
 // The demo data is read 19 days before the cutoff; the re-check reminder that adds is tested in rule-fixes.test.ts.

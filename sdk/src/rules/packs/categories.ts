@@ -91,16 +91,5 @@ export const CREDIT_CATEGORY_RULES: CategoryRuleSet = {
   version: '2026.12',
   effectiveFrom: '2016-01-20',
   effectiveTo: null,
-  rules: {
-    'construction.blacklist': { severity: 'review', citations: [JS241_BLACK] },
-    'contract.breached': { severity: 'review', citations: [CIVIL_BREACH] },
-    'product_quality.failed': { severity: 'info', citations: [PQ_SPOT] },
-    'product_quality.major_issue': { severity: 'review', citations: [PQ_SPOT] },
-    'land.idle': { severity: 'review', citations: [IDLE] },
-    'land.illegal_use': { severity: 'review', citations: [ILLEGAL_LAND] },
-    'environmental.black_list': { severity: 'review', citations: [ENV] },
-    'environmental.bad_rating': { severity: 'review', citations: [ENV] },
-    'work_safety.dishonest_list': { severity: 'review', citations: [SAFETY] },
-    'food_safety.blacklist': { severity: 'review', citations: [FOOD_LIST, FOOD_LAW] },
-  },
+  rules: TENDERING_CATEGORY_RULES.rules,
 };
