@@ -10,6 +10,8 @@ export default defineConfig({
   // never need a build first.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  // The global setup (mock server, seeds) is loaded by vitest's own environment.
+  environments: { __vitest__: { resolve: { conditions: ['source', ...defaultServerConditions] } } },
   test: {
     setupFiles: ['./test/setup/fail-on-console.ts'],
     projects: [
