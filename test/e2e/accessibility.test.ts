@@ -1,6 +1,7 @@
 /**
- * axe-core on every extension page and on a demo page with badges, in Chromium: a serious or
- * critical violation fails the test and names the rule, the element and how to fix it.
+ * axe-core on every extension page (in the light and the dark colour scheme, so contrast is
+ * checked in both) and on demo pages with badges, in Chromium: a serious or critical violation
+ * fails the test and names the rule, the element and how to fix it.
  * (The badges' own markup sits in closed shadow roots, which axe cannot enter; their names,
  * roles and keyboard paths are asserted in procurement.test.ts and hostile.test.ts.)
  */
@@ -33,8 +34,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+let scheme: 'light' | 'dark' = 'light';
+
 async function extensionPage(path: string, width = 1280): Promise<Page> {
   const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   await page.locator('main').first().waitFor();
@@ -59,42 +63,69 @@ describe('axe-core finds no serious or critical violation', () => {
     expect(await seriousViolations(demo)).toEqual([]);
   });
 
-  it('in the popup', async () => {
-    const page = await extensionPage(`popup.html?tab=${tabId}`, 360);
-    await page.getByTestId('counts').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    describe(`${colorScheme} scheme`, () => {
+      beforeAll(() => {
+        scheme = colorScheme;
+      });
+      it('follows the scheme (dark text on light, light text on dark)', async () => {
+        const page = await extensionPage('options.html');
+        const [bg, fg] = await page.evaluate(() => {
+          const luminance = (c: string) => {
+            const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+            return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+          };
+          const root = getComputedStyle(document.documentElement);
+          // A transparent root shows the browser's white canvas.
+          const bgColor =
+            root.backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : root.backgroundColor;
+          return [luminance(bgColor), luminance(getComputedStyle(document.body).color)];
+        });
+        if (colorScheme === 'dark') expect([bg < 0.2, fg > 0.8]).toEqual([true, true]);
+        else expect([bg > 0.9, fg < 0.2]).toEqual([true, true]);
+        await page.close();
+      });
+      it('in the popup', async () => {
+        const page = await extensionPage(`popup.html?tab=${tabId}`, 360);
+        await page.getByTestId('counts').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
 
-  it('on the options page', async () => {
-    const page = await extensionPage('options.html');
-    await page.locator('input[name="baseUrl"]').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+      it('on the options page', async () => {
+        const page = await extensionPage('options.html');
+        await page.locator('input[name="baseUrl"]').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
 
-  it('in the side panel table', async () => {
-    const page = await extensionPage(`sidepanel.html?tab=${tabId}`, 480);
-    await page.getByTestId('bidders').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+      it('in the side panel table', async () => {
+        const page = await extensionPage(`sidepanel.html?tab=${tabId}`, 480);
+        await page.getByTestId('bidders').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
 
-  it("in the side panel's subject report", async () => {
-    const record = await tabRecord(browser.worker, '/demo/bid-opening');
-    const key = record.subjects.find((s) => s.result.state === 'done')?.subject.key ?? '';
-    const page = await extensionPage(`sidepanel.html?tab=${tabId}&subject=${encodeURIComponent(key)}`, 480);
-    await page.getByTestId('report').waitFor({ timeout: 15_000 });
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+      it("in the side panel's subject report", async () => {
+        const record = await tabRecord(browser.worker, '/demo/bid-opening');
+        const key = record.subjects.find((s) => s.result.state === 'done')?.subject.key ?? '';
+        const page = await extensionPage(
+          `sidepanel.html?tab=${tabId}&subject=${encodeURIComponent(key)}`,
+          480,
+        );
+        await page.getByTestId('report').waitFor({ timeout: 15_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
 
-  it('on the printable evidence page', async () => {
-    const page = await extensionPage(`evidence.html?tab=${tabId}`);
-    await page.getByTestId('sha256').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+      it('on the printable evidence page', async () => {
+        const page = await extensionPage(`evidence.html?tab=${tabId}`);
+        await page.getByTestId('sha256').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
+    });
+  }
 
   it('on the demo loan-review page and in its household panel, before any consent', async () => {
     const loan = await browser.context.newPage();
