@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ratingSummary } from '../../mock-server/src/catalog.ts';
 import { evaluateProcurement } from '../../sdk/src/rules/index.ts';
 import { enterpriseByTag, enterprisesByTag } from '../../seeds/index.ts';
+import type { FrameView } from '../core/overlay/protocol.ts';
 import { setLanguage } from '../lib/i18n.ts';
 import type { SubjectResult } from '../lib/model.ts';
 import { codeSubject, nameSubject } from '../lib/subjects.ts';
-import { Badge, type BadgeProps } from './badge.tsx';
+import { badgeLabel, type ProcurementCardProps, ProcurementFrameBody, previewText } from './badge.tsx';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -30,106 +31,87 @@ const done: SubjectResult = {
   checkedAt: '2026-11-25T02:00:00.000Z',
 };
 
-function mount(overrides: Partial<BadgeProps> = {}) {
-  const props: BadgeProps = {
+function mount(view: FrameView, overrides: Partial<ProcurementCardProps> = {}) {
+  const props: ProcurementCardProps = {
     subject: codeSubject('uscc', clean.subject.uscc, { name: clean.subject.name, role: 'bidder' }),
     result: done,
     cutoff: { date: '2026-11-20', source: 'page' },
-    onLookup: vi.fn(),
-    onPick: vi.fn(),
-    onOpenReport: vi.fn(),
     ...overrides,
   };
-  act(() => render(<Badge {...props} />, container));
-  const badge = container.querySelector('.badge') as HTMLElement;
-  const card = container.querySelector('.card') as HTMLElement;
-  return { props, badge, card };
+  const act$ = vi.fn();
+  const close = vi.fn();
+  act(() => render(<ProcurementFrameBody view={view} props={props} act={act$} close={close} />, container));
+  return { props, act: act$ };
 }
 
-const key = (el: HTMLElement, k: string) =>
-  act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
-
-describe('Badge', () => {
-  it('is a focusable button named by subject, grade and verdict', () => {
-    const { badge } = mount();
-    expect(badge.getAttribute('role')).toBe('button');
-    expect(badge.getAttribute('tabindex')).toBe('0');
-    expect(badge.getAttribute('aria-label')).toBe(`${clean.subject.name}：AAA 主体评级，通过`);
-    expect(badge.textContent).toBe('✓AAA 主体评级·通过');
-    expect(badge.className).toContain('s-pass');
+describe('the procurement preview', () => {
+  it('puts the verdict first, then the grade with its scale, as a status the reader announces', () => {
+    const { props } = mount('preview');
+    const preview = container.querySelector('.preview') as HTMLElement;
+    expect(preview.getAttribute('role')).toBe('status');
+    expect(preview.querySelector('.chip')?.textContent).toBe('✓通过·AAA 主体评级');
+    expect(preview.querySelector('.chip')?.firstElementChild?.nextElementSibling?.localName).toBe('strong');
+    expect(previewText(props.subject, props.result)).toBe('✓通过·AAA 主体评级');
+    expect(preview.getAttribute('aria-label')).toBe(`${clean.subject.name}：通过，AAA 主体评级`);
+    expect(badgeLabel(props.subject, props.result)).toBe(`${clean.subject.name}：通过，AAA 主体评级`);
   });
 
-  it('opens the card with Enter and Space, and closes it with Escape', () => {
-    const { badge, card } = mount();
-    expect(card.hidden).toBe(true);
-    key(badge, 'Enter');
-    expect(card.hidden).toBe(false);
-    expect(badge.getAttribute('aria-expanded')).toBe('true');
+  it('follows the language setting', () => {
+    setLanguage('en');
+    mount('preview', { result: { state: 'invalid', expectedCheckChar: 'D', message: { zh: '', en: '' } } });
+    expect(container.querySelector('.chip')?.textContent).toBe('#Check character wrong: expected D');
+  });
+});
+
+describe('the procurement card', () => {
+  it('is a dialog that leads with the verdict and explains each grade’s scale and issuer', () => {
+    mount('card');
+    const card = container.querySelector('[role="dialog"]') as HTMLElement;
+    expect(card.firstElementChild?.className).toBe('verdict-block');
+    expect(card.querySelector('.verdict-line')?.textContent).toBe('✓通过');
     expect(card.textContent).toContain(clean.subject.uscc);
     expect(card.textContent).toContain('截止时点 2026-11-20（取自页面）');
-    key(badge, 'Escape');
-    expect(card.hidden).toBe(true);
-    key(badge, ' ');
-    expect(card.hidden).toBe(false);
+    const scales = [...card.querySelectorAll('.scale')].map((s) => s.textContent);
+    expect(scales.length).toBe(summary.grades.length);
+    expect(scales.some((s) => s?.startsWith('信贷市场主体信用等级'))).toBe(true);
   });
 
-  it('opens the side panel from the card', () => {
-    const { badge, props } = mount();
-    key(badge, 'Enter');
+  it('asks for the side panel through the frame', () => {
+    const { act: sent } = mount('card');
     const button = [...container.querySelectorAll('button')].find((b) => b.textContent === '查看完整报告');
     act(() => button?.click());
-    expect(props.onOpenReport).toHaveBeenCalledTimes(1);
+    expect(sent).toHaveBeenCalledWith({ name: 'openReport' });
   });
 
-  it('shows a name from the page as text, never as markup', () => {
+  it('shows a name from the page as text, never as markup, and shortens a long one', () => {
     const hostile = '<img src=x onerror="globalThis.pwned=1">某某有限公司';
-    const { badge } = mount({ subject: nameSubject(hostile), result: { state: 'not_found' } });
-    key(badge, 'Enter');
+    mount('card', { subject: nameSubject(hostile), result: { state: 'not_found' } });
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.card h2')?.textContent).toBe(hostile);
-  });
-
-  it('shortens a long name in the card', () => {
     const long = `${'很长的名称'.repeat(20)}有限公司`;
-    const { badge } = mount({ subject: nameSubject(long), result: { state: 'not_found' } });
-    key(badge, 'Enter');
+    mount('card', { subject: nameSubject(long), result: { state: 'not_found' } });
     const shown = container.querySelector('.card h2')?.textContent ?? '';
     expect(Array.from(shown)).toHaveLength(60);
-    expect(shown.endsWith('…')).toBe(true);
     expect(container.querySelector('.card h2')?.getAttribute('title')).toBe(long);
   });
 
-  it('lets the user pick among same-name candidates', () => {
+  it('lets the officer pick among same-name candidates, and look up in lookup-on-click mode', () => {
     const candidates = enterprisesByTag('same-name:1').map((e) => ({
       subject: e.subject,
       confidence: 0.5,
       matchType: 'exact_name' as const,
       sameNameCount: 1,
     }));
-    const { badge, props } = mount({
+    const { act: sent } = mount('card', {
       subject: nameSubject(candidates[0]?.subject.name ?? ''),
       result: { state: 'ambiguous', candidates },
     });
-    expect(badge.textContent).toBe('⋯请选择主体');
-    key(badge, 'Enter');
     const buttons = container.querySelectorAll('.candidates button');
     expect(buttons).toHaveLength(2);
     act(() => (buttons[1] as HTMLButtonElement).click());
-    expect(props.onPick).toHaveBeenCalledWith(candidates[1]?.subject.uscc);
-  });
-
-  it('looks up on activation in lookup-on-click mode', () => {
-    const { badge, props } = mount({ result: { state: 'idle' } });
-    expect(badge.textContent).toBe('○点击查询');
-    key(badge, 'Enter');
-    expect(props.onLookup).toHaveBeenCalledTimes(1);
-  });
-
-  it('follows the language setting', () => {
-    setLanguage('en');
-    const { badge } = mount({
-      result: { state: 'invalid', expectedCheckChar: 'D', message: { zh: '', en: '' } },
-    });
-    expect(badge.textContent).toBe('#Check character wrong: expected D');
+    expect(sent).toHaveBeenCalledWith({ name: 'pick', uscc: candidates[1]?.subject.uscc });
+    const idle = mount('card', { result: { state: 'idle' } });
+    act(() => (container.querySelector('button.primary') as HTMLButtonElement).click());
+    expect(idle.act).toHaveBeenCalledWith({ name: 'lookup' });
   });
 });

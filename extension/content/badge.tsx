@@ -1,10 +1,11 @@
 /**
- * The badge next to a subject and the card it opens: grade with its scale, and the verdict as
- * icon, word and colour. Keyboard: Tab reaches the badge, Enter or Space opens the card,
- * Escape closes it. Every string from the API is rendered as a text node, never as HTML.
+ * Procurement's preview and card, drawn in the card frame (docs/decisions/0020), never in the
+ * page. Verdict first: the verdict (icon, word and colour) is the strongest element, the
+ * headline grade follows with its scale, and the card explains each grade's scale and issuer.
+ * Every string from the API is rendered as a text node, never as HTML.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FrameBodyProps } from '../core/overlay/frame-app.tsx';
 import {
   badgeText,
   channelLabel,
@@ -15,196 +16,125 @@ import {
   truncate,
   unavailableReason,
 } from '../lib/format.ts';
-import { localized, t } from '../lib/i18n.ts';
+import { localized, type MessageKey, t } from '../lib/i18n.ts';
 import { type DisplayState, displayState, type PageSubject, type SubjectResult } from '../lib/model.ts';
 
-/**
- * What a badge shows and what it can ask for.
- *
- * @example
- * ```ts
- * render(<Badge {...props} />, container);
- * ```
- */
-export interface BadgeProps {
+/** What the content script sends the frame about one procurement subject. */
+export interface ProcurementCardProps {
   subject: PageSubject;
   result: SubjectResult;
   cutoff: { date: string; source: 'page' | 'fixed' | 'today' } | null;
+}
+
+/** What the officer can do in a procurement card. */
+export type ProcurementAction = { name: 'lookup' } | { name: 'pick'; uscc: string } | { name: 'openReport' };
+
+/** The card's props with its actions bound. */
+export interface BadgeProps extends ProcurementCardProps {
   /** Look the subject up now (lookup-on-click mode). */
   onLookup: () => void;
   /** Resolve an ambiguous name to this candidate. */
   onPick: (uscc: string) => void;
   /** Open the side panel on this subject. */
   onOpenReport: () => void;
-  /** Reports open/closed so the registry can tell tests and close other cards. */
-  onCardChange?: (open: boolean) => void;
 }
 
-const HOVER_OPEN_MS = 200;
-const HOVER_CLOSE_MS = 250;
-
 /**
- * The accessible name of a badge: subject, grade and verdict in one sentence.
+ * The accessible name of a preview and a card: subject, verdict and grade in one sentence.
  *
  * @example
  * ```ts
- * badgeLabel(subject, result); // '北京示例科技有限公司：AA+ 主体评级，通过'
+ * badgeLabel(subject, result); // '北京示例科技有限公司：通过，AA+ 主体评级'
  * ```
  */
 export function badgeLabel(subject: PageSubject, result: SubjectResult): string {
   const state = displayState(result);
   const { grade, verdict } = badgeText(result, state);
-  const name =
+  return t('badge.label', {
+    name: truncate(subjectName(subject, result), 40),
+    grade: grade ?? t('badge.no_grade'),
+    verdict,
+  });
+}
+
+/**
+ * The preview's text as the officer reads it: icon, verdict, then the headline grade.
+ *
+ * @example
+ * ```ts
+ * previewText(subject, result); // '✓通过·AA+ 主体评级'
+ * ```
+ */
+export function previewText(subject: PageSubject, result: SubjectResult): string {
+  void subject;
+  const state = displayState(result);
+  const { grade, verdict } = badgeText(result, state);
+  return `${stateIcon(state)}${verdict}${grade ? `·${grade}` : ''}`;
+}
+
+function subjectName(subject: PageSubject, result: SubjectResult): string {
+  return (
     (result.state === 'done' ? result.summary.subject.name : null) ??
     subject.name ??
     subject.code?.value ??
     subject.invalid?.raw ??
-    '';
-  return t('badge.label', { name: truncate(name, 40), grade: grade ?? t('badge.no_grade'), verdict });
-}
-
-/**
- * One badge and its card.
- *
- * @example
- * ```ts
- * <Badge subject={s} result={{ state: 'checking', attempt: 0 }} cutoff={null} onLookup={…} onPick={…} onOpenReport={…} />
- * ```
- */
-export function Badge(props: BadgeProps): JSX.Element {
-  const { subject, result } = props;
-  const state = displayState(result);
-  const { grade, verdict } = badgeText(result, state);
-  const [open, setOpen] = useState(false);
-  const badgeRef = useRef<HTMLSpanElement>(null);
-  const cardRef = useRef<HTMLDivElement>(null);
-  const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const cardId = useRef(`xj-card-${Math.random().toString(36).slice(2)}`).current;
-
-  const setCard = (next: boolean) => {
-    clearTimeout(hoverTimer.current);
-    setOpen(next);
-  };
-  const hoverTo = (next: boolean) => {
-    clearTimeout(hoverTimer.current);
-    hoverTimer.current = setTimeout(() => setOpen(next), next ? HOVER_OPEN_MS : HOVER_CLOSE_MS);
-  };
-
-  useEffect(() => props.onCardChange?.(open), [open]);
-  useEffect(() => () => clearTimeout(hoverTimer.current), []);
-  useCardPlacement(open, badgeRef, cardRef);
-
-  const activate = () => {
-    if (result.state === 'idle') props.onLookup();
-    setCard(true);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      activate();
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault();
-      setCard(false);
-    }
-  };
-  const onCardKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      setCard(false);
-      badgeRef.current?.focus();
-    }
-  };
-  // Close when focus leaves both the badge and the card.
-  const onBlur = (e: FocusEvent) => {
-    const next = e.relatedTarget as Node | null;
-    if (next && (badgeRef.current?.contains(next) || cardRef.current?.contains(next))) return;
-    hoverTo(false);
-  };
-
-  return (
-    <>
-      {/* biome-ignore lint/a11y/useSemanticElements: the badge sits inside the page's running text; a span with role="button" keeps its inline box while the keyboard contract (Enter/Space open, Escape closes) is ours */}
-      <span
-        ref={badgeRef}
-        class={`badge s-${state}`}
-        role="button"
-        tabIndex={0}
-        aria-label={badgeLabel(subject, result)}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={cardId}
-        data-state={state}
-        onClick={activate}
-        onKeyDown={onKeyDown}
-        onFocus={() => setCard(true)}
-        onBlur={onBlur}
-        onMouseEnter={() => hoverTo(true)}
-        onMouseLeave={() => hoverTo(false)}
-      >
-        <span class="icon" aria-hidden="true">
-          {stateIcon(state)}
-        </span>
-        {grade ? <span class="grade">{grade}</span> : null}
-        {grade ? (
-          <span class="sep" aria-hidden="true">
-            ·
-          </span>
-        ) : null}
-        <span class="verdict">{verdict}</span>
-      </span>
-      <div
-        ref={cardRef}
-        id={cardId}
-        class="card"
-        role="dialog"
-        aria-label={badgeLabel(subject, result)}
-        hidden={!open}
-        onKeyDown={onCardKeyDown}
-        onFocusOut={onBlur}
-        onMouseEnter={() => hoverTo(true)}
-        onMouseLeave={() => hoverTo(false)}
-      >
-        {open ? <Card {...props} state={state} /> : null}
-      </div>
-    </>
+    ''
   );
 }
 
-// The card lives in the top layer (popover) when the browser has it, so page overflow and
-// z-index cannot clip it; it is placed under the badge and kept in the viewport.
-function useCardPlacement(
-  open: boolean,
-  badgeRef: { current: HTMLElement | null },
-  cardRef: { current: HTMLElement | null },
-): void {
-  useEffect(() => {
-    const card = cardRef.current;
-    const badge = badgeRef.current;
-    if (!open || !card || !badge) return;
-    const popover = typeof card.showPopover === 'function';
-    if (popover) {
-      card.setAttribute('popover', 'manual');
-      card.showPopover();
-    }
-    const place = () => {
-      const r = badge.getBoundingClientRect();
-      const width = card.offsetWidth || 360;
-      const height = card.offsetHeight || 0;
-      const left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8));
-      const below = r.bottom + 6;
-      const top = below + height > window.innerHeight && r.top - height - 6 > 8 ? r.top - height - 6 : below;
-      card.style.left = `${left}px`;
-      card.style.top = `${top}px`;
-    };
-    place();
-    window.addEventListener('scroll', place, { passive: true, capture: true });
-    window.addEventListener('resize', place, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', place, { capture: true });
-      window.removeEventListener('resize', place);
-      if (popover && card.matches(':popover-open')) card.hidePopover();
-    };
-  }, [open]);
+/**
+ * The frame body of procurement mode: the preview on focus, the card on Enter.
+ *
+ * @example
+ * ```ts
+ * startFrame(root, { procurement: ProcurementFrameBody });
+ * ```
+ */
+export function ProcurementFrameBody({ view, props, act }: FrameBodyProps): JSX.Element {
+  const p = props as ProcurementCardProps;
+  const state = displayState(p.result);
+  if (view === 'preview') return <Preview {...p} state={state} />;
+  return (
+    <div class="card" role="dialog" aria-label={badgeLabel(p.subject, p.result)} tabIndex={-1}>
+      <Card
+        {...p}
+        state={state}
+        onLookup={() => act({ name: 'lookup' } satisfies ProcurementAction)}
+        onPick={(uscc) => act({ name: 'pick', uscc } satisfies ProcurementAction)}
+        onOpenReport={() => act({ name: 'openReport' } satisfies ProcurementAction)}
+      />
+    </div>
+  );
+}
+
+// One line: the verdict strongest, then the grade, then whose it is. A status region, so a
+// screen reader announces it when the officer tabs onto a marker.
+function Preview(props: ProcurementCardProps & { state: DisplayState }): JSX.Element {
+  const { grade, verdict } = badgeText(props.result, props.state);
+  return (
+    <div
+      class={`preview s-${props.state}`}
+      role="status"
+      aria-live="polite"
+      aria-label={badgeLabel(props.subject, props.result)}
+    >
+      <span class="chip">
+        <span class="icon" aria-hidden="true">
+          {stateIcon(props.state)}
+        </span>
+        <strong class="verdict">{verdict}</strong>
+        {grade ? (
+          <>
+            <span class="sep" aria-hidden="true">
+              ·
+            </span>
+            <span class="grade">{grade}</span>
+          </>
+        ) : null}
+      </span>
+      <span class="name">{truncate(subjectName(props.subject, props.result), 40)}</span>
+    </div>
+  );
 }
 
 function Card(props: BadgeProps & { state: DisplayState }): JSX.Element {
@@ -215,6 +145,13 @@ function Card(props: BadgeProps & { state: DisplayState }): JSX.Element {
   const { verdict } = badgeText(result, state);
   return (
     <>
+      <div class="verdict-block">
+        <div class="eyebrow">{t('card.verdict')}</div>
+        <div class={`verdict-line big s-${state}`}>
+          <span aria-hidden="true">{stateIcon(state)}</span>
+          <span>{verdict}</span>
+        </div>
+      </div>
       <h2 title={truncate(name, 200)}>{truncate(name, 60)}</h2>
       {uscc ? (
         <div class="code">
@@ -228,11 +165,6 @@ function Card(props: BadgeProps & { state: DisplayState }): JSX.Element {
           {t('panel.consortium', { name: subject.consortium.name ?? subject.consortium.id })}
         </div>
       ) : null}
-      <h3>{t('card.verdict')}</h3>
-      <div class={`verdict-line s-${state}`}>
-        <span aria-hidden="true">{stateIcon(state)}</span>
-        <span>{verdict}</span>
-      </div>
       <Details {...props} />
     </>
   );
@@ -335,6 +267,7 @@ function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | nul
                       date: 'year' in g ? String(g.year) : g.ratedAt,
                     })}
                   </span>
+                  <div class="scale">{t(`scale.${g.scale}` as MessageKey)}</div>
                 </li>
               ))}
             </ul>

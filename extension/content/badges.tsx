@@ -1,60 +1,39 @@
 /**
- * The badges on a page: one host element per occurrence, each with a CLOSED shadow root (page
- * scripts cannot read or restyle what the extension shows), all sharing one stylesheet. The
- * registry keeps each subject's result and re-renders its badges when it changes.
+ * The procurement markers on a page: one fixed-size, result-free marker per occurrence, in a
+ * closed shadow root (docs/decisions/0020). The registry keeps each subject's result; the
+ * result is drawn only in the card frame, for the one marker the officer focused or opened,
+ * and drawn again there when it changes. A result never touches the page.
  */
-import { render } from 'preact';
+import type { CardFrame, FrameOwner } from '../core/overlay/card-frame.ts';
+import { createHost, createMarker, isOwnUi, MARKER_TAG, markerSheet } from '../core/overlay/marker.ts';
 import type { PageSubject, SubjectResult } from '../lib/model.ts';
-import { Badge } from './badge.tsx';
-import { BADGE_CSS } from './badge-styles.ts';
+import type { ProcurementAction, ProcurementCardProps } from './badge.tsx';
 import type { Occurrence } from './detect.ts';
 
-/** The tag of a badge host; a valid custom-element name, so it can carry a shadow root. */
-export const BADGE_TAG = 'xinjian-badge';
+/** The tag of a marker host. */
+export const BADGE_TAG = MARKER_TAG;
 
-// Hosts made as plain spans, on pages that defined our tag themselves.
-const spanHosts = new WeakSet<Node>();
-
-/**
- * Whether a node is the extension's own UI (ignored by the observer and the detector).
- *
- * @example
- * ```ts
- * isOwnUi(document.createElement('xinjian-badge')); // true
- * ```
- */
-export function isOwnUi(node: Node): boolean {
-  return node.nodeName === 'XINJIAN-BADGE' || spanHosts.has(node);
-}
+export { isOwnUi };
 
 /**
- * A new badge host, not yet attached. A page that registers `xinjian-badge` as a custom element
- * runs its own constructor on every host we create and could attach a shadow root first (ours
- * would then fail); on such a page the host is a plain `<span>`, which no page can redefine.
+ * A new marker host, not yet attached (a plain `<span>` on a page that defined our tag).
  *
  * @example
  * ```ts
  * const host = createBadgeHost(document);
- * const root = host.attachShadow({ mode: 'closed' });
  * ```
  */
 export function createBadgeHost(doc: Document): HTMLElement {
-  const host = doc.createElement(BADGE_TAG);
-  // An undefined custom element does not match :defined; one the page defined does.
-  if (!host.matches(':defined')) return host;
-  const span = doc.createElement('span');
-  spanHosts.add(span);
-  return span;
+  return createHost(doc, MARKER_TAG);
 }
 
-/** What a mounted badge needs for unmounting: its host in the page and its render target. */
+/** What a mounted marker needs for unmounting: its host in the page. */
 interface MountedHost {
   host: HTMLElement;
-  container: HTMLElement;
 }
 
 /**
- * Unmounts and forgets the badges whose host left the page (the page removed their row).
+ * Forgets the markers whose host left the page (the page removed their row).
  *
  * @example
  * ```ts
@@ -64,17 +43,14 @@ interface MountedHost {
 export function pruneDetached<H extends MountedHost>(byKey: Map<string, Set<H>>): void {
   for (const [key, set] of byKey) {
     for (const handle of set) {
-      if (!handle.host.isConnected) {
-        render(null, handle.container);
-        set.delete(handle);
-      }
+      if (!handle.host.isConnected) set.delete(handle);
     }
     if (set.size === 0) byKey.delete(key);
   }
 }
 
 /**
- * Unmounts badges and takes their hosts out of the page.
+ * Takes markers out of the page.
  *
  * @example
  * ```ts
@@ -82,10 +58,7 @@ export function pruneDetached<H extends MountedHost>(byKey: Map<string, Set<H>>)
  * ```
  */
 export function unmountAll(handles: Iterable<MountedHost>): void {
-  for (const handle of handles) {
-    render(null, handle.container);
-    handle.host.remove();
-  }
+  for (const handle of handles) handle.host.remove();
 }
 
 /** What badges can ask the feature to do. */
@@ -95,46 +68,47 @@ export interface BadgeActions {
   openReport(key: string): void;
 }
 
-/** One mounted badge. */
-export interface BadgeHandle {
+/** One mounted marker and what the card frame needs to show it. */
+export interface BadgeHandle extends FrameOwner {
   key: string;
-  host: HTMLElement;
   root: ShadowRoot;
-  container: HTMLElement;
-  cardOpen: boolean;
 }
-
-// Keys that reach a focused badge should not trigger the page's own shortcuts.
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 // Closing brackets that belong to the code they follow: `（统一社会信用代码：…）`.
 const TRAILING_CLOSERS = /^[）)】\]」』]+/;
 const ONLY_PUNCTUATION = /^[\s）)】\]」』。，,；;、：:]*$/;
 
 /**
- * The registry of one page's badges.
+ * The registry of one page's markers.
  *
  * @example
  * ```ts
- * const badges = new BadgeRegistry(actions);
+ * const badges = new BadgeRegistry(actions, new CardFrame(ctx));
  * badges.mount(occurrence, subject, { state: 'checking', attempt: 0 });
  * badges.setResult(subject.key, { state: 'not_found' });
  * ```
  */
 export class BadgeRegistry {
   readonly #actions: BadgeActions;
+  readonly #frame: CardFrame;
   readonly #handles = new Map<string, Set<BadgeHandle>>();
   readonly #subjects = new Map<string, PageSubject>();
   readonly #results = new Map<string, SubjectResult>();
   #cutoff: { date: string; source: 'page' | 'fixed' | 'today' } | null = null;
   #sheet: CSSStyleSheet | null | undefined;
 
-  constructor(actions: BadgeActions) {
+  constructor(actions: BadgeActions, frame: CardFrame) {
     this.#actions = actions;
+    this.#frame = frame;
   }
 
-  /** Subjects with at least one badge. */
+  /** Subjects with at least one marker. */
   get subjects(): ReadonlyMap<string, PageSubject> {
     return this.#subjects;
+  }
+
+  /** The card frame the markers open. */
+  get frame(): CardFrame {
+    return this.#frame;
   }
 
   /** The current result of a subject. */
@@ -142,7 +116,7 @@ export class BadgeRegistry {
     return this.#results.get(key);
   }
 
-  /** Every mounted badge, for the test hook. */
+  /** Every mounted marker, for the test hook. */
   *handles(): Generator<BadgeHandle> {
     for (const set of this.#handles.values()) yield* set;
   }
@@ -152,15 +126,15 @@ export class BadgeRegistry {
     this.rerenderAll();
   }
 
-  /** Knows a subject (and takes its results) before, or without, a badge on screen. */
+  /** Knows a subject (and takes its results) before, or without, a marker on screen. */
   track(subject: PageSubject, initial: SubjectResult): void {
     if (!this.#subjects.has(subject.key)) this.#subjects.set(subject.key, subject);
     if (!this.#results.has(subject.key)) this.#results.set(subject.key, initial);
   }
 
   /**
-   * Puts a badge right after the occurrence's text (splitting the text node when more text
-   * follows in it) and renders it. Returns the handle; the caller marks new text as processed.
+   * Puts a marker right after the occurrence's text (splitting the text node when more text
+   * follows in it). Returns the handle; the caller marks new text as processed.
    */
   mount(
     occurrence: Occurrence,
@@ -169,23 +143,44 @@ export class BadgeRegistry {
   ): { handle: BadgeHandle; split: Text | null } {
     this.track(subject, initial);
     const doc = occurrence.node.ownerDocument;
-    const host = createBadgeHost(doc);
+    if (this.#sheet === undefined) this.#sheet = markerSheet();
+    const key = subject.key;
+    const frame = this.#frame;
+    // The handle is the frame's owner: it draws from the registry's current state.
+    const handle = {
+      key,
+      mode: 'procurement',
+      props: (): ProcurementCardProps => ({
+        subject: this.#subjects.get(key) ?? subject,
+        result: this.#results.get(key) ?? initial,
+        cutoff: this.#cutoff,
+      }),
+      act: (action: unknown) => this.#act(key, action as ProcurementAction),
+    } as BadgeHandle;
+    const marker = createMarker(doc, this.#sheet, {
+      preview: () => frame.show(handle, 'preview'),
+      leave: () => {
+        if (frame.shows(handle, 'preview')) frame.hide(false);
+      },
+      open: () => {
+        if (this.#results.get(key)?.state === 'idle') this.#actions.lookup(key);
+        frame.show(handle, 'card');
+      },
+      dismiss: () => {
+        if (frame.shows(handle, 'card')) frame.hide(true);
+        else if (frame.shows(handle)) frame.hide(false);
+      },
+    });
+    Object.assign(handle, marker);
     // Test builds mark hosts so browser tests can find them; production drops this line.
-    if (import.meta.env.MODE === 'e2e') host.setAttribute('data-xinjian-test', subject.key);
-    const root = host.attachShadow({ mode: 'closed' });
-    this.#style(root, doc);
-    const container = doc.createElement('span');
-    root.append(container);
-    for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
-    const split = place(occurrence, host);
-    const handle: BadgeHandle = { key: subject.key, host, root, container, cardOpen: false };
-    let set = this.#handles.get(subject.key);
+    if (import.meta.env.MODE === 'e2e') marker.host.setAttribute('data-xinjian-test', key);
+    const split = place(occurrence, marker.host);
+    let set = this.#handles.get(key);
     if (!set) {
       set = new Set();
-      this.#handles.set(subject.key, set);
+      this.#handles.set(key, set);
     }
     set.add(handle);
-    this.#render(handle);
     return { handle, split };
   }
 
@@ -194,70 +189,32 @@ export class BadgeRegistry {
     const current = this.#results.get(key);
     if (current && sameResult(current, result)) return;
     this.#results.set(key, result);
-    for (const handle of this.#handles.get(key) ?? []) this.#render(handle);
+    for (const handle of this.#handles.get(key) ?? []) this.#frame.refresh(handle);
   }
 
+  /** Draws the shown preview or card again (language or cut-off changed). */
   rerenderAll(): void {
-    for (const handle of this.handles()) this.#render(handle);
+    this.#frame.refresh();
   }
 
-  /** Forgets badges whose host left the page (the page removed their row); subjects stay known. */
+  /** Forgets markers whose host left the page (the page removed their row); subjects stay known. */
   prune(): void {
     pruneDetached(this.#handles);
   }
 
-  /** Removes every badge (navigation, site disabled, extension updated). */
+  /** Removes every marker (navigation, site disabled, extension updated). */
   clear(): void {
+    this.#frame.hide(false);
     unmountAll(this.handles());
     this.#handles.clear();
     this.#subjects.clear();
     this.#results.clear();
   }
 
-  #render(handle: BadgeHandle): void {
-    const subject = this.#subjects.get(handle.key);
-    const result = this.#results.get(handle.key);
-    if (!subject || !result) return;
-    const key = handle.key;
-    render(
-      <Badge
-        subject={subject}
-        result={result}
-        cutoff={this.#cutoff}
-        onLookup={() => this.#actions.lookup(key)}
-        onPick={(uscc) => this.#actions.pick(key, uscc)}
-        onOpenReport={() => this.#actions.openReport(key)}
-        onCardChange={(open) => {
-          handle.cardOpen = open;
-        }}
-      />,
-      handle.container,
-    );
-  }
-
-  // One constructed stylesheet shared by every shadow root; a <style> where adopting fails
-  // (Firefox content scripts cannot hand a page-world array their own sheet).
-  #style(root: ShadowRoot, doc: Document): void {
-    if (this.#sheet === undefined) {
-      try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(BADGE_CSS);
-        this.#sheet = sheet;
-      } catch {
-        this.#sheet = null;
-      }
-    }
-    if (this.#sheet) {
-      try {
-        root.adoptedStyleSheets = [this.#sheet];
-        return;
-      } catch {
-        this.#sheet = null;
-      }
-    }
-    const style = doc.createElement('style');
-    style.textContent = BADGE_CSS;
-    root.append(style);
+  #act(key: string, action: ProcurementAction): void {
+    if (action.name === 'lookup') this.#actions.lookup(key);
+    else if (action.name === 'pick') this.#actions.pick(key, action.uscc);
+    else if (action.name === 'openReport') this.#actions.openReport(key);
   }
 }
 

@@ -1,16 +1,17 @@
 /**
- * One loan badge and its card. The badge shows the borrower's state (需授权确认, 查询中, or the
- * verdict: icon, word and colour). The card holds the consent dialog until the officer has
- * confirmed the authorization, then the verdict under its rule pack with the findings and the
- * months that triggered them, and the report's key facts. Keyboard: Tab reaches the badge,
- * Enter or Space opens the card (focus moves into the dialog), Escape closes it. Every string
- * is rendered as text, never as HTML; people appear masked only.
+ * Loan review's preview and card, drawn in the card frame (docs/decisions/0020), never in the
+ * page. The preview shows the borrower's state (需授权确认, 查询中, or the verdict: icon, word and
+ * colour). The card holds the consent dialog until the officer has confirmed the
+ * authorization (typed here, in the frame: page key listeners never see it), then the verdict
+ * under its rule pack with the findings and the months that triggered them, and the report's
+ * key facts. Every string is rendered as text, never as HTML; people appear masked only.
  */
 import { Fragment, type JSX } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import type { FrameBodyProps } from '../core/overlay/frame-app.tsx';
 import type { ConsentError, ConsentEvent, ConsentState } from '../lib/consent.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { localized } from '../lib/i18n.ts';
+import { localized, t } from '../lib/i18n.ts';
 import {
   borrowerLine,
   cardFindings,
@@ -29,182 +30,100 @@ import {
   loanDisplayState,
 } from '../lib/loan-model.ts';
 import { redactIds } from '../lib/personal.ts';
+import { reviewToday } from './loan-preview.ts';
 
-/** Styles added to the badge sheet for the loan states and the consent form. */
+/** Styles added to the frame's sheet for the loan states and the consent form. */
 export const LOAN_BADGE_CSS = `
-.s-consent { color: #0a4fa3; background: #ddf4ff; }
-.s-eligible { color: #116329; background: #dafbe1; }
-.s-ineligible { color: #a40e26; background: #ffebe9; }
-.s-incomplete, .s-error { color: #424a53; background: #eef1f4; border-style: dashed; }
+.s-consent { color: var(--info-fg); background: var(--info-bg); }
+.s-eligible { color: var(--pass-fg); background: var(--pass-bg); }
+.s-ineligible { color: var(--fail-fg); background: var(--fail-bg); }
+.s-incomplete, .s-error { color: var(--grey-fg); background: var(--grey-bg); }
+.preview.s-consent .chip { color: var(--info-fg); background: var(--info-bg); }
+.preview.s-eligible .chip { color: var(--pass-fg); background: var(--pass-bg); }
+.preview.s-ineligible .chip { color: var(--fail-fg); background: var(--fail-bg); }
+.preview.s-incomplete .chip, .preview.s-error .chip { color: var(--grey-fg); background: var(--grey-bg); border-style: dashed; }
 .card .close { float: right; margin: -4px -6px 0 6px; padding: 0 6px; }
 .card form { margin: 6px 0 0; display: grid; gap: 8px; }
 .card label.check { display: flex; gap: 6px; align-items: flex-start; }
 .card label.field { display: grid; gap: 2px; }
 .card input[type="text"], .card input[type="date"] {
-  font: inherit; padding: 3px 6px; border: 1px solid #8c959f; border-radius: 6px; color: #1f2328; background: #fff;
+  font: inherit; padding: 3px 6px; border: 1px solid var(--muted); border-radius: 6px; color: var(--fg); background: var(--bg);
 }
-.card input:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
-.card input[aria-invalid="true"] { border-color: #a40e26; }
-.card .errors { color: #a40e26; margin: 0; }
+.card input[aria-invalid="true"] { border-color: var(--fail-fg); }
+.card .errors { color: var(--fail-fg); margin: 0; }
 .card dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; }
-.card dl.facts dt { color: #59636e; }
+.card dl.facts dt { color: var(--muted); }
 .card dl.facts dd { margin: 0; }
 `;
 
-/**
- * What a loan badge shows and what it can ask for.
- *
- * @example
- * ```ts
- * render(<LoanBadge {...props} />, container);
- * ```
- */
-export interface LoanBadgeProps {
+/** What the content script sends the frame about one borrower. */
+export interface LoanCardProps {
   borrower: LoanBorrowerRef;
   result: LoanResult;
   consent: ConsentState;
   page: LoanPageInfo | null;
+}
+
+/** What the officer can do in a loan card. */
+export type LoanAction = { name: 'consent'; event: ConsentEvent } | { name: 'retry' } | { name: 'openPanel' };
+
+/** The card's props with its actions bound. */
+export interface LoanBadgeProps extends LoanCardProps {
   onConsent: (event: ConsentEvent) => void;
   onRetry: () => void;
   onOpenPanel: () => void;
-  onCardChange?: (open: boolean) => void;
 }
 
 /**
- * The badge and its card.
+ * The frame body of loan mode: the preview on focus, the card (consent dialog first) on Enter.
  *
  * @example
  * ```ts
- * <LoanBadge borrower={ref} result={{ state: 'consent' }} consent={{ step: 'required' }} page={null} onConsent={…} onRetry={…} onOpenPanel={…} />
+ * startFrame(root, { loan: LoanFrameBody });
  * ```
  */
-export function LoanBadge(props: LoanBadgeProps): JSX.Element {
-  const { borrower, result } = props;
-  const state = loanDisplayState(result);
-  const [open, setOpen] = useState(false);
-  const badgeRef = useRef<HTMLSpanElement>(null);
-  const cardRef = useRef<HTMLDivElement>(null);
-  const cardId = useRef(`xj-loan-${Math.random().toString(36).slice(2)}`).current;
-
-  useEffect(() => props.onCardChange?.(open), [open]);
-  useCardPlacement(open, badgeRef, cardRef);
-
-  const today = props.page?.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const openCard = () => {
-    if (props.consent.step === 'required' && result.state === 'consent')
-      props.onConsent({ type: 'open', today });
-    setOpen(true);
-  };
-  const close = (refocus: boolean) => {
-    if (props.consent.step === 'editing') props.onConsent({ type: 'cancel' });
-    setOpen(false);
-    if (refocus) badgeRef.current?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      if (open) close(false);
-      else openCard();
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault();
-      close(false);
-    }
-  };
-  const onCardKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close(true);
-    }
-  };
-
-  return (
-    <>
-      {/* biome-ignore lint/a11y/useSemanticElements: the badge sits in the page's running text; a span with role="button" keeps its inline box while the keyboard contract (Enter/Space open, Escape closes) is ours */}
-      <span
-        ref={badgeRef}
-        class={`badge s-${state}`}
-        role="button"
-        tabIndex={0}
-        aria-label={loanBadgeLabel(borrower, result)}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={cardId}
-        data-state={state}
-        onClick={() => (open ? close(false) : openCard())}
-        onKeyDown={onKeyDown}
-      >
-        <span class="icon" aria-hidden="true">
-          {loanStateIcon(state)}
-        </span>
-        <span class="verdict">{loanStateLabel(state)}</span>
-      </span>
+export function LoanFrameBody({ view, props, act, close }: FrameBodyProps): JSX.Element {
+  const p = props as LoanCardProps | null;
+  const dialog = useRef<HTMLDivElement>(null);
+  if (!p) return <div />;
+  const state = loanDisplayState(p.result);
+  if (view === 'preview') {
+    return (
       <div
-        ref={cardRef}
-        id={cardId}
-        class="card"
-        role="dialog"
-        aria-label={loanBadgeLabel(borrower, result)}
-        hidden={!open}
-        onKeyDown={onCardKeyDown}
+        class={`preview s-${state}`}
+        role="status"
+        aria-live="polite"
+        aria-label={loanBadgeLabel(p.borrower, p.result)}
       >
-        {open ? (
-          <Card
-            {...props}
-            today={today}
-            onClose={() => close(true)}
-            focusBadge={() => badgeRef.current?.focus()}
-          />
-        ) : null}
+        <span class="chip">
+          <span class="icon" aria-hidden="true">
+            {loanStateIcon(state)}
+          </span>
+          <strong class="verdict">{loanStateLabel(state)}</strong>
+        </span>
+        <span class="name">{borrowerLine(p.borrower)}</span>
       </div>
-    </>
+    );
+  }
+  return (
+    <div
+      ref={dialog}
+      class="card"
+      role="dialog"
+      aria-label={loanBadgeLabel(p.borrower, p.result)}
+      tabIndex={-1}
+    >
+      <Card
+        {...p}
+        today={reviewToday(p.page)}
+        onConsent={(event) => act({ name: 'consent', event } satisfies LoanAction)}
+        onRetry={() => act({ name: 'retry' } satisfies LoanAction)}
+        onOpenPanel={() => act({ name: 'openPanel' } satisfies LoanAction)}
+        onClose={() => close(true)}
+        focusBadge={() => dialog.current?.focus()}
+      />
+    </div>
   );
-}
-
-// The card sits in the top layer (popover) so page overflow and z-index cannot clip it. A layout
-// effect: the card must be showing before the dialog's own effect moves the focus into it.
-function useCardPlacement(
-  open: boolean,
-  badgeRef: { current: HTMLElement | null },
-  cardRef: { current: HTMLElement | null },
-): void {
-  useLayoutEffect(() => {
-    const card = cardRef.current;
-    const badge = badgeRef.current;
-    if (!open || !card || !badge) return;
-    const popover = typeof card.showPopover === 'function';
-    if (popover) {
-      card.setAttribute('popover', 'manual');
-      card.showPopover();
-    }
-    // Below the badge when it fits, else above; when neither fits, on the roomier side with the
-    // card's own scrolling taking the rest (the card scrolls, the page does not have to).
-    const place = () => {
-      const r = badge.getBoundingClientRect();
-      const width = card.offsetWidth || 360;
-      const cap = Math.min(window.innerHeight * 0.7, 520);
-      const wanted = Math.min(card.scrollHeight, cap);
-      const below = window.innerHeight - r.bottom - 14;
-      const above = r.top - 14;
-      const onTop = wanted > below && (wanted <= above || above > below);
-      const room = Math.max(120, Math.floor(Math.min(cap, onTop ? above : below)));
-      // The limit is the room on that side, not the current content: the card can still grow.
-      if (card.style.maxHeight !== `${room}px`) card.style.maxHeight = `${room}px`;
-      card.style.left = `${Math.max(8, Math.min(r.left, window.innerWidth - width - 8))}px`;
-      card.style.top = `${onTop ? Math.max(8, r.top - 6 - Math.min(wanted, room)) : r.bottom + 6}px`;
-    };
-    place();
-    window.addEventListener('scroll', place, { passive: true, capture: true });
-    window.addEventListener('resize', place, { passive: true });
-    // The card changes height (dialog, then checking, then the verdict): place it again.
-    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
-    resized?.observe(card);
-    return () => {
-      resized?.disconnect();
-      window.removeEventListener('scroll', place, { capture: true });
-      window.removeEventListener('resize', place);
-      if (popover && card.matches(':popover-open')) card.hidePopover();
-    };
-  }, [open]);
 }
 
 function Card(
@@ -214,7 +133,7 @@ function Card(
   const state = loanDisplayState(result);
   return (
     <>
-      <button type="button" class="close" aria-label="×" onClick={props.onClose}>
+      <button type="button" class="close" aria-label={t('card.close')} onClick={props.onClose}>
         ×
       </button>
       <h2>{borrowerLine(borrower)}</h2>

@@ -1,19 +1,20 @@
 /**
- * The loan-review badges: one host per printed ID number, each with a closed shadow root (page
- * scripts cannot read the verdict or the masked number, nor drive the consent dialog), sharing
- * one stylesheet. The registry keeps, per borrower, the masked reference, the consent gate and
- * the result; every badge of a borrower shows the same state. No badge ever shows the number
- * in full.
+ * The loan-review markers: one fixed-size, result-free marker per printed ID number, in a
+ * closed shadow root (docs/decisions/0020). The registry keeps, per borrower, the masked
+ * reference, the consent gate and the result; the card frame draws them for the one marker the
+ * officer focused or opened, and takes the consent dialog's typing, so page scripts can
+ * neither read the verdict nor see or drive the consent. No marker carries the number.
  */
-import { render } from 'preact';
+import type { CardFrame, FrameOwner } from '../core/overlay/card-frame.ts';
+import { createMarker, isOwnUi, markerSheet } from '../core/overlay/marker.ts';
 import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from '../lib/consent.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult } from '../lib/loan-model.ts';
-import { BADGE_CSS } from './badge-styles.ts';
-import { createBadgeHost, isOwnUi, pruneDetached, unmountAll } from './badges.tsx';
-import { LOAN_BADGE_CSS, LoanBadge } from './loan-badge.tsx';
+import { pruneDetached, unmountAll } from './badges.tsx';
+import type { LoanAction, LoanCardProps } from './loan-badge.tsx';
 import type { BorrowerOccurrence } from './loan-detect.ts';
+import { reviewToday } from './loan-preview.ts';
 
-/** The tag of a badge host (the same as procurement's, so the shared observer ignores both). */
+/** The tag of a marker host (the same as procurement's, so the shared observer ignores both). */
 export const LOAN_BADGE_TAG = 'xinjian-badge';
 
 /**
@@ -28,7 +29,7 @@ export function isLoanUi(node: Node): boolean {
   return isOwnUi(node);
 }
 
-/** What the badges ask the feature to do. */
+/** What the markers ask the feature to do. */
 export interface LoanBadgeActions {
   /** The officer consented: look this borrower up. */
   lookup(key: string, consent: LoanConsent): void;
@@ -36,24 +37,20 @@ export interface LoanBadgeActions {
   openPanel(key: string): void;
 }
 
-/** One mounted badge. */
-export interface LoanBadgeHandle {
+/** One mounted marker and what the card frame needs to show it. */
+export interface LoanBadgeHandle extends FrameOwner {
   key: string;
-  host: HTMLElement;
   root: ShadowRoot;
-  container: HTMLElement;
-  cardOpen: boolean;
 }
 
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 const ONLY_PUNCTUATION = /^[\s）)】\]」』。，,；;、：:]*$/;
 
 /**
- * The registry of one page's loan badges.
+ * The registry of one page's loan markers.
  *
  * @example
  * ```ts
- * const badges = new LoanBadges(actions);
+ * const badges = new LoanBadges(actions, new CardFrame(ctx));
  * badges.track(ref);
  * badges.mount(occurrence, ref.key);
  * badges.setResult(ref.key, { state: 'checking' });
@@ -61,6 +58,7 @@ const ONLY_PUNCTUATION = /^[\s）)】\]」』。，,；;、：:]*$/;
  */
 export class LoanBadges {
   readonly #actions: LoanBadgeActions;
+  readonly #frame: CardFrame;
   readonly #handles = new Map<string, Set<LoanBadgeHandle>>();
   readonly #borrowers = new Map<string, LoanBorrowerRef>();
   readonly #results = new Map<string, LoanResult>();
@@ -68,13 +66,19 @@ export class LoanBadges {
   #page: LoanPageInfo | null = null;
   #sheet: CSSStyleSheet | null | undefined;
 
-  constructor(actions: LoanBadgeActions) {
+  constructor(actions: LoanBadgeActions, frame: CardFrame) {
     this.#actions = actions;
+    this.#frame = frame;
   }
 
   /** The borrowers known on the page. */
   get borrowers(): ReadonlyMap<string, LoanBorrowerRef> {
     return this.#borrowers;
+  }
+
+  /** The card frame the markers open. */
+  get frame(): CardFrame {
+    return this.#frame;
   }
 
   result(key: string): LoanResult | undefined {
@@ -100,27 +104,58 @@ export class LoanBadges {
     this.#results.set(borrower.key, { state: 'consent' });
   }
 
-  /** Puts a badge right after the printed number and renders it; returns the split-off text. */
+  /** Puts a marker right after the printed number; returns the split-off text. */
   mount(occurrence: BorrowerOccurrence, key: string): { split: Text | null } {
     const doc = occurrence.node.ownerDocument;
-    // Falls back to a <span> host when the page defined our tag itself.
-    const host = createBadgeHost(doc);
+    if (this.#sheet === undefined) this.#sheet = markerSheet();
+    const frame = this.#frame;
+    const handle = {
+      key,
+      mode: 'loan',
+      props: (): LoanCardProps | null => {
+        const borrower = this.#borrowers.get(key);
+        const result = this.#results.get(key);
+        if (!borrower || !result) return null;
+        return { borrower, result, consent: this.consent(key), page: this.#page };
+      },
+      act: (action: unknown) => this.#act(key, action as LoanAction),
+      // A draft consent is dropped with the card; a granted one stays.
+      closed: () => {
+        if (this.consent(key).step === 'editing') this.dispatch(key, { type: 'cancel' });
+      },
+    } as LoanBadgeHandle;
+    const marker = createMarker(doc, this.#sheet, {
+      preview: () => frame.show(handle, 'preview'),
+      leave: () => {
+        if (frame.shows(handle, 'preview')) frame.hide(false);
+      },
+      open: () => {
+        if (frame.shows(handle, 'card')) {
+          frame.hide(true);
+          return;
+        }
+        if (this.consent(key).step === 'required' && this.#results.get(key)?.state === 'consent')
+          this.#consents.set(
+            key,
+            consentReducer(this.consent(key), { type: 'open', today: reviewToday(this.#page) }),
+          );
+        frame.show(handle, 'card');
+      },
+      dismiss: () => {
+        if (frame.shows(handle, 'card')) frame.hide(true);
+        else if (frame.shows(handle)) frame.hide(false);
+      },
+    });
+    Object.assign(handle, marker);
     // Test builds mark hosts so browser tests can find them; production drops this line.
-    if (import.meta.env.MODE === 'e2e') host.setAttribute('data-xinjian-test', key);
-    const root = host.attachShadow({ mode: 'closed' });
-    this.#style(root, doc);
-    const container = doc.createElement('span');
-    root.append(container);
-    for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
-    const split = placeAfter(occurrence, host);
-    const handle: LoanBadgeHandle = { key, host, root, container, cardOpen: false };
+    if (import.meta.env.MODE === 'e2e') marker.host.setAttribute('data-xinjian-test', key);
+    const split = placeAfter(occurrence, marker.host);
     let set = this.#handles.get(key);
     if (!set) {
       set = new Set();
       this.#handles.set(key, set);
     }
     set.add(handle);
-    this.#render(handle);
     return { split };
   }
 
@@ -149,16 +184,17 @@ export class LoanBadges {
   }
 
   rerenderAll(): void {
-    for (const handle of this.handles()) this.#render(handle);
+    this.#frame.refresh();
   }
 
-  /** Forgets badges whose host left the page. */
+  /** Forgets markers whose host left the page. */
   prune(): void {
     pruneDetached(this.#handles);
   }
 
-  /** Removes every badge and forgets every borrower and consent (navigation, site disabled). */
+  /** Removes every marker and forgets every borrower and consent (navigation, site disabled). */
   clear(): void {
+    this.#frame.hide(false);
     unmountAll(this.handles());
     this.#handles.clear();
     this.#borrowers.clear();
@@ -167,53 +203,13 @@ export class LoanBadges {
   }
 
   #renderKey(key: string): void {
-    for (const handle of this.#handles.get(key) ?? []) this.#render(handle);
+    for (const handle of this.#handles.get(key) ?? []) this.#frame.refresh(handle);
   }
 
-  #render(handle: LoanBadgeHandle): void {
-    const borrower = this.#borrowers.get(handle.key);
-    const result = this.#results.get(handle.key);
-    if (!borrower || !result) return;
-    const key = handle.key;
-    render(
-      <LoanBadge
-        borrower={borrower}
-        result={result}
-        consent={this.consent(key)}
-        page={this.#page}
-        onConsent={(event) => this.dispatch(key, event)}
-        onRetry={() => this.retry(key)}
-        onOpenPanel={() => this.#actions.openPanel(key)}
-        onCardChange={(open) => {
-          handle.cardOpen = open;
-        }}
-      />,
-      handle.container,
-    );
-  }
-
-  #style(root: ShadowRoot, doc: Document): void {
-    const css = BADGE_CSS + LOAN_BADGE_CSS;
-    if (this.#sheet === undefined) {
-      try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        this.#sheet = sheet;
-      } catch {
-        this.#sheet = null;
-      }
-    }
-    if (this.#sheet) {
-      try {
-        root.adoptedStyleSheets = [this.#sheet];
-        return;
-      } catch {
-        this.#sheet = null;
-      }
-    }
-    const style = doc.createElement('style');
-    style.textContent = css;
-    root.append(style);
+  #act(key: string, action: LoanAction): void {
+    if (action.name === 'consent') this.dispatch(key, action.event);
+    else if (action.name === 'retry') this.retry(key);
+    else if (action.name === 'openPanel') this.#actions.openPanel(key);
   }
 }
 

@@ -7,6 +7,7 @@
  * dropped on navigation and when the context ends.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CardFrame } from '../core/overlay/card-frame.ts';
 import { setLanguage } from '../lib/i18n.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanResult } from '../lib/loan-model.ts';
 import { createLogger } from '../lib/log.ts';
@@ -67,12 +68,15 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
   let keyById = new Map<string, string>();
   let idByKey = new Map<string, string>();
 
-  const badges = new LoanBadges({
-    lookup: (key, consent) => lookup(key, consent),
-    openPanel: (key) => {
-      void send({ type: 'cs:open-report', key }).catch((e: unknown) => log.warn('side panel failed', e));
+  const badges = new LoanBadges(
+    {
+      lookup: (key, consent) => lookup(key, consent),
+      openPanel: (key) => {
+        void send({ type: 'cs:open-report', key }).catch((e: unknown) => log.warn('side panel failed', e));
+      },
     },
-  });
+    new CardFrame(ctx),
+  );
   ctx.onInvalidated(() => {
     badges.clear();
     keyById = new Map();

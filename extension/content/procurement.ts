@@ -6,6 +6,7 @@
  * navigation starts over.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CardFrame } from '../core/overlay/card-frame.ts';
 import { layoutFor } from '../layouts/index.ts';
 import type { PageLayout } from '../layouts/types.ts';
 import { setLanguage } from '../lib/i18n.ts';
@@ -73,20 +74,23 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
   let writing = false;
   let pageReady: Promise<void> = Promise.resolve();
 
-  const registry = new BadgeRegistry({
-    lookup: (key) => {
-      const subject = registry.subjects.get(key);
-      if (subject) requestLookups([subject]);
+  const registry = new BadgeRegistry(
+    {
+      lookup: (key) => {
+        const subject = registry.subjects.get(key);
+        if (subject) requestLookups([subject]);
+      },
+      pick: (key, uscc) => {
+        void send({ type: 'cs:pick', key, uscc })
+          .then((result) => applyResult(key, result))
+          .catch((e: unknown) => log.warn('pick failed', e));
+      },
+      openReport: (key) => {
+        void send({ type: 'cs:open-report', key }).catch((e: unknown) => log.warn('side panel failed', e));
+      },
     },
-    pick: (key, uscc) => {
-      void send({ type: 'cs:pick', key, uscc })
-        .then((result) => applyResult(key, result))
-        .catch((e: unknown) => log.warn('pick failed', e));
-    },
-    openReport: (key) => {
-      void send({ type: 'cs:open-report', key }).catch((e: unknown) => log.warn('side panel failed', e));
-    },
-  });
+    new CardFrame(ctx),
+  );
   ctx.onInvalidated(() => registry.clear());
   if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => registry);
 

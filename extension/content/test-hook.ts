@@ -1,11 +1,15 @@
 /**
- * The browser tests' window into the closed shadow roots. Compiled only into the `e2e` build
- * (the call site is behind `import.meta.env.MODE === 'e2e'`, which the production build folds
- * to `false` and drops); see docs/decisions/0008. The page asks with
- * `postMessage({ xinjianTest: 'snapshot', id })` and gets `{ xinjianTestReply: id, badges }`.
+ * The browser tests' window into the closed shadow roots and the card frame. Compiled only
+ * into the `e2e` build (the call site is behind `import.meta.env.MODE === 'e2e'`, which the
+ * production build folds to `false` and drops); see docs/decisions/0008 and 0020. The page
+ * asks with `postMessage({ xinjianTest: 'snapshot', id })` and gets
+ * `{ xinjianTestReply: id, badges }`: per marker, the preview text the frame shows for it, and
+ * the card's text as the frame reported it when that marker's card is open.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardFrame, FrameOwner } from '../core/overlay/card-frame.ts';
 import { displayState } from '../lib/model.ts';
+import { badgeLabel, previewText } from './badge.tsx';
 import type { BadgeRegistry } from './badges.tsx';
 
 /**
@@ -13,7 +17,7 @@ import type { BadgeRegistry } from './badges.tsx';
  *
  * @example
  * ```ts
- * const s: BadgeSnapshot = { key: 'code:…', name: null, state: 'pass', text: '✓AAA 主体评级·通过', label: '…', cardOpen: false, cardText: '', focused: false, tags: { span: 6, div: 1 } };
+ * const s: BadgeSnapshot = { key: 'code:…', name: null, state: 'pass', text: '✓通过·AAA 主体评级', label: '…', cardOpen: false, cardText: '', focused: false, tags: { div: 4 } };
  * ```
  */
 export interface BadgeSnapshot {
@@ -25,7 +29,7 @@ export interface BadgeSnapshot {
   cardOpen: boolean;
   cardText: string;
   focused: boolean;
-  /** Elements in the badge's shadow root by lower-case tag name (`{ span: 6, div: 1 }`). */
+  /** Elements of the open card in the frame by lower-case tag name (`{ div: 4, h2: 1 }`). */
   tags: Record<string, number>;
 }
 
@@ -41,32 +45,56 @@ export function installTestHook(ctx: ContentScriptContext, registry: () => Badge
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     const data = event.data as { xinjianTest?: string; id?: string } | null;
     if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
-    const badges: BadgeSnapshot[] = [];
-    // In page order, whatever order the badges were mounted in.
-    const handles = [...registry().handles()].sort((a, b) =>
-      a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    for (const handle of handles) {
-      const badge = handle.root.querySelector('.badge');
-      const card = handle.root.querySelector('.card');
+    const frame = registry().frame;
+    const badges: BadgeSnapshot[] = inPageOrder(registry().handles()).map((handle) => {
       const result = registry().result(handle.key);
-      const tags: Record<string, number> = {};
-      for (const el of handle.root.querySelectorAll('*')) {
-        const tag = el.localName;
-        tags[tag] = (tags[tag] ?? 0) + 1;
-      }
-      badges.push({
+      const subject = registry().subjects.get(handle.key);
+      return {
         key: handle.key,
-        name: registry().subjects.get(handle.key)?.name ?? null,
+        name: subject?.name ?? null,
         state: result ? displayState(result) : 'unknown',
-        text: badge?.textContent ?? '',
-        label: badge?.getAttribute('aria-label') ?? '',
-        cardOpen: card !== null && !card.hasAttribute('hidden'),
-        cardText: card?.textContent ?? '',
-        focused: document.activeElement === handle.host && handle.root.activeElement === badge,
-        tags,
-      });
-    }
+        text: subject && result ? previewText(subject, result) : '',
+        label: subject && result ? badgeLabel(subject, result) : '',
+        ...frameSnapshot(frame, handle),
+      };
+    });
     window.postMessage({ xinjianTestReply: data.id, badges }, '*');
   });
+}
+
+/**
+ * Markers in page order, whatever order they were mounted in.
+ *
+ * @example
+ * ```ts
+ * inPageOrder(registry.handles());
+ * ```
+ */
+export function inPageOrder<H extends { host: HTMLElement }>(handles: Iterable<H>): H[] {
+  return [...handles].sort((a, b) =>
+    a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+}
+
+/**
+ * What the frame shows of one marker, and whether the marker has the focus.
+ *
+ * @example
+ * ```ts
+ * frameSnapshot(registry.frame, handle); // { cardOpen: true, cardText: '…', focused: false, tags: {…} }
+ * ```
+ */
+export function frameSnapshot(
+  frame: CardFrame,
+  handle: FrameOwner & { root: ShadowRoot },
+): Pick<BadgeSnapshot, 'cardOpen' | 'cardText' | 'focused' | 'tags'> {
+  const state = frame.state();
+  // Open once the frame has drawn it for this marker: what the officer sees, not what was asked.
+  const open = state.owner === handle && state.view === 'card' && state.text !== '';
+  return {
+    cardOpen: open,
+    cardText: open ? state.text : '',
+    focused: document.activeElement === handle.host && handle.root.activeElement === handle.button,
+    tags: open ? state.tags : {},
+  };
 }

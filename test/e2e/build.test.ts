@@ -36,7 +36,10 @@ describe('the production build', () => {
     expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.content_scripts).toBeUndefined();
-    expect(m.web_accessible_resources).toBeUndefined();
+    // Only the card frame, under Chrome's per-session id (docs/decisions/0020).
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['card.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ]);
   });
 
   it('contains no test hook, no default endpoint and no demo key', () => {

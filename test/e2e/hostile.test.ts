@@ -11,13 +11,14 @@
  *
  * The page-side tests run a `development` build: the content script of production with the
  * mock server's address, and without the e2e test hook (which answers the page's postMessage
- * with badge contents by design, so no privacy claim could be tested through it). They read
- * the badges as assistive technology does (the accessibility tree, over the DevTools
- * protocol) and the background's record. The hostile-data tests need the element counts inside
+ * with badge contents by design, so no privacy claim could be tested through it). They count
+ * the markers as assistive technology does (the accessibility tree, over the DevTools
+ * protocol), read results where the officer reads them (the card frame, which Playwright
+ * reaches and page scripts cannot; see hostile-render.test.ts) and the background's record. The hostile-data tests need the element counts inside
  * the shadow roots, so they use the e2e build and its hook; the last test pins down what that
  * hook answers.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { BatchRatingItem } from '../../sdk/src/resources/ratings.ts';
 import { DEMO_API_KEY, type EnterpriseSeed, enterpriseByTag, seeds } from '../../seeds/index.ts';
@@ -63,8 +64,11 @@ async function checked(browser: ExtensionBrowser, path: string, subjects: readon
   );
 }
 
+/** The name every marker has: it says nothing about the subject or the result. */
+const MARKER_NAME = '信鉴 核查结果';
+
 /**
- * The accessible names of the badges on a page, read from the browser's accessibility tree
+ * The accessible names of the markers on a page, read from the browser's accessibility tree
  * (it covers closed shadow roots; page scripts have no access to it).
  */
 async function badgeLabels(browser: ExtensionBrowser, page: Page): Promise<string[]> {
@@ -74,11 +78,44 @@ async function badgeLabels(browser: ExtensionBrowser, page: Page): Promise<strin
       nodes: Array<{ role?: { value?: string }; name?: { value?: string } }>;
     };
     return nodes
-      .filter((n) => n.role?.value === 'button' && /：.+，/.test(n.name?.value ?? ''))
+      .filter((n) => n.role?.value === 'button' && n.name?.value === MARKER_NAME)
       .map((n) => n.name?.value ?? '');
   } finally {
     await cdp.detach();
   }
+}
+
+/** The card frame of a page, once the extension made it. */
+function cardFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => new URL(f.url()).pathname === '/card.html');
+}
+
+/** What the card frame shows now (view and text), or null while it is hidden. */
+async function shown(page: Page): Promise<{ view: string; text: string } | null> {
+  const frame = cardFrame(page);
+  if (!frame || !(await (await frame.frameElement()).isVisible())) return null;
+  return frame.evaluate(() => ({
+    view: document.documentElement.dataset.view ?? '',
+    text: document.getElementById('app')?.textContent ?? '',
+  }));
+}
+
+/** The preview of each marker in page order, as the officer reads it while tabbing. */
+async function previews(page: Page, count: number): Promise<string[]> {
+  await page.bringToFront();
+  await page.locator('body').focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 40 && seen.length < count; i++) {
+    await page.keyboard.press('Tab');
+    const now = await until(
+      () => shown(page),
+      (s) => s?.view === 'preview' && s.text !== '' && s.text !== seen.at(-1),
+      'a preview',
+      2_000,
+    ).catch(() => null);
+    if (now) seen.push(now.text);
+  }
+  return seen;
 }
 
 const row = (e: EnterpriseSeed) => `${e.subject.name}（统一社会信用代码：${e.subject.uscc}）`;
@@ -174,21 +211,23 @@ describe('a page script, against the production content script', () => {
       await checked(browser, '/x/hostile/spy', subjects);
       await until(
         () => badgeLabels(browser, page),
-        (labels) => labels.length === subjects.length && labels.every((l) => !l.includes('检查中')),
-        'the badges',
+        (labels) => labels.length === subjects.length,
+        'the markers',
       );
-      // Focus the first badge: its card opens, so the report data is in the page's DOM tree.
+      // Open the first card by keyboard: the report data is on screen for the officer.
       await page.locator('body').focus();
       await page.keyboard.press('Tab');
-      const cdp = await browser.context.newCDPSession(page);
       await until(
-        async () =>
-          ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string } }> })
-            .nodes,
-        (nodes) => nodes.some((n) => n.role?.value === 'dialog'),
+        () => shown(page),
+        (s) => s?.view === 'preview',
+        'the preview',
+      );
+      await page.keyboard.press('Enter');
+      await until(
+        () => shown(page),
+        (s) => s?.view === 'card' && s.text.includes('核查结论') && !s.text.includes('检查中'),
         'an open card',
       );
-      await cdp.detach();
       seen = await look(page);
     });
 
@@ -255,8 +294,12 @@ describe('a page script, against the production content script', () => {
       expect(asked).toContain(added.subject.uscc);
       expect(asked).not.toContain(forgedCode);
       const after = await badgeLabels(browser, page);
-      expect(after.filter((l) => before.includes(l))).toEqual(before); // none flipped to 未找到
       expect(after).toHaveLength(subjects.length + 1);
+      expect(before).toHaveLength(subjects.length);
+      // None flipped to 未找到: what the officer reads for A is still its real verdict.
+      const read = await previews(page, subjects.length + 1);
+      expect(read.find((p) => p.includes(A.subject.name))).toContain('通过');
+      expect(read.join('\n')).not.toContain('未找到');
       expect((await look(page)).messages).toEqual(forged.map((m) => JSON.stringify(m)));
     });
 
@@ -332,8 +375,9 @@ describe('a page script, against the production content script', () => {
     const record = await checked(browser, '/x/hostile/forged', [A, B]);
     expect(record.subjects.map((s) => s.result.state)).toEqual(['done', 'done']);
     expect(askedIds(await journal(mockUrl))).not.toContain(forged.subject.uscc);
-    const labels = await badgeLabels(browser, page);
-    expect(labels.filter((l) => l.includes(A.subject.name) || l.includes(B.subject.name))).toHaveLength(2);
+    expect(await badgeLabels(browser, page)).toHaveLength(2);
+    const read = await previews(page, 2);
+    expect(read.filter((p) => p.includes(A.subject.name) || p.includes(B.subject.name))).toHaveLength(2);
     // The forged host got no root of ours: the page can still attach one itself.
     expect(
       await page.evaluate(() => {
@@ -351,13 +395,14 @@ describe('a page script, against the production content script', () => {
       init: DEFINE,
     });
     await checked(browser, '/x/hostile/defined', [A, DISHONEST]);
-    const labels = await until(
+    await until(
       () => badgeLabels(browser, page),
-      (l) => l.length === 2 && l.every((x) => !x.includes('检查中')),
-      'two badges',
+      (l) => l.length === 2,
+      'two markers',
     );
-    expect(labels.find((l) => l.includes(A.subject.name))).toContain('通过');
-    expect(labels.find((l) => l.includes(DISHONEST.subject.name))).toContain('不通过');
+    const read = await previews(page, 2);
+    expect(read.find((p) => p.includes(A.subject.name))).toMatch(/^✓通过/);
+    expect(read.find((p) => p.includes(DISHONEST.subject.name))).toMatch(/^✕不通过/);
     // Our hosts fell back to plain spans with closed roots: the page can neither read nor replace them.
     expect(
       await page.evaluate(() => {

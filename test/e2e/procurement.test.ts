@@ -55,7 +55,7 @@ describe('badges on the bid-opening record', () => {
   it('shows the verdicts the seed data implies', () => {
     expect(badgeFor(`code:${usccOf('edge:clean')}`)).toMatchObject({
       state: 'pass',
-      text: '✓AAA 主体评级·通过',
+      text: '✓通过·AAA 主体评级',
     });
     expect(badgeFor(`code:${usccOf('edge:dishonest-active')}`)).toMatchObject({ state: 'fail' });
     expect(badgeFor(`code:${usccOf('edge:dishonest-active')}`).text).toContain('不通过');
@@ -191,7 +191,7 @@ describe('badges on the bid-opening record', () => {
       document.querySelector('#bid-opening-table tbody')?.append(row);
     }, added.subject.uscc);
     badges = await settledBadges(page, BID_OPENING_BADGES + 1);
-    expect(badgeFor(`code:${added.subject.uscc}`)).toMatchObject({ state: 'pass', text: '✓纳税 A·通过' });
+    expect(badgeFor(`code:${added.subject.uscc}`)).toMatchObject({ state: 'pass', text: '✓通过·纳税 A' });
   });
 });
 
