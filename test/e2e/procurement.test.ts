@@ -66,7 +66,7 @@ describe('badges on the bid-opening record', () => {
     expect(badgeFor(`code:${usccOf('edge:gp-ban-ended')}`).state).toBe('pass');
     expect(badgeFor(`code:${usccOf('edge:major-tax')}`)).toMatchObject({
       state: 'fail',
-      text: '✕纳税 D·不通过',
+      text: '✕不通过·纳税 D',
     });
   });
 
