@@ -167,14 +167,18 @@ export class LoanBadges {
     this.#renderKey(key);
   }
 
-  /** Applies a consent-gate event; a newly granted consent starts the lookup. */
-  dispatch(key: string, event: ConsentEvent): void {
+  /**
+   * Applies a consent-gate event; a newly granted consent starts the lookup. `redraw: false`
+   * for the officer's keystrokes in the frame: it already shows them, and a redraw racing the
+   * next keystroke would drop a character.
+   */
+  dispatch(key: string, event: ConsentEvent, redraw = true): void {
     const before = this.consent(key);
     const after = consentReducer(before, event);
     if (after === before) return;
     this.#consents.set(key, after);
     if (after.step === 'granted' && before.step !== 'granted') this.#actions.lookup(key, after.consent);
-    this.#renderKey(key);
+    if (redraw) this.#renderKey(key);
   }
 
   /** Looks a borrower up again with the consent already given (after an error). */
@@ -207,7 +211,7 @@ export class LoanBadges {
   }
 
   #act(key: string, action: LoanAction): void {
-    if (action.name === 'consent') this.dispatch(key, action.event);
+    if (action.name === 'consent') this.dispatch(key, action.event, action.event.type !== 'edit');
     else if (action.name === 'retry') this.retry(key);
     else if (action.name === 'openPanel') this.#actions.openPanel(key);
   }

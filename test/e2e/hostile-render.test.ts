@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
@@ -292,8 +293,11 @@ describe('the page cannot open a card', () => {
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     expect(await page.locator('xinjian-frame').count()).toBe(0);
     expect(await shown(page)).toBeNull();
+    // The marker's own !important rules kept it in its cell: the page could not move it.
+    const box = await page.locator('xinjian-badge').first().boundingBox();
+    expect(box?.x).not.toBe(290);
     // The officer's own click on the same marker does open it.
-    await page.mouse.click(299, 299);
+    await page.locator('xinjian-badge').first().click();
     await until(
       () => shown(page),
       (s) => s?.view === 'card',
@@ -320,13 +324,7 @@ describe('the consent dialog', () => {
       'two loan markers',
     );
     await page.bringToFront();
-    await page.locator('body').focus();
-    await page.keyboard.press('Tab');
-    await until(
-      () => shown(page),
-      (s) => s?.view === 'preview',
-      'the preview',
-    );
+    await tabTo(page, '申请人');
     await page.keyboard.press('Enter');
     const frame = await until(
       async () => cardFrame(page),
@@ -436,6 +434,16 @@ describe('dark mode', () => {
       expect(contrast(cardBg, scheme === 'dark' ? 'rgb(0, 0, 0)' : 'rgb(255, 255, 255)')).toBeLessThan(2);
       const low = pairs.filter((p) => contrast(p.fg, p.bg) < 4.5);
       expect(low).toEqual([]);
+      // axe-core in the frame too: no serious or critical violation in the open card.
+      const axe = await new AxeBuilder({ page }).analyze();
+      const frameUrl = cardFrame(page)?.url() ?? '';
+      expect(axe.passes.length).toBeGreaterThan(0);
+      expect(
+        axe.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+      ).toEqual([]);
+      expect(frameUrl).not.toBe('');
     });
   }
 });

@@ -39,7 +39,7 @@ export interface FrameOwner {
 export interface FrameState {
   owner: FrameOwner | null;
   view: FrameView | null;
-  /** The text the frame reported for the current render (e2e builds only; else ''). */
+  /** The text the frame last drew for what is shown now (e2e builds only; else ''). */
   text: string;
   tags: Record<string, number>;
 }
@@ -74,6 +74,8 @@ export class CardFrame {
   #owner: FrameOwner | null = null;
   #view: FrameView | null = null;
   #seq = 0;
+  // The first render of what is shown now: a report from before it is about something else.
+  #shownSince = 0;
   #report: { seq: number; text: string; tags: Record<string, number> } | null = null;
 
   constructor(ctx: ContentScriptContext) {
@@ -98,7 +100,8 @@ export class CardFrame {
 
   /** Who the frame shows now, and what (for the e2e hook). */
   state(): FrameState {
-    const report = this.#report?.seq === this.#seq ? this.#report : null;
+    // The last thing the frame drew for what is shown now (a newer render may be on its way).
+    const report = this.#report && this.#report.seq >= this.#shownSince ? this.#report : null;
     return { owner: this.#owner, view: this.#view, text: report?.text ?? '', tags: report?.tags ?? {} };
   }
 
@@ -108,6 +111,7 @@ export class CardFrame {
     if (this.#owner && this.#owner !== owner) this.#closeOwner();
     this.#owner = owner;
     this.#view = view;
+    this.#shownSince = this.#seq + 1;
     owner.button.setAttribute('aria-expanded', String(view === 'card'));
     this.#ensure();
     this.#place();
