@@ -97,6 +97,35 @@ describe('Firefox: the procurement demo page', () => {
   });
 });
 
+describe('Firefox: the card frame', () => {
+  it('opens the card in the extension frame by keyboard and closes it with Escape', async () => {
+    const target = `code:${usccOf('edge:dishonest-active')}`;
+    await page.bringToFront();
+    await page.focus('body');
+    let focused: BadgeSnapshot | undefined;
+    for (let i = 0; i < 40 && focused?.key !== target; i++) {
+      await page.keyboard.press('Tab');
+      focused = (await firefoxBadges(page)).find((b) => b.focused);
+    }
+    expect(focused?.key).toBe(target);
+    await page.keyboard.press('Enter');
+    const open = await until(
+      () => firefoxBadges(page),
+      (all) => all.some((b) => b.key === target && b.cardOpen),
+      'the card in Firefox',
+    );
+    const card = open.find((b) => b.key === target)?.cardText ?? '';
+    expect(card).toContain('不通过');
+    expect(card).toContain(enterpriseByTag('edge:dishonest-active').subject.name);
+    await page.keyboard.press('Escape');
+    await until(
+      () => firefoxBadges(page),
+      (all) => all.every((b) => !b.cardOpen),
+      'the card to close in Firefox',
+    );
+  });
+});
+
 describe('Firefox: extension pages', () => {
   it('the options page tests the connection with the stored key', async () => {
     const options = await firefox.openExtensionPage('options.html');

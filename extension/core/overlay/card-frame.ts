@@ -11,12 +11,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getLanguage, t } from '../../lib/i18n.ts';
 import { createHost } from './marker.ts';
 import {
+  FRAME_HANDSHAKE,
   FRAME_PAGE,
   FRAME_PORT_PREFIX,
   FRAME_SIZE,
+  type FramePort,
   type FrameView,
   type FromFrame,
+  framePort,
   type ToFrame,
+  usesMessagePort,
 } from './protocol.ts';
 
 /** The marker a preview or card belongs to, and how its mode draws and acts. */
@@ -69,7 +73,7 @@ export class CardFrame {
   #host: HTMLElement | null = null;
   #shell: HTMLElement | null = null;
   #iframe: HTMLIFrameElement | null = null;
-  #port: ReturnType<typeof browser.runtime.connect> | null = null;
+  #port: FramePort | null = null;
   #pending: ToFrame[] = [];
   #owner: FrameOwner | null = null;
   #view: FrameView | null = null;
@@ -175,7 +179,7 @@ export class CardFrame {
   }
 
   #post(message: ToFrame): void {
-    if (this.#port) this.#port.postMessage(message);
+    if (this.#port) this.#port.post(message);
     else {
       // Until the frame has loaded, only the latest render (and a focus request) matter.
       if (message.type === 'render') this.#pending = this.#pending.filter((m) => m.type !== 'render');
@@ -187,7 +191,7 @@ export class CardFrame {
   // them. The iframe's name is a one-time secret: the frame accepts only the port named after it.
   #ensure(): void {
     if (this.#host?.isConnected) return;
-    this.#port?.disconnect();
+    this.#port?.close();
     this.#port = null;
     const host = createHost(document, 'xinjian-frame');
     const root = host.attachShadow({ mode: 'closed' });
@@ -201,8 +205,9 @@ export class CardFrame {
     iframe.name = secret;
     iframe.title = t('frame.title');
     iframe.setAttribute('allow', '');
-    iframe.addEventListener('load', () => this.#connect(secret), { once: true });
-    iframe.src = browser.runtime.getURL(FRAME_PAGE as '/card.html');
+    const src = browser.runtime.getURL(FRAME_PAGE as '/card.html');
+    iframe.addEventListener('load', () => this.#connect(iframe, src, secret), { once: true });
+    iframe.src = src;
     shell.append(iframe);
     root.append(style, shell);
     document.documentElement.append(host);
@@ -211,17 +216,27 @@ export class CardFrame {
     this.#iframe = iframe;
   }
 
-  #connect(secret: string): void {
+  // Once the frame has loaded. Chrome: a runtime port named after the secret; every extension
+  // frame hears it and only ours knows the name. Firefox: a MessagePort posted to the frame's
+  // own window (the page does not see messages sent to a child), with the secret beside it.
+  #connect(iframe: HTMLIFrameElement, src: string, secret: string): void {
     if (this.#ctx.isInvalid) return;
-    const port = browser.runtime.connect({ name: `${FRAME_PORT_PREFIX}${secret}` });
+    let port: FramePort;
+    if (usesMessagePort()) {
+      const channel = new MessageChannel();
+      iframe.contentWindow?.postMessage({ [FRAME_HANDSHAKE]: secret }, new URL(src).origin, [channel.port2]);
+      port = framePort(channel.port1);
+    } else {
+      port = framePort(browser.runtime.connect({ name: `${FRAME_PORT_PREFIX}${secret}` }));
+    }
     this.#port = port;
-    port.onMessage.addListener((message: FromFrame) => this.#receive(message));
-    port.onDisconnect.addListener(() => {
+    port.listen((message) => this.#receive(message as FromFrame));
+    port.closed(() => {
       if (this.#port === port) this.#port = null;
     });
     const pending = this.#pending;
     this.#pending = [];
-    for (const m of pending) port.postMessage(m);
+    for (const m of pending) port.post(m);
   }
 
   #receive(message: FromFrame): void {
@@ -267,7 +282,7 @@ export class CardFrame {
   }
 
   #destroy(): void {
-    this.#port?.disconnect();
+    this.#port?.close();
     this.#port = null;
     this.#host?.remove();
     this.#host = null;

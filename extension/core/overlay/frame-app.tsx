@@ -1,12 +1,21 @@
 /**
- * The card frame's side of the channel (docs/decisions/0022): accepts the one port named after
- * this frame's secret name, draws what the content script sends with the mode's card body, and
+ * The card frame's side of the channel (docs/decisions/0022): accepts the one port that comes
+ * with this frame's secret name, draws what the content script sends with the mode's card body, and
  * sends back what the officer does. Knows no mode: the entrypoint hands it the bodies.
  */
 import { type JSX, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { setLanguage } from '../../lib/i18n.ts';
-import { FRAME_PORT_PREFIX, type FrameView, type FromFrame, type ToFrame } from './protocol.ts';
+import {
+  FRAME_HANDSHAKE,
+  FRAME_PORT_PREFIX,
+  type FramePort,
+  type FrameView,
+  type FromFrame,
+  framePort,
+  type ToFrame,
+  usesMessagePort,
+} from './protocol.ts';
 
 /** What a mode's card body is given. */
 export interface FrameBodyProps {
@@ -32,23 +41,36 @@ export type FrameBody = (props: FrameBodyProps) => JSX.Element;
  */
 export function startFrame(root: HTMLElement, bodies: Readonly<Record<string, FrameBody>>): void {
   const secret = window.name;
-  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  let port: FramePort | null = null;
   let seq = 0;
   let view: FrameView | null = null;
-  const send = (message: FromFrame) => port?.postMessage(message);
+  const send = (message: FromFrame) => port?.post(message);
 
-  browser.runtime.onConnect.addListener((candidate) => {
-    const sender = candidate.sender;
-    // Only the content script that made this frame knows its name; the first such port wins.
-    if (port || !secret || candidate.name !== `${FRAME_PORT_PREFIX}${secret}`) return;
-    if (sender?.id !== browser.runtime.id || sender.tab === undefined) return;
+  const attach = (candidate: FramePort) => {
     port = candidate;
-    candidate.onMessage.addListener((message: ToFrame) => receive(message));
-    candidate.onDisconnect.addListener(() => {
+    candidate.listen((message) => receive(message as ToFrame));
+    candidate.closed(() => {
       port = null;
       render(null, root);
     });
-  });
+  };
+  if (usesMessagePort()) {
+    // Firefox: the content script that made this frame posts a MessagePort with our name.
+    window.addEventListener('message', (event) => {
+      const data = event.data as Record<string, unknown> | null;
+      if (port || !secret || event.source !== window.parent || data?.[FRAME_HANDSHAKE] !== secret) return;
+      const [received] = event.ports;
+      if (received) attach(framePort(received));
+    });
+  } else {
+    browser.runtime.onConnect.addListener((candidate) => {
+      const sender = candidate.sender;
+      // Only the content script that made this frame knows its name; the first such port wins.
+      if (port || !secret || candidate.name !== `${FRAME_PORT_PREFIX}${secret}`) return;
+      if (sender?.id !== browser.runtime.id || sender.tab === undefined) return;
+      attach(framePort(candidate));
+    });
+  }
 
   function receive(message: ToFrame): void {
     if (message.type === 'focus') {

@@ -5,6 +5,7 @@
  * did. The page takes no part: the frame is cross-origin to it, and the two ends talk over a
  * `runtime` port, never `window.postMessage`.
  */
+import { browser } from 'wxt/browser';
 import type { Language } from '../../lib/i18n.ts';
 
 /** The extension page drawn in the frame; the only web-accessible resource. */
@@ -50,3 +51,56 @@ export type FromFrame =
   | { type: 'blur' }
   /** e2e builds only: what the frame now shows, for the browser tests' hook. */
   | { type: 'rendered'; seq: number; view: FrameView; text: string; tags: Record<string, number> };
+
+/** The handshake the content script posts to the frame in Firefox, with a `MessagePort`. */
+export const FRAME_HANDSHAKE = 'xinjianCard';
+
+/**
+ * Whether the channel is a `MessagePort` handed to the frame (Firefox, which has
+ * `runtime.getFrameId`: it neither hands a content script's runtime port to an extension frame
+ * of the same tab nor answers `tabs.getCurrent` there) rather than a `runtime` port (Chrome).
+ *
+ * @example
+ * ```ts
+ * usesMessagePort(); // true in Firefox
+ * ```
+ */
+export function usesMessagePort(): boolean {
+  return typeof (browser.runtime as { getFrameId?: unknown }).getFrameId === 'function';
+}
+
+/** Either end of the channel, whichever kind of port carries it. */
+export interface FramePort {
+  post(message: unknown): void;
+  listen(handler: (message: unknown) => void): void;
+  /** Called when the other end goes away (runtime ports only; a MessagePort never says). */
+  closed(handler: () => void): void;
+  close(): void;
+}
+
+/**
+ * Wraps a `runtime` port or a `MessagePort`.
+ *
+ * @example
+ * ```ts
+ * const port = framePort(browser.runtime.connect({ name }));
+ * ```
+ */
+export function framePort(port: ReturnType<typeof browser.runtime.connect> | MessagePort): FramePort {
+  if ('onMessage' in port) {
+    return {
+      post: (m) => port.postMessage(m),
+      listen: (h) => port.onMessage.addListener((m: unknown) => h(m)),
+      closed: (h) => port.onDisconnect.addListener(() => h()),
+      close: () => port.disconnect(),
+    };
+  }
+  return {
+    post: (m) => port.postMessage(m),
+    listen: (h) => {
+      port.onmessage = (e) => h(e.data);
+    },
+    closed: () => {},
+    close: () => port.close(),
+  };
+}
