@@ -4,8 +4,8 @@
  * result is drawn only in the card frame, for the one marker the officer focused or opened,
  * and drawn again there when it changes. A result never touches the page.
  */
-import type { CardFrame, FrameOwner } from '../core/overlay/card-frame.ts';
-import { createHost, createMarker, isOwnUi, MARKER_TAG, markerSheet } from '../core/overlay/marker.ts';
+import { addHandle, type CardFrame, type FrameOwner, frameMarker } from '../core/overlay/card-frame.ts';
+import { createHost, isOwnUi, MARKER_TAG, markerSheet } from '../core/overlay/marker.ts';
 import type { PageSubject, SubjectResult } from '../lib/model.ts';
 import type { ProcurementAction, ProcurementCardProps } from './badge.tsx';
 import type { Occurrence } from './detect.ts';
@@ -157,30 +157,14 @@ export class BadgeRegistry {
       }),
       act: (action: unknown) => this.#act(key, action as ProcurementAction),
     } as BadgeHandle;
-    const marker = createMarker(doc, this.#sheet, {
-      preview: () => frame.show(handle, 'preview'),
-      leave: () => {
-        if (frame.shows(handle, 'preview')) frame.hide(false);
-      },
-      open: () => {
-        if (this.#results.get(key)?.state === 'idle') this.#actions.lookup(key);
-        frame.show(handle, 'card');
-      },
-      dismiss: () => {
-        if (frame.shows(handle, 'card')) frame.hide(true);
-        else if (frame.shows(handle)) frame.hide(false);
-      },
+    const marker = frameMarker(doc, this.#sheet, frame, handle, () => {
+      if (this.#results.get(key)?.state === 'idle') this.#actions.lookup(key);
+      frame.show(handle, 'card');
     });
-    Object.assign(handle, marker);
     // Test builds mark hosts so browser tests can find them; production drops this line.
     if (import.meta.env.MODE === 'e2e') marker.host.setAttribute('data-xinjian-test', key);
     const split = place(occurrence, marker.host);
-    let set = this.#handles.get(key);
-    if (!set) {
-      set = new Set();
-      this.#handles.set(key, set);
-    }
-    set.add(handle);
+    addHandle(this.#handles, key, handle);
     return { handle, split };
   }
 

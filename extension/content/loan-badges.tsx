@@ -5,8 +5,8 @@
  * officer focused or opened, and takes the consent dialog's typing, so page scripts can
  * neither read the verdict nor see or drive the consent. No marker carries the number.
  */
-import type { CardFrame, FrameOwner } from '../core/overlay/card-frame.ts';
-import { createMarker, isOwnUi, markerSheet } from '../core/overlay/marker.ts';
+import { addHandle, type CardFrame, type FrameOwner, frameMarker } from '../core/overlay/card-frame.ts';
+import { isOwnUi, markerSheet } from '../core/overlay/marker.ts';
 import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from '../lib/consent.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult } from '../lib/loan-model.ts';
 import { pruneDetached, unmountAll } from './badges.tsx';
@@ -124,38 +124,22 @@ export class LoanBadges {
         if (this.consent(key).step === 'editing') this.dispatch(key, { type: 'cancel' });
       },
     } as LoanBadgeHandle;
-    const marker = createMarker(doc, this.#sheet, {
-      preview: () => frame.show(handle, 'preview'),
-      leave: () => {
-        if (frame.shows(handle, 'preview')) frame.hide(false);
-      },
-      open: () => {
-        if (frame.shows(handle, 'card')) {
-          frame.hide(true);
-          return;
-        }
-        if (this.consent(key).step === 'required' && this.#results.get(key)?.state === 'consent')
-          this.#consents.set(
-            key,
-            consentReducer(this.consent(key), { type: 'open', today: reviewToday(this.#page) }),
-          );
-        frame.show(handle, 'card');
-      },
-      dismiss: () => {
-        if (frame.shows(handle, 'card')) frame.hide(true);
-        else if (frame.shows(handle)) frame.hide(false);
-      },
+    const marker = frameMarker(doc, this.#sheet, frame, handle, () => {
+      if (frame.shows(handle, 'card')) {
+        frame.hide(true);
+        return;
+      }
+      if (this.consent(key).step === 'required' && this.#results.get(key)?.state === 'consent')
+        this.#consents.set(
+          key,
+          consentReducer(this.consent(key), { type: 'open', today: reviewToday(this.#page) }),
+        );
+      frame.show(handle, 'card');
     });
-    Object.assign(handle, marker);
     // Test builds mark hosts so browser tests can find them; production drops this line.
     if (import.meta.env.MODE === 'e2e') marker.host.setAttribute('data-xinjian-test', key);
     const split = placeAfter(occurrence, marker.host);
-    let set = this.#handles.get(key);
-    if (!set) {
-      set = new Set();
-      this.#handles.set(key, set);
-    }
-    set.add(handle);
+    addHandle(this.#handles, key, handle);
     return { split };
   }
 

@@ -306,6 +306,34 @@ describe('the page cannot open a card', () => {
   });
 });
 
+describe('the keyboard', () => {
+  it('moves one frame along with fast tabbing, opens on Enter and gives the focus back on Escape', async () => {
+    const subjects = [PASS, FAIL, REVIEW];
+    const page = await pages.open('/x/render/keys', bidderTable('开标记录', subjects));
+    await checkedAll('/x/render/keys', subjects.length);
+    await tabTo(page, PASS.subject.name);
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const card = await until(
+      () => shown(page),
+      (s) => s?.view === 'card' && s.text.includes(FAIL.subject.name),
+      'the card of the marker that had the focus',
+    );
+    expect(card?.text).not.toContain(PASS.subject.name);
+    expect(page.frames().filter((f) => new URL(f.url()).pathname === '/card.html')).toHaveLength(1);
+    expect(await page.locator('xinjian-frame').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    // The focus is back on the marker: its preview shows again.
+    const back = await until(
+      () => shown(page),
+      (s) => s?.view === 'preview',
+      'the preview after Escape',
+    );
+    expect(back?.text).toContain(FAIL.subject.name);
+  });
+});
+
 describe('the consent dialog', () => {
   it('takes the officer’s typing where page key listeners cannot hear it', async () => {
     const LISTEN = `(() => {

@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getLanguage, t } from '../../lib/i18n.ts';
-import { createHost } from './marker.ts';
+import { createHost, createMarker, type Marker } from './marker.ts';
 import {
   FRAME_HANDSHAKE,
   FRAME_PAGE,
@@ -289,6 +289,56 @@ export class CardFrame {
     this.#owner = null;
     this.#view = null;
   }
+}
+
+/**
+ * A marker wired to the card frame: the officer's focus shows `owner`'s preview, leaving hides
+ * it, Escape closes what is shown (returning the focus from a card), and `open` runs on a
+ * click, Enter or Space. The marker's host and button are copied onto `owner`.
+ *
+ * @example
+ * ```ts
+ * const marker = frameMarker(document, sheet, frame, handle, () => frame.show(handle, 'card'));
+ * textNode.after(marker.host);
+ * ```
+ */
+export function frameMarker(
+  doc: Document,
+  sheet: CSSStyleSheet | null,
+  frame: CardFrame,
+  owner: FrameOwner,
+  open: () => void,
+): Marker {
+  const marker = createMarker(doc, sheet, {
+    preview: () => frame.show(owner, 'preview'),
+    leave: () => {
+      if (frame.shows(owner, 'preview')) frame.hide(false);
+    },
+    open,
+    dismiss: () => {
+      if (frame.shows(owner, 'card')) frame.hide(true);
+      else if (frame.shows(owner)) frame.hide(false);
+    },
+  });
+  Object.assign(owner, marker);
+  return marker;
+}
+
+/**
+ * Adds a handle to its key's set (a subject printed twice has two markers).
+ *
+ * @example
+ * ```ts
+ * addHandle(handlesByKey, key, handle);
+ * ```
+ */
+export function addHandle<H>(byKey: Map<string, Set<H>>, key: string, handle: H): void {
+  let set = byKey.get(key);
+  if (!set) {
+    set = new Set();
+    byKey.set(key, set);
+  }
+  set.add(handle);
 }
 
 function randomName(): string {

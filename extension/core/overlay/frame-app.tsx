@@ -75,6 +75,7 @@ export function startFrame(root: HTMLElement, bodies: Readonly<Record<string, Fr
   function receive(message: ToFrame): void {
     if (message.type === 'focus') {
       // The card's own autofocus (the consent form) keeps what it chose.
+      window.focus();
       if (!root.contains(document.activeElement) || document.activeElement === root) {
         (
           root.querySelector<HTMLElement>('[data-autofocus]') ??
