@@ -53,7 +53,7 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(isLocalMode(mode) ? { host_permissions: LOCAL_SITES } : {}),
     action: { default_title: '信鉴 Xinjian' },
-    // The card frame is the only page a web page may embed (docs/decisions/0022). Chrome serves
+    // The card frame is the only page a web page may embed (docs/decisions/0024). Chrome serves
     // it under a per-session id, so a page cannot probe for the extension by a fixed URL;
     // Firefox has no such option, but its moz-extension:// id is already random per install.
     web_accessible_resources: [

@@ -1,5 +1,5 @@
 /**
- * Procurement's preview and card, drawn in the card frame (docs/decisions/0022), never in the
+ * Procurement's preview and card, drawn in the card frame (docs/decisions/0024), never in the
  * page. Verdict first: the verdict (icon, word and colour) is the strongest element, the
  * headline grade follows with its scale, and the card explains each grade's scale and issuer.
  * Every string from the API is rendered as a text node, never as HTML.

@@ -1,6 +1,6 @@
 /**
  * The procurement markers on a page: one fixed-size, result-free marker per occurrence, in a
- * closed shadow root (docs/decisions/0022). The registry keeps each subject's result; the
+ * closed shadow root (docs/decisions/0024). The registry keeps each subject's result; the
  * result is drawn only in the card frame, for the one marker the officer focused or opened,
  * and drawn again there when it changes. A result never touches the page.
  */

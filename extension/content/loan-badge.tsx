@@ -1,5 +1,5 @@
 /**
- * Loan review's preview and card, drawn in the card frame (docs/decisions/0022), never in the
+ * Loan review's preview and card, drawn in the card frame (docs/decisions/0024), never in the
  * page. The preview shows the borrower's state (需授权确认, 查询中, or the verdict: icon, word and
  * colour). The card holds the consent dialog until the officer has confirmed the
  * authorization (typed here, in the frame: page key listeners never see it), then the verdict

@@ -1,6 +1,6 @@
 /**
  * The loan-review markers: one fixed-size, result-free marker per printed ID number, in a
- * closed shadow root (docs/decisions/0022). The registry keeps, per borrower, the masked
+ * closed shadow root (docs/decisions/0024). The registry keeps, per borrower, the masked
  * reference, the consent gate and the result; the card frame draws them for the one marker the
  * officer focused or opened, and takes the consent dialog's typing, so page scripts can
  * neither read the verdict nor see or drive the consent. No marker carries the number.

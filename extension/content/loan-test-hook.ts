@@ -1,6 +1,6 @@
 /**
  * The browser tests' window into the loan markers and the card frame, as for procurement
- * (docs/decisions/0008, 0022): compiled only into the `e2e` build. The page posts
+ * (docs/decisions/0008, 0024): compiled only into the `e2e` build. The page posts
  * `{ xinjianTest: 'snapshot', id }` and gets `{ xinjianTestReply: id, badges }`, one snapshot
  * per badge in page order. Only one mode runs on a page, so only one hook answers.
  */

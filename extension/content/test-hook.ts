@@ -1,7 +1,7 @@
 /**
  * The browser tests' window into the closed shadow roots and the card frame. Compiled only
  * into the `e2e` build (the call site is behind `import.meta.env.MODE === 'e2e'`, which the
- * production build folds to `false` and drops); see docs/decisions/0008 and 0022. The page
+ * production build folds to `false` and drops); see docs/decisions/0008 and 0024. The page
  * asks with `postMessage({ xinjianTest: 'snapshot', id })` and gets
  * `{ xinjianTestReply: id, badges }`: per marker, the preview text the frame shows for it, and
  * the card's text as the frame reported it when that marker's card is open.

@@ -36,7 +36,7 @@ describe('the production build', () => {
     expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.content_scripts).toBeUndefined();
-    // Only the card frame, under Chrome's per-session id (docs/decisions/0022).
+    // Only the card frame, under Chrome's per-session id (docs/decisions/0024).
     expect(m.web_accessible_resources).toEqual([
       { resources: ['card.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ]);

@@ -1,5 +1,5 @@
 /**
- * What a hostile page can learn from, or do to, what the extension shows (docs/decisions/0022).
+ * What a hostile page can learn from, or do to, what the extension shows (docs/decisions/0024).
  * The page's scripts search for verdicts with `window.find`, read the officer's card with
  * selections, measure and restyle the markers, fire synthetic input at them, move one under
  * the officer's pointer and listen to the keys of the consent dialog. They run against a

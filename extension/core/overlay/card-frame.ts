@@ -1,5 +1,5 @@
 /**
- * The one card frame of a page (docs/decisions/0022): an extension page in an iframe, inside a
+ * The one card frame of a page (docs/decisions/0024): an extension page in an iframe, inside a
  * closed shadow root, in the top layer. It shows the preview of the focused marker or the card
  * of the opened one; never two at once, so fast tabbing moves it instead of stacking cards.
  * Its box has a fixed size per view (`FRAME_SIZE`), whatever the result. The content script

@@ -1,5 +1,5 @@
 /**
- * The card frame's side of the channel (docs/decisions/0022): accepts the one port that comes
+ * The card frame's side of the channel (docs/decisions/0024): accepts the one port that comes
  * with this frame's secret name, draws what the content script sends with the mode's card body, and
  * sends back what the officer does. Knows no mode: the entrypoint hands it the bodies.
  */

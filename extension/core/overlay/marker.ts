@@ -2,7 +2,7 @@
  * The marker a subject gets in the page: a fixed-size, result-free button in a closed shadow
  * root. Its text, size, attributes, style and accessible name are the same for every subject
  * and every result; what the extension found is drawn only in the card frame
- * (docs/decisions/0022). The marker reacts to trusted input only: focus by the officer shows
+ * (docs/decisions/0024). The marker reacts to trusted input only: focus by the officer shows
  * the preview, a click or Enter/Space opens the card. Pointer movement does nothing, because a
  * page can move a marker under a resting pointer.
  */

@@ -1,5 +1,5 @@
 /**
- * The private channel between a content script and the card frame (docs/decisions/0022). The
+ * The private channel between a content script and the card frame (docs/decisions/0024). The
  * content script owns the page's subjects and results; the frame, an extension page in an
  * iframe, draws the one preview or card the officer asked for and sends back what the officer
  * did. The page takes no part: the frame is cross-origin to it, and the two ends talk over a
