@@ -24,6 +24,10 @@ export function installLoanTestHook(ctx: ContentScriptContext, registry: () => L
     const data = event.data as { xinjianTest?: string; id?: string } | null;
     if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
     const frame = registry().frame;
+    void frame.settled(300).then(() => reply(data.id));
+  });
+  function reply(id: string | undefined): void {
+    const frame = registry().frame;
     const badges: BadgeSnapshot[] = inPageOrder(registry().handles()).map((handle) => {
       const result = registry().result(handle.key);
       const borrower = registry().borrowers.get(handle.key);
@@ -36,6 +40,6 @@ export function installLoanTestHook(ctx: ContentScriptContext, registry: () => L
         ...frameSnapshot(frame, handle),
       };
     });
-    window.postMessage({ xinjianTestReply: data.id, badges }, '*');
-  });
+    window.postMessage({ xinjianTestReply: id, badges }, '*');
+  }
 }

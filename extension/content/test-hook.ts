@@ -46,6 +46,10 @@ export function installTestHook(ctx: ContentScriptContext, registry: () => Badge
     const data = event.data as { xinjianTest?: string; id?: string } | null;
     if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
     const frame = registry().frame;
+    void frame.settled(300).then(() => reply(data.id));
+  });
+  function reply(id: string | undefined): void {
+    const frame = registry().frame;
     const badges: BadgeSnapshot[] = inPageOrder(registry().handles()).map((handle) => {
       const result = registry().result(handle.key);
       const subject = registry().subjects.get(handle.key);
@@ -58,8 +62,8 @@ export function installTestHook(ctx: ContentScriptContext, registry: () => Badge
         ...frameSnapshot(frame, handle),
       };
     });
-    window.postMessage({ xinjianTestReply: data.id, badges }, '*');
-  });
+    window.postMessage({ xinjianTestReply: id, badges }, '*');
+  }
 }
 
 /**

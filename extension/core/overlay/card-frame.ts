@@ -109,6 +109,21 @@ export class CardFrame {
     return { owner: this.#owner, view: this.#view, text: report?.text ?? '', tags: report?.tags ?? {} };
   }
 
+  /**
+   * Resolves once the frame has drawn the latest render (or nothing is shown), or after
+   * `timeoutMs`: the e2e hook answers with what the officer sees now, not a moment ago.
+   */
+  settled(timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.#owner || this.#report?.seq === this.#seq || performance.now() >= deadline) resolve();
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+  }
+
   /** Shows `owner`'s preview or card; the card also takes the focus. */
   show(owner: FrameOwner, view: FrameView): void {
     if (!owner.host.isConnected) return;
@@ -197,6 +212,11 @@ export class CardFrame {
     const root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SHELL_CSS;
+    // A key that reached the iframe element rather than the frame's document (the focus was
+    // still crossing into it) closes the card all the same.
+    host.addEventListener('keydown', (e) => {
+      if (e.isTrusted && e.key === 'Escape' && this.#view === 'card') this.hide(true);
+    });
     const shell = document.createElement('div');
     shell.className = 'shell';
     shell.setAttribute('popover', 'manual');

@@ -123,7 +123,7 @@ export function startFrame(root: HTMLElement, bodies: Readonly<Record<string, Fr
       const tags: Record<string, number> = {};
       for (const el of root.querySelectorAll('*')) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
       send({ type: 'rendered', seq, view, text: root.textContent ?? '', tags });
-    }, 30);
+    }, 0);
   }
   if (import.meta.env.MODE === 'e2e') {
     new MutationObserver(() => report()).observe(root, {
