@@ -204,7 +204,10 @@ function probe(): boolean {
     timeOrigin: performance.timeOrigin,
   });
   const update = (host: Element, root: ShadowRoot, now: number) => {
-    const value = root.querySelector('.badge')?.getAttribute('data-state') ?? null;
+    // A result-free marker says nothing of its result; quiet() asks the background for that.
+    const value =
+      root.querySelector('.badge')?.getAttribute('data-state') ??
+      (root.querySelector('.marker') ? 'marker' : null);
     if (value === null || value === 'checking') pending.add(host);
     else pending.delete(host);
     s.changes += 1;
@@ -346,6 +349,17 @@ export async function attachProbe(browser: ExtensionBrowser, page: Page): Promis
       while (world === null) {
         if (Date.now() > deadline) throw new Error('the content script never started on the page');
         await new Promise((r) => setTimeout(r, 20));
+      }
+      // Markers carry no result, so "nothing checking" comes from the background's tab record.
+      for (;;) {
+        const counts = await currentWorker(browser)
+          .then((w) => tabRecordCounts(w, page.url()))
+          .catch(() => null);
+        if (counts && counts.subjects > 0 && counts.checking === 0) break;
+        if (Date.now() > deadline) {
+          throw new Error(`timed out after ${timeoutMs} ms waiting for lookups: ${JSON.stringify(counts)}`);
+        }
+        await new Promise((r) => setTimeout(r, 25));
       }
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
