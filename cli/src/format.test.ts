@@ -84,6 +84,15 @@ describe('classifyInput', () => {
     expect(classifyInput('Acme Trading')).toEqual({ kind: 'name', value: 'Acme Trading' });
   });
 
+  it('reads a full-width or spaced code as a code, as the SDK validators do', () => {
+    expect(classifyInput('９１１１００００６０００３７３４１ｌ')).toEqual({
+      kind: 'code',
+      value: '91110000600037341L',
+      type: 'uscc',
+    });
+    expect(classifyInput('9111 0000 6000 3734 1L')).toMatchObject({ kind: 'code', type: 'uscc' });
+  });
+
   it('refuses a personal ID number instead of sending it', () => {
     expect(classifyInput('11010519491231002X')).toEqual({ kind: 'personal_id', value: '11010519491231002X' });
   });

@@ -2,7 +2,14 @@
  * Tells a code from a name in what a person typed, and checks a code locally before any
  * request, so a typo is reported with the check character it should have had.
  */
-import { type LocalizedText, parseIdCard, parseOrgCode, parseRegNo, parseUscc } from '@xinjian/sdk';
+import {
+  type LocalizedText,
+  normalizeIdentifier,
+  parseIdCard,
+  parseOrgCode,
+  parseRegNo,
+  parseUscc,
+} from '@xinjian/sdk';
 
 /**
  * What an input is.
@@ -20,7 +27,7 @@ export type InputKind =
   /** A 居民身份证号码: personal data, never sent for an enterprise check. */
   | { kind: 'personal_id'; value: string };
 
-// ASCII letters and digits with at least one digit, 8–20 long once hyphens and spaces are gone.
+// ASCII letters and digits with at least one digit, 8–20 long once normalised (see normalizeIdentifier).
 const CODE_LIKE = /^(?=.*\d)[0-9A-Za-z]{8,20}$/;
 
 /**
@@ -36,7 +43,7 @@ const CODE_LIKE = /^(?=.*\d)[0-9A-Za-z]{8,20}$/;
  */
 export function classifyInput(input: string): InputKind {
   const value = input.trim();
-  const compact = value.replace(/[\s-]/g, '');
+  const compact = normalizeIdentifier(value);
   if (!CODE_LIKE.test(compact)) return { kind: 'name', value };
   if (compact.length === 18) {
     const uscc = parseUscc(compact);

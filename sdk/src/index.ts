@@ -47,7 +47,6 @@ export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
 export { Products } from './resources/products.ts';
 export {
-  normalizeIdentifier,
   type RatingLookupError,
   type RatingLookupItem,
   Ratings,

@@ -3,6 +3,7 @@
  * 1 check character by ISO 7064 MOD 11-2.
  */
 import type { LocalizedText } from '../core/schemas.ts';
+import { normalizeIdentifier } from './normalize.ts';
 
 /**
  * Why an ID number was rejected. `legacy15` is a 15-digit GB 11643-1989 number: it has no check
@@ -165,10 +166,10 @@ function fail(
 }
 
 /**
- * Parses an 18-character 居民身份证号码. Surrounding whitespace is ignored and a lower-case `x` is
- * normalised to `X`. The birth date must exist in the calendar, be on or after 1800-01-01 (the GB 11643 example
- * itself is born in 1880) and
- * not be after `options.asOf` (default now, compared as a UTC+8 calendar day).
+ * Parses an 18-character 居民身份证号码. The input goes through {@link normalizeIdentifier} first:
+ * full-width digits, spaces and a lower-case `x` are accepted. The birth date must exist in the
+ * calendar, be on or after 1800-01-01 (the GB 11643 example itself is born in 1880) and not be
+ * after `options.asOf` (default now, compared as a UTC+8 calendar day).
  *
  * @example
  * ```ts
@@ -180,7 +181,7 @@ function fail(
  * ```
  */
 export function parseIdCard(input: string, options: IdCardParseOptions = {}): IdCardParseResult {
-  const s = String(input).trim().replace(/x$/, 'X');
+  const s = normalizeIdentifier(input);
   if (s.length === 15 && /^[0-9]{15}$/.test(s)) {
     return fail(
       'legacy15',

@@ -17,6 +17,7 @@ describe('identifiers public surface', () => {
       'isValidUscc',
       'maskIdCard',
       'maskName',
+      'normalizeIdentifier',
       'parseIdCard',
       'parseOrgCode',
       'parseRegNo',

@@ -21,6 +21,7 @@ export type {
 } from './idcard.ts';
 export { computeIdCardCheckChar, isValidIdCard, parseIdCard } from './idcard.ts';
 export { maskIdCard, maskName } from './mask.ts';
+export { normalizeIdentifier } from './normalize.ts';
 export type {
   OrgCodeFailureReason,
   OrgCodeParseFailure,

@@ -41,9 +41,9 @@ describe('isValidOrgCode / parseOrgCode', () => {
     expect(parseOrgCode('60003734-X')).toMatchObject({ ok: false, expectedCheckChar: '1', got: 'X' });
   });
 
-  it('rejects a misplaced hyphen, bad characters and wrong lengths', () => {
-    expect(parseOrgCode('D214356-9X')).toMatchObject({ ok: false, reason: 'length' });
-    expect(parseOrgCode('D214356-9')).toMatchObject({ ok: false, reason: 'charset', got: '-', position: 8 });
+  it('reads hyphens as separators, as ratings.lookup does, and rejects bad characters and wrong lengths', () => {
+    expect(parseOrgCode('D214356-9X')).toMatchObject({ ok: true, value: 'D2143569X' });
+    expect(parseOrgCode('D214356-9')).toMatchObject({ ok: false, reason: 'length' });
     expect(parseOrgCode('D2143569_X')).toMatchObject({ ok: false, reason: 'length' });
     expect(parseOrgCode('D214356#X')).toMatchObject({ ok: false, reason: 'charset', got: '#', position: 8 });
     expect(parseOrgCode('D2143569')).toMatchObject({ ok: false, reason: 'length' });

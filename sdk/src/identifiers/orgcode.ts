@@ -3,6 +3,7 @@
  * `XXXXXXXX-X`. It is also embedded in every 统一社会信用代码 (positions 9–17).
  */
 import type { LocalizedText } from '../core/schemas.ts';
+import { normalizeIdentifier } from './normalize.ts';
 
 /**
  * Why an organisation code was rejected.
@@ -149,8 +150,8 @@ function fail(
 }
 
 /**
- * Parses a 组织机构代码 with or without the hyphen (`D2143569-X` or `D2143569X`). Surrounding
- * whitespace and lower-case letters are accepted and normalised.
+ * Parses a 组织机构代码 with or without the hyphen (`D2143569-X` or `D2143569X`). The input goes through
+ * {@link normalizeIdentifier} first (full-width, lower case, spaces and hyphens accepted).
  *
  * @example
  * ```ts
@@ -161,9 +162,8 @@ function fail(
  * ```
  */
 export function parseOrgCode(input: string): OrgCodeParseResult {
-  let s = asciiUpper(String(input).trim());
-  // The hyphen is display-only and belongs before the check character.
-  if (s.length === 10 && s.charCodeAt(8) === 45) s = s.slice(0, 8) + s.slice(9);
+  // The hyphen is display-only: the normaliser drops it with spaces and full-width forms.
+  const s = normalizeIdentifier(input);
   if (s.length !== 9) {
     return fail(
       'length',

@@ -3,6 +3,7 @@
  * 首次登记机关代码, 8-digit 顺序码, 1 check digit by ISO 7064 MOD 11,10.
  */
 import type { LocalizedText } from '../core/schemas.ts';
+import { normalizeIdentifier } from './normalize.ts';
 import type { CodeLabel } from './uscc.ts';
 
 /**
@@ -124,7 +125,8 @@ function fail(
 }
 
 /**
- * Parses a 15-digit 工商注册号. Surrounding whitespace is ignored.
+ * Parses a 15-digit 工商注册号, after {@link normalizeIdentifier} (full-width digits and spaces
+ * accepted).
  *
  * @example
  * ```ts
@@ -134,7 +136,7 @@ function fail(
  * ```
  */
 export function parseRegNo(input: string): RegNoParseResult {
-  const s = String(input).trim();
+  const s = normalizeIdentifier(input);
   if (s.length !== 15) {
     return fail('length', `长度应为 15 位，实为 ${s.length} 位`, `expected 15 digits, got ${s.length}`);
   }

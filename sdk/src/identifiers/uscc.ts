@@ -3,6 +3,7 @@
  * Positions: 1 登记管理部门, 2 机构类别, 3–8 行政区划码, 9–17 组织机构代码, 18 校验码.
  */
 import type { LocalizedText } from '../core/schemas.ts';
+import { normalizeIdentifier } from './normalize.ts';
 import { computeOrgCodeCheckChar } from './orgcode.ts';
 
 /**
@@ -289,8 +290,8 @@ function fail(
 }
 
 /**
- * Parses a 统一社会信用代码. Surrounding whitespace and lower-case letters are accepted and the
- * value is normalised to upper case. A wrong check character is reported with the expected one;
+ * Parses a 统一社会信用代码. The input goes through {@link normalizeIdentifier} first, so
+ * full-width characters, lower case, spaces and hyphens are accepted, as `ratings.lookup` accepts them. A wrong check character is reported with the expected one;
  * a failing embedded organisation-code check is only a warning.
  *
  * @example
@@ -305,7 +306,7 @@ function fail(
  * ```
  */
 export function parseUscc(input: string): UsccParseResult {
-  const s = asciiUpper(String(input).trim());
+  const s = normalizeIdentifier(input);
   if (s.length !== 18) {
     return fail('length', `长度应为 18 位，实为 ${s.length} 位`, `expected 18 characters, got ${s.length}`);
   }
@@ -376,7 +377,8 @@ export function parseUscc(input: string): UsccParseResult {
 }
 
 /**
- * True when `input` is a valid 统一社会信用代码 (case-insensitive, surrounding whitespace ignored).
+ * True when `input` is a valid 统一社会信用代码 in any form {@link normalizeIdentifier} accepts
+ * (full-width, lower case, spaces or hyphens).
  * Warnings do not make a code invalid.
  *
  * @example
@@ -387,8 +389,7 @@ export function parseUscc(input: string): UsccParseResult {
  */
 export function isValidUscc(input: string): boolean {
   const s = typeof input === 'string' ? input : String(input);
-  if (s.length === 18) return isUscc18At(s, 0);
-  // Only surrounding whitespace can make a longer string valid.
-  const trimmed = s.length > 18 ? s.trim() : s;
-  return trimmed.length === 18 && isUscc18At(trimmed, 0);
+  if (s.length === 18 && isUscc18At(s, 0)) return true;
+  const n = normalizeIdentifier(s);
+  return n !== s && n.length === 18 && isUscc18At(n, 0);
 }

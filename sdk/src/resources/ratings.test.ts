@@ -13,8 +13,9 @@ import {
   XinjianError,
 } from '../core/errors.ts';
 import { computeUsccCheckChar } from '../identifiers/index.ts';
+import { normalizeIdentifier } from '../identifiers/normalize.ts';
 import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
-import { type BatchRatingItem, normalizeIdentifier, type RatingLookupItem } from './ratings.ts';
+import type { BatchRatingItem, RatingLookupItem } from './ratings.ts';
 
 let mock: MockHarness;
 beforeAll(async () => {

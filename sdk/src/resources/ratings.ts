@@ -25,6 +25,7 @@ import {
   WorkSafetyRecord,
 } from '../core/records.ts';
 import { APIResource } from '../core/resource.ts';
+import { normalizeIdentifier } from '../identifiers/normalize.ts';
 import { Grade, IsoDate, IsoDateTime, ListId, SourceStatus, TaxCreditGrade } from '../core/schemas.ts';
 import { Subject } from './subjects.ts';
 
@@ -183,28 +184,6 @@ export interface RatingLookupError {
  * ```
  */
 export type RatingLookupItem = BatchRatingItem | RatingLookupError;
-
-const CANONICAL = /^[0-9A-Z]{1,64}$/;
-
-/**
- * The canonical form of an identifier as the ratings cache and batches key it: NFKC (full-width
- * to ASCII), whitespace and hyphens removed (`XXXXXXXX-X` org codes), upper-case (a trailing
- * `x` of an ID number).
- *
- * @example
- * ```ts
- * normalizeIdentifier(' d2143569-x '); // 'D2143569X'
- * normalizeIdentifier('９１１１０００００６０００３７３４１Ｌ'); // '91110000600037341L'
- * ```
- */
-export function normalizeIdentifier(id: string): string {
-  // Codes read off a page or a file are usually canonical already; skip three passes over them.
-  if (CANONICAL.test(id)) return id;
-  return id
-    .normalize('NFKC')
-    .replace(/[\s\u2010-\u2015\u2212-]/g, '')
-    .toUpperCase();
-}
 
 // Ids the API would reject as a whole-batch 400 fail their own item here instead.
 function localInvalid(id: string): BatchRatingItem | undefined {
