@@ -25,8 +25,8 @@ import {
   WorkSafetyRecord,
 } from '../core/records.ts';
 import { APIResource } from '../core/resource.ts';
-import { normalizeIdentifier } from '../identifiers/normalize.ts';
 import { Grade, IsoDate, IsoDateTime, ListId, SourceStatus, TaxCreditGrade } from '../core/schemas.ts';
+import { normalizeIdentifier } from '../identifiers/normalize.ts';
 import { Subject } from './subjects.ts';
 
 /**
