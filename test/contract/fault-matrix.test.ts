@@ -351,7 +351,7 @@ const REVOKED: Row = {
   spacing: 'none',
   error: 'AuthenticationError',
   guard: isAuthenticationError,
-  item: 'error (AuthenticationError)',
+  item: 'lookup rejects (AuthenticationError), like get',
   recovers: 'yes, with a valid key',
 };
 const CONFLICT: Row = {
@@ -427,9 +427,9 @@ describe('fault matrix: data, keys and network', () => {
     expect(entries.map((e) => e.status)).toEqual([401]);
     expectAttempts(REVOKED, entries.map(fromJournal), true);
 
-    // A batch of several ids is not split: a refused key would be refused for every half.
-    const items = await revoked.ratings.lookup([seeded(0), seeded(1), seeded(2)]);
-    for (const item of items) expectErrorItem(REVOKED, item);
+    // A refused key is no subject's result: lookup rejects as get does, and the batch of several
+    // ids is not split, since every half would be refused too.
+    expectError(REVOKED, await catching(revoked.ratings.lookup([seeded(0), seeded(1), seeded(2)])));
     const rejected = await catching(revoked.ratings.get(seeded(3)));
     expectError(REVOKED, rejected);
     expect((await journal()).length).toBe(3);

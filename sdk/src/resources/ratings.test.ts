@@ -8,8 +8,10 @@ import { maxSplitRequests } from '../core/batcher.ts';
 import type { Cache } from '../core/cache.ts';
 import {
   APIUserAbortError,
+  AuthenticationError,
   InternalServerError,
   isAuthenticationError,
+  isPermissionDeniedError,
   XinjianError,
 } from '../core/errors.ts';
 import { computeUsccCheckChar } from '../identifiers/index.ts';
@@ -210,10 +212,22 @@ describe('ratings.lookup', () => {
     expect((await batchRequests()).map((r) => (r.body as { ids: string[] }).ids.length)).toEqual([8, 8, 8]);
   });
 
-  it('does not split a batch refused for the key (401)', async () => {
-    const items = await mock.client({ apiKey: 'xj_test_revoked' }).ratings.lookup(distinctIds(8));
-    expect(items.every((i) => i.status === 'error' && i.error.name === 'AuthenticationError')).toBe(true);
+  it('rejects with AuthenticationError for a refused key, as get does, without splitting (401)', async () => {
+    const client = mock.client({ apiKey: 'xj_test_revoked' });
+    const lookup = await client.ratings.lookup(distinctIds(8)).catch((e: unknown) => e);
+    expect(lookup).toBeInstanceOf(AuthenticationError);
+    expect((lookup as AuthenticationError).status).toBe(401);
     expect((await batchRequests()).length).toBe(1);
+    const get = await client.ratings.get(distinctIds(1)[0] as string).catch((e: unknown) => e);
+    expect((get as Error).name).toBe((lookup as Error).name);
+  });
+
+  it('rejects with PermissionDeniedError when the key may not read ratings (403)', async () => {
+    const lookup = await mock
+      .client({ maxRetries: 0 })
+      .ratings.lookup(distinctIds(3), { headers: { 'X-Mock-Fault': '403' } })
+      .catch((e: unknown) => e);
+    expect(isPermissionDeniedError(lookup)).toBe(true);
   });
 
   it('two poisoned ids in different halves are both isolated', async () => {

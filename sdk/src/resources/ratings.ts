@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Batcher, raceAbort } from '../core/batcher.ts';
 import {
   APIUserAbortError,
+  isAuthenticationError,
+  isPermissionDeniedError,
   ResponseValidationError,
   type SerializedError,
   serializeError,
@@ -185,6 +187,11 @@ export interface RatingLookupError {
  */
 export type RatingLookupItem = BatchRatingItem | RatingLookupError;
 
+// 401 and 403 are about the key, not about any id in the batch.
+function isKeyRefusal(e: unknown): boolean {
+  return isAuthenticationError(e) || isPermissionDeniedError(e);
+}
+
 // Ids the API would reject as a whole-batch 400 fail their own item here instead.
 function localInvalid(id: string): BatchRatingItem | undefined {
   if (id.length === 0) {
@@ -299,8 +306,9 @@ export class Ratings extends APIResource {
    * or validate), the batch is halved and each half asked again, level by level, so only the
    * poisoned ids end as errors: one poisoned id in a batch of `n` costs at most `2 × ⌈log2 n⌉`
    * extra requests, never more than {@link maxSplitRequests}; outages (connection errors,
-   * timeouts, 502–504, 429) and refusals of the key (401–403) are not split. Errors are never
-   * cached.
+   * timeouts, 502–504, 429) are not split. Errors are never cached. A key the API refuses
+   * (401 `AuthenticationError`, 403 `PermissionDeniedError`) rejects the whole lookup, as it
+   * rejects `get`: it is no subject's result.
    *
    * @example
    * ```ts
@@ -329,6 +337,8 @@ export class Ratings extends APIResource {
           try {
             settled.set(key, await (pending.get(key) as Promise<BatchRatingItem>));
           } catch (e) {
+            // A refused key fails every id alike: the caller must fix the key, not retry items.
+            if (isKeyRefusal(e)) throw e;
             settled.set(key, { id: key, status: 'error', error: serializeError(e) });
           }
         }),
