@@ -3,7 +3,7 @@
  * problem builders. Middleware (`middleware/`) and resources (`resources/`) both build on it.
  */
 
-import type { LocalizedText, ProblemCode } from '@xinjian/sdk';
+import type { Jwks, LocalizedText, ProblemCode, ResultSignature } from '@xinjian/sdk';
 import type { HttpHandler } from 'msw';
 import type { EnterpriseSeed, KeySeed, SeedData } from '../../seeds/schema.ts';
 import type { Catalog } from './catalog.ts';
@@ -49,6 +49,14 @@ export interface MockEnv {
   v1: V1;
   /** Applies the fault of the first `magic:*` enterprise a request names, if any. */
   magic(ctx: Ctx, named: EnterpriseSeed[], next: () => Promise<Response>): Promise<Response>;
+  /** The payload with the instance's Ed25519 `signature` member, as the service signs its answers. */
+  sign<T extends Record<string, unknown>>(
+    payload: T,
+    type: ResultSignature['type'],
+    signedAt: string,
+  ): Promise<T & { signature: ResultSignature }>;
+  /** The instance's published key set (`/.well-known/jwks.json`). */
+  jwks(): Promise<Jwks>;
 }
 
 /** A resource file's contribution to the handler array. */

@@ -5,6 +5,8 @@
  * Where things are: the `/v1` middleware in `middleware/` (journal, faults, auth, rate limit),
  * one file per resource in `resources/`, admin endpoints in `admin.ts`, pages in `pages.ts`.
  */
+
+import { signResult } from '@xinjian/sdk';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { seeds as committedSeeds } from '../../seeds/index.ts';
 import { adminHandlers } from './admin.ts';
@@ -17,11 +19,13 @@ import { rateLimiter } from './middleware/rate-limit.ts';
 import { pageHandlers } from './pages.ts';
 import { accountHandlers } from './resources/account.ts';
 import { domainHandlers } from './resources/domains.ts';
+import { keyHandlers } from './resources/keys.ts';
 import { productHandlers } from './resources/products.ts';
 import { ratingHandlers } from './resources/ratings.ts';
 import { reportHandlers } from './resources/reports.ts';
 import { subjectHandlers } from './resources/subjects.ts';
 import { corsHeaders } from './responses.ts';
+import { mockSigningKey } from './signing.ts';
 import { createState, type MockApiOptions, type MockState } from './state.ts';
 
 /**
@@ -46,6 +50,7 @@ const RESOURCES: ResourceHandlers[] = [
   ratingHandlers,
   reportHandlers,
   accountHandlers,
+  keyHandlers,
 ];
 
 /**
@@ -99,7 +104,22 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       return journaled.finish(ctx, response);
     };
 
-  const env: MockEnv = { seeds, catalog, state, at, v1, magic: faulty.magic };
+  // One key per instance, made on first use (WebCrypto is asynchronous).
+  let signingKey: ReturnType<typeof mockSigningKey> | undefined;
+  const key = () => {
+    signingKey ??= mockSigningKey(options.signing);
+    return signingKey;
+  };
+  const env: MockEnv = {
+    seeds,
+    catalog,
+    state,
+    at,
+    v1,
+    magic: faulty.magic,
+    sign: async (payload, type, signedAt) => signResult(payload, await key(), { type, signedAt }),
+    jwks: async () => ({ keys: [(await key()).publicJwk] }),
+  };
 
   const unknownRoute: Route<unknown> = (ctx) =>
     fail(ctx, 404, 'not_found', {
@@ -109,7 +129,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 
   const handlers: HttpHandler[] = [
     http.options(
-      ({ request }) => /^\/(v1|__mock|demo)(\/|$)|^\/openapi\.json$|^\/$/.test(new URL(request.url).pathname),
+      ({ request }) =>
+        /^\/(v1|__mock|demo)(\/|$)|^\/openapi\.json$|^\/\.well-known\/jwks\.json$|^\/$/.test(
+          new URL(request.url).pathname,
+        ),
       ({ request }) => new HttpResponse(null, { status: 204, headers: corsHeaders(request) }),
     ),
     ...RESOURCES.flatMap((resource) => resource(env)),

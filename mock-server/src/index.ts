@@ -26,6 +26,13 @@ export { type MockServerOptions, type RunningMockServer, startMockServer } from 
 export { DEMO_PAGES, MAX_BIDDERS } from './pages.ts';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './responses.ts';
 export {
+  DEMO_SIGNING_KID,
+  DEMO_SIGNING_SEED_HEX,
+  demoJwks,
+  type MockSigningOptions,
+  mockSigningKey,
+} from './signing.ts';
+export {
   DEFAULT_REPORT_DELAY_MS,
   type JournalEntry,
   type MockApiOptions,

@@ -6,6 +6,7 @@
 import type { Product } from '@xinjian/sdk';
 import type { EnterpriseSeed, IndividualSeed, KeySeed, SeedData } from '../../seeds/schema.ts';
 import type { FaultStep } from './faults.ts';
+import type { MockSigningOptions } from './signing.ts';
 
 /**
  * Default delay before an ordered report turns ready, in milliseconds.
@@ -48,6 +49,8 @@ export interface MockApiOptions {
    * which suits both `setupServer` and the HTTP server.
    */
   baseUrl?: string;
+  /** The Ed25519 key answers are signed with; default the published demo key (`DEMO_SIGNING_KID`). */
+  signing?: MockSigningOptions;
 }
 
 /**

@@ -11,6 +11,7 @@ import { type ClientHooks, DEFAULTS, Transport } from './core/http.ts';
 import type { BatchOptions, ClientContext, ProductHint, ResolvedBatchOptions } from './core/resource.ts';
 import { AccountResource } from './resources/account.ts';
 import { Domains } from './resources/domains.ts';
+import { Keys } from './resources/keys.ts';
 import { Products } from './resources/products.ts';
 import { type BatchRatingItem, MAX_BATCH_SIZE, Ratings } from './resources/ratings.ts';
 import { Reports } from './resources/reports.ts';
@@ -90,6 +91,8 @@ export class XinjianClient {
   readonly ratings: Ratings;
   readonly reports: Reports;
   readonly account: AccountResource;
+  /** The service's public signing keys (JWKS). */
+  readonly keys: Keys;
   readonly #shared: SharedState;
 
   constructor(input: ClientOptions = {}, shared?: SharedState) {
@@ -143,6 +146,7 @@ export class XinjianClient {
     this.ratings = new Ratings(ctx);
     this.reports = new Reports(ctx);
     this.account = new AccountResource(ctx);
+    this.keys = new Keys(ctx);
   }
 
   /**

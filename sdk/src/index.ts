@@ -45,6 +45,7 @@ export * from './identifiers/index.ts';
 export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from './labels.ts';
 export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
+export { Keys } from './resources/keys.ts';
 export { Products } from './resources/products.ts';
 export {
   type RatingLookupError,

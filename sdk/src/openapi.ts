@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Problem } from './core/schemas.ts';
 import { Account } from './resources/account.ts';
 import { DomainList } from './resources/domains.ts';
+import { JWKS_PATH, Jwks } from './resources/keys.ts';
 import { Product, ProductListParams, ProductPage } from './resources/products.ts';
 import { BatchRatingsRequest, BatchRatingsResponse } from './resources/ratings.ts';
 import { Report, ReportOrder } from './resources/reports.ts';
@@ -314,6 +315,18 @@ function buildPaths(): Record<string, JsonObject> {
         responses: { '200': jsonResponse('Credits, rate limit and entitlements.', Account), ...commonErrors },
       },
     },
+    [JWKS_PATH]: {
+      get: {
+        operationId: 'listSigningKeys',
+        tags: ['keys'],
+        summary: '签名公钥 / The public keys the service signs its answers with',
+        description:
+          'A JWK Set (RFC 7517) of Ed25519 keys (RFC 8037). Rating summaries and ready reports carry a ' +
+          '`signature` whose `kid` names one of these keys; no API key is needed to read them.',
+        security: [],
+        responses: { '200': jsonResponse('The key set.', Jwks) },
+      },
+    },
   };
 }
 
@@ -417,6 +430,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'ratings', description: '信用概览 / Rating summaries' },
       { name: 'reports', description: '信用报告 / Credit reports' },
       { name: 'account', description: '账户 / Account' },
+      { name: 'keys', description: '签名公钥 / Signing keys' },
     ],
     paths,
     components: { schemas, ...components },

@@ -13,6 +13,7 @@ export * from './core/records.ts';
 export * from './core/schemas.ts';
 export { Account } from './resources/account.ts';
 export { Domain, DomainList, PolicyBasis } from './resources/domains.ts';
+export { JWKS_PATH, Jwk, Jwks, ResultSignature } from './resources/keys.ts';
 export { Product, ProductListParams, ProductPage, Provider, page } from './resources/products.ts';
 export {
   BatchRatingItem,

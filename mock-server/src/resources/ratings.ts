@@ -1,6 +1,6 @@
 /** `POST /v1/ratings/batch`: per-code results; ID numbers are refused (they need a report order). */
 
-import { type BatchRatingItem, BatchRatingsRequest, BatchRatingsResponse } from '@xinjian/sdk';
+import { type BatchRatingItem, BatchRatingsRequest, BatchRatingsResponse, RatingSummary } from '@xinjian/sdk';
 import { http } from 'msw';
 import type { EnterpriseSeed } from '../../../seeds/schema.ts';
 import {
@@ -13,15 +13,20 @@ import {
 import { badRequest, parseJsonBody, type ResourceHandlers, type Route } from '../context.ts';
 import { jsonWith, zodIssues } from '../responses.ts';
 
-export const ratingHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic }) => {
-  const batch: Route<unknown> = (ctx) => {
+export const ratingHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic, sign }) => {
+  const batch: Route<unknown> = async (ctx) => {
     const json = parseJsonBody(ctx);
     if (!json.ok) return json.response;
     const parsed = BatchRatingsRequest.safeParse(json.value);
     if (!parsed.success) return badRequest(ctx, zodIssues(parsed.error, 'body'));
     const now = state.now();
     const named: EnterpriseSeed[] = [];
-    const items: BatchRatingItem[] = parsed.data.ids.map((id): BatchRatingItem => {
+    const signedAt = now.toISOString();
+    const items: BatchRatingItem[] = [];
+    for (const id of parsed.data.ids) items.push(await answer(id));
+    return magic(ctx, named, async () => jsonWith(BatchRatingsResponse, { data: items }));
+
+    async function answer(id: string): Promise<BatchRatingItem> {
       const c = classifyIdentifier(id, now);
       if (c.kind === 'id_card') {
         return {
@@ -40,9 +45,10 @@ export const ratingHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
       const e = findEnterprise(catalog, c);
       if (e === undefined) return { id, status: 'not_found' };
       named.push(e);
-      return { id, status: 'found', summary: ratingSummary(e, now) };
-    });
-    return magic(ctx, named, async () => jsonWith(BatchRatingsResponse, { data: items }));
+      // Signed as the contract shapes it, so what the client parses is what was signed.
+      const summary = RatingSummary.parse(ratingSummary(e, now));
+      return { id, status: 'found', summary: await sign(summary, 'rating_summary', signedAt) };
+    }
   };
   return [http.post(at('/v1/ratings/batch'), v1(batch))];
 };

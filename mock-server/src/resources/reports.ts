@@ -13,7 +13,7 @@ import type { StoredReport } from '../state.ts';
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic }) => {
+export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic, sign }) => {
   function renderReport(r: StoredReport): Report {
     const base = {
       id: r.id,
@@ -34,6 +34,12 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
           ? enterpriseContent(r.subject.seed, r.product, readyAt)
           : individualContent(r.subject.seed, r.product, readyAt),
     };
+  }
+
+  // A ready report is signed as of its readiness, so every read returns the same signature.
+  async function signedReport(r: StoredReport): Promise<Report> {
+    const report = Report.parse(renderReport(r));
+    return report.status === 'ready' ? sign(report, 'report', report.readyAt) : report;
   }
 
   const orderReport: Route<unknown> = async (ctx) => {
@@ -80,7 +86,7 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
         }
         const stored = state.reports.get(previous.reportId);
         if (stored !== undefined) {
-          return jsonWith(Report, renderReport(stored), { headers: { 'Idempotent-Replayed': 'true' } });
+          return jsonWith(Report, await signedReport(stored), { headers: { 'Idempotent-Replayed': 'true' } });
         }
       }
 
@@ -187,20 +193,20 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
       state.reports.set(id, stored);
       state.orders.set(slot, { fingerprint, reportId: id });
       // 202 for every new order, even one that is ready at once (reportDelayMs 0).
-      return jsonWith(Report, renderReport(stored), {
+      return jsonWith(Report, await signedReport(stored), {
         status: 202,
         headers: { Location: `/v1/reports/${id}` },
       });
     });
   };
 
-  const retrieveReport: Route<{ id: string }> = (ctx, { id }) => {
+  const retrieveReport: Route<{ id: string }> = async (ctx, { id }) => {
     const stored = state.reports.get(id);
     // Another key's report is indistinguishable from a missing one.
     if (stored === undefined || stored.apiKey !== ctx.key?.key) {
       return fail(ctx, 404, 'not_found', { zh: `没有报告 ${id}`, en: `no report ${id}` });
     }
-    return jsonWith(Report, renderReport(stored));
+    return jsonWith(Report, await signedReport(stored));
   };
 
   return [

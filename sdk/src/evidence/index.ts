@@ -9,6 +9,8 @@
  * const file = await sealEvidence(record);
  * ```
  */
+
+export { JWKS_PATH, Jwk, Jwks, ResultSignature } from '../resources/keys.ts';
 export { type CsvOptions, csvCell, formatCsv } from './csv.ts';
 export { canonicalDigest, sha256Hex, toHex } from './digest.ts';
 export { CanonicalizationError, canonicalBytes, canonicalJson } from './jcs.ts';
@@ -25,7 +27,17 @@ export {
   EvidenceSource,
   EvidenceSubject,
   HOW_TO_VERIFY,
-  ResultSignature,
   SignedResult,
 } from './schema.ts';
 export { digestMatches, pageLocation, sealEvidence } from './seal.ts';
+export {
+  ed25519Available,
+  fromBase64Url,
+  type SignatureCheck,
+  type SignatureProblem,
+  type SigningKey,
+  signingKeyFromSeed,
+  signResult,
+  toBase64Url,
+  verifySignature,
+} from './signature.ts';

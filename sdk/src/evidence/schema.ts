@@ -10,6 +10,9 @@
  */
 import { z } from 'zod';
 import { LocalizedText } from '../core/schemas.ts';
+import { ResultSignature } from '../resources/keys.ts';
+
+export { ResultSignature };
 
 /**
  * The schema id of every record; readers refuse other ids instead of guessing.
@@ -44,25 +47,6 @@ export const EvidenceFact = z.object({ value: z.string(), readFrom: z.string() }
 export type EvidenceFact = z.infer<typeof EvidenceFact>;
 
 /**
- * The signature the credit service put on one of its answers: Ed25519 over the RFC 8785
- * canonical JSON of the answer without its `signature` member, base64url, with the id of the
- * key in the service's JWKS (`/.well-known/jwks.json`).
- *
- * @example
- * ```ts
- * const s: ResultSignature = { alg: 'Ed25519', kid: 'xj-mock-1', value: 'q1x…' };
- * ```
- */
-export const ResultSignature = z
-  .object({
-    alg: z.literal('Ed25519'),
-    kid: z.string().min(1),
-    value: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected base64url'),
-  })
-  .meta({ id: 'ResultSignature' });
-export type ResultSignature = z.infer<typeof ResultSignature>;
-
-/**
  * One signed answer as the record keeps it: what kind of answer, the answer exactly as the
  * service sent it (its `signature` member included).
  *
@@ -72,7 +56,7 @@ export type ResultSignature = z.infer<typeof ResultSignature>;
  * ```
  */
 export const SignedResult = z.object({
-  kind: z.enum(['rating_summary', 'report', 'countersignature']),
+  kind: ResultSignature.shape.type,
   payload: z.record(z.string(), z.unknown()),
 });
 export type SignedResult = z.infer<typeof SignedResult>;

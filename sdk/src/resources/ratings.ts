@@ -29,6 +29,7 @@ import {
 import { APIResource } from '../core/resource.ts';
 import { Grade, IsoDate, IsoDateTime, ListId, SourceStatus, TaxCreditGrade } from '../core/schemas.ts';
 import { normalizeIdentifier } from '../identifiers/normalize.ts';
+import { ResultSignature } from './keys.ts';
 import { Subject } from './subjects.ts';
 
 /**
@@ -109,6 +110,8 @@ export const RatingSummary = z
     /** Every channel consulted, including the ones that could not be read. */
     sources: z.array(SourceStatus),
     lastUpdated: IsoDateTime,
+    /** The service's Ed25519 signature over this summary (see `verifySignature`). */
+    signature: ResultSignature.optional(),
   })
   .meta({ id: 'RatingSummary' });
 export type RatingSummary = z.infer<typeof RatingSummary>;

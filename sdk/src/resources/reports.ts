@@ -12,6 +12,7 @@ import { APIResource } from '../core/resource.ts';
 import { parseRetryAfter } from '../core/retry.ts';
 import { DomainId, Grade, IsoDate, IsoDateTime, SourceStatus } from '../core/schemas.ts';
 import { isValidIdCard } from '../identifiers/index.ts';
+import { ResultSignature } from './keys.ts';
 import { ListMembership } from './ratings.ts';
 import { Subject } from './subjects.ts';
 
@@ -156,7 +157,14 @@ const reportBase = {
 export const Report = z
   .discriminatedUnion('status', [
     z.object({ ...reportBase, status: z.literal('pending') }),
-    z.object({ ...reportBase, status: z.literal('ready'), readyAt: IsoDateTime, content: ReportContent }),
+    z.object({
+      ...reportBase,
+      status: z.literal('ready'),
+      readyAt: IsoDateTime,
+      content: ReportContent,
+      /** The service's Ed25519 signature over the ready report (see `verifySignature`). */
+      signature: ResultSignature.optional(),
+    }),
     z.object({
       ...reportBase,
       status: z.literal('failed'),
