@@ -11,6 +11,15 @@
  */
 
 export { JWKS_PATH, Jwk, Jwks, ResultSignature } from '../resources/keys.ts';
+export {
+  buildScreeningRecord,
+  CHANNEL_PORTALS,
+  type ScreeningAnswer,
+  type ScreeningMode,
+  type ScreeningRecordInput,
+  type ScreeningSubjectInput,
+  verdictLabel,
+} from './build.ts';
 export { type CsvOptions, csvCell, formatCsv } from './csv.ts';
 export { canonicalDigest, sha256Hex, toHex } from './digest.ts';
 export { CanonicalizationError, canonicalBytes, canonicalJson } from './jcs.ts';
@@ -41,3 +50,10 @@ export {
   toBase64Url,
   verifySignature,
 } from './signature.ts';
+export {
+  type EvidenceProblem,
+  type EvidenceProblemCode,
+  type EvidenceVerification,
+  formatVerification,
+  verifyEvidence,
+} from './verify.ts';

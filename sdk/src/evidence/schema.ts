@@ -47,16 +47,18 @@ export const EvidenceFact = z.object({ value: z.string(), readFrom: z.string() }
 export type EvidenceFact = z.infer<typeof EvidenceFact>;
 
 /**
- * One signed answer as the record keeps it: what kind of answer, the answer exactly as the
- * service sent it (its `signature` member included).
+ * One signed answer as the record keeps it: what kind of answer, the id of the key that signed
+ * it, and the answer exactly as the service sent it (its `signature` member included; never
+ * sanitised or re-formatted, or it would no longer verify).
  *
  * @example
  * ```ts
- * const s: SignedResult = { kind: 'rating_summary', payload: summary };
+ * const s: SignedResult = { kind: 'rating_summary', kid: 'xj-mock-2026-1', payload: summary };
  * ```
  */
 export const SignedResult = z.object({
   kind: ResultSignature.shape.type,
+  kid: z.string(),
   payload: z.record(z.string(), z.unknown()),
 });
 export type SignedResult = z.infer<typeof SignedResult>;
@@ -203,7 +205,17 @@ export const EvidenceRecord = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   operator: z.string().nullable(),
   basis: z.string(),
-  ruleSet: z.object({ id: z.string(), version: z.string(), title: z.string().nullable() }).nullable(),
+  ruleSet: z
+    .object({
+      id: z.string(),
+      version: z.string(),
+      title: z.string().nullable(),
+      /** 货物/服务/工程 as the rule pack weighed it (`goods`, `services`, `works`), when known. */
+      projectKind: z.enum(['goods', 'services', 'works']).nullable().optional(),
+      /** A non-default rule-pack configuration the verdicts were computed with. */
+      config: z.record(z.string(), z.unknown()).nullable().optional(),
+    })
+    .nullable(),
   /** Where the subjects were read: a page (origin and path only, never its query) or a file. */
   origin: z.object({
     page: z.object({ origin: z.string(), path: z.string(), title: z.string() }).nullable(),
@@ -229,7 +241,7 @@ export const EvidenceRecord = z.object({
     caseNo: EvidenceFact.nullable(),
     /** 截止时点: the date the lists were judged at, and where it came from. */
     cutoff: z.object({ date: z.string(), source: z.string(), readFrom: z.string().nullable() }).nullable(),
-    /** The review date of a loan rule pack. */
+    /** The date the rule pack judged at (the data date of a screening, the review date of a loan). */
     asOf: z.string().nullable(),
   }),
   subjects: z.array(EvidenceSubject),

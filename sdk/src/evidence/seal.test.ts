@@ -13,6 +13,15 @@ describe('sealEvidence', () => {
     expect(await digestMatches(JSON.parse(JSON.stringify(file, null, 2)))).toBe(true);
   });
 
+  it('leaves signed answers byte for byte as the service sent them, so they still verify', async () => {
+    const record = sampleRecord();
+    const payload = { subject: { name: '甲\u202e公司' }, signature: { kid: 'k' } };
+    const subject = { key: 's1', name: '甲\u202e公司', signed: [{ kind: 'rating_summary', kid: 'k', payload }] };
+    const file = await sealEvidence({ ...record, subjects: [subject as never] });
+    expect(file.record.subjects[0]?.name).toBe('甲公司');
+    expect(file.record.subjects[0]?.signed[0]?.payload).toEqual(payload);
+  });
+
   it('no longer matches once a field is edited', async () => {
     const file = await sealEvidence(sampleRecord());
     const edited = structuredClone(file);

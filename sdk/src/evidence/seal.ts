@@ -17,7 +17,12 @@ import { CANONICALIZATION, type EvidenceFile, type EvidenceRecord } from './sche
  * ```
  */
 export async function sealEvidence(record: EvidenceRecord): Promise<EvidenceFile> {
-  const clean = sanitizeDeep(record);
+  // Signed answers stay byte for byte as the service sent them; views sanitise them when shown.
+  const bare: EvidenceRecord = { ...record, subjects: record.subjects.map((s) => ({ ...s, signed: [] })) };
+  const clean = sanitizeDeep(bare);
+  clean.subjects.forEach((s, i) => {
+    s.signed = record.subjects[i]?.signed ?? [];
+  });
   return {
     record: clean,
     digest: { algorithm: 'SHA-256', canonicalization: CANONICALIZATION, value: await canonicalDigest(clean) },
