@@ -42,7 +42,19 @@ export {
 } from './core/retry.ts';
 export * from './evidence/index.ts';
 export * from './identifiers/index.ts';
-export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from './labels.ts';
+export {
+  CHANNEL_LABELS,
+  DOMAIN_LABELS,
+  describeRecord,
+  formatCitation,
+  gradeMeaning,
+  LIST_LABELS,
+  RECORD_CATEGORY_LABELS,
+  type RecordTone,
+  recordOutcome,
+  SCALE_EXPLANATIONS,
+  SCALE_LABELS,
+} from './labels.ts';
 export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
 export { Keys } from './resources/keys.ts';

@@ -42,12 +42,97 @@ export const DOMAIN_LABELS: Readonly<Record<DomainId, LocalizedText>> = {
 export const SCALE_LABELS: Readonly<Record<GradeScale, LocalizedText>> = {
   pboc_long_term: { zh: '人行长期信用等级', en: 'PBOC long-term' },
   pboc_short_term: { zh: '人行短期信用等级', en: 'PBOC short-term' },
+  sme_credit: { zh: '中小企业信用评价', en: 'SME credit rating' },
   tax_credit: { zh: '纳税信用', en: 'tax credit' },
   customs_251: { zh: '海关信用（251号令）', en: 'customs credit (Order 251)' },
   customs_282: { zh: '海关信用（282号令）', en: 'customs credit (Order 282)' },
   highway_construction: { zh: '公路施工企业信用', en: 'highway construction credit' },
   public_credit: { zh: '公共信用综合评价', en: 'public credit evaluation' },
 };
+
+/**
+ * What each grade scale means, in one sentence a card or a printout can show under the grade:
+ * its order, who issues it, and what it is not.
+ *
+ * @example
+ * ```ts
+ * SCALE_EXPLANATIONS.sme_credit.zh; // '中小企业信用评价（备案信用评级机构出具）：AAA 最高 …'
+ * ```
+ */
+export const SCALE_EXPLANATIONS: Readonly<Record<GradeScale, LocalizedText>> = {
+  pboc_long_term: {
+    zh: '信贷市场主体信用等级（JR/T 0030.2—2006）：AAA 最高，依次 AA、A、BBB、BB、B、CCC、CC、C；AA 至 B 可带“+”或“−”。须由备案评级机构出具。',
+    en: 'Credit-market issuer rating (JR/T 0030.2—2006): AAA is highest, then AA, A, BBB, BB, B, CCC, CC, C; AA to B may carry + or −. Issued by a filed rating agency.',
+  },
+  pboc_short_term: {
+    zh: '短期信用等级（JR/T 0030.2—2006）：A-1 最高，依次 A-2、A-3、B、C、D，不带“+”“−”。',
+    en: 'Short-term rating (JR/T 0030.2—2006): A-1 is highest, then A-2, A-3, B, C, D, without + or −.',
+  },
+  sme_credit: {
+    zh: '中小企业信用评价（备案信用评级机构出具）：AAA 最高，依次 AA、A、BBB、BB、B、CCC、CC、C；AA 至 B 可带“+”或“−”。与借款企业信用评级分开显示、不互相比较；无出具机构或备案号的“AAA”不是评级。',
+    en: 'SME credit rating (issued by a filed rating agency): AAA is highest, then AA, A, BBB, BB, B, CCC, CC, C; AA to B may carry + or −. Shown apart from the borrower rating and never compared with it; an "AAA" without an issuer or filing number is not a rating.',
+  },
+  tax_credit: {
+    zh: '纳税信用级别（国家税务总局）：A 最高，依次 B、M、C、D；M 为新设立或无经营收入的企业，D 级为失信。',
+    en: 'Tax credit grade (State Taxation Administration): A is highest, then B, M, C, D; M is a new or revenue-less company, D is dishonest.',
+  },
+  customs_251: {
+    zh: '海关企业信用（海关总署令第251号，至 2026-03-31）：高级认证企业、常规管理企业、失信企业。',
+    en: 'Customs credit (GACC Order 251, until 2026-03-31): advanced certified, regular, dishonest.',
+  },
+  customs_282: {
+    zh: '海关企业信用（海关总署令第282号，自 2026-04-01）：高级认证企业、认证企业、常规企业、失信企业、严重失信企业。',
+    en: 'Customs credit (GACC Order 282, from 2026-04-01): advanced certified, certified, regular, dishonest, seriously dishonest.',
+  },
+  highway_construction: {
+    zh: '公路施工企业信用评价（交通运输部）：AA 最高，依次 A、B、C、D。',
+    en: 'Highway contractor credit evaluation (Ministry of Transport): AA is highest, then A, B, C, D.',
+  },
+  public_credit: {
+    zh: '公共信用综合评价：等级符号与标准因评价主体而异，未经核实，不排序、不比较。',
+    en: 'Public credit evaluation: symbols and criteria differ by evaluator and are unconfirmed, so they are neither ordered nor compared.',
+  },
+};
+
+const LONG_TERM_MEANINGS: Readonly<Record<string, LocalizedText>> = {
+  AAA: {
+    zh: '偿还债务的能力极强，违约风险极低',
+    en: 'extremely strong capacity to repay; default risk extremely low',
+  },
+  AA: { zh: '偿还债务的能力很强，违约风险很低', en: 'very strong capacity to repay; default risk very low' },
+  A: { zh: '偿还债务的能力较强，违约风险较低', en: 'strong capacity to repay; default risk low' },
+  BBB: { zh: '偿还债务的能力一般，违约风险一般', en: 'adequate capacity to repay; moderate default risk' },
+  BB: { zh: '偿还债务的能力较弱，违约风险较高', en: 'weak capacity to repay; high default risk' },
+  B: {
+    zh: '偿还债务较大地依赖良好的经济环境，违约风险很高',
+    en: 'repayment depends largely on a good economic environment; default risk very high',
+  },
+  CCC: {
+    zh: '偿还债务极度依赖良好的经济环境，违约风险极高',
+    en: 'repayment depends extremely on a good economic environment; default risk extremely high',
+  },
+  CC: {
+    zh: '在破产或重组时可获得的保护较小，基本不能保证偿还债务',
+    en: 'little protection in bankruptcy or restructuring; repayment hardly assured',
+  },
+  C: { zh: '不能偿还债务', en: 'unable to repay' },
+};
+
+/**
+ * What one grade means on its scale, or `null` where the scale gives no meaning per symbol.
+ * Long-term and SME grades read by their letters (`AA-` as AA); the wording is the common
+ * paraphrase of rating agencies, not the text of JR/T 0030.2.
+ *
+ * @example
+ * ```ts
+ * gradeMeaning('sme_credit', 'BB+')?.zh; // '偿还债务的能力较弱，违约风险较高'
+ * gradeMeaning('public_credit', 'A'); // null
+ * ```
+ */
+export function gradeMeaning(scale: GradeScale, value: string): LocalizedText | null {
+  if (scale !== 'pboc_long_term' && scale !== 'sme_credit') return null;
+  return LONG_TERM_MEANINGS[value.replace(/[+-]$/, '')] ?? null;
+}
 
 /**
  * Names of the public channels a summary can cite.

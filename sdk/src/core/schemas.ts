@@ -63,6 +63,7 @@ export const ProblemCode = z
     'not_entitled',
     'not_found',
     'idempotency_conflict',
+    'conflict',
     'authorization_required',
     'unprocessable',
     'insufficient_credits',
@@ -251,6 +252,19 @@ export const PbocLongTermGrade = z.enum([
   'C',
 ]);
 /**
+ * 中小企业信用评价 symbols. Filed rating agencies issue SME ratings on the credit-market scale
+ * (三等九级, +/− on AA to B); that SME programmes keep exactly these symbols is unconfirmed, so
+ * the scale is its own and never compared with a PBOC rating (decision 0040).
+ *
+ * @example
+ * ```ts
+ * SmeCreditGrade.safeParse('BBB-').success; // true
+ * SmeCreditGrade.safeParse('AAA+').success; // false
+ * ```
+ */
+export const SmeCreditGrade = z.enum(PbocLongTermGrade.options).meta({ id: 'SmeCreditGrade' });
+export type SmeCreditGrade = z.infer<typeof SmeCreditGrade>;
+/**
  * JR/T 0030.2—2006 short-term symbols (四等六级), never with +/−.
  *
  * @example
@@ -322,6 +336,7 @@ export const Grade = z
   .discriminatedUnion('scale', [
     z.object({ scale: z.literal('pboc_long_term'), value: PbocLongTermGrade, ...issued }),
     z.object({ scale: z.literal('pboc_short_term'), value: PbocShortTermGrade, ...issued }),
+    z.object({ scale: z.literal('sme_credit'), value: SmeCreditGrade, ...issued }),
     z.object({ scale: z.literal('tax_credit'), value: TaxCreditGrade, year: z.number().int(), ...issued }),
     z.object({ scale: z.literal('customs_251'), value: Customs251Grade, ...issued }),
     z.object({ scale: z.literal('customs_282'), value: Customs282Grade, ...issued }),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CUTOFF, SEED_AS_OF, seeds } from '../../../seeds/index.ts';
 import { asReport } from '../test-utils/seed-report.ts';
 import { Citation, policyDocuments } from './citations.ts';
+import { evaluateCreditLending } from './credit-lending.ts';
 import type { Finding } from './findings.ts';
 import { evaluateHousingFundLoan } from './housing-fund.ts';
 import { housingFundRulePacks } from './packs/index.ts';
@@ -26,6 +27,21 @@ function* allFindings(): Generator<[string, Finding]> {
           for (const f of result.findings) yield [`${set.id} ${e.subject.id} ${cutoff}`, f];
         }
       }
+    }
+  }
+  // 信贷 with guarantors: every enterprise guarantees the next one's application.
+  for (const cutoff of cutoffs) {
+    for (const [i, e] of enterprises.entries()) {
+      const guarantors = [
+        enterprises[(i + 1) % enterprises.length],
+        enterprises[(i + 7) % enterprises.length],
+      ];
+      const result = evaluateCreditLending(e, {
+        asOf: SEED_AS_OF,
+        cutoff,
+        guarantors: guarantors.filter((g) => g !== undefined),
+      });
+      for (const f of result.findings) yield [`credit+guarantors ${e.subject.id} ${cutoff}`, f];
     }
   }
   for (const pack of housingFundRulePacks) {
@@ -67,6 +83,11 @@ describe('citations', () => {
       'penalty.major.fine',
       'source.unavailable',
       'subject.not_active',
+      'guarantor.failed',
+      'rating.pboc_long_term.below_minimum',
+      'rating.pboc_long_term.grade',
+      'rating.pboc_long_term.missing',
+      'enforcement.executing',
     ]) {
       expect(codes, code).toContain(code);
     }
@@ -80,7 +101,7 @@ describe('citations', () => {
     for (const d of labels) expect(d.url, d.id).toMatch(/^https?:\/\//);
     const numbered = Object.values(policyDocuments).filter((d) => !d.isLabel);
     for (const d of numbered)
-      expect(d.documentNo, d.id).toMatch(/〔\d{4}〕\d+号|令第\d+号|法$|民法典|^JR\/T /);
+      expect(d.documentNo, d.id).toMatch(/〔\d{4}〕\d+号|令第\d+号|令\d{4}年第\d+号|法$|民法典|^JR\/T /);
   });
 
   it('cites 财库〔2016〕125号 by section', () => {

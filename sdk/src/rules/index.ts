@@ -10,11 +10,27 @@
  *
  * const bid = evaluateProcurement(summary, { asOf: '2026-11-01', cutoff: '2026-11-20' });
  * const loan = evaluateHousingFundLoan(report, { rulePack: 'wuhan', asOf: '2026-11-01' });
- * console.log(bid.verdict, loan.verdict);
+ * const credit = evaluateCreditLending(borrower, { asOf: '2026-11-01', cutoff: '2026-11-20', guarantors: [g1, g2] });
+ * console.log(bid.verdict, loan.verdict, credit.verdict, credit.parties.map((p) => p.verdict));
  * ```
  */
+export {
+  gradeMeaning,
+  SCALE_EXPLANATIONS,
+  SCALE_LABELS,
+} from '../labels.ts';
+export { CategoryRule, CategoryRuleId, CategoryRuleSet, ProjectKind, Weight } from './categories.ts';
 export type { PolicyDocumentId } from './citations.ts';
 export { Citation, cite, PolicyDocument, policyDocuments } from './citations.ts';
+export type { CreditLendingOptions } from './credit-lending.ts';
+export {
+  CREDIT_LENDING_RULE_SET,
+  CreditLendingConfig,
+  CreditLendingResult,
+  CreditParty,
+  DEFAULT_CREDIT_CHANNELS,
+  evaluateCreditLending,
+} from './credit-lending.ts';
 export type { ScreeningVerdict } from './findings.ts';
 export { CheckedList, Finding, RuleSetRef, ScreeningResult, Severity } from './findings.ts';
 export type { HousingFundOptions } from './housing-fund.ts';
@@ -25,6 +41,17 @@ export {
   HousingFundResult,
   HousingFundVerdict,
 } from './housing-fund.ts';
+export {
+  CREDIT_CATEGORY_RULES,
+  PROCUREMENT_CATEGORY_RULES,
+  TENDERING_CATEGORY_RULES,
+} from './packs/categories.ts';
+export {
+  CREDIT_LENDING_RULES,
+  CreditLendingRules,
+  CreditRule,
+  RatingRule,
+} from './packs/credit-lending.ts';
 export {
   changchun2022,
   DEFAULT_RULE_PACK_ID,
@@ -53,7 +80,10 @@ export {
   ProcurementConfig,
   SectorThreshold,
 } from './procurement.ts';
+export type { EnterpriseRuleSet, HouseholdRuleSet } from './registry.ts';
+export { ENTERPRISE_RULE_SETS, RULE_SETS, RuleSetId } from './registry.ts';
 export type { ScreeningSubject } from './screening.ts';
+export { listingInForce, listingLastDay } from './screening.ts';
 export type { TenderingOptions } from './tendering.ts';
 export {
   DEFAULT_TENDERING_CHANNELS,

@@ -113,7 +113,7 @@ export const DEFAULT_PROCUREMENT_CHANNELS: Partial<Record<ListId, SourceChannel[
 
 /**
  * Days between the data date and a future cutoff after which a pack asks for the check to be
- * repeated at the 截止时点: one week (decision 0020).
+ * repeated at the 截止时点: one week (decision 0025).
  *
  * @example
  * ```ts

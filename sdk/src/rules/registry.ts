@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 import type { DomainId, LocalizedText } from '../core/schemas.ts';
+import {
+  CREDIT_LENDING_RULE_SET,
+  type CreditLendingOptions,
+  type CreditLendingResult,
+  evaluateCreditLending,
+} from './credit-lending.ts';
 import type { RuleSetRef, ScreeningResult } from './findings.ts';
 import { evaluateHousingFundLoan, type HousingFundOptions, type HousingFundResult } from './housing-fund.ts';
 import { evaluateProcurement, PROCUREMENT_RULE_SET, type ProcurementOptions } from './procurement.ts';
@@ -15,10 +21,10 @@ import { evaluateTendering, TENDERING_RULE_SET, type TenderingOptions } from './
  *
  * @example
  * ```ts
- * RuleSetId.options; // ['procurement', 'tendering', 'loan']
+ * RuleSetId.options; // ['procurement', 'tendering', 'credit', 'loan']
  * ```
  */
-export const RuleSetId = z.enum(['procurement', 'tendering', 'loan']).meta({ id: 'RuleSetId' });
+export const RuleSetId = z.enum(['procurement', 'tendering', 'credit', 'loan']).meta({ id: 'RuleSetId' });
 export type RuleSetId = z.infer<typeof RuleSetId>;
 
 interface Common {
@@ -29,10 +35,12 @@ interface Common {
 }
 
 /** A rule set that screens enterprises (one bid, or one borrower with its guarantors). */
-export interface EnterpriseRuleSet<O> extends Common {
+export interface EnterpriseRuleSet<O, R extends ScreeningResult = ScreeningResult> extends Common {
   kind: 'enterprise';
   ruleSet: RuleSetRef;
-  evaluate: (input: ScreeningSubject, options: O) => ScreeningResult;
+  /** What the other parties are called in the options: consortium members, or guarantors. */
+  parties: 'consortium' | 'guarantors';
+  evaluate: (input: ScreeningSubject, options: O) => R;
 }
 
 /** A rule set that screens a household of individuals (housing-fund loans). */
@@ -54,6 +62,7 @@ export interface HouseholdRuleSet extends Common {
 export const RULE_SETS: {
   procurement: EnterpriseRuleSet<ProcurementOptions>;
   tendering: EnterpriseRuleSet<TenderingOptions>;
+  credit: EnterpriseRuleSet<CreditLendingOptions, CreditLendingResult>;
   loan: HouseholdRuleSet;
 } = {
   procurement: {
@@ -62,6 +71,7 @@ export const RULE_SETS: {
     domain: 'government_procurement',
     label: { zh: '政府采购', en: 'government procurement' },
     ruleSet: PROCUREMENT_RULE_SET,
+    parties: 'consortium',
     evaluate: evaluateProcurement,
   },
   tendering: {
@@ -70,7 +80,17 @@ export const RULE_SETS: {
     domain: 'tendering',
     label: { zh: '招标投标', en: 'tendering' },
     ruleSet: TENDERING_RULE_SET,
+    parties: 'consortium',
     evaluate: evaluateTendering,
+  },
+  credit: {
+    id: 'credit',
+    kind: 'enterprise',
+    domain: 'credit_lending',
+    label: { zh: '信贷', en: 'credit lending' },
+    ruleSet: CREDIT_LENDING_RULE_SET,
+    parties: 'guarantors',
+    evaluate: evaluateCreditLending,
   },
   loan: {
     id: 'loan',
@@ -94,9 +114,9 @@ export const RULE_SETS: {
  *
  * @example
  * ```ts
- * ENTERPRISE_RULE_SETS; // ['procurement', 'tendering']
+ * ENTERPRISE_RULE_SETS; // ['procurement', 'tendering', 'credit']
  * ```
  */
 export const ENTERPRISE_RULE_SETS = RuleSetId.options.filter((id) => RULE_SETS[id].kind === 'enterprise');
 
-export type { HousingFundOptions, HousingFundResult };
+export type { CreditLendingOptions, CreditLendingResult, HousingFundOptions, HousingFundResult };

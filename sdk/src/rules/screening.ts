@@ -34,24 +34,56 @@ export function view(input: ScreeningSubject): ScreeningView {
 }
 
 /**
- * A 失信被执行人 listing is in force on `day` when it was listed on or before that day, had not
- * been removed by then (a removal dated `day` counts as removed) and had not expired before it
- * (`expiresAt` is the last day of the listing period, so a listing expiring on `day` is in force).
+ * The last day a list entry is in force: `expiresAt` (the last day of the listing period),
+ * or the day before `removedAt` (a removal takes effect on its own day), whichever comes
+ * first; `null` while neither is set. The one rule for a listing's end, used by the packs and
+ * by the seed data's list memberships (`ListMembership.until`).
+ *
+ * @example
+ * ```ts
+ * listingLastDay({ expiresAt: '2027-04-16', removedAt: null }); // '2027-04-16'
+ * listingLastDay({ expiresAt: '2027-04-16', removedAt: '2026-02-12' }); // '2026-02-11'
+ * listingLastDay({ removedAt: null }); // null: open-ended
+ * ```
  */
+export function listingLastDay(r: { expiresAt?: string | null; removedAt: string | null }): string | null {
+  const removed = r.removedAt === null ? null : addDays(r.removedAt, -1);
+  const expires = r.expiresAt ?? null;
+  if (removed === null) return expires;
+  if (expires === null) return removed;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings, Math.min would make NaN
+  return removed < expires ? removed : expires;
+}
+
+/**
+ * Whether a list entry is in force on `day`: listed on or before it and not past
+ * {@link listingLastDay}. A listing expiring on `day` is in force; one removed on `day` is not.
+ *
+ * @example
+ * ```ts
+ * listingInForce({ listedAt: '2025-04-16', expiresAt: '2027-04-16', removedAt: null }, '2027-04-16'); // true
+ * listingInForce({ listedAt: '2025-04-16', expiresAt: null, removedAt: '2026-02-12' }, '2026-02-12'); // false
+ * ```
+ */
+export function listingInForce(
+  r: { listedAt: string; expiresAt?: string | null; removedAt: string | null },
+  day: string,
+): boolean {
+  const last = listingLastDay(r);
+  return r.listedAt <= day && (last === null || last >= day);
+}
+
+/** A 失信被执行人 listing in force on `day`: see {@link listingInForce}. */
 export function dishonestInForce(
   r: { listedAt: string; expiresAt: string | null; removedAt: string | null },
   day: string,
 ): boolean {
-  return (
-    r.listedAt <= day &&
-    (r.removedAt === null || r.removedAt > day) &&
-    (r.expiresAt === null || r.expiresAt >= day)
-  );
+  return listingInForce(r, day);
 }
 
 /** A list entry with no fixed end is in force from `listedAt` until it is removed (same-day removal counts). */
 export function listedInForce(r: { listedAt: string; removedAt: string | null }, day: string): boolean {
-  return r.listedAt <= day && (r.removedAt === null || r.removedAt > day);
+  return listingInForce(r, day);
 }
 
 /** A 政府采购 ban covers `day` when `banFrom <= day <= banUntil` (both ends are days of the ban). */

@@ -1,7 +1,7 @@
 /**
  * What each record category weighs in each pack, as versioned data. Where the basis is only
  * recalled or reported ([S]/[U] in the domain notes), the weight stays `review` so a person
- * decides, and a caller can change it with `config.severities`. See decision 0020.
+ * decides, and a caller can change it with `config.severities`. See decision 0025.
  */
 
 import type { CategoryRuleSet } from '../categories.ts';

@@ -1,0 +1,197 @@
+/**
+ * 信贷 cases written from the lender's side: a 失信被执行人 borrower is barred from financing,
+ * a guarantor's bar fails the application as offered, ratings below the configured floor go
+ * to a person, and an "AAA" from an unfiled issuer is not a rating.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUTOFF, enterpriseByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import type { Grade } from '../core/schemas.ts';
+import { asReport } from '../test-utils/seed-report.ts';
+import { CreditLendingConfig, CreditLendingResult, evaluateCreditLending } from './credit-lending.ts';
+import { CREDIT_LENDING_RULES } from './packs/credit-lending.ts';
+import { RULE_SETS, RuleSetId } from './registry.ts';
+
+const opts = { asOf: SEED_AS_OF, cutoff: DEMO_CUTOFF };
+const codes = (r: CreditLendingResult) =>
+  r.findings.filter((f) => f.code !== 'data.recheck_at_cutoff').map((f) => `${f.code}:${f.severity}`);
+const report = (tag: string) => asReport(enterpriseByTag(tag));
+
+const agency = {
+  name: { zh: '华诚国际信用评级有限公司', en: 'Huacheng Rating' },
+  kind: 'rating_agency' as const,
+};
+const grade = (scale: 'pboc_long_term' | 'sme_credit', value: string, extra: Partial<Grade> = {}): Grade =>
+  ({
+    scale,
+    value,
+    issuer: { ...agency, filingNo: '银评备〔2019〕第018号' },
+    ratedAt: '2026-03-01',
+    validUntil: '2027-02-28',
+    ...extra,
+  }) as Grade;
+const withGrades = (grades: Grade[]) => ({ ...report('edge:clean'), grades });
+
+describe('evaluateCreditLending: one borrower', () => {
+  it.each([
+    ['edge:clean', 'pass', ['rating.pboc_long_term.grade:info']],
+    [
+      'edge:dishonest-active',
+      'fail',
+      ['list.dishonest_judgment_debtor.active:bar', 'enforcement.executing:review'],
+    ],
+    ['edge:dishonest-expired', 'pass', ['list.dishonest_judgment_debtor.ended:info']],
+    ['edge:major-tax', 'review', ['list.major_tax_violation.active:review']],
+    ['edge:gp-ban-active', 'pass', ['list.gp_serious_violation.active:info']],
+    ['edge:abnormal-operation', 'review', ['list.abnormal_operation.active:review']],
+    ['edge:pboc-C', 'review', ['rating.pboc_long_term.below_minimum:review']],
+    ['edge:pboc-BBB-', 'pass', ['rating.pboc_long_term.grade:info']],
+  ])('%s → %s', (tag, verdict, expected) => {
+    const result = evaluateCreditLending(report(tag), opts);
+    expect(result.verdict).toBe(verdict);
+    for (const code of expected) expect(codes(result)).toContain(code);
+    expect(result.parties).toEqual([
+      expect.objectContaining({ role: 'borrower', subjectId: enterpriseByTag(tag).subject.id, verdict }),
+    ]);
+    expect(result.ruleSet.id).toBe('cn-credit-lending');
+  });
+
+  it('bars a 失信被执行人 under the 融资 restriction of 发改财金〔2016〕141号', () => {
+    const result = evaluateCreditLending(report('edge:dishonest-active'), opts);
+    const bar = result.findings.find((f) => f.code === 'list.dishonest_judgment_debtor.active');
+    expect(bar?.citations.map((c) => c.documentNo)).toEqual([
+      '发改财金〔2016〕141号',
+      '最高人民法院失信被执行人名单规定',
+    ]);
+    expect(bar?.citations[0]?.confidence).toBe('unconfirmed');
+  });
+
+  it('a borrower without a 借款企业信用评级 gets an info finding, not a review', () => {
+    const result = evaluateCreditLending(withGrades([]), opts);
+    expect(result.verdict).toBe('pass');
+    expect(codes(result)).toContain('rating.pboc_long_term.missing:info');
+  });
+
+  it('reads the SME rating against its own floor, configurable', () => {
+    const sme = withGrades([grade('pboc_long_term', 'A'), grade('sme_credit', 'BB+')]);
+    const result = evaluateCreditLending(sme, opts);
+    expect(result.verdict).toBe('review');
+    const f = result.findings.find((x) => x.code === 'rating.sme_credit.below_minimum');
+    expect(f?.message.zh).toContain('中小企业信用评价 BB+');
+    expect(f?.message.zh).toContain('低于授信要求的 BBB-');
+    expect(f?.message.zh).toContain('违约风险较高');
+    const lowered = evaluateCreditLending(sme, { ...opts, config: { minimumGrades: { sme_credit: 'BB' } } });
+    expect(lowered.verdict).toBe('pass');
+    expect(codes(lowered)).toContain('rating.sme_credit.grade:info');
+    const raised = evaluateCreditLending(sme, {
+      ...opts,
+      config: { minimumGrades: { pboc_long_term: 'AA-' } },
+    });
+    expect(codes(raised)).toContain('rating.pboc_long_term.below_minimum:review');
+  });
+
+  it('uses the newest grade rated by the review date', () => {
+    const g = [
+      grade('sme_credit', 'B', { ratedAt: '2025-03-01' }),
+      grade('sme_credit', 'A', { ratedAt: '2026-03-01' }),
+    ];
+    expect(codes(evaluateCreditLending(withGrades(g), opts))).toContain('rating.sme_credit.grade:info');
+    const early = evaluateCreditLending(withGrades(g), { asOf: '2025-06-01', cutoff: '2025-06-02' });
+    expect(codes(early)).toContain('rating.sme_credit.below_minimum:review');
+  });
+
+  it('does not take an "AAA" from an issuer without a 备案 number as a rating', () => {
+    const unfiled = withGrades([grade('pboc_long_term', 'AAA', { issuer: { ...agency, filingNo: null } })]);
+    const result = evaluateCreditLending(unfiled, opts);
+    expect(result.verdict).toBe('review');
+    expect(codes(result)).toEqual(['rating.pboc_long_term.unfiled:review']);
+  });
+
+  it('asks for a surveillance rating once the rating has expired', () => {
+    const old = withGrades([grade('pboc_long_term', 'AA', { validUntil: '2026-11-19' })]);
+    expect(codes(evaluateCreditLending(old, opts))).toEqual([
+      'rating.pboc_long_term.expired:review',
+      'rating.pboc_long_term.grade:info',
+    ]);
+    const valid = withGrades([grade('pboc_long_term', 'AA', { validUntil: DEMO_CUTOFF })]);
+    expect(evaluateCreditLending(valid, opts).verdict).toBe('pass');
+  });
+
+  it('rejects a floor that is not on the scale, saying which', () => {
+    expect(() =>
+      evaluateCreditLending(withGrades([]), { ...opts, config: { minimumGrades: { sme_credit: 'AAA+' } } }),
+    ).toThrow(/AAA\+.{0,4} is not a grade on the sme_credit scale/);
+  });
+
+  it('severities are data: a list weight can be raised by the caller', () => {
+    const result = evaluateCreditLending(report('edge:major-tax'), {
+      ...opts,
+      config: { severities: { 'list.major_tax_violation.active': 'bar' } },
+    });
+    expect(result.verdict).toBe('fail');
+    expect(CreditLendingConfig.parse({}).rules).toEqual(CREDIT_LENDING_RULES);
+  });
+});
+
+describe('evaluateCreditLending: borrower with guarantors', () => {
+  it('a listed guarantor fails the application as offered; the borrower itself passes', () => {
+    const result = evaluateCreditLending(report('edge:clean'), {
+      ...opts,
+      guarantors: [report('edge:pboc-AAA'), report('edge:dishonest-active')],
+    });
+    expect(CreditLendingResult.parse(result)).toEqual(result);
+    expect(result.verdict).toBe('fail');
+    expect(result.parties.map((p) => [p.role, p.verdict])).toEqual([
+      ['borrower', 'pass'],
+      ['guarantor', 'pass'],
+      ['guarantor', 'fail'],
+    ]);
+    const g = enterpriseByTag('edge:dishonest-active').subject;
+    const failed = result.findings.find((f) => f.code === 'guarantor.failed');
+    expect(failed).toMatchObject({ severity: 'bar', subjectId: g.id });
+    expect(failed?.message.zh).toContain(`担保人 ${g.name}（${g.uscc}）`);
+    expect(failed?.citations[0]).toMatchObject({ documentNo: '民法典', article: '第六百八十一条' });
+  });
+
+  it('a lender that takes a listed guarantor to committee configures guarantor.failed as review', () => {
+    const result = evaluateCreditLending(report('edge:clean'), {
+      ...opts,
+      guarantors: [report('edge:dishonest-active')],
+      config: { severities: { 'guarantor.failed': 'review' } },
+    });
+    expect(result.verdict).toBe('review');
+    expect(result.parties[1]?.verdict).toBe('fail');
+  });
+
+  it('a guarantor that needs review makes the whole application review; a failing borrower fails it', () => {
+    const review = evaluateCreditLending(report('edge:clean'), {
+      ...opts,
+      guarantors: [report('edge:pboc-C')],
+    });
+    expect(review.verdict).toBe('review');
+    const fail = evaluateCreditLending(report('edge:dishonest-active'), {
+      ...opts,
+      guarantors: [report('edge:clean')],
+    });
+    expect(fail.verdict).toBe('fail');
+    expect(fail.findings.some((f) => f.code === 'guarantor.failed')).toBe(false);
+  });
+
+  it('an unread court channel of a guarantor leaves the application incomplete', () => {
+    const unread = { ...report('edge:clean'), sources: [] };
+    const result = evaluateCreditLending(report('edge:clean'), { ...opts, guarantors: [unread] });
+    expect(result.verdict).toBe('incomplete');
+    expect(result.missing).toEqual([`${unread.subject.id}:creditchina`, `${unread.subject.id}:zxgk`]);
+  });
+});
+
+describe('RULE_SETS', () => {
+  it('registers credit lending as the credit mode of the 信贷 domain', () => {
+    expect(RuleSetId.options).toContain('credit');
+    expect(RULE_SETS.credit).toMatchObject({
+      kind: 'enterprise',
+      domain: 'credit_lending',
+      parties: 'guarantors',
+    });
+    expect(RULE_SETS.credit.evaluate(report('edge:dishonest-active'), opts).verdict).toBe('fail');
+  });
+});
