@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { seeds } from '../../seeds/index.ts';
 import { createClient, XinjianClient } from './client.ts';
+import type { WithRequestId } from './core/api-promise.ts';
 import { XinjianError } from './core/errors.ts';
 import { Page, PagePromise } from './core/pagination.ts';
 import type { Account } from './resources/account.ts';
@@ -141,11 +142,11 @@ describe('types', () => {
     const client = mock.client();
     expectTypeOf(createClient).returns.toEqualTypeOf<XinjianClient>();
     expectTypeOf(client.products.list).returns.toEqualTypeOf<PagePromise<Product>>();
-    expectTypeOf(client.products.retrieve).returns.resolves.toEqualTypeOf<Product>();
+    expectTypeOf(client.products.retrieve).returns.resolves.toEqualTypeOf<WithRequestId<Product>>();
     expectTypeOf<Awaited<ReturnType<typeof client.products.list>>>().toEqualTypeOf<Page<Product>>();
-    expectTypeOf(client.domains.list).returns.resolves.toEqualTypeOf<DomainList>();
-    expectTypeOf(client.subjects.search).returns.resolves.toEqualTypeOf<SubjectSearchResult>();
-    expectTypeOf(client.account.retrieve).returns.resolves.toEqualTypeOf<Account>();
+    expectTypeOf(client.domains.list).returns.resolves.toEqualTypeOf<WithRequestId<DomainList>>();
+    expectTypeOf(client.subjects.search).returns.resolves.toEqualTypeOf<WithRequestId<SubjectSearchResult>>();
+    expectTypeOf(client.account.retrieve).returns.resolves.toEqualTypeOf<WithRequestId<Account>>();
     expectTypeOf(client.withOptions).returns.toEqualTypeOf<XinjianClient>();
   });
 });

@@ -3,11 +3,14 @@
  * transport refusals, a key that never shows, errors that say what broke, and pages.
  */
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from './client.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { seeds } from '../../seeds/index.ts';
+import { createClient, type XinjianClient } from './client.ts';
 import { checkBaseUrl, isLoopbackHost } from './core/base-url.ts';
 import { BadRequestError, isAPITimeoutError, reviveError, serializeError } from './core/errors.ts';
 import { maskIdShaped, type RequestEvent } from './core/http.ts';
+import { PRODUCT_IDS, type ProductId } from './resources/products.ts';
+import type { ReportOrderParams } from './resources/reports.ts';
 import { DEMO_API_KEY, type MockHarness, startHarness } from './test-utils/mock-api.ts';
 
 let mock: MockHarness;
@@ -150,5 +153,89 @@ describe('pages', () => {
     const again = await (await client.products.list({ limit: 5 })).toArray();
     expect(all.map((p) => p.id)).toEqual(again.map((p) => p.id));
     expect(all.length).toBeGreaterThan(2);
+  });
+});
+
+describe('request ids and withResponse()', () => {
+  const REQ = /^req_\w+$/;
+
+  it('every result of a single request carries the id the API answered with', async () => {
+    const client = mock.client();
+    const account = await client.account.retrieve();
+    const domains = await client.domains.list();
+    const product = await client.products.retrieve('creditchina_public_report');
+    const page = await client.products.list({ limit: 2 });
+    const search = await client.subjects.search('91110000561976492Q');
+    const ids = (await mock.journal()).map((e) => e.requestId);
+    expect([account, domains, product, page, search].map((r) => r._requestId)).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(REQ);
+  });
+
+  it('is not data: JSON and structuredClone leave it out', async () => {
+    const account = await mock.client().account.retrieve();
+    expect(account._requestId).toMatch(REQ);
+    expect(Object.keys(account)).not.toContain('_requestId');
+    expect(JSON.stringify(account)).not.toContain('_requestId');
+    expect(structuredClone(account)).not.toHaveProperty('_requestId');
+  });
+
+  it('rating items carry the id of the batch they came in', async () => {
+    const client = mock.client({ cache: false });
+    const [a, b] = await client.ratings.lookup(['91110000561976492Q', '91220100MA871Q8132']);
+    const one = await client.ratings.get('91110000561976492Q');
+    const [batchId, getId] = (await mock.journal()).map((e) => e.requestId);
+    expect([a?._requestId, b?._requestId, one._requestId]).toEqual([batchId, batchId, getId]);
+  });
+
+  it('withResponse() gives the data, the Response and the request id', async () => {
+    const client = mock.client();
+    const { data, response, requestId } = await client.products
+      .retrieve('creditchina_public_report')
+      .withResponse();
+    expect(data.id).toBe('creditchina_public_report');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    expect(requestId).toMatch(REQ);
+    expect(data._requestId).toBe(requestId);
+
+    const page = await client.products.list({ limit: 1 }).withResponse();
+    expect(page.data.data).toHaveLength(1);
+    expect(page.data._requestId).toBe(page.requestId);
+
+    const batch = await client.ratings.batch(['91110000561976492Q']).withResponse();
+    expect(batch.data[0]?.status).toBe('found');
+    expect(batch.response.ok).toBe(true);
+
+    const asResponse = await client.account.retrieve().asResponse();
+    expect(asResponse.headers.get('x-request-id')).toMatch(REQ);
+    expect(await mock.journal()).toHaveLength(4);
+  });
+
+  it('rejects through withResponse() too, and an awaited call is a real Promise', async () => {
+    const client = mock.client({ apiKey: 'xj_test_revoked' });
+    const call = client.account.retrieve();
+    expect(call).toBeInstanceOf(Promise);
+    await expect(call.withResponse()).rejects.toMatchObject({ name: 'AuthenticationError', status: 401 });
+    await expect(call).rejects.toMatchObject({ name: 'AuthenticationError' });
+    await expect(
+      client.reports
+        .order({ productId: 'personal_credit_report', subjectId: '11010519491231002X' })
+        .withResponse(),
+    ).rejects.toMatchObject({ name: 'AuthorizationRequiredError' });
+  });
+
+  it('types productId as the catalog ids, with any string still allowed', () => {
+    expectTypeOf<'creditchina_public_report'>().toExtend<ProductId>();
+    expectTypeOf<'some_future_product'>().toExtend<ProductId>();
+    // Not widened to plain string, which would lose the completions.
+    expectTypeOf<ProductId>().not.toEqualTypeOf<string>();
+    expectTypeOf<(typeof PRODUCT_IDS)[number]>().toExtend<ProductId>();
+    expectTypeOf<ReportOrderParams['productId']>().toEqualTypeOf<ProductId>();
+    expectTypeOf<Parameters<XinjianClient['products']['retrieve']>[0]>().toEqualTypeOf<ProductId>();
+  });
+
+  it('lists exactly the catalog’s product ids', () => {
+    // A product added to the seeds needs its id in PRODUCT_IDS (sdk/src/resources/products.ts).
+    expect([...PRODUCT_IDS].sort()).toEqual(seeds.products.map((p) => p.id).sort());
   });
 });

@@ -11,6 +11,11 @@
  * ```
  */
 export { type ClientOptions, createClient, XinjianClient } from './client.ts';
+export {
+  APIPromise,
+  type APIResponseOf,
+  type WithRequestId,
+} from './core/api-promise.ts';
 export { type BaseUrlCheck, checkBaseUrl, isLoopbackHost } from './core/base-url.ts';
 export { isPoisonedBatchFailure, maxSplitRequests } from './core/batcher.ts';
 export {
@@ -58,7 +63,7 @@ export {
 export { AccountResource } from './resources/account.ts';
 export { Domains } from './resources/domains.ts';
 export { Keys } from './resources/keys.ts';
-export { Products } from './resources/products.ts';
+export { PRODUCT_IDS, type ProductId, Products } from './resources/products.ts';
 export {
   type RatingLookupError,
   type RatingLookupItem,

@@ -7,6 +7,7 @@
 import ky, { isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { maskIdCard } from '../identifiers/index.ts';
+import { APIPromise, type APIResponseOf, attachRequestId, type WithRequestId } from './api-promise.ts';
 import {
   APIConnectionError,
   APIError,
@@ -147,11 +148,7 @@ export interface ApiRequest<S extends z.ZodType> {
 }
 
 /** @internal A validated body with the response it came from. */
-export interface ApiResponse<T> {
-  data: T;
-  response: Response;
-  requestId: string | undefined;
-}
+export type ApiResponse<T> = APIResponseOf<T>;
 
 /**
  * Redacts an `Authorization` value to its last four characters.
@@ -188,8 +185,18 @@ export class Transport {
     });
   }
 
-  async request<S extends z.ZodType>(req: ApiRequest<S>, options: RequestOptions = {}): Promise<z.output<S>> {
-    return (await this.requestWithResponse(req, options)).data;
+  /** The data, marked with its request id. */
+  async request<S extends z.ZodType>(
+    req: ApiRequest<S>,
+    options: RequestOptions = {},
+  ): Promise<WithRequestId<z.output<S>>> {
+    const r = await this.requestWithResponse(req, options);
+    return attachRequestId(r.data, r.requestId);
+  }
+
+  /** One request as an {@link APIPromise}: awaitable data, plus `withResponse()`. */
+  call<S extends z.ZodType>(req: ApiRequest<S>, options: RequestOptions = {}): APIPromise<z.output<S>> {
+    return new APIPromise(this.requestWithResponse(req, options));
   }
 
   async requestWithResponse<S extends z.ZodType>(

@@ -2,12 +2,13 @@
  * Cursor pagination. A list call returns a {@link PagePromise}: await it for the first page,
  * or iterate it with `for await` to walk every item across pages.
  */
+import type { APIResponseOf } from './api-promise.ts';
 import { XinjianError } from './errors.ts';
 
-/** @internal Fetches the page after `cursor` (`undefined` for the first page). */
+/** @internal Fetches the page after `cursor` (`undefined` for the first page), with its response. */
 export type PageFetcher<T> = (
   cursor: string | undefined,
-) => Promise<{ data: T[]; nextCursor: string | null }>;
+) => Promise<APIResponseOf<{ data: T[]; nextCursor: string | null }>>;
 
 /**
  * One page of a list: its items, the cursor of the next page, and a way to get it.
@@ -21,11 +22,19 @@ export type PageFetcher<T> = (
 export class Page<T> implements AsyncIterable<T> {
   readonly data: T[];
   readonly nextCursor: string | null;
+  /** Id of the request that fetched this page (its `X-Request-Id`). */
+  readonly _requestId: string | undefined;
   readonly #fetch: PageFetcher<T>;
 
-  constructor(body: { data: T[]; nextCursor: string | null }, fetch: PageFetcher<T>) {
+  /** @internal */
+  constructor(
+    body: { data: T[]; nextCursor: string | null },
+    fetch: PageFetcher<T>,
+    requestId?: string | undefined,
+  ) {
     this.data = body.data;
     this.nextCursor = body.nextCursor;
+    this._requestId = requestId;
     this.#fetch = fetch;
   }
 
@@ -38,7 +47,8 @@ export class Page<T> implements AsyncIterable<T> {
     if (!this.hasNextPage() || this.nextCursor === null) {
       throw new XinjianError('No next page: check hasNextPage() before calling getNextPage().');
     }
-    return new Page(await this.#fetch(this.nextCursor), this.#fetch);
+    const r = await this.#fetch(this.nextCursor);
+    return new Page(r.data, this.#fetch, r.requestId);
   }
 
   /** This page and every following one. */
@@ -83,15 +93,35 @@ export class Page<T> implements AsyncIterable<T> {
  */
 export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;
-  #first: Promise<Page<T>> | undefined;
+  #first: Promise<APIResponseOf<Page<T>>> | undefined;
 
+  /** @internal */
   constructor(fetch: PageFetcher<T>) {
     this.#fetch = fetch;
   }
 
-  #page(): Promise<Page<T>> {
-    this.#first ??= this.#fetch(undefined).then((body) => new Page(body, this.#fetch));
+  #raw(): Promise<APIResponseOf<Page<T>>> {
+    this.#first ??= this.#fetch(undefined).then((r) => ({
+      ...r,
+      data: new Page(r.data, this.#fetch, r.requestId),
+    }));
     return this.#first;
+  }
+
+  #page(): Promise<Page<T>> {
+    return this.#raw().then((r) => r.data);
+  }
+
+  /**
+   * The first page with the `Response` it came from and its request id.
+   *
+   * @example
+   * ```ts
+   * const { data: page, response, requestId } = await client.products.list().withResponse();
+   * ```
+   */
+  withResponse(): Promise<APIResponseOf<Page<T>>> {
+    return this.#raw();
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaited like a promise by design.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { IsoDateTime } from '../core/schemas.ts';
@@ -46,7 +47,7 @@ export class AccountResource extends APIResource {
    * console.log(account.credits.remaining, account.rateLimit.remaining);
    * ```
    */
-  retrieve(options?: RequestOptions): Promise<Account> {
-    return this._ctx.transport.request({ method: 'GET', path: '/v1/account', schema: Account }, options);
+  retrieve(options?: RequestOptions): APIPromise<Account> {
+    return this._ctx.transport.call({ method: 'GET', path: '/v1/account', schema: Account }, options);
   }
 }

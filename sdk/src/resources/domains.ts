@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { DomainId, IsoDate, LocalizedText } from '../core/schemas.ts';
@@ -75,7 +76,7 @@ export class Domains extends APIResource {
    * console.log(data.map((d) => d.name.zh));
    * ```
    */
-  list(options?: RequestOptions): Promise<DomainList> {
-    return this._ctx.transport.request({ method: 'GET', path: '/v1/domains', schema: DomainList }, options);
+  list(options?: RequestOptions): APIPromise<DomainList> {
+    return this._ctx.transport.call({ method: 'GET', path: '/v1/domains', schema: DomainList }, options);
   }
 }

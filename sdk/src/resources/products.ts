@@ -1,8 +1,47 @@
 import { z } from 'zod';
+import { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http.ts';
 import { PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { DomainId, LocalizedText, RecordCategory, SubjectType } from '../core/schemas.ts';
+
+/**
+ * The ids of the credit-product catalog (`GET /v1/products`), as a tuple for the
+ * {@link ProductId} type. A catalog may grow before the SDK does, so the API's schemas keep
+ * `productId` a string.
+ *
+ * @example
+ * ```ts
+ * PRODUCT_IDS.includes('tax_credit_grade'); // true
+ * ```
+ */
+export const PRODUCT_IDS = [
+  'creditchina_public_report',
+  'gsxt_disclosure_report',
+  'enterprise_credit_report',
+  'pboc_borrower_rating',
+  'gp_credit_screening',
+  'tendering_dishonest_check',
+  'tax_credit_grade',
+  'customs_credit_grade',
+  'construction_market_credit',
+  'highway_construction_credit',
+  'personal_credit_report',
+  'housing_fund_deposit_history',
+  'personal_court_enforcement',
+] as const;
+
+/**
+ * A product id: one of the catalog's ids (editors complete them), or any other string for a
+ * product added to the catalog after this SDK version.
+ *
+ * @example
+ * ```ts
+ * const id: ProductId = 'creditchina_public_report';
+ * const newer: ProductId = 'some_future_product';
+ * ```
+ */
+export type ProductId = (typeof PRODUCT_IDS)[number] | (string & {});
 
 /**
  * A credit agency or public body that supplies credit products.
@@ -128,7 +167,7 @@ export class Products extends APIResource {
       limit: params.limit === undefined ? undefined : Number(params.limit),
     };
     return new PagePromise<Product>(async (cursor) => {
-      const page = await this._ctx.transport.request(
+      const res = await this._ctx.transport.requestWithResponse(
         {
           method: 'GET',
           path: '/v1/products',
@@ -137,8 +176,8 @@ export class Products extends APIResource {
         },
         options,
       );
-      for (const p of page.data) this.#remember(p);
-      return page;
+      for (const p of res.data.data) this.#remember(p);
+      return res;
     });
   }
 
@@ -150,13 +189,15 @@ export class Products extends APIResource {
    * const product = await client.products.retrieve('creditchina_public_report');
    * ```
    */
-  async retrieve(id: string, options?: RequestOptions): Promise<Product> {
-    const product = await this._ctx.transport.request(
+  retrieve(id: ProductId, options?: RequestOptions): APIPromise<Product> {
+    const res = this._ctx.transport.requestWithResponse(
       { method: 'GET', path: `/v1/products/${encodeURIComponent(id)}`, schema: Product },
       options,
     );
-    this.#remember(product);
-    return product;
+    return APIPromise.map(res, (product) => {
+      this.#remember(product);
+      return product;
+    });
   }
 
   // Reports refuse personal orders without authorization; a product seen here tells them which are personal.

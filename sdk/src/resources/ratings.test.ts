@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { enterpriseByTag, seeds } from '../../../seeds/index.ts';
+import type { WithRequestId } from '../core/api-promise.ts';
 import { maxSplitRequests } from '../core/batcher.ts';
 import type { Cache } from '../core/cache.ts';
 import {
@@ -432,9 +433,9 @@ describe('ratings.get', () => {
 describe('types', () => {
   it('exposes the schema types', () => {
     const client = mock.client();
-    expectTypeOf(client.ratings.get).returns.resolves.toEqualTypeOf<BatchRatingItem>();
-    expectTypeOf(client.ratings.lookup).returns.resolves.toEqualTypeOf<RatingLookupItem[]>();
-    expectTypeOf(client.ratings.batch).returns.resolves.toEqualTypeOf<BatchRatingItem[]>();
+    expectTypeOf(client.ratings.get).returns.resolves.toEqualTypeOf<WithRequestId<BatchRatingItem>>();
+    expectTypeOf(client.ratings.lookup).returns.resolves.toEqualTypeOf<WithRequestId<RatingLookupItem>[]>();
+    expectTypeOf(client.ratings.batch).returns.resolves.toEqualTypeOf<WithRequestId<BatchRatingItem[]>>();
     expectTypeOf<Extract<RatingLookupItem, { status: 'error' }>['error']['name']>().toEqualTypeOf<string>();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APIPromise, type APIResponseOf, attachRequestId, type WithRequestId } from '../core/api-promise.ts';
 import { Batcher, raceAbort } from '../core/batcher.ts';
 import {
   APIUserAbortError,
@@ -249,14 +250,22 @@ export class Ratings extends APIResource {
    * items[0]?.status; // 'found' | 'not_found' | 'invalid_identifier'
    * ```
    */
-  async batch(ids: string[], options?: RequestOptions): Promise<BatchRatingItem[]> {
-    if (ids.length === 0) return [];
+  batch(ids: string[], options?: RequestOptions): APIPromise<BatchRatingItem[]> {
     if (ids.length > MAX_BATCH_SIZE) {
-      throw new XinjianError(
-        `ratings.batch takes at most ${MAX_BATCH_SIZE} ids (got ${ids.length}); use lookup()`,
+      return new APIPromise(
+        Promise.reject(
+          new XinjianError(
+            `ratings.batch takes at most ${MAX_BATCH_SIZE} ids (got ${ids.length}); use lookup()`,
+          ),
+        ),
       );
     }
-    return this.#post(ids, options);
+    if (ids.length === 0) {
+      return new APIPromise(
+        Promise.resolve({ data: [], response: new Response('{"data":[]}'), requestId: undefined }),
+      );
+    }
+    return new APIPromise(this.#send(ids, options));
   }
 
   async #post(
@@ -264,6 +273,15 @@ export class Ratings extends APIResource {
     options: RequestOptions | undefined,
     retryIf?: (error: XinjianError) => boolean,
   ): Promise<BatchRatingItem[]> {
+    return (await this.#send(ids, options, retryIf)).data;
+  }
+
+  // Each item carries the request id of the batch it came in (and keeps it in the memory cache).
+  async #send(
+    ids: string[],
+    options: RequestOptions | undefined,
+    retryIf?: (error: XinjianError) => boolean,
+  ): Promise<APIResponseOf<BatchRatingItem[]>> {
     const body: BatchRatingsRequest = { ids };
     const res = await this._ctx.transport.requestWithResponse(
       { method: 'POST', path: '/v1/ratings/batch', body, schema: BatchRatingsResponse, retryIf },
@@ -296,7 +314,8 @@ export class Ratings extends APIResource {
         requestId: res.requestId,
       });
     }
-    return res.data.data;
+    for (const item of res.data.data) attachRequestId(item, res.requestId);
+    return { data: res.data.data, response: res.response, requestId: res.requestId };
   }
 
   /**
@@ -322,7 +341,7 @@ export class Ratings extends APIResource {
    * }
    * ```
    */
-  async lookup(ids: string[], options: RequestOptions = {}): Promise<RatingLookupItem[]> {
+  async lookup(ids: string[], options: RequestOptions = {}): Promise<WithRequestId<RatingLookupItem>[]> {
     const keys = ids.map(normalizeIdentifier);
     const unique = [...new Set(keys)];
     const local = new Map<string, BatchRatingItem>();
@@ -367,7 +386,7 @@ export class Ratings extends APIResource {
    * if (a.status === 'found') console.log(a.summary.taxCredit);
    * ```
    */
-  get(id: string, options?: RequestOptions): Promise<BatchRatingItem> {
+  get(id: string, options?: RequestOptions): Promise<WithRequestId<BatchRatingItem>> {
     const key = normalizeIdentifier(id);
     const invalid = localInvalid(key);
     if (invalid) return Promise.resolve(invalid);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { seeds } from '../../../seeds/index.ts';
+import type { WithRequestId } from '../core/api-promise.ts';
 import {
   APITimeoutError,
   APIUserAbortError,
@@ -321,8 +322,8 @@ describe('reports.waitUntilReady', () => {
 describe('types', () => {
   it('resolve to the schema types', () => {
     const client = mock.client();
-    expectTypeOf(client.reports.order).returns.resolves.toEqualTypeOf<Report>();
-    expectTypeOf(client.reports.waitUntilReady).returns.resolves.toEqualTypeOf<ReadyReport>();
-    expectTypeOf(client.reports.orderAndWait).returns.resolves.toEqualTypeOf<ReadyReport>();
+    expectTypeOf(client.reports.order).returns.resolves.toEqualTypeOf<WithRequestId<Report>>();
+    expectTypeOf(client.reports.waitUntilReady).returns.resolves.toEqualTypeOf<WithRequestId<ReadyReport>>();
+    expectTypeOf(client.reports.orderAndWait).returns.resolves.toEqualTypeOf<WithRequestId<ReadyReport>>();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APIPromise, attachRequestId, type WithRequestId } from '../core/api-promise.ts';
 import { APITimeoutError, AuthorizationRequiredError, ReportFailedError } from '../core/errors.ts';
 import { type RequestOptions, sleep } from '../core/http.ts';
 import {
@@ -13,6 +14,7 @@ import { parseRetryAfter } from '../core/retry.ts';
 import { DomainId, Grade, IsoDate, IsoDateTime, SourceStatus } from '../core/schemas.ts';
 import { isValidIdCard } from '../identifiers/index.ts';
 import { ResultSignature } from './keys.ts';
+import type { ProductId } from './products.ts';
 import { ListMembership } from './ratings.ts';
 import { Subject } from './subjects.ts';
 
@@ -217,7 +219,9 @@ export interface WaitOptions {
  * };
  * ```
  */
-export type ReportOrderParams = Omit<ReportOrder, 'purpose' | 'authorization'> & {
+export type ReportOrderParams = Omit<ReportOrder, 'productId' | 'purpose' | 'authorization'> & {
+  /** A catalog product id (see {@link ProductId}). */
+  productId: ProductId;
   purpose?: ReportOrder['purpose'] | undefined;
   authorization?: ReportOrder['authorization'] | undefined;
 };
@@ -259,9 +263,13 @@ export class Reports extends APIResource {
    * );
    * ```
    */
-  async order(params: ReportOrderParams, options?: RequestOptions): Promise<Report> {
-    this.#checkAuthorization(params);
-    return this._ctx.transport.request(
+  order(params: ReportOrderParams, options?: RequestOptions): APIPromise<Report> {
+    try {
+      this.#checkAuthorization(params);
+    } catch (e) {
+      return new APIPromise(Promise.reject(e));
+    }
+    return this._ctx.transport.call(
       { method: 'POST', path: '/v1/reports', body: params, schema: Report },
       options,
     );
@@ -276,8 +284,8 @@ export class Reports extends APIResource {
    * if (report.status === 'ready') console.log(report.readyAt);
    * ```
    */
-  retrieve(id: string, options?: RequestOptions): Promise<Report> {
-    return this._ctx.transport.request(
+  retrieve(id: string, options?: RequestOptions): APIPromise<Report> {
+    return this._ctx.transport.call(
       { method: 'GET', path: `/v1/reports/${encodeURIComponent(id)}`, schema: Report },
       options,
     );
@@ -294,7 +302,10 @@ export class Reports extends APIResource {
    * ready.content.generatedAt;
    * ```
    */
-  async waitUntilReady(id: string, options: WaitOptions & RequestOptions = {}): Promise<ReadyReport> {
+  async waitUntilReady(
+    id: string,
+    options: WaitOptions & RequestOptions = {},
+  ): Promise<WithRequestId<ReadyReport>> {
     const {
       pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
       timeoutMs = DEFAULT_WAIT_TIMEOUT_MS,
@@ -303,11 +314,12 @@ export class Reports extends APIResource {
     const deadline = Date.now() + timeoutMs;
     const path = `/v1/reports/${encodeURIComponent(id)}`;
     for (;;) {
-      const { data: report, response } = await this._ctx.transport.requestWithResponse(
-        { method: 'GET', path, schema: Report },
-        request,
-      );
-      if (report.status === 'ready') return report;
+      const {
+        data: report,
+        response,
+        requestId,
+      } = await this._ctx.transport.requestWithResponse({ method: 'GET', path, schema: Report }, request);
+      if (report.status === 'ready') return attachRequestId(report, requestId);
       if (report.status === 'failed') throw new ReportFailedError(report.id, report.failure);
       const left = deadline - Date.now();
       if (left <= 0) {
@@ -335,7 +347,7 @@ export class Reports extends APIResource {
   async orderAndWait(
     params: ReportOrderParams,
     options: WaitOptions & RequestOptions = {},
-  ): Promise<ReadyReport> {
+  ): Promise<WithRequestId<ReadyReport>> {
     const { pollIntervalMs, timeoutMs, ...request } = options;
     const report = await this.order(params, request);
     if (report.status === 'ready') return report;

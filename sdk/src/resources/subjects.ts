@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { IsoDate } from '../core/schemas.ts';
@@ -101,9 +102,9 @@ export class Subjects extends APIResource {
    * const byName = await client.subjects.search('某某建设', { timeout: 5_000 });
    * ```
    */
-  search(params: SubjectSearchParams | string, options?: RequestOptions): Promise<SubjectSearchResult> {
+  search(params: SubjectSearchParams | string, options?: RequestOptions): APIPromise<SubjectSearchResult> {
     const p = typeof params === 'string' ? { q: params } : params;
-    return this._ctx.transport.request(
+    return this._ctx.transport.call(
       {
         method: 'GET',
         path: '/v1/subjects',
