@@ -8,8 +8,9 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startMockServer } from '@xinjian/mock-server';
+import { demoJwks, startMockServer } from '@xinjian/mock-server';
 import { computeUsccCheckChar } from '@xinjian/sdk';
+import { type EvidenceFile, verifyEvidence } from '@xinjian/sdk/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_API_KEY,
@@ -22,7 +23,8 @@ import {
 } from '../../seeds/index.ts';
 import { parseCsv } from './csv.ts';
 import { EXIT } from './exit-codes.ts';
-import { verifySealed } from './integrity.ts';
+
+const verified = async (file: unknown): Promise<boolean> => (await verifyEvidence(file, await demoJwks())).ok;
 
 // The bin itself, as `npx xinjian` runs it.
 const MAIN = resolve(import.meta.dirname, '../bin/xinjian.js');
@@ -65,14 +67,6 @@ function cli(args: string[], options: RunOptions = {}): Promise<Run> {
 
 const uscc = (tag: string): string => enterpriseByTag(tag).subject.uscc;
 const nameOf = (tag: string): string => enterpriseByTag(tag).subject.name;
-
-// The documented canonical form, re-implemented here so the check does not trust the CLI's own.
-function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const keys = Object.keys(v).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -210,41 +204,27 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(result.rows.get(twin)?.[4]).toBe('需人工确认');
     expect(run.code).toBe(EXIT.DATA);
 
-    const evidence = JSON.parse(await readFile(join(dir, `${base}.evidence.json`), 'utf8')) as {
-      integrity: { algorithm: string; digest: string };
-      input: { encoding: string; rows: number; sha256: string };
-      bidders: Array<{
-        queriedAt: string;
-        verdict: string | null;
-        subjects: Array<{
-          subject: { uscc: string } | null;
-          channels: Array<{ channel: string; fetchedAt: string | null }>;
-        }>;
-        findings: Array<{ citations: Array<{ documentNo: string }> }>;
-      }>;
-    };
-    const { integrity, ...rest } = evidence;
-    expect(integrity.algorithm).toBe('sha256');
-    expect(integrity.digest).toBe(createHash('sha256').update(canonical(rest), 'utf8').digest('hex'));
-    expect(verifySealed(evidence)).toBe(true);
-    expect(verifySealed({ ...evidence, bidders: evidence.bidders.slice(1) })).toBe(false);
-    expect(evidence.input).toMatchObject({
+    const evidence = JSON.parse(await readFile(join(dir, `${base}.evidence.json`), 'utf8')) as EvidenceFile;
+    expect(evidence.record.schema).toBe('xinjian.evidence/2');
+    expect(evidence.digest.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verified(evidence)).toBe(true);
+    const dropped = structuredClone(evidence);
+    dropped.record.subjects = dropped.record.subjects.slice(1);
+    expect(await verified(dropped)).toBe(false);
+    expect(evidence.record.origin.input).toMatchObject({
       encoding,
       rows: inputRows.length - 1,
       sha256: createHash('sha256')
         .update(await readFile(join(SAMPLES, file)))
         .digest('hex'),
     });
-    const dishonest = evidence.bidders.find(
-      (b) => b.subjects[0]?.subject?.uscc === uscc('edge:dishonest-active'),
-    );
+    const dishonest = evidence.record.subjects.find((s) => s.code === uscc('edge:dishonest-active'));
     expect(dishonest?.verdict).toBe('fail');
+    expect(dishonest?.signed[0]?.kid).toBe((await demoJwks()).keys[0]?.kid);
     expect(dishonest?.queriedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
-    expect(
-      dishonest?.subjects[0]?.channels.some((c) => c.channel === 'creditchina' && c.fetchedAt !== null),
-    ).toBe(true);
-    expect(dishonest?.findings.flatMap((f) => f.citations.map((c) => c.documentNo))).toContain(
-      '财库〔2016〕125号',
+    expect(dishonest?.sources.some((c) => c.channel === 'creditchina' && c.fetchedAt !== null)).toBe(true);
+    expect(dishonest?.findings.flatMap((f) => f.citations)).toContainEqual(
+      expect.stringContaining('财库〔2016〕125号'),
     );
   });
 
@@ -283,7 +263,9 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(rows[2]?.[6]).toContain(
       `the listed name "Solo" differs from the registered name "${nameOf('edge:clean')}"`,
     );
-    expect(verifySealed(JSON.parse(await readFile(join(dir, 'e.json'), 'utf8')))).toBe(true);
+    const consortium = JSON.parse(await readFile(join(dir, 'e.json'), 'utf8')) as EvidenceFile;
+    expect(await verified(consortium)).toBe(true);
+    expect(consortium.record.groups.map((g) => [g.id, g.verdict])).toEqual([['r1', 'fail']]);
     expect(run.code).toBe(EXIT.FAIL);
   });
 
@@ -590,12 +572,11 @@ describe('xinjian check on long lists', { timeout: 120_000 }, () => {
     const stopped = result.body.filter((r) => r.includes('未核查（已中断）')).length;
     expect(stopped).toBeGreaterThan(0);
     expect(stopped).toBeLessThanOrEqual(1000);
-    const evidence = JSON.parse(await readFile(join(dir, 'stopped.evidence.partial.json'), 'utf8')) as {
-      partial: { reason: string; checkedRows: number; totalRows: number };
-      bidders: { outcome: string }[];
-    };
-    expect(evidence.partial).toEqual({ reason: 'interrupted', checkedRows: 2000 - stopped, totalRows: 2000 });
-    expect(evidence.bidders.filter((b) => b.outcome === 'interrupted')).toHaveLength(stopped);
-    expect(verifySealed(evidence)).toBe(true);
+    const evidence = JSON.parse(
+      await readFile(join(dir, 'stopped.evidence.partial.json'), 'utf8'),
+    ) as EvidenceFile;
+    expect(evidence.record.partial).toEqual({ reason: 'interrupted', checked: 2000 - stopped, total: 2000 });
+    expect(evidence.record.subjects.filter((s) => s.state === 'interrupted')).toHaveLength(stopped);
+    expect(await verified(evidence)).toBe(true);
   });
 });

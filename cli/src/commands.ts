@@ -55,6 +55,7 @@ import { HEADERS, renderResultTable, resultColumns, toJsonRow } from './render.t
 import { renderSummary, SUMMARY_ABOVE_ROWS } from './summary.ts';
 import { renderTable } from './table.ts';
 import { chinaDateTime, todayInChina } from './time.ts';
+import { verifyCommand } from './verify.ts';
 
 /**
  * Runs one command and returns its exit code; every failure is reported on stderr.
@@ -65,7 +66,7 @@ import { chinaDateTime, todayInChina } from './time.ts';
  * ```
  */
 export async function runCommand(
-  command: 'check' | 'products' | 'domains',
+  command: 'check' | 'products' | 'domains' | 'verify',
   args: string[],
   io: CliIO,
   lang: Lang,
@@ -73,6 +74,7 @@ export async function runCommand(
   try {
     if (command === 'check') return await checkCommand(args, io);
     if (command === 'products') return await productsCommand(args, io);
+    if (command === 'verify') return await verifyCommand(args, io);
     return await domainsCommand(args, io);
   } catch (e) {
     return report(e, io, lang);
@@ -406,14 +408,16 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
         return [...b.cells, ...(row === undefined ? [] : resultColumns(lang, row))];
       });
       await writeOutput(resultPath, encodeCsvForExcel([headers, ...csvRows]));
-      const evidence = buildEvidence(
+      const evidence = await buildEvidence(
         {
           generatedAt: chinaDateTime(),
           tool: { name: 'xinjian', version: pkg.version },
           api: { baseUrl: conn.baseUrl, demo: conn.demo },
           mode,
+          language: lang === 'en' ? 'en' : 'zh-CN',
           asOf,
           cutoff,
+          cutoffSource: cutoffArg !== undefined ? 'option' : conn.defaults.cutoff ? 'demo' : 'today',
           operator: values.operator ?? null,
           input: {
             file: basename(list.path),
@@ -424,11 +428,7 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
           },
           ...(interrupted > 0
             ? {
-                partial: {
-                  reason: 'interrupted' as const,
-                  checkedRows: rows.length - interrupted,
-                  totalRows: rows.length,
-                },
+                partial: { checkedRows: rows.length - interrupted, totalRows: rows.length },
               }
             : {}),
         },
@@ -437,8 +437,8 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
       await writeOutput(recordPath, `${JSON.stringify(evidence, null, 2)}\n`);
       io.stderr.write(
         tr(lang, {
-          zh: `${interrupted > 0 ? '部分' : ''}结果表：${resultPath}\n${interrupted > 0 ? '部分' : ''}证据文件：${recordPath}（SHA-256 ${evidence.integrity.digest}）\n`,
-          en: `${interrupted > 0 ? 'partial ' : ''}result CSV: ${resultPath}\n${interrupted > 0 ? 'partial ' : ''}evidence: ${recordPath} (SHA-256 ${evidence.integrity.digest})\n`,
+          zh: `${interrupted > 0 ? '部分' : ''}结果表：${resultPath}\n${interrupted > 0 ? '部分' : ''}证据文件：${recordPath}（SHA-256 ${evidence.digest.value}）\n`,
+          en: `${interrupted > 0 ? 'partial ' : ''}result CSV: ${resultPath}\n${interrupted > 0 ? 'partial ' : ''}evidence: ${recordPath} (SHA-256 ${evidence.digest.value})\n`,
         }),
       );
     }

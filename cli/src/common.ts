@@ -113,6 +113,20 @@ export const CHECK_OPTIONS = {
 } as const;
 
 /**
+ * `parseArgs` options of `xinjian verify`.
+ *
+ * @example
+ * ```ts
+ * parse(['e.json', '--keys', 'jwks.json'], VERIFY_OPTIONS, 'verify').values.keys; // 'jwks.json'
+ * ```
+ */
+export const VERIFY_OPTIONS = {
+  ...COMMON,
+  keys: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/**
  * `parseArgs` options of `xinjian products`.
  *
  * @example

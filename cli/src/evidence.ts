@@ -1,24 +1,18 @@
 /**
- * The evidence file of a bidder-list check: what 财库〔2016〕125号 asks buyers to keep with the
- * procurement file (查询记录和证据留存). Per bidder: when it was queried, which channels and
- * lists were checked and when each was read, what they returned, the verdict and the findings
- * with their citations. The file is sealed with a SHA-256 of its canonical JSON.
+ * The evidence file of a bidder-list check: the SDK's evidence record (`xinjian.evidence/2`),
+ * built by the SDK's one builder from the service's signed answers and sealed with its digest,
+ * so `xinjian verify` (or any verifier with the service's keys) can check it. This file only
+ * maps the CLI's rows onto the builder's subjects.
  */
-import type { SourceChannel } from '@xinjian/sdk';
-import type { RowCheck } from './check.ts';
-import { type Integrity, seal } from './integrity.ts';
-import { CHANNEL_LABELS, LIST_LABELS, OUTCOME_LABELS } from './labels.ts';
-
-/** Public portals of the channels, where domain knowledge names one. */
-const CHANNEL_URLS: Partial<Record<SourceChannel, string>> = {
-  creditchina: 'https://www.creditchina.gov.cn',
-  gsxt: 'https://www.gsxt.gov.cn',
-  zxgk: 'http://zxgk.court.gov.cn',
-  ccgp: 'http://www.ccgp.gov.cn/cr/list',
-  chinatax: 'http://hd.chinatax.gov.cn/xxk/',
-  jzsc: 'https://jzsc.mohurd.gov.cn',
-  pbccrc: 'https://www.pbccrc.org.cn',
-};
+import {
+  buildScreeningRecord,
+  type EvidenceFile,
+  type EvidenceRecord,
+  type ScreeningAnswer,
+  type ScreeningSubjectInput,
+  sealEvidence,
+} from '@xinjian/sdk/evidence';
+import type { CheckMode, RowCheck, SubjectCheck } from './check.ts';
 
 /**
  * The run an evidence file describes.
@@ -27,8 +21,8 @@ const CHANNEL_URLS: Partial<Record<SourceChannel, string>> = {
  * ```ts
  * const ctx: EvidenceContext = {
  *   generatedAt: '2026-11-01T10:00:00+08:00', tool: { name: 'xinjian', version: '0.1.0' },
- *   api: { baseUrl: 'http://127.0.0.1:4010', demo: true }, mode: 'procurement',
- *   asOf: '2026-11-01', cutoff: '2026-11-20', operator: null,
+ *   api: { baseUrl: 'http://127.0.0.1:4010', demo: true }, mode: 'procurement', language: 'zh-CN',
+ *   asOf: '2026-11-01', cutoff: '2026-11-20', cutoffSource: 'option', operator: null,
  *   input: { file: 'bidders.csv', sha256: '…', encoding: 'utf-8', headers: ['投标人名称'], rows: 3 },
  * };
  * ```
@@ -37,78 +31,125 @@ export interface EvidenceContext {
   generatedAt: string;
   tool: { name: string; version: string };
   api: { baseUrl: string; demo: boolean };
-  mode: 'procurement' | 'tendering';
+  mode: CheckMode;
+  language: 'zh-CN' | 'en';
   asOf: string;
   cutoff: string;
-  /** Who ran the check (`--operator`), for the signed record; null when not given. */
+  /** `option` (--cutoff), `demo` (the demo data's date) or `today`. */
+  cutoffSource: string;
+  /** Who ran the check (`--operator`); null when not given. */
   operator: string | null;
   input: { file: string; sha256: string; encoding: string; headers: string[]; rows: number };
   /** Present only when the run was stopped: how far it got. Rows not reached are `interrupted`. */
-  partial?: { reason: 'interrupted'; checkedRows: number; totalRows: number };
+  partial?: { checkedRows: number; totalRows: number };
+}
+
+function answerOf(s: SubjectCheck, interrupted: boolean): ScreeningAnswer {
+  if (interrupted) return { status: 'interrupted' };
+  switch (s.status) {
+    case 'found':
+      return s.summary ? { status: 'found', summary: s.summary } : { status: 'not_found' };
+    case 'invalid':
+      return { status: 'invalid', reason: s.problem?.message ?? null };
+    case 'unavailable':
+      return { status: 'unavailable', reason: s.failure?.text ?? null };
+    case 'ambiguous':
+      return {
+        status: 'ambiguous',
+        reason: {
+          zh: `名称对应 ${s.candidates.length} 个主体，请改用代码`,
+          en: `the name matches ${s.candidates.length} subjects; use the code`,
+        },
+      };
+    default:
+      return { status: 'not_found' };
+  }
+}
+
+function subjectOf(s: SubjectCheck, key: string, role: string, interrupted: boolean): ScreeningSubjectInput {
+  return {
+    key,
+    role,
+    roleLabel: role === 'bidder' ? '投标人 / bidder' : '联合体成员 / consortium member',
+    name: s.by === 'name' ? s.query : null,
+    code: s.by === 'code' ? s.query : null,
+    lookup: {
+      query: s.query,
+      by: s.by,
+      match: s.match,
+      candidates: s.candidates.map((c) => ({
+        name: c.subject.name,
+        uscc: c.subject.uscc,
+        confidence: c.confidence,
+      })),
+    },
+    queriedAt: interrupted ? null : s.queriedAt,
+    answer: answerOf(s, interrupted),
+  };
 }
 
 /**
- * Builds and seals the evidence document.
+ * The evidence record of a check: one subject per bidder (`r1`, `r2`, …), one per consortium
+ * member (`r3.1`, `r3.2`) with the consortium as a group, the input file's fingerprint.
  *
  * @example
  * ```ts
- * const doc = buildEvidence(ctx, rows);
- * await writeFile('bidders.evidence.json', `${JSON.stringify(doc, null, 2)}\n`);
+ * const record = evidenceRecord(ctx, rows);
+ * record.subjects[0]?.signed[0]?.kid; // the key the service signed the summary with
  * ```
  */
-export function buildEvidence(ctx: EvidenceContext, rows: readonly RowCheck[]) {
-  const doc = {
-    format: 'xinjian-evidence/1',
-    ...ctx,
-    basis: {
-      zh: '财库〔2016〕125号要求做好信用信息查询记录和证据留存，并与其他采购文件一并保存。',
-      en: 'Caiku [2016] 125 requires buyers to keep records and evidence of credit queries with the other procurement documents.',
-    },
-    ruleSet: rows.find((r) => r.evaluation)?.evaluation?.ruleSet ?? null,
-    bidders: rows.map((row, i) => ({
-      row: i + 1,
-      input: {
-        name: row.target.name,
-        code: row.target.code,
-        members: row.target.members,
-        label: row.target.label,
-      },
-      queriedAt: row.queriedAt,
-      outcome: row.outcome,
-      outcomeLabel: { zh: OUTCOME_LABELS[row.outcome].zh, en: OUTCOME_LABELS[row.outcome].en },
-      verdict: row.evaluation?.verdict ?? null,
-      subjects: row.subjects.map((s) => ({
-        query: s.query,
-        by: s.by,
-        status: s.status,
-        queriedAt: s.queriedAt,
-        subject: s.subject,
-        match: s.match,
-        candidates: s.candidates.map((c) => ({
-          name: c.subject.name,
-          uscc: c.subject.uscc,
-          region: c.subject.region.name,
-          confidence: c.confidence,
-          matchType: c.matchType,
-        })),
-        problem: s.problem,
-        error: s.failure,
-        channels: (s.summary?.sources ?? []).map((src) => ({
-          channel: src.channel,
-          name: CHANNEL_LABELS[src.channel],
-          url: CHANNEL_URLS[src.channel] ?? null,
-          status: src.status,
-          fetchedAt: src.fetchedAt,
-          reason: src.reason ?? null,
-        })),
-        lists: (s.summary?.lists ?? []).map((m) => ({ ...m, name: LIST_LABELS[m.list] })),
-        results: s.summary,
-      })),
-      checked: row.evaluation?.checked ?? [],
-      missing: row.evaluation?.missing ?? [],
-      findings: row.evaluation?.findings ?? [],
-      notes: row.notes,
-    })),
-  };
-  return seal(doc) as typeof doc & { integrity: Integrity };
+export function evidenceRecord(ctx: EvidenceContext, rows: readonly RowCheck[]): EvidenceRecord {
+  const subjects: ScreeningSubjectInput[] = [];
+  const groups: { id: string; name: string | null; members: string[] }[] = [];
+  rows.forEach((row, i) => {
+    const id = `r${i + 1}`;
+    const interrupted = row.outcome === 'interrupted';
+    const notes = row.notes;
+    if (row.target.members.length === 0) {
+      const only = row.subjects[0];
+      if (only) subjects.push({ ...subjectOf(only, id, 'bidder', interrupted), notes });
+      return;
+    }
+    const members = row.subjects.map((s, j) => ({
+      ...subjectOf(s, `${id}.${j + 1}`, 'consortium_member', interrupted),
+      group: id,
+      ...(j === 0 ? { notes } : {}),
+    }));
+    subjects.push(...members);
+    groups.push({ id, name: row.target.name ?? row.target.label, members: members.map((m) => m.key) });
+  });
+  return buildScreeningRecord({
+    mode: ctx.mode,
+    asOf: ctx.asOf,
+    cutoff: { date: ctx.cutoff, source: ctx.cutoffSource, readFrom: null },
+    language: ctx.language,
+    generatedAt: ctx.generatedAt,
+    tool: ctx.tool,
+    operator: ctx.operator,
+    origin: { page: null, input: ctx.input, api: ctx.api },
+    subjects,
+    groups,
+    ...(ctx.partial
+      ? {
+          partial: {
+            reason: 'interrupted' as const,
+            checked: ctx.partial.checkedRows,
+            total: ctx.partial.totalRows,
+          },
+        }
+      : {}),
+  });
+}
+
+/**
+ * The sealed evidence file of a check, ready to write.
+ *
+ * @example
+ * ```ts
+ * const file = await buildEvidence(ctx, rows);
+ * await writeFile('bidders.evidence.json', `${JSON.stringify(file, null, 2)}\n`);
+ * ```
+ */
+export function buildEvidence(ctx: EvidenceContext, rows: readonly RowCheck[]): Promise<EvidenceFile> {
+  return sealEvidence(evidenceRecord(ctx, rows));
 }

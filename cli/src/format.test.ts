@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { classifyInput } from './identify.ts';
-import { canonicalJson, digestOf, seal, verifySealed } from './integrity.ts';
 import { displayWidth, renderTable } from './table.ts';
 import { chinaDateTime, isCalendarDate, todayInChina } from './time.ts';
 
@@ -37,24 +35,6 @@ describe('table', () => {
     expect(
       lines.filter((l) => l.includes('一') || l.includes('五') || l.includes('十')).length,
     ).toBeGreaterThan(1);
-  });
-});
-
-describe('integrity', () => {
-  it('sorts keys and drops whitespace and undefined members', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: undefined, d: { z: 0, y: '中' } })).toBe(
-      '{"a":[true,null,"é"],"b":1,"d":{"y":"中","z":0}}',
-    );
-  });
-
-  it('seals with the SHA-256 of the canonical JSON without the integrity block', () => {
-    const doc = { z: '甲', a: 1 };
-    const sealed = seal(doc);
-    const expected = createHash('sha256').update('{"a":1,"z":"甲"}', 'utf8').digest('hex');
-    expect(sealed.integrity.digest).toBe(expected);
-    expect(digestOf(sealed)).toBe(expected);
-    expect(verifySealed(JSON.parse(JSON.stringify(sealed, null, 2)))).toBe(true);
-    expect(verifySealed({ ...sealed, a: 2 })).toBe(false);
   });
 });
 

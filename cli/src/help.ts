@@ -51,6 +51,7 @@ const MAIN = {
   xinjian check --csv <投标人名单.csv> 批量核查名单，输出结果表和证据文件
   xinjian products                    信用产品目录
   xinjian domains                     应用目录（各领域必需和推荐的产品及政策依据）
+  xinjian verify <证据文件>           离线核验证据文件（摘要、签名、结论）
   xinjian help <命令>                 查看命令帮助
 
 通用选项:
@@ -70,6 +71,7 @@ Usage:
   xinjian check --csv <bidders.csv>   check a bidder list; write a result CSV and evidence JSON
   xinjian products                    the credit-product catalog
   xinjian domains                     the application catalog (required and recommended products, policy basis)
+  xinjian verify <evidence file>      check a saved evidence file offline (digest, signatures, verdicts)
   xinjian help <command>              help for a command
 
 Common options:
@@ -189,6 +191,57 @@ ${EXIT_CODES_EN}
 `,
 };
 
+const VERIFY = {
+  zh: `用法:
+  xinjian verify <证据文件> [--keys <jwks.json>] [--demo] [--json] [--lang zh|en]
+
+离线核验 xinjian check 或浏览器扩展保存的证据文件（xinjian.evidence/2）：
+  1. 文件结构；2. 记录（按 RFC 8785 规范化）的 SHA-256 与 digest 一致；
+  3. 每条嵌入的签名结果用信用服务公布的公钥（JWKS）核验 Ed25519 签名；
+  4. 每个主体和联合体的结论按规则集由签名结果重算，并与记录一致。
+逐项说明哪一处不符（哪个主体、哪个字段）。
+
+公钥来源（按顺序）：--keys 指定的 JWKS 文件；XINJIAN_BASE_URL 所指服务的 /.well-known/jwks.json；
+未配置或使用 --demo 时为内置演示公钥（仅能核验演示数据生成的记录）。记录中写的公钥地址不会被采用。
+
+退出码:
+  0   全部核验通过
+  1   核验未通过：记录被改动、签名无效、密钥不在公钥集中或结论与签名结果不符
+  64  命令行用法错误
+  65  文件不是有效的证据记录，或 --keys 不是有效的 JWKS
+  66  文件不存在或无法读取
+  69  无法获取信用服务的公钥
+  70  此运行环境不支持 Ed25519
+  78  XINJIAN_BASE_URL 无效（例如非本机的 http:// 地址）
+`,
+  en: `Usage:
+  xinjian verify <evidence file> [--keys <jwks.json>] [--demo] [--json] [--lang zh|en]
+
+Checks an evidence file saved by xinjian check or the browser extension (xinjian.evidence/2),
+offline:
+  1. its structure; 2. the SHA-256 of the record (RFC 8785 canonical JSON) equals its digest;
+  3. every embedded signed answer verifies (Ed25519) against the credit service's keys (JWKS);
+  4. every subject's and consortium's verdict, derived again from the signed answers by the
+     rule set, equals the record's.
+Says which part fails (which subject, which field).
+
+Keys, in this order: the JWKS file given with --keys; /.well-known/jwks.json of the service at
+XINJIAN_BASE_URL; with neither configured, or with --demo, the bundled demo keys (they verify only
+records made from the demo data). A keys address written inside the record is never used.
+
+Exit codes:
+  0   every check passed
+  1   verification failed: the record was changed, a signature is invalid, a key is not in the
+      key set, or a verdict differs from what the signed answers give
+  64  usage error
+  65  the file is not a valid evidence record, or --keys is not a valid JWKS
+  66  a file is missing or unreadable
+  69  the credit service's keys cannot be fetched
+  70  this runtime cannot verify Ed25519
+  78  XINJIAN_BASE_URL is refused (e.g. plain http:// off this machine)
+`,
+};
+
 /**
  * Commands that have their own help.
  *
@@ -197,7 +250,7 @@ ${EXIT_CODES_EN}
  * const c: HelpTopic = 'check';
  * ```
  */
-export type HelpTopic = 'main' | 'check' | 'products' | 'domains';
+export type HelpTopic = 'main' | 'check' | 'products' | 'domains' | 'verify';
 
 /**
  * The help text for a command.
@@ -208,6 +261,6 @@ export type HelpTopic = 'main' | 'check' | 'products' | 'domains';
  * ```
  */
 export function helpText(topic: HelpTopic, lang: Lang): string {
-  const table = { main: MAIN, check: CHECK, products: PRODUCTS, domains: DOMAINS }[topic];
+  const table = { main: MAIN, check: CHECK, products: PRODUCTS, domains: DOMAINS, verify: VERIFY }[topic];
   return table[lang];
 }

@@ -2,6 +2,7 @@
  * How check results are shown: terminal table cells, result-CSV columns and `--json` objects.
  */
 import type { Finding, LocalizedText } from '@xinjian/sdk';
+import { sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { RowCheck, SubjectCheck } from './check.ts';
 import { formatGrade, type Lang, OUTCOME_LABELS, outcomeLabel, paren, scaleInForce, tr } from './labels.ts';
 import { renderTable } from './table.ts';
@@ -252,6 +253,12 @@ export function resultColumns(lang: Lang, row: RowCheck): string[] {
  * ```
  */
 export function toJsonRow(row: RowCheck) {
+  // Summaries stay as the service signed them; everything else loses invisible controls.
+  const clean = sanitizeDeep({ ...row, subjects: row.subjects.map((s) => ({ ...s, summary: null })) });
+  row = {
+    ...clean,
+    subjects: clean.subjects.map((s, i) => ({ ...s, summary: row.subjects[i]?.summary ?? null })),
+  };
   return {
     input: row.target,
     outcome: row.outcome,

@@ -36,11 +36,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     }
     if (command === 'help') {
       const topic = rest.find((a) => !a.startsWith('-'));
-      const known: HelpTopic[] = ['check', 'products', 'domains'];
+      const known: HelpTopic[] = ['check', 'products', 'domains', 'verify'];
       io.stdout.write(helpText(known.includes(topic as HelpTopic) ? (topic as HelpTopic) : 'main', lang));
       return EXIT.OK;
     }
-    if (command !== 'check' && command !== 'products' && command !== 'domains') {
+    if (command !== 'check' && command !== 'products' && command !== 'domains' && command !== 'verify') {
       throw usage({ zh: `未知命令 "${command}"`, en: `unknown command "${command}"` });
     }
     const { runCommand } = await import('./commands.ts');

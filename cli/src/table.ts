@@ -3,9 +3,12 @@
  * columns, combining marks none. Cells may hold several lines; a long line wraps to the
  * column's width.
  */
+import { stripInvisible } from '@xinjian/sdk/evidence';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes we skip.
 const ANSI = /\u001b\[[0-9;]*m/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same colour codes, kept by clean().
+const SGR = /(\u001b\[[0-9;]*m)/;
 
 function charWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
@@ -156,6 +159,15 @@ export function renderTable(
   return `${out.join('\n')}\n`;
 }
 
+// Bidi, zero-width and other control characters from a list or the API would reorder, hide or
+// rewrite text on a terminal; only the colour codes (SGR) survive.
+function clean(line: string): string {
+  return line
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? part : stripInvisible(part)))
+    .join('');
+}
+
 function toLines(cell: string | readonly string[]): string[] {
-  return typeof cell === 'string' ? cell.split('\n') : [...cell];
+  return (typeof cell === 'string' ? cell.split('\n') : [...cell]).map(clean);
 }

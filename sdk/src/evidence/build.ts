@@ -127,6 +127,8 @@ export interface ScreeningRecordInput {
   groups?: readonly { id: string; name: string | null; members: readonly string[] }[];
   /** The JWKS address; default `<api baseUrl>/.well-known/jwks.json` when the origin names an API. */
   keys?: string | null;
+  /** How far a stopped run got. */
+  partial?: EvidenceRecord['partial'];
 }
 
 const BASIS: LocalizedText = {
@@ -432,6 +434,7 @@ export function buildScreeningRecord(input: ScreeningRecordInput): EvidenceRecor
     },
     subjects,
     groups,
+    ...(input.partial ? { partial: input.partial } : {}),
     verification: {
       canonicalization: 'RFC 8785',
       digest: 'SHA-256',

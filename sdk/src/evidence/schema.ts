@@ -246,6 +246,11 @@ export const EvidenceRecord = z.object({
   }),
   subjects: z.array(EvidenceSubject),
   groups: z.array(EvidenceGroup),
+  /** Present when the run was stopped: how far it got; subjects not reached are `interrupted`. */
+  partial: z
+    .object({ reason: z.literal('interrupted'), checked: z.number(), total: z.number() })
+    .nullable()
+    .optional(),
   /** How a third party checks the file, in words and by reference. */
   verification: z.object({
     canonicalization: z.literal(CANONICALIZATION),
