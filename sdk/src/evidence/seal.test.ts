@@ -16,7 +16,11 @@ describe('sealEvidence', () => {
   it('leaves signed answers byte for byte as the service sent them, so they still verify', async () => {
     const record = sampleRecord();
     const payload = { subject: { name: '甲\u202e公司' }, signature: { kid: 'k' } };
-    const subject = { key: 's1', name: '甲\u202e公司', signed: [{ kind: 'rating_summary', kid: 'k', payload }] };
+    const subject = {
+      key: 's1',
+      name: '甲\u202e公司',
+      signed: [{ kind: 'rating_summary', kid: 'k', payload }],
+    };
     const file = await sealEvidence({ ...record, subjects: [subject as never] });
     expect(file.record.subjects[0]?.name).toBe('甲公司');
     expect(file.record.subjects[0]?.signed[0]?.payload).toEqual(payload);
