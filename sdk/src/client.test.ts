@@ -126,8 +126,11 @@ describe('client.domains, client.subjects, client.account', () => {
     expect(result.data[0]?.subject.uscc).toBe(target.subject.uscc);
     const byString = await mock.client().subjects.search(target.subject.name, { timeout: 5_000 });
     expect(byString.data.some((m) => m.subject.id === target.subject.id)).toBe(true);
+    // The name goes in a POST body: nothing of it rides in the URL, and no idempotency key is sent.
     const [, second] = await mock.journal();
-    expect(second?.query).toMatchObject({ q: target.subject.name });
+    expect([second?.method, second?.path, second?.query]).toEqual(['POST', '/v1/subjects/search', {}]);
+    expect(second?.body).toEqual({ q: target.subject.name });
+    expect(second?.headers['idempotency-key']).toBeUndefined();
   });
 
   it('retrieves the account of the key', async () => {

@@ -33,6 +33,7 @@ describe('OpenAPI document', () => {
       'GET /v1/subjects',
       'POST /v1/ratings/batch',
       'POST /v1/reports',
+      'POST /v1/subjects/search',
     ]);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({
       type: 'http',

@@ -227,14 +227,36 @@ function buildPaths(): Record<string, JsonObject> {
         },
       },
     },
-    '/v1/subjects': {
-      get: {
+    '/v1/subjects/search': {
+      post: {
         operationId: 'searchSubjects',
         tags: ['subjects'],
         summary: '主体检索 / Search subjects by name or code',
         description:
           'A code (USCC, org code with or without hyphen, 15-digit 注册号) matches with confidence 1. ' +
-          'Companies sharing a name are each at most 0.5 confident and `ambiguous` is true when the top candidates share a name.',
+          'Companies sharing a name are each at most 0.5 confident and `ambiguous` is true when the top candidates share a name. ' +
+          'The query is a JSON body, so names read off a page never appear in a URL (server logs, proxies, browser history). ' +
+          'Changes nothing: it needs no `Idempotency-Key`.',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: schemaOf(SubjectSearchParams) } },
+        },
+        responses: {
+          '200': jsonResponse('Candidates, best first.', SubjectSearchResult),
+          '400': ref('responses', 'BadRequest'),
+          ...commonErrors,
+        },
+      },
+    },
+    '/v1/subjects': {
+      get: {
+        operationId: 'searchSubjectsByQuery',
+        tags: ['subjects'],
+        deprecated: true,
+        summary: '主体检索（旧） / Search subjects by query string (deprecated)',
+        description:
+          'The same search as `POST /v1/subjects/search`, with the query in the URL. Deprecated: page text in a URL ' +
+          'ends up in logs and proxies. Use `POST /v1/subjects/search`.',
         parameters: queryParameters(SubjectSearchParams, {
           q: 'A name, or any identifier of the subject.',
           limit: 'Maximum candidates, 1–50, default 10.',

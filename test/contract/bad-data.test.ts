@@ -89,8 +89,8 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'subjects.search',
-    method: 'GET',
-    path: '/v1/subjects',
+    method: 'POST',
+    path: '/v1/subjects/search',
     status: 200,
     first: 'data',
     call: (c, o) => c.subjects.search({ q: uscc(1) }, o),

@@ -111,7 +111,10 @@ describe('GET /v1/domains', () => {
   });
 });
 
-describe('GET /v1/subjects', () => {
+describe('POST /v1/subjects/search', () => {
+  const search = (q: string, limit?: number) =>
+    call(server.url, '/v1/subjects/search', { body: limit === undefined ? { q } : { q, limit } });
+
   const sameName = (() => {
     const byName = new Map<string, typeof seeds.enterprises>();
     for (const e of seeds.enterprises) byName.set(e.subject.name, [...(byName.get(e.subject.name) ?? []), e]);
@@ -124,11 +127,7 @@ describe('GET /v1/subjects', () => {
     if (e === undefined) throw new Error('the seed has no enterprise with a 注册号');
     const orgPlain = e.subject.orgCode.replace('-', '');
     for (const q of [e.subject.uscc, e.subject.orgCode, orgPlain, e.subject.regNo ?? '']) {
-      const result = await expectJson(
-        await call(server.url, `/v1/subjects?q=${encodeURIComponent(q)}`),
-        200,
-        SubjectSearchResult,
-      );
+      const result = await expectJson(await search(q), 200, SubjectSearchResult);
       expect(
         result.data.map((m) => [m.subject.id, m.confidence, m.matchType]),
         q,
@@ -140,11 +139,7 @@ describe('GET /v1/subjects', () => {
   it('flags same-name companies: each at most 0.5, sameNameCount set, ambiguous', async () => {
     if (sameName === undefined) throw new Error('the seed has no same-name companies');
     const name = sameName[0]?.subject.name ?? '';
-    const result = await expectJson(
-      await call(server.url, `/v1/subjects?q=${encodeURIComponent(name)}&limit=50`),
-      200,
-      SubjectSearchResult,
-    );
+    const result = await expectJson(await search(name, 50), 200, SubjectSearchResult);
     const exact = result.data.filter((m) => m.subject.name === name);
     expect(sortedIds(exact.map((m) => m.subject.id))).toEqual(sortedIds(sameName.map((e) => e.subject.id)));
     for (const m of exact) {
@@ -160,27 +155,41 @@ describe('GET /v1/subjects', () => {
     for (const e of seeds.enterprises) counts.set(e.subject.name, (counts.get(e.subject.name) ?? 0) + 1);
     const unique = seeds.enterprises.find((e) => counts.get(e.subject.name) === 1);
     if (unique === undefined) throw new Error('no uniquely named enterprise');
-    const result = await expectJson(
-      await call(server.url, `/v1/subjects?q=${encodeURIComponent(unique.subject.name)}`),
-      200,
-      SubjectSearchResult,
-    );
+    const result = await expectJson(await search(unique.subject.name), 200, SubjectSearchResult);
     expect(result.data[0]?.subject.id).toBe(unique.subject.id);
     expect(result.data[0]?.matchType).toBe('exact_name');
     expect(result.data[0]?.confidence).toBeGreaterThan(0.5);
   });
 
-  it('returns nothing for a valid but unknown code, and 400 without q', async () => {
+  it('returns nothing for a valid but unknown code, and 400 without q or with a body that is not JSON', async () => {
     const body = '91110000MA00000000'.slice(0, 17);
     const unknown = `${body}${computeUsccCheckChar(body)}`;
     expect(seeds.enterprises.some((e) => e.subject.uscc === unknown)).toBe(false);
-    const result = await expectJson(
-      await call(server.url, `/v1/subjects?q=${unknown}`),
+    const result = await expectJson(await search(unknown), 200, SubjectSearchResult);
+    expect(result).toEqual({ data: [], ambiguous: false });
+
+    const missing = await expectProblem(
+      await call(server.url, '/v1/subjects/search', { body: {} }),
+      400,
+      'invalid_request',
+    );
+    expect(missing.issues?.map((i) => i.path)).toEqual(['body.q']);
+    const broken = await expectProblem(
+      await call(server.url, '/v1/subjects/search', { body: '{"q":' }),
+      400,
+      'invalid_request',
+    );
+    expect(broken.issues?.map((i) => i.path)).toEqual(['body']);
+  });
+
+  it('still answers the deprecated GET /v1/subjects?q= the same way', async () => {
+    const q = withRegNo?.subject.uscc ?? '';
+    const viaGet = await expectJson(
+      await call(server.url, `/v1/subjects?q=${encodeURIComponent(q)}`),
       200,
       SubjectSearchResult,
     );
-    expect(result).toEqual({ data: [], ambiguous: false });
-
+    expect(viaGet).toEqual(await expectJson(await search(q), 200, SubjectSearchResult));
     const missing = await expectProblem(await call(server.url, '/v1/subjects'), 400, 'invalid_request');
     expect(missing.issues?.map((i) => i.path)).toEqual(['query.q']);
   });

@@ -143,6 +143,8 @@ export interface ApiRequest<S extends z.ZodType> {
   query?: Record<string, string | number | boolean | undefined> | undefined;
   body?: unknown;
   schema: S;
+  /** A POST that changes nothing (a search): sent without an `Idempotency-Key` unless given one. */
+  safe?: boolean | undefined;
   /** Narrows which failures are retried: only those it accepts among what `shouldRetry` allows. */
   retryIf?: ((error: XinjianError) => boolean) | undefined;
 }
@@ -209,7 +211,8 @@ export class Transport {
     const signal = options.signal;
     // One key per logical POST, so a retry after a lost response cannot order twice.
     const idempotencyKey =
-      options.idempotencyKey ?? (req.method === 'POST' ? globalThis.crypto.randomUUID() : undefined);
+      options.idempotencyKey ??
+      (req.method === 'POST' && !req.safe ? globalThis.crypto.randomUUID() : undefined);
     const input = req.path.replace(/^\/+/, '');
     const url = this.#url(req);
     const retryable = (e: XinjianError) => shouldRetry(e) && (req.retryIf?.(e) ?? true);

@@ -51,21 +51,24 @@ export const SubjectMatch = z
 export type SubjectMatch = z.infer<typeof SubjectMatch>;
 
 /**
- * Query of `GET /v1/subjects`: a name or identifier, and at most 50 candidates.
+ * Body of `POST /v1/subjects/search`: a name or identifier, and at most 50 candidates. A body,
+ * not a query string, so names read off a page never ride in a URL (logs, proxies, history).
  *
  * @example
  * ```ts
  * const params: SubjectSearchParams = { q: '澜丰信息', limit: 10 };
  * ```
  */
-export const SubjectSearchParams = z.object({
-  q: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
-});
+export const SubjectSearchParams = z
+  .object({
+    q: z.string().trim().min(1).max(200),
+    limit: z.coerce.number().int().min(1).max(50).optional(),
+  })
+  .meta({ id: 'SubjectSearchParams' });
 export type SubjectSearchParams = z.input<typeof SubjectSearchParams>;
 
 /**
- * Body of `GET /v1/subjects`: candidates, best first.
+ * Answer of `POST /v1/subjects/search`: candidates, best first.
  *
  * @example
  * ```ts
@@ -92,8 +95,9 @@ export type SubjectSearchResult = z.infer<typeof SubjectSearchResult>;
  */
 export class Subjects extends APIResource {
   /**
-   * Candidates for a name or code, best first. When `ambiguous` is true the top candidates share
-   * a name: ask the user to pick instead of taking the first.
+   * Candidates for a name or code, best first (`POST /v1/subjects/search`; the query goes in the
+   * body, never in the URL). When `ambiguous` is true the top candidates share a name: ask the
+   * user to pick instead of taking the first.
    *
    * @example
    * ```ts
@@ -106,10 +110,12 @@ export class Subjects extends APIResource {
     const p = typeof params === 'string' ? { q: params } : params;
     return this._ctx.transport.call(
       {
-        method: 'GET',
-        path: '/v1/subjects',
-        query: { q: p.q, limit: p.limit === undefined ? undefined : Number(p.limit) },
+        method: 'POST',
+        path: '/v1/subjects/search',
+        body: { q: p.q, ...(p.limit === undefined ? {} : { limit: Number(p.limit) }) },
         schema: SubjectSearchResult,
+        // A search changes nothing: it needs no idempotency key.
+        safe: true,
       },
       options,
     );
