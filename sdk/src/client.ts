@@ -7,7 +7,7 @@
 import { checkBaseUrl } from './core/base-url.ts';
 import { type Cache, DEFAULT_CACHE_TTL_MS, MemoryCache, type MemoryCacheOptions } from './core/cache.ts';
 import { XinjianError } from './core/errors.ts';
-import { type ClientHooks, DEFAULTS, Transport } from './core/http.ts';
+import { type ClientHooks, DEFAULTS, INSPECT, redactHeaders, Transport } from './core/http.ts';
 import type { BatchOptions, ClientContext, ProductHint, ResolvedBatchOptions } from './core/resource.ts';
 import { AccountResource } from './resources/account.ts';
 import { Domains } from './resources/domains.ts';
@@ -169,10 +169,21 @@ export class XinjianClient {
     return new XinjianClient({ ...this.options, apiKey: this.#apiKey, ...overrides }, shared);
   }
 
-  /** What `JSON.stringify(client)` shows: the base URL and the options, never the key. */
+  /**
+   * What `JSON.stringify(client)` and `util.inspect(client)` show: the base URL and the options,
+   * never the key, with credential headers among `defaultHeaders` cut to their last characters.
+   */
   toJSON(): { baseUrl: string; options: Record<string, unknown> } {
-    const { fetch: _fetch, hooks: _hooks, cache: _cache, ...plain } = this.options;
-    return { baseUrl: this.options.baseUrl, options: plain };
+    const { fetch: _fetch, hooks: _hooks, cache: _cache, defaultHeaders, ...plain } = this.options;
+    return {
+      baseUrl: this.options.baseUrl,
+      options: { ...plain, ...(defaultHeaders ? { defaultHeaders: redactHeaders(defaultHeaders) } : {}) },
+    };
+  }
+
+  /** `util.inspect` (Node, `console.log`): the same as {@link XinjianClient.toJSON}. */
+  [INSPECT](): unknown {
+    return { XinjianClient: this.toJSON() };
   }
 }
 

@@ -162,10 +162,34 @@ export type ApiResponse<T> = APIResponseOf<T>;
  */
 export function redactAuthorization(value: string): string {
   const m = /^(\S+)\s+(.*)$/.exec(value);
-  const scheme = m?.[1] ?? 'Bearer';
   const secret = m?.[2] ?? value;
-  return `${scheme} ***${secret.length > 8 ? secret.slice(-4) : ''}`;
+  return `${m ? `${m[1]} ` : ''}***${secret.length > 8 ? secret.slice(-4) : ''}`;
 }
+
+/**
+ * Headers as logs may show them: credential headers (`Authorization`, cookies, anything named
+ * like a key, token, secret or session) cut to their last four characters, and ID-number-shaped
+ * tokens masked in the others.
+ *
+ * @example
+ * ```ts
+ * redactHeaders({ 'X-Api-Key': 'xj_live_9f8e7d6c5b4a3928', 'X-Client': 'app/1' }); // { 'X-Api-Key': '***3928', 'X-Client': 'app/1' }
+ * ```
+ */
+export function redactHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    out[k] =
+      CREDENTIAL_HEADER.test(k) && k.toLowerCase() !== 'idempotency-key'
+        ? redactAuthorization(v)
+        : maskIdShaped(v);
+  }
+  return out;
+}
+
+/** What `util.inspect` shows of an object that holds the key somewhere inside. */
+export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -185,6 +209,11 @@ export class Transport {
       throwHttpErrors: false,
       ...(config.fetch ? { fetch: config.fetch } : {}),
     });
+  }
+
+  // Resources hold the transport: printing one must not print the default headers raw.
+  [INSPECT](): unknown {
+    return { Transport: { baseUrl: this.config.baseUrl } };
   }
 
   /** The data, marked with its request id. */
@@ -222,7 +251,7 @@ export class Transport {
       const event: RequestEvent = {
         method: req.method,
         url,
-        path: req.path,
+        path: maskIdShaped(req.path),
         headers: redact(headers),
         attempt,
       };
@@ -268,7 +297,7 @@ export class Transport {
         error = apiError(response, text, ref, retryAfterMs);
       } catch (e) {
         if (e instanceof ResponseValidationError) throw e;
-        error = e instanceof XinjianError ? e : fetchError(e, req, signal, timeout);
+        error = e instanceof XinjianError ? e : fetchError(e, req, signal, timeout, this.#key);
       }
 
       const durationMs = now() - started;
@@ -331,11 +360,7 @@ const CREDENTIAL_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie)$|key|token|secret|session|auth/i;
 
 function redact(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    out[k] = CREDENTIAL_HEADER.test(k) && k !== 'idempotency-key' ? redactAuthorization(v) : maskIdShaped(v);
-  }
-  return out;
+  return redactHeaders(headers);
 }
 
 // 18-character and 15-digit 居民身份证号码 shapes (region, plausible birth date, sequence), valid
@@ -388,12 +413,13 @@ function apiError(
   let message: string | undefined;
   try {
     const parsed = Problem.safeParse(JSON.parse(text));
-    if (parsed.success) problem = parsed.data;
+    // Servers echo what they were sent; an ID number must not reach logs through an error.
+    if (parsed.success) problem = maskProblem(parsed.data);
   } catch {
     // Not JSON (a proxy's HTML page, say): fall back to a snippet of the text.
   }
   if (!problem) {
-    const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const snippet = maskIdShaped(text.replace(/\s+/g, ' ').trim().slice(0, 200));
     if (snippet) message = snippet;
   }
   const headers: Record<string, string> = {};
@@ -410,24 +436,53 @@ function fetchError(
   req: ApiRequest<z.ZodType>,
   signal: AbortSignal | undefined,
   timeoutMs: number,
+  key: string,
 ): XinjianError {
-  const ref: RequestRef = { method: req.method, path: req.path };
+  const ref: RequestRef = { method: req.method, path: maskIdShaped(req.path) };
   if (signal?.aborted) return new APIUserAbortError({ cause: signal.reason });
-  if (isTimeoutError(e)) return new APITimeoutError(ref, { cause: scrub(e), timeoutMs });
-  return new APIConnectionError(ref, { cause: scrub(e) });
+  if (isTimeoutError(e)) return new APITimeoutError(ref, { cause: scrub(e, key), timeoutMs });
+  return new APIConnectionError(ref, { cause: scrub(e, key) });
+}
+
+function maskProblem(p: Problem): Problem {
+  return {
+    ...p,
+    title: maskIdShaped(p.title),
+    message: maskIdShaped(p.message),
+    ...(p.detail === undefined ? {} : { detail: maskIdShaped(p.detail) }),
+    ...(p.issues === undefined
+      ? {}
+      : { issues: p.issues.map((i) => ({ path: maskIdShaped(i.path), message: maskIdShaped(i.message) })) }),
+  };
 }
 
 /**
- * A copy of a fetch failure without the `Request` that ky attaches (its headers hold the API
- * key): name, message, and the network cause (`ECONNREFUSED` and the like).
+ * A copy of a fetch failure that cannot hold the API key: name, message and `code`, down the
+ * chain of `cause`s, with the key cut out of every message. ky attaches the `Request` (whose
+ * headers hold the key) and a custom fetch may throw anything, so nothing else is kept; a cause
+ * that is not an Error becomes its (redacted) text.
  */
-function scrub(e: unknown): unknown {
-  if (!(e instanceof Error)) return e;
+function scrub(e: unknown, key: string, depth = 0): unknown {
+  const clean = (text: string) => (key.length > 0 ? text.replaceAll(key, '***') : text);
+  if (depth > 4) return undefined;
+  if (typeof e === 'string') return clean(e);
+  if (!(e instanceof Error)) {
+    if (e === null || typeof e !== 'object') return e;
+    let text: string;
+    try {
+      text = JSON.stringify(e) ?? String(e);
+    } catch {
+      text = Object.prototype.toString.call(e);
+    }
+    return clean(text.slice(0, 500));
+  }
   const inner = (e as { cause?: unknown }).cause;
-  const copy = new Error(e.message, inner === undefined ? undefined : { cause: scrub(inner) });
+  const cause = inner === undefined ? undefined : scrub(inner, key, depth + 1);
+  const copy = new Error(clean(e.message), cause === undefined ? undefined : { cause });
   copy.name = e.name;
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string') Object.assign(copy, { code });
+  copy.stack = clean(copy.stack ?? '');
   return copy;
 }
 
@@ -456,7 +511,7 @@ async function readText(
     response.body?.cancel().catch(() => undefined);
     if (e instanceof APITimeoutError || e instanceof APIUserAbortError) throw e;
     if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
-    throw new APIConnectionError(ref, { cause: scrub(e) });
+    throw new APIConnectionError(ref, { cause: scrub(e, '') });
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
