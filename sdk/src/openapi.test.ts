@@ -98,4 +98,41 @@ describe('OpenAPI document', () => {
       expect.objectContaining({ name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }),
     ]);
   });
+
+  it('has an example on every JSON request body and every 2xx answer, each valid for its schema', () => {
+    const doc = buildOpenApiDocument();
+    const missing: string[] = [];
+    let examples = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item) as [string, OperationLike][]) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const body = op.requestBody?.content['application/json'];
+        if (body && body.example === undefined) missing.push(`${where} request`);
+        const answers = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+        if (answers.length === 0) missing.push(`${where} has no 2xx answer`);
+        for (const [status, answer] of answers) {
+          const media = answer.content?.['application/json'];
+          if (media?.example === undefined) missing.push(`${where} ${status}`);
+          else examples++;
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(examples).toBeGreaterThanOrEqual(Object.keys(doc.paths).length);
+    // The examples use the seed data: the demo subject the README starts with.
+    expect(JSON.stringify(doc.paths['/v1/ratings/batch'])).toContain('北京市东城区澜丰信息技术有限公司');
+  });
+
+  it('states a license and servers beyond the local mock', () => {
+    const doc = buildOpenApiDocument();
+    expect(doc.info.license).toEqual({ name: 'MIT', identifier: 'MIT' });
+    const urls = doc.servers.map((s) => String(s.url));
+    expect(urls.some((u) => u.startsWith('https://'))).toBe(true);
+    expect(urls).toContain('http://127.0.0.1:8787');
+  });
 });
+
+interface OperationLike {
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
+}

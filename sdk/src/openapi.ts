@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Problem } from './core/schemas.ts';
+import { OPERATION_EXAMPLES } from './openapi-examples.ts';
 import { Account } from './resources/account.ts';
 import { DomainList } from './resources/domains.ts';
 import { JWKS_PATH, Jwks } from './resources/keys.ts';
@@ -352,6 +353,55 @@ function buildPaths(): Record<string, JsonObject> {
   };
 }
 
+// The zod schemas of each operation's request body and success answer, to check its examples.
+const OPERATION_SCHEMAS: Record<string, { request?: z.ZodType; response: z.ZodType }> = {
+  listProducts: { response: ProductPage },
+  retrieveProduct: { response: Product },
+  listDomains: { response: DomainList },
+  searchSubjects: { request: SubjectSearchParams, response: SubjectSearchResult },
+  searchSubjectsByQuery: { response: SubjectSearchResult },
+  batchRatings: { request: BatchRatingsRequest, response: BatchRatingsResponse },
+  orderReport: { request: ReportOrder, response: Report },
+  retrieveReport: { response: Report },
+  retrieveAccount: { response: Account },
+  listSigningKeys: { response: Jwks },
+};
+
+function checkedExample(operationId: string, part: 'request' | 'response'): Json {
+  const example = OPERATION_EXAMPLES[operationId]?.[part];
+  const schema = OPERATION_SCHEMAS[operationId]?.[part];
+  if (example === undefined || schema === undefined) {
+    throw new Error(`OpenAPI: ${operationId} has no ${part} example (sdk/src/openapi-examples.ts)`);
+  }
+  const parsed = schema.safeParse(example);
+  if (!parsed.success) {
+    throw new Error(
+      `OpenAPI: the ${part} example of ${operationId} breaks its schema: ${parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return toJson(example);
+}
+
+// Every JSON request body and every 2xx JSON answer gets its operation's example.
+function withExamples(paths: Record<string, JsonObject>): Record<string, JsonObject> {
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item) as JsonObject[]) {
+      const id = String(operation.operationId);
+      const body = (operation.requestBody as JsonObject | undefined)?.content as JsonObject | undefined;
+      const json = body?.['application/json'] as JsonObject | undefined;
+      if (json) json.example = checkedExample(id, 'request');
+      for (const [status, response] of Object.entries(operation.responses as JsonObject)) {
+        const content = (response as JsonObject).content as JsonObject | undefined;
+        const media = content?.['application/json'] as JsonObject | undefined;
+        if (/^2\d\d$/.test(status) && media) media.example = checkedExample(id, 'response');
+      }
+    }
+  }
+  return paths;
+}
+
 function buildComponents(): Omit<OpenApiDocument['components'], 'schemas'> {
   const integer = { type: 'integer', minimum: 0 };
   return {
@@ -429,7 +479,7 @@ function buildComponents(): Omit<OpenApiDocument['components'], 'schemas'> {
  * ```
  */
 export function buildOpenApiDocument(): OpenApiDocument {
-  const paths = buildPaths();
+  const paths = withExamples(buildPaths());
   const components = buildComponents();
   const schemas = reachable(allComponentSchemas(), toJson({ paths, components }));
   return {
@@ -438,12 +488,25 @@ export function buildOpenApiDocument(): OpenApiDocument {
       title: '信鉴 Xinjian API',
       version: API_VERSION,
       summary: 'Credit products for government procurement, tendering and housing-fund lending.',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         '信用产品查询接口：政府采购、招标投标与住房公积金贷款中的信用核查。Errors are RFC 9457 ' +
         '`application/problem+json` documents with a stable `code`. Every response carries `X-Request-Id` ' +
         'and `RateLimit-*` headers.',
     },
-    servers: [{ url: 'http://127.0.0.1:8787', description: 'Local mock server (`npm run mock`)' }],
+    servers: [
+      {
+        url: 'https://{host}',
+        description: 'A Xinjian API deployment: your provider gives you its host and an API key.',
+        variables: {
+          host: { default: 'api.xinjian.example', description: 'The API host, without a scheme.' },
+        },
+      },
+      {
+        url: 'http://127.0.0.1:8787',
+        description: 'Local mock server (`npm run mock`, demo key `xj_demo_…`)',
+      },
+    ],
     security: [{ bearerAuth: [] }],
     tags: [
       { name: 'products', description: '信用产品目录 / Credit-product catalog' },
