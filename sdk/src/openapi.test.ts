@@ -104,7 +104,7 @@ describe('OpenAPI document', () => {
     const missing: string[] = [];
     let examples = 0;
     for (const [path, item] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(item) as [string, OperationLike][]) {
+      for (const [method, op] of Object.entries(item) as unknown as [string, OperationLike][]) {
         const where = `${method.toUpperCase()} ${path}`;
         const body = op.requestBody?.content['application/json'];
         if (body && body.example === undefined) missing.push(`${where} request`);
