@@ -51,6 +51,12 @@ const expected: Record<string, RegExp[]> = {
     /^ {2}list\.dishonest_judgment_debtor\.active: /m,
     /^housing fund loan: \w+$/m,
   ],
+  'evidence.ts': [
+    /^sealed [0-9a-f]{12}…, signed by xj-mock-2026-1$/m,
+    /^verified: true$/m,
+    /^edited verified: false$/m,
+    /^ {2}subject_mismatch: 主体 s2（.+） 的 verdict 与签名结果不符/m,
+  ],
   'errors.ts': [
     /^NotFoundError: 404 not_found: GET \/v1\/products\/no_such_product \(req_\w+\) 没有产品 no_such_product$/m,
     /^401 unauthorized: API 密钥无效或已吊销，请检查设置。$/m,

@@ -162,6 +162,9 @@ describe('installed in a fresh project', () => {
       parsed: true,
       authenticationError: true,
       timeoutError: true,
+      signatureVerified: true,
+      recordVerified: true,
+      editedProblems: ['subject_mismatch'],
     });
     expect(result.products).toBeGreaterThan(1);
     if (node === SYSTEM_NODE && existsSync(SYSTEM_NODE)) expect(String(result.node)).toMatch(/^\d+\./);

@@ -1,6 +1,13 @@
 // Run by the pack-and-install test on each Node version, from a project that installed the
 // packed tarballs: plain JavaScript, as a Node user would write it.
 import { createClient, isAPITimeoutError, isAuthenticationError } from '@xinjian/sdk';
+import {
+  buildScreeningRecord,
+  canonicalDigest,
+  sealEvidence,
+  verifyEvidence,
+  verifySignature,
+} from '@xinjian/sdk/evidence';
 import { parseUscc } from '@xinjian/sdk/identifiers';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 
@@ -19,6 +26,35 @@ const verdict =
   blacklisted.status === 'found'
     ? evaluateProcurement(blacklisted.summary, { asOf: '2026-11-01', cutoff: '2026-11-20' }).verdict
     : null;
+
+// Ed25519 with this Node's own WebCrypto: a signed answer, a sealed record, an edited one.
+const jwks = await client.keys.list();
+const signatureVerified = clean.status === 'found' && (await verifySignature(clean.summary, jwks)).ok;
+const file = await sealEvidence(
+  buildScreeningRecord({
+    mode: 'procurement',
+    asOf: '2026-11-01',
+    cutoff: { date: '2026-11-20', source: 'option', readFrom: null },
+    language: 'zh-CN',
+    generatedAt: '2026-11-01T10:00:00+08:00',
+    tool: { name: 'smoke', version: '1' },
+    operator: null,
+    origin: { page: null, input: null, api: { baseUrl, demo: true } },
+    subjects: [clean, blacklisted].map((item, i) => ({
+      key: `s${i + 1}`,
+      role: 'bidder',
+      name: null,
+      code: item.id,
+      queriedAt: '2026-11-01T10:00:00+08:00',
+      answer: item.status === 'found' ? { status: 'found', summary: item.summary } : { status: 'not_found' },
+    })),
+  }),
+);
+const recordVerified = (await verifyEvidence(JSON.stringify(file), jwks)).ok;
+const edited = structuredClone(file);
+edited.record.subjects[1].verdict = 'pass';
+edited.digest.value = await canonicalDigest(edited.record);
+const editedProblems = (await verifyEvidence(edited, jwks)).problems.map((p) => p.code);
 
 const bad = createClient({ baseUrl, apiKey: 'xj_not_a_key', maxRetries: 0 });
 const auth = await bad.account.retrieve().catch((e) => e);
@@ -42,5 +78,8 @@ console.log(
     parsed: parseUscc('91110000561976492Q').ok,
     authenticationError: isAuthenticationError(auth),
     timeoutError: isAPITimeoutError(timeout),
+    signatureVerified,
+    recordVerified,
+    editedProblems,
   }),
 );
