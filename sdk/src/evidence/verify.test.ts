@@ -28,13 +28,16 @@ afterAll(async () => {
 const answer = (item: RatingLookupItem | undefined): ScreeningAnswer =>
   item?.status === 'found' ? { status: 'found', summary: item.summary } : { status: 'not_found' };
 
+// Records are made after the service answered: the verifier checks that order.
+const now = new Date(Date.now() + 1000).toISOString();
+
 function input(): ScreeningRecordInput {
   return {
     mode: 'procurement',
     asOf: '2026-11-01',
     cutoff: { date: '2026-11-20', source: 'option', readFrom: null },
     language: 'zh-CN',
-    generatedAt: '2026-11-01T10:00:00+08:00',
+    generatedAt: now,
     tool: { name: 'xinjian', version: '0.1.0' },
     operator: '张三',
     origin: { page: null, input: null, api: { baseUrl: mock.url, demo: true } },
@@ -44,7 +47,7 @@ function input(): ScreeningRecordInput {
         role: 'bidder',
         name: null,
         code,
-        queriedAt: '2026-11-01T10:00:00+08:00',
+        queriedAt: now,
         answer: answer(items[i]),
       })),
       {
@@ -52,7 +55,7 @@ function input(): ScreeningRecordInput {
         role: 'bidder',
         name: '某公司',
         code: '91110000600037341L',
-        queriedAt: '2026-11-01T10:00:00+08:00',
+        queriedAt: now,
         answer: answer(items[3]),
       },
     ],
@@ -159,6 +162,20 @@ describe('verifyEvidence', () => {
       'group_mismatch',
       'c1',
       'verdict',
+    ]);
+  });
+
+  it('reports when the service signed, and fails a record that claims a query before that', async () => {
+    const file = await sealEvidence(buildScreeningRecord(input()));
+    const ok = await verifyEvidence(file, jwks);
+    expect(ok.checked.signedBetween?.earliest).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const backdated = structuredClone(file);
+    const s1 = backdated.record.subjects[0];
+    if (!s1) throw new Error('no subject');
+    s1.queriedAt = '2020-01-01T00:00:00+08:00';
+    const r = await verifyEvidence(await resealed(backdated), jwks);
+    expect(r.problems.map((p) => [p.code, p.subject, p.field])).toEqual([
+      ['time_mismatch', 's1', 'queriedAt'],
     ]);
   });
 

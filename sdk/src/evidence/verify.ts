@@ -25,6 +25,7 @@ import { type SignatureProblem, verifySignature } from './signature.ts';
  *   answer says (`field` names the first that differs);
  * - `group_mismatch`: a consortium's verdict differs from what its members' answers give;
  * - `rule_set_unavailable`: this verifier does not have the rule pack (or version) the record names;
+ * - `time_mismatch`: the record says it was queried or made before the service signed the answer;
  * - `unsupported_runtime`: this runtime cannot verify Ed25519.
  *
  * @example
@@ -44,6 +45,7 @@ export type EvidenceProblemCode =
   | 'subject_mismatch'
   | 'group_mismatch'
   | 'rule_set_unavailable'
+  | 'time_mismatch'
   | 'unsupported_runtime';
 
 /**
@@ -78,9 +80,22 @@ export interface EvidenceVerification {
   /** The digest as recomputed (null when the file could not be read as a record). */
   digest: string | null;
   problems: EvidenceProblem[];
-  /** What was checked: subjects, verified signatures and the key ids they used. */
-  checked: { subjects: number; signatures: number; kids: string[]; verdicts: number };
+  /**
+   * What was checked: subjects, verified signatures, the key ids they used, verdicts derived
+   * again, and when the service signed the earliest and the latest answer (its clock, not the
+   * officer's: compare it with the procurement's timeline).
+   */
+  checked: {
+    subjects: number;
+    signatures: number;
+    kids: string[];
+    verdicts: number;
+    signedBetween: { earliest: string; latest: string } | null;
+  };
 }
+
+// Clocks of the officer's machine and the service differ a little.
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const SIGNATURE_CODE: Record<SignatureProblem, EvidenceProblemCode> = {
   missing: 'unsigned_verdict',
@@ -125,12 +140,23 @@ const DERIVED_FIELDS = [
  */
 export async function verifyEvidence(file: unknown, jwks: Jwks): Promise<EvidenceVerification> {
   const checked = { subjects: 0, signatures: 0, kids: [] as string[], verdicts: 0 };
+  const times: number[] = [];
   const problems: EvidenceProblem[] = [];
   const done = (digest: string | null): EvidenceVerification => ({
     ok: problems.length === 0,
     digest,
     problems,
-    checked: { ...checked, kids: [...new Set(checked.kids)] },
+    checked: {
+      ...checked,
+      kids: [...new Set(checked.kids)],
+      signedBetween:
+        times.length === 0
+          ? null
+          : {
+              earliest: new Date(Math.min(...times)).toISOString(),
+              latest: new Date(Math.max(...times)).toISOString(),
+            },
+    },
   });
 
   let value = file;
@@ -209,6 +235,25 @@ export async function verifyEvidence(file: unknown, jwks: Jwks): Promise<Evidenc
       }
       checked.signatures++;
       checked.kids.push(check.kid);
+      const signedAt = Date.parse(check.signedAt);
+      times.push(signedAt);
+      for (const [field, claimed] of [
+        ['queriedAt', s.queriedAt],
+        ['generatedAt', record.generatedAt],
+      ] as const) {
+        const at = claimed === null ? Number.NaN : Date.parse(claimed);
+        if (at < signedAt - CLOCK_SKEW_MS) {
+          problems.push({
+            code: 'time_mismatch',
+            subject: s.key,
+            field,
+            message: {
+              zh: `主体 ${who(s)}：记录的 ${field} 为 ${claimed}，早于信用服务签名的时间 ${check.signedAt}`,
+              en: `subject ${who(s)}: the record's ${field} is ${claimed}, before the service signed the answer at ${check.signedAt}`,
+            },
+          });
+        }
+      }
       if (signed.kind === 'rating_summary') {
         const summary = RatingSummary.safeParse(signed.payload);
         if (summary.success) summaries.set(s.key, summary.data);
@@ -245,7 +290,7 @@ function verifyScreening(
   record: EvidenceRecord,
   summaries: Map<string, RatingSummary>,
   problems: EvidenceProblem[],
-  checked: EvidenceVerification['checked'],
+  checked: { verdicts: number },
 ): void {
   const rs = record.ruleSet;
   const mode = rs ? modeOfRuleSet(rs.id) : null;
@@ -340,12 +385,18 @@ function verifyScreening(
  * ```
  */
 export function formatVerification(result: EvidenceVerification, lang: 'zh' | 'en' = 'zh'): string[] {
-  const { subjects, signatures, kids, verdicts } = result.checked;
+  const { subjects, signatures, kids, verdicts, signedBetween } = result.checked;
   if (result.ok) {
+    const when = signedBetween
+      ? lang === 'zh'
+        ? `签名时间 ${signedBetween.earliest} 至 ${signedBetween.latest}`
+        : `signed between ${signedBetween.earliest} and ${signedBetween.latest}`
+      : '';
     return [
       lang === 'zh'
         ? `✔ 核验通过：摘要一致，${signatures} 个签名有效（密钥 ${kids.join('、') || '无'}），${verdicts}/${subjects} 个主体的结论可由签名结果重算`
         : `✔ verified: the digest matches, ${signatures} signature(s) are valid (key ${kids.join(', ') || 'none'}), ${verdicts}/${subjects} subjects' verdicts re-derived from the signed answers`,
+      ...(when ? [`  ${when}`] : []),
     ];
   }
   return [
