@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SIGNING_KID } from '../../../mock-server/src/signing.ts';
+import { startMockServer } from '../../../mock-server/src/index.ts';
+import { DEMO_SIGNING_KID, demoJwks } from '../../../mock-server/src/signing.ts';
+import { createClient } from '../client.ts';
 import type { Jwks } from '../resources/keys.ts';
-import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { DEMO_API_KEY, type MockHarness, startHarness } from '../test-utils/mock-api.ts';
 import { fromBase64Url, signingKeyFromSeed, signResult, toBase64Url, verifySignature } from './signature.ts';
 
 let mock: MockHarness;
@@ -82,6 +84,31 @@ describe('signed answers from the mock service', () => {
       expect(await verifySignature(item.summary, jwks, { type: 'rating_summary' })).toMatchObject({
         ok: true,
       });
+    }
+  });
+
+  it('signs with the key it is given, which the demo key set does not know; a browser may fetch the set', async () => {
+    const other = await startMockServer({
+      port: 0,
+      signing: { seed: new Uint8Array(32).fill(7), kid: 'rotated-2' },
+    });
+    try {
+      const client = createClient({ baseUrl: other.url, apiKey: DEMO_API_KEY });
+      const jwks = await client.keys.list();
+      expect(jwks.keys.map((k) => k.kid)).toEqual(['rotated-2']);
+      const item = await client.ratings.get('91110000561976492Q');
+      if (item.status !== 'found') throw new Error(`expected found, got ${item.status}`);
+      expect((await verifySignature(item.summary, jwks)).ok).toBe(true);
+      expect(await verifySignature(item.summary, await demoJwks())).toMatchObject({ problem: 'unknown_kid' });
+      const preflight = await fetch(`${other.url}/.well-known/jwks.json`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      const res = await fetch(`${other.url}/.well-known/jwks.json`);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await other.close();
     }
   });
 
