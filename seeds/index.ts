@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { enterpriseByTag, seeds } from '../seeds/index.ts';
+ * import { enterpriseByTag, seeds } from './index.ts';
  * enterpriseByTag('edge:dishonest-active').lists[0]?.active; // true
  * ```
  */

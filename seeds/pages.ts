@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { renderBidderPage } from '../seeds/pages.ts';
+ * import { renderBidderPage } from './pages.ts';
  * const html = renderBidderPage(1000); // 1,000 rows, 2 identifiers each
  * ```
  */

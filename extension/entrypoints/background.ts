@@ -1,4 +1,4 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { startBackground } from '../background/index.ts';
+import { startBackground } from '../core/background/index.ts';
 
 export default defineBackground(() => startBackground());

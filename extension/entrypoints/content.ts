@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContent } from '../content/index.ts';
-import { countStart, ignoreForgedRestarts } from '../content/restart-guard.ts';
+import { countStart, ignoreForgedRestarts } from '../core/page/restart-guard.ts';
+import { startContent } from '../core/page/session.ts';
 
 // Counted as the module loads, before WXT announces this copy (content/restart-guard.ts).
 const started = countStart('content');

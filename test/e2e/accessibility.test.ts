@@ -8,7 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LoanTabRecord } from '../../extension/lib/loan-model.ts';
+import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import {
   type ChromeGlobal,
   type ExtensionBrowser,

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditEntry } from '../../extension/lib/audit.ts';
-import { canonicalJson } from '../../extension/lib/evidence.ts';
-import type { LoanTabRecord } from '../../extension/lib/loan-model.ts';
-import type { LoanDecisionRecord } from '../../extension/lib/loan-record.ts';
+import type { AuditEntry } from '../../extension/core/personal/audit.ts';
+import { canonicalJson } from '../../extension/kits/screening/evidence.ts';
+import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
+import type { LoanDecisionRecord } from '../../extension/modes/loan/record.ts';
 import { enterpriseByTag, individualsByTag, SEED_AS_OF } from '../../seeds/index.ts';
 import {
   type BadgeSnapshot,

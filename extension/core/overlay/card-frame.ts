@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { getLanguage, t } from '../../lib/i18n.ts';
+import { getLanguage, t } from '../i18n.ts';
 import { createHost, createMarker, type Marker } from './marker.ts';
 import {
   FRAME_HANDSHAKE,

@@ -5,7 +5,7 @@
  */
 import { type JSX, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { setLanguage } from '../../lib/i18n.ts';
+import { setLanguage } from '../i18n.ts';
 import {
   FRAME_HANDSHAKE,
   FRAME_PORT_PREFIX,

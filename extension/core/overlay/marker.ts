@@ -6,7 +6,7 @@
  * the preview, a click or Enter/Space opens the card. Pointer movement does nothing, because a
  * page can move a marker under a resting pointer.
  */
-import { t } from '../../lib/i18n.ts';
+import { t } from '../i18n.ts';
 
 /** The tag of a marker host; a valid custom-element name, so it can carry a shadow root. */
 export const MARKER_TAG = 'xinjian-badge';

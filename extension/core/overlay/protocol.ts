@@ -6,7 +6,7 @@
  * `runtime` port, never `window.postMessage`.
  */
 import { browser } from 'wxt/browser';
-import type { Language } from '../../lib/i18n.ts';
+import type { Language } from '../i18n.ts';
 
 /** The extension page drawn in the frame; the only web-accessible resource. */
 export const FRAME_PAGE = '/card.html';

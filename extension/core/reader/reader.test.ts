@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHiddenCheck } from '../../content/visibility.ts';
+import { createHiddenCheck } from '../page/visibility.ts';
 import { LOAN_COMPANY_LABELS } from './heuristics.ts';
 import {
   createReaderState,

@@ -6,9 +6,9 @@
  * (`中标供应商：…`, `排名第二的供应商为…`); visible, labelled form fields are read by value.
  * One walk in document order; reads only, the DOM is not changed.
  */
-import type { IdentifierKind } from '../../../sdk/src/core/schemas.ts';
-import type { SubjectRole } from '../../lib/model.ts';
-import { ENTERPRISE_KINDS } from '../../lib/subjects.ts';
+import type { IdentifierKind } from '@xinjian/sdk';
+import type { SubjectRole } from '../../kits/screening/model.ts';
+import { ENTERPRISE_KINDS } from '../../kits/screening/subjects.ts';
 import {
   CODE_HEADER,
   CONSORTIUM_MARKER,

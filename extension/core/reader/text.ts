@@ -4,8 +4,8 @@
  * reads as one code), with a line break wherever a block, a `<br>` or hidden text comes between.
  * Offsets in the joined string map back to the text nodes for badge placement.
  */
-import type { IdentifierKind } from '../../../sdk/src/core/schemas.ts';
-import { findIdentifiers, parseIdCard, parseUscc } from '../../../sdk/src/identifiers/index.ts';
+import type { IdentifierKind } from '@xinjian/sdk';
+import { findIdentifiers, parseIdCard, parseUscc } from '@xinjian/sdk/identifiers';
 import { CODE_LABEL_BEFORE, INLINE_TAGS, SKIP_TAGS } from './heuristics.ts';
 import type { ReaderOptions } from './types.ts';
 

@@ -3,8 +3,8 @@
  * page (where it is printed, so a badge can be placed beside it), and the state one page's
  * scans share.
  */
-import type { IdentifierKind, LocalizedText } from '../../../sdk/src/core/schemas.ts';
-import type { SubjectRole } from '../../lib/model.ts';
+import type { IdentifierKind, LocalizedText } from '@xinjian/sdk';
+import type { SubjectRole } from '../../kits/screening/model.ts';
 
 /**
  * One subject printed on the page, where it is printed. For a value in a form field, `field`

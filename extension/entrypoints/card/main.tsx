@@ -1,7 +1,7 @@
-import { ProcurementFrameBody } from '../../content/badge.tsx';
-import { BADGE_CSS } from '../../content/badge-styles.ts';
-import { LOAN_BADGE_CSS, LoanFrameBody } from '../../content/loan-badge.tsx';
 import { startFrame } from '../../core/overlay/frame-app.tsx';
+import { BADGE_CSS } from '../../core/overlay/styles.ts';
+import { ProcurementFrameBody } from '../../kits/screening/card.tsx';
+import { LOAN_BADGE_CSS, LoanFrameBody } from '../../modes/loan/card.tsx';
 
 // The card frame (docs/decisions/0024): each mode contributes its card body and styles.
 const style = document.createElement('style');

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '../../ui/page.css';
-import { EvidencePage } from '../../ui/evidence-page.tsx';
-import { mountPage } from '../../ui/mount.ts';
+import '../../core/ui/page.css';
+import { mountPage } from '../../core/ui/mount.ts';
+import { EvidencePage } from '../../kits/screening/evidence-page.tsx';
 
 mountPage(() => render(<EvidencePage />, document.getElementById('app') as HTMLElement));

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '../../ui/page.css';
-import { LoanRecordPage } from '../../ui/loan-record-page.tsx';
-import { mountPage } from '../../ui/mount.ts';
+import '../../core/ui/page.css';
+import { mountPage } from '../../core/ui/mount.ts';
+import { LoanRecordPage } from '../../modes/loan/record-page.tsx';
 
 mountPage(() => render(<LoanRecordPage />, document.getElementById('app') as HTMLElement));

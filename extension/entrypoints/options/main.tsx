@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '../../ui/page.css';
-import { mountPage } from '../../ui/mount.ts';
-import { Options } from '../../ui/options.tsx';
+import '../../core/ui/page.css';
+import { mountPage } from '../../core/ui/mount.ts';
+import { Options } from '../../core/ui/options.tsx';
 
 mountPage(() => render(<Options />, document.getElementById('app') as HTMLElement));

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '../../ui/page.css';
-import { mountPage } from '../../ui/mount.ts';
-import { Popup } from '../../ui/popup.tsx';
+import '../../core/ui/page.css';
+import { mountPage } from '../../core/ui/mount.ts';
+import { Popup } from '../../core/ui/popup.tsx';
 
 mountPage(() => render(<Popup />, document.getElementById('app') as HTMLElement));

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '../../ui/page.css';
-import { mountPage } from '../../ui/mount.ts';
-import { SidePanel } from '../../ui/sidepanel.tsx';
+import '../../core/ui/page.css';
+import { mountPage } from '../../core/ui/mount.ts';
+import { SidePanel } from '../../core/ui/sidepanel.tsx';
 
 mountPage(() => render(<SidePanel />, document.getElementById('app') as HTMLElement));

@@ -31,6 +31,7 @@ export {
   DEFAULT_CREDIT_CHANNELS,
   evaluateCreditLending,
 } from './credit-lending.ts';
+export { addMonths, isIsoDate, monthOf } from './dates.ts';
 export type { ScreeningVerdict } from './findings.ts';
 export { CheckedList, Finding, RuleSetRef, ScreeningResult, Severity } from './findings.ts';
 export type { HousingFundOptions } from './housing-fund.ts';
@@ -83,7 +84,7 @@ export {
 export type { EnterpriseRuleSet, HouseholdRuleSet } from './registry.ts';
 export { ENTERPRISE_RULE_SETS, RULE_SETS, RuleSetId } from './registry.ts';
 export type { ScreeningSubject } from './screening.ts';
-export { listingInForce, listingLastDay } from './screening.ts';
+export { dishonestInForce, listingInForce, listingLastDay } from './screening.ts';
 export type { TenderingOptions } from './tendering.ts';
 export {
   DEFAULT_TENDERING_CHANNELS,

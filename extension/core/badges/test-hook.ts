@@ -1,0 +1,104 @@
+/**
+ * The browser tests' window into the closed shadow roots and the card frame. Compiled only
+ * into the `e2e` build (the call site is behind `import.meta.env.MODE === 'e2e'`, which the
+ * production build folds to `false` and drops); see docs/decisions/0008 and 0024. The page
+ * asks with `postMessage({ xinjianTest: 'snapshot', id })` and gets
+ * `{ xinjianTestReply: id, badges }`: per marker, the preview text the frame shows for it, and
+ * the card's text as the frame reported it when that marker's card is open.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BadgeRegistry } from '../../kits/screening/badges.tsx';
+import { badgeLabel, previewText } from '../../kits/screening/card.tsx';
+import { displayState } from '../../kits/screening/model.ts';
+import type { CardFrame, FrameOwner } from '../overlay/card-frame.ts';
+
+/**
+ * What the tests can see of one badge.
+ *
+ * @example
+ * ```ts
+ * const s: BadgeSnapshot = { key: 'code:…', name: null, state: 'pass', text: '✓通过·AAA 主体评级', label: '…', cardOpen: false, cardText: '', focused: false, tags: { div: 4 } };
+ * ```
+ */
+export interface BadgeSnapshot {
+  key: string;
+  name: string | null;
+  state: string;
+  text: string;
+  label: string;
+  cardOpen: boolean;
+  cardText: string;
+  focused: boolean;
+  /** Elements of the open card in the frame by lower-case tag name (`{ div: 4, h2: 1 }`). */
+  tags: Record<string, number>;
+}
+
+/**
+ * Answers snapshot requests from the page until the context ends.
+ *
+ * @example
+ * ```ts
+ * if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => registry);
+ * ```
+ */
+export function installTestHook(ctx: ContentScriptContext, registry: () => BadgeRegistry): void {
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    const data = event.data as { xinjianTest?: string; id?: string } | null;
+    if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
+    const frame = registry().frame;
+    void frame.settled(300).then(() => reply(data.id));
+  });
+  function reply(id: string | undefined): void {
+    const frame = registry().frame;
+    const badges: BadgeSnapshot[] = inPageOrder(registry().handles()).map((handle) => {
+      const result = registry().result(handle.key);
+      const subject = registry().subjects.get(handle.key);
+      return {
+        key: handle.key,
+        name: subject?.name ?? null,
+        state: result ? displayState(result) : 'unknown',
+        text: subject && result ? previewText(subject, result) : '',
+        label: subject && result ? badgeLabel(subject, result) : '',
+        ...frameSnapshot(frame, handle),
+      };
+    });
+    window.postMessage({ xinjianTestReply: id, badges }, '*');
+  }
+}
+
+/**
+ * Markers in page order, whatever order they were mounted in.
+ *
+ * @example
+ * ```ts
+ * inPageOrder(registry.handles());
+ * ```
+ */
+export function inPageOrder<H extends { host: HTMLElement }>(handles: Iterable<H>): H[] {
+  return [...handles].sort((a, b) =>
+    a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+}
+
+/**
+ * What the frame shows of one marker, and whether the marker has the focus.
+ *
+ * @example
+ * ```ts
+ * frameSnapshot(registry.frame, handle); // { cardOpen: true, cardText: '…', focused: false, tags: {…} }
+ * ```
+ */
+export function frameSnapshot(
+  frame: CardFrame,
+  handle: FrameOwner & { root: ShadowRoot },
+): Pick<BadgeSnapshot, 'cardOpen' | 'cardText' | 'focused' | 'tags'> {
+  const state = frame.state();
+  // Open once the frame has drawn it for this marker: what the officer sees, not what was asked.
+  const open = state.owner === handle && state.view === 'card' && state.text !== '';
+  return {
+    cardOpen: open,
+    cardText: open ? state.text : '',
+    focused: document.activeElement === handle.host && handle.root.activeElement === handle.button,
+    tags: open ? state.tags : {},
+  };
+}

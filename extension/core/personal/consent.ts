@@ -1,0 +1,156 @@
+/**
+ * The consent gate of the loan-review mode, as a pure state machine: no personal lookup may
+ * start until the officer has confirmed, for that one person, the fixed purpose (住房公积金贷款
+ * 审批) and the reference and date of the written authorization (征信业管理条例 第18条). The
+ * content script drives it from the card's dialog; the background checks the result again.
+ *
+ * States: `required` (nothing confirmed) → `editing` (the dialog is open) → `granted`. Cancel
+ * goes back to `required`; a granted consent cannot be edited, only used.
+ */
+import type { LoanConsent } from '../../modes/loan/model.ts';
+import { LOAN_PURPOSE } from '../../modes/loan/model.ts';
+import { containsIdNumber } from './personal.ts';
+
+/** What the officer typed in the dialog. */
+export interface ConsentDraft {
+  purposeConfirmed: boolean;
+  reference: string;
+  grantedAt: string;
+}
+
+/** A reason the dialog refuses to submit. */
+export type ConsentError =
+  | 'purpose'
+  | 'reference'
+  | 'reference_long'
+  | 'reference_id'
+  | 'date'
+  | 'date_future';
+
+/**
+ * The gate of one person.
+ *
+ * @example
+ * ```ts
+ * let s: ConsentState = initialConsent();
+ * s = consentReducer(s, { type: 'open', today: '2026-11-25' });
+ * ```
+ */
+export type ConsentState =
+  | { step: 'required' }
+  | { step: 'editing'; draft: ConsentDraft; errors: ConsentError[] }
+  | { step: 'granted'; consent: LoanConsent };
+
+/** What can happen to the gate. */
+export type ConsentEvent =
+  | { type: 'open'; today: string }
+  | { type: 'edit'; patch: Partial<ConsentDraft> }
+  | { type: 'submit'; today: string; now: string }
+  | { type: 'cancel' };
+
+/** Longest reference the API accepts (`Authorization.reference`). */
+export const MAX_REFERENCE_LENGTH = 100;
+
+/**
+ * The gate before anything was confirmed.
+ *
+ * @example
+ * ```ts
+ * initialConsent(); // { step: 'required' }
+ * ```
+ */
+export function initialConsent(): ConsentState {
+  return { step: 'required' };
+}
+
+/**
+ * The next state. Events that do not apply to the current state leave it unchanged.
+ *
+ * @example
+ * ```ts
+ * const open = consentReducer(initialConsent(), { type: 'open', today: '2026-11-25' });
+ * const typed = consentReducer(open, { type: 'edit', patch: { purposeConfirmed: true, reference: 'SQ-1' } });
+ * consentReducer(typed, { type: 'submit', today: '2026-11-25', now: new Date().toISOString() }).step; // 'granted'
+ * ```
+ */
+export function consentReducer(state: ConsentState, event: ConsentEvent): ConsentState {
+  switch (event.type) {
+    case 'open':
+      if (state.step !== 'required') return state;
+      return {
+        step: 'editing',
+        draft: { purposeConfirmed: false, reference: '', grantedAt: event.today },
+        errors: [],
+      };
+    case 'edit':
+      if (state.step !== 'editing') return state;
+      return { step: 'editing', draft: { ...state.draft, ...event.patch }, errors: [] };
+    case 'cancel':
+      return state.step === 'editing' ? { step: 'required' } : state;
+    case 'submit': {
+      if (state.step !== 'editing') return state;
+      const errors = validateConsent(state.draft, event.today);
+      if (errors.length > 0) return { ...state, errors };
+      return {
+        step: 'granted',
+        consent: {
+          purpose: LOAN_PURPOSE,
+          reference: state.draft.reference.trim(),
+          grantedAt: state.draft.grantedAt,
+          confirmedAt: event.now,
+        },
+      };
+    }
+  }
+}
+
+/**
+ * What is wrong with a draft, in the order the dialog shows its fields.
+ *
+ * @example
+ * ```ts
+ * validateConsent({ purposeConfirmed: false, reference: '', grantedAt: '2026-11-25' }, '2026-11-25');
+ * // ['purpose', 'reference']
+ * ```
+ */
+export function validateConsent(draft: ConsentDraft, today: string): ConsentError[] {
+  const errors: ConsentError[] = [];
+  if (!draft.purposeConfirmed) errors.push('purpose');
+  const reference = draft.reference.trim();
+  if (!reference) errors.push('reference');
+  else if (Array.from(reference).length > MAX_REFERENCE_LENGTH) errors.push('reference_long');
+  // The reference goes into the audit log; a pasted ID number must not.
+  else if (containsIdNumber(reference)) errors.push('reference_id');
+  if (!isCalendarDate(draft.grantedAt)) errors.push('date');
+  else if (draft.grantedAt > today) errors.push('date_future');
+  return errors;
+}
+
+/**
+ * Whether a consent record is complete enough to order with (the background's own check of
+ * what a content script sends).
+ *
+ * @example
+ * ```ts
+ * isValidConsent({ purpose: 'housing_fund_loan', reference: 'SQ-1', grantedAt: '2026-11-03', confirmedAt: '2026-11-25T01:00:00Z' }, '2026-11-25'); // true
+ * ```
+ */
+export function isValidConsent(consent: unknown, today: string): consent is LoanConsent {
+  if (typeof consent !== 'object' || consent === null) return false;
+  const c = consent as Partial<LoanConsent>;
+  return (
+    c.purpose === LOAN_PURPOSE &&
+    typeof c.reference === 'string' &&
+    typeof c.grantedAt === 'string' &&
+    typeof c.confirmedAt === 'string' &&
+    !Number.isNaN(Date.parse(c.confirmedAt)) &&
+    validateConsent({ purposeConfirmed: true, reference: c.reference, grantedAt: c.grantedAt }, today)
+      .length === 0
+  );
+}
+
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

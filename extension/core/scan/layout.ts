@@ -1,0 +1,79 @@
+/**
+ * A page layout: what the extension knows about one kind of page, as data. Each layout is
+ * paired with a saved copy of the page in `seeds/pages/` that the detector tests load, so a
+ * selector that stops matching fails a test instead of silently finding nothing.
+ */
+import type { SubjectRole } from '../../kits/screening/model.ts';
+
+/**
+ * A table listing bidders: which rows, which cell holds the name and which the codes, and how
+ * a 联合体 is written in it.
+ *
+ * @example
+ * ```ts
+ * const table: TableLayout = {
+ *   table: '#bid-opening-table',
+ *   rows: 'tbody > tr',
+ *   nameCell: 'td:nth-child(2)',
+ *   codeCells: 'td:nth-child(3)',
+ *   role: 'bidder',
+ *   consortiumMarker: '联合体',
+ * };
+ * ```
+ */
+export interface TableLayout {
+  /** Selector of the table. */
+  table: string;
+  /** Selector of the bidder rows, relative to the table. */
+  rows: string;
+  /** Selector of the cell with the bidder's name, relative to the row. */
+  nameCell: string;
+  /** Selector of the cells with the bidder's codes, relative to the row. */
+  codeCells: string;
+  /** What the subjects of this table are. */
+  role: SubjectRole;
+  /** Text that marks a name cell listing 联合体 members (each with its code). */
+  consortiumMarker?: string;
+}
+
+/**
+ * Where the page states the 截止时点 of the credit check: the cell next to a label in a table,
+ * or a date inside a sentence.
+ *
+ * @example
+ * ```ts
+ * const cutoff: CutoffLayout = { kind: 'labelled-cell', within: 'table.info', label: '投标截止时间' };
+ * ```
+ */
+export type CutoffLayout =
+  | { kind: 'labelled-cell'; within: string; label: string }
+  | { kind: 'text'; within: string; pattern: RegExp };
+
+/**
+ * One supported page layout.
+ *
+ * @example
+ * ```ts
+ * const layout: PageLayout = {
+ *   id: 'demo-bidders',
+ *   title: '投标人名单（演示）',
+ *   fixture: 'bidders.html',
+ *   matches: ['*://*\/demo/bidders*'],
+ *   tables: [],
+ * };
+ * ```
+ */
+export interface PageLayout {
+  id: string;
+  /** What the page is, for people reading the code and the side panel. */
+  title: string;
+  /** The saved page in `seeds/pages/` this layout is tested against. */
+  fixture: string;
+  /** URL match patterns (as in a manifest) of the pages with this layout. */
+  matches: readonly string[];
+  /** Bidder tables; other tables get generic detection. */
+  tables: readonly TableLayout[];
+  /** Paragraphs naming winners and candidates (`中标供应商：…`); default: the whole page. */
+  prose?: string;
+  cutoff?: CutoffLayout;
+}

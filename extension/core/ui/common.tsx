@@ -1,0 +1,206 @@
+/**
+ * Pieces shared by the extension's pages: settings and tab-record hooks that follow storage,
+ * the verdict chip, and a download helper.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { badgeText, stateIcon } from '../../kits/screening/format.ts';
+import { displayState, type SubjectResult, type TabRecord } from '../../kits/screening/model.ts';
+import { setLanguage } from '../i18n.ts';
+import { send } from '../messages.ts';
+import { loadSettings, type Settings, watchSettings } from '../settings.ts';
+
+/**
+ * The settings, kept current; also switches the UI language.
+ *
+ * @example
+ * ```ts
+ * const settings = useSettings(); // null while loading
+ * ```
+ */
+export function useSettings(): Settings | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    const apply = (s: Settings) => {
+      setLanguage(s.language);
+      setSettings(s);
+    };
+    void loadSettings().then(apply);
+    return watchSettings(apply);
+  }, []);
+  return settings;
+}
+
+/**
+ * A tab's check record from the background, fetched again whenever its copy in
+ * `storage.session` changes.
+ *
+ * @example
+ * ```ts
+ * const record = useTabRecord(tabId); // undefined while loading, null when the tab has none
+ * ```
+ */
+export function useTabRecord(tabId: number | null): TabRecord | null | undefined {
+  const [record, setRecord] = useState<TabRecord | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === null) {
+      setRecord(null);
+      return;
+    }
+    let alive = true;
+    // The stored copy is slim (background/tabs.ts): a change is the cue to ask the background
+    // for the full record, one request at a time, the last change always followed.
+    let inFlight = false;
+    let again = false;
+    const fetchRecord = (): void => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      void send({ type: 'page:get-tab', tabId })
+        .then(
+          (r) => alive && setRecord(r),
+          () => alive && setRecord(null),
+        )
+        .finally(() => {
+          inFlight = false;
+          if (again && alive) {
+            again = false;
+            fetchRecord();
+          }
+        });
+    };
+    fetchRecord();
+    const key = `tab:${tabId}`;
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = changes[key];
+      if (area !== 'session' || !change) return;
+      if (change.newValue === undefined || change.newValue === null) setRecord(null);
+      else fetchRecord();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [tabId]);
+  return record;
+}
+
+/**
+ * The tab a page is about: `?tab=` when given (the side panel opened for a tab, tests), else
+ * the active tab of this window.
+ *
+ * @example
+ * ```ts
+ * const tabId = useTargetTab(); // null until known
+ * ```
+ */
+export function useTargetTab(): { id: number; url: string | null } | null {
+  const [tab, setTab] = useState<{ id: number; url: string | null } | null>(null);
+  useEffect(() => {
+    const param = new URLSearchParams(location.search).get('tab');
+    const load = () => {
+      const lookup = param
+        ? browser.tabs.get(Number(param))
+        : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
+      void lookup.then(
+        (t) => {
+          if (t?.id !== undefined) setTab({ id: t.id, url: t.url ?? null });
+        },
+        () => setTab(null),
+      );
+    };
+    load();
+    if (param) return;
+    // A panel that follows the active tab switches with it.
+    const onActivated = () => load();
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, []);
+  return tab;
+}
+
+/**
+ * A verdict as icon, word and colour.
+ *
+ * @example
+ * ```ts
+ * <VerdictChip result={{ state: 'not_found' }} />
+ * ```
+ */
+export function VerdictChip({ result }: { result: SubjectResult }): JSX.Element {
+  const state = displayState(result);
+  const { verdict } = badgeText(result, state);
+  return (
+    <span class={`chip s-${state}`} data-state={state}>
+      <span aria-hidden="true">{stateIcon(state)}</span>
+      <span>{verdict}</span>
+    </span>
+  );
+}
+
+/**
+ * Saves text as a file through a temporary link (no `downloads` permission needed).
+ *
+ * @example
+ * ```ts
+ * download('evidence.json', json, 'application/json');
+ * ```
+ */
+export function download(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A file-name-safe timestamp in China Standard Time: `20261125-0930`.
+ *
+ * @example
+ * ```ts
+ * `xinjian-evidence-${stamp()}.json`;
+ * ```
+ */
+export function stamp(now: Date = new Date()): string {
+  const d = new Date(now.getTime() + 8 * 3600_000).toISOString();
+  return `${d.slice(0, 10).replaceAll('-', '')}-${d.slice(11, 16).replace(':', '')}`;
+}
+
+/** Report ids per USCC, kept in `storage.session` for the evidence records. */
+export const REPORT_IDS_KEY = 'reports';
+
+/**
+ * Report ids ordered so far, per USCC.
+ *
+ * @example
+ * ```ts
+ * (await loadReportIds())['91110000600037341L']; // ['rep_…']
+ * ```
+ */
+export async function loadReportIds(): Promise<Record<string, string[]>> {
+  const got = await browser.storage.session.get(REPORT_IDS_KEY);
+  return (got[REPORT_IDS_KEY] as Record<string, string[]> | undefined) ?? {};
+}
+
+/**
+ * Remembers a report id for a USCC.
+ *
+ * @example
+ * ```ts
+ * await rememberReportId('91110000600037341L', report.id);
+ * ```
+ */
+export async function rememberReportId(uscc: string, id: string): Promise<void> {
+  const all = await loadReportIds();
+  const list = all[uscc] ?? [];
+  if (!list.includes(id)) all[uscc] = [...list, id];
+  await browser.storage.session.set({ [REPORT_IDS_KEY]: all });
+}

@@ -1,0 +1,351 @@
+/**
+ * The options page: API address and key (with a connection test against the account
+ * endpoint), site rules and their mode (whole sites or one path of a site), the cut-off
+ * behaviour, cache lifetime, automatic or on-click lookup, operator name and language, the
+ * loan-review settings and the audit log of personal lookups.
+ */
+
+import type { Account } from '@xinjian/sdk';
+import { describeError } from '@xinjian/sdk';
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AuditLogSection, LoanSettingsFieldset } from '../../modes/loan/options.tsx';
+import { lt } from '../../modes/loan/strings.ts';
+import { localized, t } from '../i18n.ts';
+import { send } from '../messages.ts';
+import {
+  AVAILABLE_MODES,
+  isValidPathPrefix,
+  isValidSitePattern,
+  type Settings,
+  type SiteMode,
+  saveSettings,
+} from '../settings.ts';
+import { useSettings } from './common.tsx';
+
+type Probe =
+  | { kind: 'idle' }
+  | { kind: 'testing' }
+  | { kind: 'ok'; account: Account }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * The options page.
+ *
+ * @example
+ * ```ts
+ * render(<Options />, document.getElementById('app')!);
+ * ```
+ */
+export function Options(): JSX.Element {
+  const stored = useSettings();
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [probe, setProbe] = useState<Probe>({ kind: 'idle' });
+  const [saved, setSaved] = useState<'idle' | 'saved' | string>('idle');
+  const [newSite, setNewSite] = useState('');
+  const [newPath, setNewPath] = useState('');
+  const [newMode, setNewMode] = useState<SiteMode>('procurement');
+  const [siteError, setSiteError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (stored && !draft) setDraft(stored);
+  }, [stored]);
+  if (!draft || !stored) return <main class="options muted">…</main>;
+
+  const update = (patch: Partial<Settings>) => {
+    setSaved('idle');
+    setDraft({ ...draft, ...patch });
+  };
+
+  const testConnection = async () => {
+    setProbe({ kind: 'testing' });
+    try {
+      const account = await send({
+        type: 'page:test-connection',
+        baseUrl: draft.api.baseUrl,
+        apiKey: draft.api.key,
+      });
+      setProbe({ kind: 'ok', account });
+    } catch (e) {
+      setProbe({ kind: 'failed', reason: localized(describeError(e)) });
+    }
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const origin = new URL(draft.api.baseUrl).origin;
+      // The background calls the API from the extension's origin: it needs that host.
+      if (!(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
+        setSaved(t('options.permission_denied'));
+        return;
+      }
+    } catch {
+      // No or an invalid address: saved as typed, the test tells what is wrong.
+    }
+    // Sites are changed through the background (they need registration), not by this form.
+    await saveSettings({ ...draft, sites: stored.sites });
+    setSaved('saved');
+  };
+
+  const addSite = async () => {
+    const pattern = newSite.trim();
+    const pathPrefix = newPath.trim();
+    if (!isValidSitePattern(pattern)) {
+      setSiteError(t('options.site_invalid'));
+      return;
+    }
+    if (pathPrefix && !isValidPathPrefix(pathPrefix)) {
+      setSiteError(lt('options.path_invalid'));
+      return;
+    }
+    setSiteError(null);
+    if (!(await browser.permissions.request({ origins: [pattern] }))) {
+      setSiteError(t('popup.permission_denied'));
+      return;
+    }
+    await send({
+      type: 'page:set-site',
+      pattern,
+      pathPrefix: pathPrefix || undefined,
+      mode: newMode,
+      tabId: null,
+    });
+    setNewSite('');
+    setNewPath('');
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('options.title')}</h1>
+      <form onSubmit={save}>
+        <fieldset>
+          <legend>{t('options.api')}</legend>
+          <label class="field">
+            <span>{t('options.base_url')}</span>
+            <input
+              type="url"
+              name="baseUrl"
+              value={draft.api.baseUrl}
+              placeholder="https://api.example.cn"
+              onInput={(e) =>
+                update({ api: { ...draft.api, baseUrl: (e.currentTarget as HTMLInputElement).value.trim() } })
+              }
+            />
+          </label>
+          <label class="field">
+            <span>{t('options.key')}</span>
+            <input
+              type="password"
+              name="apiKey"
+              autocomplete="off"
+              value={draft.api.key}
+              onInput={(e) =>
+                update({ api: { ...draft.api, key: (e.currentTarget as HTMLInputElement).value.trim() } })
+              }
+            />
+          </label>
+          <div class="row">
+            <button type="button" onClick={testConnection} disabled={probe.kind === 'testing'}>
+              {t('options.test')}
+            </button>
+            <span role="status" data-testid="probe">
+              {probe.kind === 'testing' ? t('options.testing') : null}
+              {probe.kind === 'ok' ? (
+                <span class="ok">
+                  {t('options.test_ok', {
+                    name: probe.account.name,
+                    credits: probe.account.credits.remaining.toLocaleString('zh-CN'),
+                  })}
+                </span>
+              ) : null}
+              {probe.kind === 'failed' ? (
+                <span class="error">{t('options.test_failed', { reason: probe.reason })}</span>
+              ) : null}
+            </span>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('options.sites')}</legend>
+          {stored.sites.length === 0 ? <p class="muted">{t('options.no_sites')}</p> : null}
+          <table class="data" data-testid="sites">
+            <tbody>
+              {stored.sites.map((site) => (
+                <tr key={`${site.pattern}${site.pathPrefix ?? ''}`}>
+                  <td class="code">
+                    {site.pattern}
+                    {site.pathPrefix ? <div class="muted small">{site.pathPrefix}</div> : null}
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`${t('popup.mode')} ${site.pattern}${site.pathPrefix ?? ''}`}
+                      value={site.mode}
+                      onChange={(e) =>
+                        void send({
+                          type: 'page:set-site',
+                          pattern: site.pattern,
+                          pathPrefix: site.pathPrefix,
+                          mode: (e.currentTarget as HTMLSelectElement).value as SiteMode,
+                          tabId: null,
+                        })
+                      }
+                    >
+                      {(['procurement', 'loan', 'off'] as const).map((mode) => (
+                        <option key={mode} value={mode} disabled={!AVAILABLE_MODES.includes(mode)}>
+                          {t(`mode.${mode}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void send({
+                          type: 'page:remove-site',
+                          pattern: site.pattern,
+                          pathPrefix: site.pathPrefix,
+                        })
+                      }
+                    >
+                      {t('options.site_remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="row">
+            <input
+              type="text"
+              aria-label={t('options.site_pattern')}
+              placeholder="https://ggzy.example.gov.cn/*"
+              value={newSite}
+              onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)}
+            />
+            <input
+              type="text"
+              aria-label={lt('options.path_prefix')}
+              placeholder={lt('options.path_prefix')}
+              value={newPath}
+              onInput={(e) => setNewPath((e.currentTarget as HTMLInputElement).value)}
+            />
+            <select
+              aria-label={lt('options.site_mode')}
+              value={newMode}
+              onChange={(e) => setNewMode((e.currentTarget as HTMLSelectElement).value as SiteMode)}
+            >
+              {AVAILABLE_MODES.filter((m) => m !== 'off').map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`mode.${mode}`)}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={addSite}>
+              {t('options.site_add')}
+            </button>
+          </div>
+          {siteError ? <p class="error">{siteError}</p> : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('options.cutoff')}</legend>
+          <label class="row">
+            <input
+              type="checkbox"
+              checked={draft.cutoff.readFromPage}
+              onChange={(e) =>
+                update({
+                  cutoff: { ...draft.cutoff, readFromPage: (e.currentTarget as HTMLInputElement).checked },
+                })
+              }
+            />
+            {t('options.cutoff_page')}
+          </label>
+          <label class="field">
+            <span>{t('options.cutoff_fixed')}</span>
+            <input
+              type="date"
+              value={draft.cutoff.fixedDate ?? ''}
+              onInput={(e) =>
+                update({
+                  cutoff: { ...draft.cutoff, fixedDate: (e.currentTarget as HTMLInputElement).value || null },
+                })
+              }
+            />
+          </label>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('options.lookup')}</legend>
+          <label class="row">
+            <input
+              type="radio"
+              name="lookup"
+              checked={draft.lookup === 'auto'}
+              onChange={() => update({ lookup: 'auto' })}
+            />
+            {t('options.lookup_auto')}
+          </label>
+          <label class="row">
+            <input
+              type="radio"
+              name="lookup"
+              checked={draft.lookup === 'click'}
+              onChange={() => update({ lookup: 'click' })}
+            />
+            {t('options.lookup_click')}
+          </label>
+          <label class="field">
+            <span>{t('options.cache')}</span>
+            <input
+              type="number"
+              min={0}
+              max={1440}
+              value={draft.cacheTtlMinutes}
+              onInput={(e) =>
+                update({ cacheTtlMinutes: Number((e.currentTarget as HTMLInputElement).value) || 0 })
+              }
+            />
+          </label>
+          <label class="field">
+            <span>{t('options.operator')}</span>
+            <input
+              type="text"
+              name="operator"
+              value={draft.operator}
+              onInput={(e) => update({ operator: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </label>
+          <label class="field">
+            <span>{t('options.language')}</span>
+            <select
+              value={draft.language}
+              onChange={(e) =>
+                update({ language: (e.currentTarget as HTMLSelectElement).value === 'en' ? 'en' : 'zh-CN' })
+              }
+            >
+              <option value="zh-CN">简体中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </fieldset>
+
+        <LoanSettingsFieldset loan={draft.loan} onChange={(loan) => update({ loan })} />
+
+        <div class="row">
+          <button type="submit" class="primary">
+            {t('options.save')}
+          </button>
+          <span role="status" data-testid="saved">
+            {saved === 'saved' ? <span class="ok">{t('options.saved')}</span> : null}
+            {saved !== 'saved' && saved !== 'idle' ? <span class="error">{saved}</span> : null}
+          </span>
+        </div>
+      </form>
+      <AuditLogSection />
+    </main>
+  );
+}

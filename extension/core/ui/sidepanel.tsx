@@ -1,0 +1,547 @@
+/**
+ * The side panel: every bidder on the page (sortable, consortia grouped, filter by verdict),
+ * the evidence exports (JSON with its SHA-256, CSV, printable page), and one subject's full
+ * report, ordered through the background. On a loan-review page it shows the loan panel
+ * (ui/loan-panel.tsx) instead.
+ */
+
+import type { CreditRecord, ReadyReport } from '@xinjian/sdk';
+import { describeError } from '@xinjian/sdk';
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { bidderEvidence, pageEvidence, sealEvidence, tableCsv } from '../../kits/screening/evidence.ts';
+import {
+  channelLabel,
+  formatDateTime,
+  gradeLabel,
+  headlineGrade,
+  listLabel,
+  truncate,
+} from '../../kits/screening/format.ts';
+import {
+  type DisplayState,
+  displayState,
+  type TabRecord,
+  type TabSubject,
+} from '../../kits/screening/model.ts';
+import { LoanPanel, useLoanRecord } from '../../modes/loan/panel.tsx';
+import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
+import { send } from '../messages.ts';
+import {
+  download,
+  loadReportIds,
+  rememberReportId,
+  stamp,
+  useSettings,
+  useTabRecord,
+  useTargetTab,
+  VerdictChip,
+} from './common.tsx';
+
+type SortKey = 'order' | 'name' | 'grade' | 'verdict';
+const VERDICT_ORDER: DisplayState[] = [
+  'fail',
+  'review',
+  'unavailable',
+  'invalid',
+  'ambiguous',
+  'not_found',
+  'checking',
+  'idle',
+  'pass',
+];
+const FILTERS: Array<DisplayState | 'all'> = [
+  'all',
+  'pass',
+  'review',
+  'fail',
+  'unavailable',
+  'not_found',
+  'invalid',
+  'ambiguous',
+  'checking',
+];
+
+/**
+ * The side panel.
+ *
+ * @example
+ * ```ts
+ * render(<SidePanel />, document.getElementById('app')!);
+ * ```
+ */
+export function SidePanel(): JSX.Element {
+  const settings = useSettings();
+  const tab = useTargetTab();
+  const record = useTabRecord(tab?.id ?? null);
+  const loan = useLoanRecord(tab?.id ?? null);
+  const [subjectKey, setSubjectKey] = useState<string | null>(() =>
+    new URLSearchParams(location.search).get('subject'),
+  );
+
+  if (!settings || record === undefined || loan === undefined) return <main class="panel muted">…</main>;
+  // A loan-review page has a loan record instead of a procurement one.
+  if (loan) return <LoanPanel record={loan} operator={settings.operator} initialKey={subjectKey} />;
+  if (!record) {
+    return (
+      <main class="panel">
+        <h1>{t('panel.title')}</h1>
+        <p class="muted">{t('panel.no_page')}</p>
+      </main>
+    );
+  }
+  const entry = subjectKey ? record.subjects.find((s) => s.subject.key === subjectKey) : undefined;
+  return (
+    <main class="panel">
+      <h1>{t('panel.title')}</h1>
+      <PageHeader record={record} />
+      {entry ? (
+        <SubjectReport
+          record={record}
+          entry={entry}
+          operator={settings.operator}
+          onBack={() => setSubjectKey(null)}
+        />
+      ) : (
+        <BidderTable record={record} operator={settings.operator} onOpen={setSubjectKey} />
+      )}
+    </main>
+  );
+}
+
+function PageHeader({ record }: { record: TabRecord }): JSX.Element {
+  return (
+    <dl class="muted page-facts">
+      <div>
+        <dt>{t('panel.url')}</dt>
+        <dd title={record.url}>{truncate(record.title || record.url, 60)}</dd>
+      </div>
+      <div>
+        <dt>{t('panel.cutoff')}</dt>
+        <dd>
+          {record.cutoff.date}（{t(`cutoff.${record.cutoff.source}`)}）
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function gradeOf(entry: TabSubject): string {
+  return entry.result.state === 'done' ? (headlineGrade(entry.result.summary) ?? '') : '';
+}
+function nameOf(entry: TabSubject): string {
+  return entry.result.state === 'done' ? entry.result.summary.subject.name : (entry.subject.name ?? '');
+}
+function codeOf(entry: TabSubject): string {
+  return entry.result.state === 'done'
+    ? entry.result.summary.subject.uscc
+    : (entry.subject.code?.value ?? entry.subject.invalid?.raw ?? '');
+}
+
+function BidderTable(props: {
+  record: TabRecord;
+  operator: string;
+  onOpen: (key: string) => void;
+}): JSX.Element {
+  const { record } = props;
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'order', dir: 1 });
+  const [filter, setFilter] = useState<DisplayState | 'all'>('all');
+  const [hash, setHash] = useState<string | null>(null);
+
+  const rows = useMemo(() => {
+    const indexed = record.subjects.map((entry, order) => ({ entry, order }));
+    const visible = indexed.filter(({ entry }) => filter === 'all' || displayState(entry.result) === filter);
+    const value = ({ entry, order }: { entry: TabSubject; order: number }): string | number => {
+      switch (sort.key) {
+        case 'name':
+          return nameOf(entry);
+        case 'grade':
+          return gradeOf(entry);
+        case 'verdict':
+          return VERDICT_ORDER.indexOf(displayState(entry.result));
+        default:
+          return order;
+      }
+    };
+    return visible.sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      const c =
+        typeof va === 'number' && typeof vb === 'number'
+          ? va - vb
+          : String(va).localeCompare(String(vb), 'zh-CN');
+      return c === 0 ? a.order - b.order : c * sort.dir;
+    });
+  }, [record, sort, filter]);
+
+  // Consortium members stay together under their consortium's row, wherever the sort puts the first.
+  const groups = useMemo(() => {
+    const out: Array<{ consortium: TabRecord['consortia'][number] | null; rows: typeof rows }> = [];
+    const seen = new Map<string, (typeof out)[number]>();
+    for (const row of rows) {
+      const id = row.entry.subject.consortium?.id;
+      if (!id) {
+        out.push({ consortium: null, rows: [row] });
+        continue;
+      }
+      let group = seen.get(id);
+      if (!group) {
+        group = { consortium: record.consortia.find((c) => c.id === id) ?? null, rows: [] };
+        seen.set(id, group);
+        out.push(group);
+      }
+      group.rows.push(row);
+    }
+    return out;
+  }, [rows, record.consortia]);
+
+  const header = (key: SortKey, label: string) => (
+    <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button
+        type="button"
+        onClick={() => setSort(sort.key === key ? { key, dir: sort.dir === 1 ? -1 : 1 } : { key, dir: 1 })}
+      >
+        {label}
+        {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+
+  const exportPage = async () => {
+    const evidence = pageEvidence(record, {
+      operator: props.operator,
+      reportIds: await loadReportIds(),
+      generatedAt: new Date().toISOString(),
+      language: getLanguage(),
+    });
+    const sealed = await sealEvidence(evidence);
+    setHash(sealed.sha256);
+    download(`xinjian-evidence-${stamp()}.json`, JSON.stringify(sealed, null, 2), 'application/json');
+  };
+  const exportCsv = async () => {
+    const evidence = pageEvidence(record, {
+      operator: props.operator,
+      reportIds: await loadReportIds(),
+      generatedAt: new Date().toISOString(),
+      language: getLanguage(),
+    });
+    download(`xinjian-bidders-${stamp()}.csv`, tableCsv(evidence, getLanguage()), 'text/csv;charset=utf-8');
+  };
+  const print = () => {
+    void browser.tabs.create({ url: browser.runtime.getURL(`/evidence.html?tab=${record.tabId}`) });
+  };
+
+  return (
+    <section aria-label={t('panel.page')}>
+      <h2>{t('panel.page')}</h2>
+      <div class="toolbar">
+        <label class="row">
+          {t('panel.filter')}
+          <select
+            value={filter}
+            data-testid="filter"
+            onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as DisplayState | 'all')}
+          >
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {f === 'all'
+                  ? t('panel.filter_all')
+                  : t(`state.${f === 'invalid' ? 'invalid_nochar' : f}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="primary" onClick={exportPage}>
+          {t('panel.export_json')}
+        </button>
+        <button type="button" onClick={exportCsv}>
+          {t('panel.export_csv')}
+        </button>
+        <button type="button" onClick={print}>
+          {t('panel.print')}
+        </button>
+      </div>
+      {hash ? (
+        <p class="hash" data-testid="sha256">
+          {t('panel.sha256')}: <span class="code">{hash}</span>
+        </p>
+      ) : null}
+      <table class="data" data-testid="bidders">
+        <thead>
+          <tr>
+            {header('order', '#')}
+            {header('name', t('panel.col_name'))}
+            {header('grade', t('panel.col_grade'))}
+            {header('verdict', t('panel.col_verdict'))}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <>
+              {group.consortium ? (
+                <tr class="group" key={`g-${group.consortium.id}`}>
+                  <td colSpan={4}>
+                    {t('panel.consortium', { name: group.consortium.name ?? group.consortium.id })}
+                    {' · '}
+                    {group.consortium.screening
+                      ? t('panel.consortium_verdict', {
+                          verdict: t(
+                            `state.${group.consortium.screening.verdict === 'incomplete' ? 'unavailable' : group.consortium.screening.verdict}`,
+                          ),
+                        })
+                      : t('state.checking')}
+                  </td>
+                </tr>
+              ) : null}
+              {group.rows.map(({ entry, order }) => (
+                <tr
+                  key={entry.subject.key}
+                  data-key={entry.subject.key}
+                  data-state={displayState(entry.result)}
+                >
+                  <td>{order + 1}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => props.onOpen(entry.subject.key)}
+                      title={nameOf(entry)}
+                    >
+                      {truncate(nameOf(entry) || codeOf(entry), 60)}
+                    </button>
+                    <div class="code muted small">{codeOf(entry)}</div>
+                    <div class="muted small">{t(`role.${entry.subject.role}`)}</div>
+                  </td>
+                  <td class="nowrap">{gradeOf(entry)}</td>
+                  <td>
+                    <VerdictChip result={entry.result} />
+                  </td>
+                </tr>
+              ))}
+            </>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SubjectReport(props: {
+  record: TabRecord;
+  entry: TabSubject;
+  operator: string;
+  onBack: () => void;
+}): JSX.Element {
+  const { record, entry } = props;
+  const uscc = entry.result.state === 'done' ? entry.result.summary.subject.uscc : null;
+  const [report, setReport] = useState<ReadyReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [hash, setHash] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!uscc) return;
+    let alive = true;
+    setReport(null);
+    setError(null);
+    send({ type: 'page:order-report', subjectId: uscc }).then(
+      async (r) => {
+        await rememberReportId(uscc, r.id);
+        if (alive) setReport(r);
+      },
+      (e: unknown) => alive && setError(localized(describeError(e))),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [uscc]);
+
+  const exportOne = async () => {
+    const evidence = bidderEvidence(record, entry, {
+      operator: props.operator,
+      reportIds: await loadReportIds(),
+      language: getLanguage(),
+    });
+    const sealed = await sealEvidence(evidence);
+    setHash(sealed.sha256);
+    download(
+      `xinjian-evidence-${fileSafe(evidence.subject.uscc ?? entry.subject.key)}-${stamp()}.json`,
+      JSON.stringify(sealed, null, 2),
+      'application/json',
+    );
+  };
+
+  const result = entry.result;
+  const content = report?.content.subjectType === 'enterprise' ? report.content : null;
+  return (
+    <section class="report" aria-label={t('panel.report')}>
+      <button type="button" onClick={props.onBack}>
+        ← {t('panel.back')}
+      </button>
+      <h2>{nameOf(entry) || codeOf(entry)}</h2>
+      <div class="code muted">{codeOf(entry)}</div>
+      <div class="row">
+        {gradeOf(entry) ? <strong>{gradeOf(entry)}</strong> : null}
+        <VerdictChip result={result} />
+      </div>
+      {result.state === 'done' ? (
+        <>
+          <h3>{t('card.reasons')}</h3>
+          <ul>
+            {result.screening.findings.map((f) => (
+              <li key={`${f.code}-${f.record?.id ?? ''}`}>
+                [{t(`severity.${f.severity === 'missing' ? 'review' : f.severity}` as MessageKey)}]{' '}
+                {localized(f.message)}
+                <div class="muted">
+                  {f.citations.map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`).join('；')}
+                </div>
+              </li>
+            ))}
+            {result.screening.findings.length === 0 ? <li class="muted">{t('panel.no_records')}</li> : null}
+          </ul>
+        </>
+      ) : null}
+      <div class="toolbar">
+        <button type="button" class="primary" onClick={exportOne}>
+          {t('panel.export_one')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void browser.tabs.create({
+              url: browser.runtime.getURL(
+                `/evidence.html?tab=${record.tabId}&subject=${encodeURIComponent(entry.subject.key)}`,
+              ),
+            })
+          }
+        >
+          {t('panel.print')}
+        </button>
+      </div>
+      {hash ? (
+        <p class="hash" data-testid="sha256">
+          {t('panel.sha256')}: <span class="code">{hash}</span>
+        </p>
+      ) : null}
+      <h2>{t('panel.report')}</h2>
+      {!uscc ? <p class="muted">{t('card.not_found_detail')}</p> : null}
+      {uscc && !report && !error ? <p class="muted">{t('panel.report_loading')}</p> : null}
+      {error ? <p class="error">{t('panel.report_failed', { reason: error })}</p> : null}
+      {report && content ? (
+        <div data-testid="report">
+          <p class="muted">
+            {t('panel.report_id', { id: report.id })} · {formatDateTime(report.readyAt)}
+          </p>
+          <h3>{t('panel.section_subject')}</h3>
+          <dl>
+            <dt>{t('panel.col_name')}</dt>
+            <dd>{content.subject.name}</dd>
+            <dt>{t('card.uscc')}</dt>
+            <dd class="code">{content.subject.uscc}</dd>
+            <dt>{t('panel.col_code')}</dt>
+            <dd class="code">{content.subject.orgCode}</dd>
+            <dt>—</dt>
+            <dd>
+              {content.subject.region.name} · {content.subject.establishedAt} · {content.subject.status}
+            </dd>
+          </dl>
+          <h3>{t('panel.section_grades')}</h3>
+          <ul>
+            {content.grades.map((g) => (
+              <li key={`${g.scale}-${g.ratedAt}-${g.value}`}>
+                {gradeLabel(g)}{' '}
+                <span class="muted">
+                  {localized(g.issuer.name)} · {g.ratedAt}
+                </span>
+              </li>
+            ))}
+            {content.grades.length === 0 ? <li class="muted">{t('panel.no_records')}</li> : null}
+          </ul>
+          <h3>{t('panel.section_lists')}</h3>
+          <ul>
+            {content.lists.map((l) => (
+              <li key={`${l.list}-${l.since}`}>
+                {l.kind === 'black' ? '■' : '□'} {listLabel(l.list)} {l.since}
+                {l.until ? ` – ${l.until}` : ''}
+                {l.active ? '' : ` ${t('card.list_inactive')}`}
+              </li>
+            ))}
+            {content.lists.length === 0 ? <li class="muted">{t('panel.no_records')}</li> : null}
+          </ul>
+          <h3>{t('panel.section_records')}</h3>
+          <RecordList records={content.records} />
+          <h3>{t('panel.section_sources')}</h3>
+          <ul>
+            {content.sources.map((s) => (
+              <li key={s.channel}>
+                {channelLabel(s.channel)} ·{' '}
+                {s.status === 'ok'
+                  ? formatDateTime(s.fetchedAt)
+                  : `${t('state.unavailable')}${s.reason ? `（${s.reason}）` : ''}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function RecordList({ records }: { records: readonly CreditRecord[] }): JSX.Element {
+  if (records.length === 0) return <p class="muted">{t('panel.no_records')}</p>;
+  const byCategory = new Map<string, CreditRecord[]>();
+  for (const r of records) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  return (
+    <>
+      {[...byCategory].map(([category, list]) => (
+        <details key={category} open={list.length <= 3}>
+          <summary>
+            {recordCategoryLabel(category)}（{list.length}）
+          </summary>
+          <ul>
+            {list.map((r) => (
+              <li key={r.id}>{truncate(recordLine(r), 160)}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </>
+  );
+}
+
+function recordCategoryLabel(category: string): string {
+  const key = `record.${category}` as MessageKey;
+  const text = t(key);
+  return text === key ? t('record.other') : text;
+}
+
+function recordLine(r: CreditRecord): string {
+  switch (r.category) {
+    case 'administrative_penalty':
+      return `${r.decidedAt} ${r.authority} ${r.documentNo}：${r.reason}${r.amountYuan ? `（${r.amountYuan.toLocaleString('zh-CN')} 元）` : ''}`;
+    case 'dishonest_judgment_debtor':
+      return `${r.listedAt} ${r.court} ${r.caseNo}${r.removedAt ? `（${r.removedAt} 移出）` : ''}`;
+    case 'major_tax_violation':
+    case 'abnormal_operation':
+    case 'serious_illegal_dishonest':
+      return `${r.listedAt} ${r.authority}${'reason' in r ? `：${r.reason}` : `：${r.caseNature}`}${r.removedAt ? `（${r.removedAt} 移出）` : ''}`;
+    case 'gp_serious_violation':
+      return `${r.banFrom} – ${r.banUntil} ${r.authority} ${r.decisionNo}：${r.reason}`;
+    case 'tax_credit':
+      return `${r.year} ${r.grade}`;
+    case 'administrative_license':
+      return `${r.date} ${r.title}（${r.authority}）`;
+    case 'court_enforcement':
+      return `${r.filedAt} ${r.court} ${r.caseNo}（${r.status}）`;
+    case 'contract_performance':
+      return `${r.date} ${r.counterparty}：${r.description}`;
+    case 'product_quality':
+      return `${r.date} ${r.authority} ${r.product}：${r.result}`;
+    default:
+      return `${'date' in r ? r.date : ''} ${'authority' in r ? r.authority : ''} ${'description' in r ? r.description : ''}`;
+  }
+}
+
+function fileSafe(text: string): string {
+  return text.replace(/[^0-9A-Za-z]+/g, '_').slice(0, 40) || 'subject';
+}

@@ -1,0 +1,205 @@
+/**
+ * Turns the subjects a page shows into results: codes through `ratings.get` (coalesced into
+ * batch requests), names through subject search first, then the 财库〔2016〕125号 screening.
+ */
+
+import type {
+  BatchRatingItem,
+  LocalizedText,
+  RatingSummary,
+  SubjectMatch,
+  XinjianClient,
+} from '@xinjian/sdk';
+import { describeError, isXinjianError, serializeError } from '@xinjian/sdk';
+import type { ScreeningResult } from '@xinjian/sdk/rules';
+import { evaluateProcurement } from '@xinjian/sdk/rules';
+import type { NameMatch, PageSubject, SubjectResult } from '../model.ts';
+
+/**
+ * What a lookup needs besides the subject: the client and the dates of the check.
+ *
+ * @example
+ * ```ts
+ * const ctx: ResolveContext = { client, asOf: '2026-11-25', cutoff: '2026-11-20' };
+ * ```
+ */
+export interface ResolveContext {
+  client: XinjianClient;
+  /** The query date, `YYYY-MM-DD`. */
+  asOf: string;
+  /** The 截止时点, `YYYY-MM-DD`. */
+  cutoff: string;
+  /** How one id is looked up, when not straight through `client.ratings.get` (a gathering queue). */
+  rating?: (id: string) => Promise<BatchRatingItem>;
+}
+
+/** A name match at or below this confidence is never taken without asking. */
+export const NAME_CONFIDENCE_FLOOR = 0.5;
+
+/**
+ * Screens one subject for government procurement.
+ *
+ * @example
+ * ```ts
+ * screen(summary, ctx).verdict; // 'pass' | 'fail' | 'review' | 'incomplete'
+ * ```
+ */
+export function screen(
+  summary: RatingSummary,
+  ctx: Pick<ResolveContext, 'asOf' | 'cutoff'>,
+): ScreeningResult {
+  return evaluateProcurement(summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
+}
+
+/**
+ * Screens a consortium: the lead and the other members together; any member barred bars all.
+ *
+ * @example
+ * ```ts
+ * screenConsortium([lead, member], ctx).verdict;
+ * ```
+ */
+export function screenConsortium(
+  members: readonly RatingSummary[],
+  ctx: Pick<ResolveContext, 'asOf' | 'cutoff'>,
+): ScreeningResult | null {
+  const [lead, ...rest] = members;
+  if (!lead) return null;
+  return evaluateProcurement(lead, { asOf: ctx.asOf, cutoff: ctx.cutoff, consortium: rest });
+}
+
+/**
+ * The result for an error: unavailable, with a reason people can read.
+ *
+ * @example
+ * ```ts
+ * unavailable(new InternalServerError(503, undefined, { method: 'POST', path: '/v1/ratings/batch' }));
+ * ```
+ */
+export function unavailable(error: unknown, retryAt: string | null = null): SubjectResult {
+  return { state: 'unavailable', reason: reasonFor(error), error: serializeError(error), retryAt };
+}
+
+function reasonFor(error: unknown): LocalizedText {
+  if (isXinjianError(error) && error.name === 'XinjianError' && error.message.startsWith('unconfigured')) {
+    return {
+      zh: '尚未配置 API 地址或密钥，请在设置中填写。',
+      en: 'The API address or key is not set; see the options.',
+    };
+  }
+  return describeError(error);
+}
+
+/**
+ * A rating item as a result, screened when found.
+ *
+ * @example
+ * ```ts
+ * fromItem(await client.ratings.get(id), null, ctx);
+ * ```
+ */
+export function fromItem(item: BatchRatingItem, match: NameMatch | null, ctx: ResolveContext): SubjectResult {
+  switch (item.status) {
+    case 'found':
+      return {
+        state: 'done',
+        summary: item.summary,
+        screening: screen(item.summary, ctx),
+        match,
+        checkedAt: new Date().toISOString(),
+      };
+    case 'not_found':
+      return { state: 'not_found' };
+    case 'invalid_identifier':
+      return {
+        state: 'invalid',
+        expectedCheckChar: item.expectedCheckChar,
+        message: { zh: item.message, en: item.message },
+      };
+  }
+}
+
+/**
+ * Looks one identifier up. Calls made in the same tick share a batch request; a batch that one
+ * subject poisons is split by the SDK (docs/decisions/0006), so only that subject fails.
+ *
+ * @example
+ * ```ts
+ * const results = await Promise.all(ids.map((id) => resolveCode(ctx, id, null)));
+ * ```
+ */
+export async function resolveCode(
+  ctx: ResolveContext,
+  id: string,
+  match: NameMatch | null,
+): Promise<SubjectResult> {
+  try {
+    const item = ctx.rating ? await ctx.rating(id) : await ctx.client.ratings.get(id);
+    return fromItem(item, match, ctx);
+  } catch (error) {
+    return unavailable(error);
+  }
+}
+
+/**
+ * Whether a name search is too unsure to act on: the API says so, or the best candidate is not
+ * above {@link NAME_CONFIDENCE_FLOOR}.
+ *
+ * @example
+ * ```ts
+ * needsPick({ data: [{ confidence: 0.5 } as SubjectMatch], ambiguous: false }); // true
+ * ```
+ */
+export function needsPick(search: { data: readonly SubjectMatch[]; ambiguous: boolean }): boolean {
+  const top = search.data[0];
+  return search.ambiguous || (top !== undefined && top.confidence <= NAME_CONFIDENCE_FLOOR);
+}
+
+/**
+ * Resolves a company name: a confident single match is looked up; an ambiguous one asks the
+ * user to pick; no candidate is "not found".
+ *
+ * @example
+ * ```ts
+ * const r = await resolveName(ctx, '北京示例科技有限公司');
+ * if (r.state === 'ambiguous') showPicker(r.candidates);
+ * ```
+ */
+export async function resolveName(ctx: ResolveContext, name: string): Promise<SubjectResult> {
+  let search: { data: SubjectMatch[]; ambiguous: boolean };
+  try {
+    search = await ctx.client.subjects.search({ q: name, limit: 5 });
+  } catch (error) {
+    return unavailable(error);
+  }
+  const top = search.data[0];
+  if (!top) return { state: 'not_found' };
+  if (needsPick(search)) return { state: 'ambiguous', candidates: search.data };
+  return resolveCode(ctx, top.subject.uscc, {
+    confidence: top.confidence,
+    matchType: top.matchType,
+    sameNameCount: top.sameNameCount,
+  });
+}
+
+/**
+ * Resolves one page subject: a rejected code stays rejected (no request), a code is looked up,
+ * a name is searched.
+ *
+ * @example
+ * ```ts
+ * await resolveSubject(ctx, { key: 'name:某某', code: null, invalid: null, name: '某某', role: 'winner', consortium: null });
+ * ```
+ */
+export async function resolveSubject(ctx: ResolveContext, subject: PageSubject): Promise<SubjectResult> {
+  if (subject.invalid) {
+    return {
+      state: 'invalid',
+      expectedCheckChar: subject.invalid.expectedCheckChar,
+      message: subject.invalid.message,
+    };
+  }
+  if (subject.code) return resolveCode(ctx, subject.code.value, null);
+  if (subject.name) return resolveName(ctx, subject.name);
+  return { state: 'not_found' };
+}

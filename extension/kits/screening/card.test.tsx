@@ -1,0 +1,117 @@
+import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ratingSummary } from '../../../mock-server/src/catalog.ts';
+import { enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
+import { setLanguage } from '../../core/i18n.ts';
+import type { FrameView } from '../../core/overlay/protocol.ts';
+import { badgeLabel, type ProcurementCardProps, ProcurementFrameBody, previewText } from './card.tsx';
+import type { SubjectResult } from './model.ts';
+import { codeSubject, nameSubject } from './subjects.ts';
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  setLanguage('zh-CN');
+});
+
+const clean = enterpriseByTag('edge:clean');
+const summary = ratingSummary(clean, new Date('2026-11-25T02:00:00Z'));
+const done: SubjectResult = {
+  state: 'done',
+  summary,
+  screening: evaluateProcurement(summary, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+  match: null,
+  checkedAt: '2026-11-25T02:00:00.000Z',
+};
+
+function mount(view: FrameView, overrides: Partial<ProcurementCardProps> = {}) {
+  const props: ProcurementCardProps = {
+    subject: codeSubject('uscc', clean.subject.uscc, { name: clean.subject.name, role: 'bidder' }),
+    result: done,
+    cutoff: { date: '2026-11-20', source: 'page' },
+    ...overrides,
+  };
+  const act$ = vi.fn();
+  const close = vi.fn();
+  act(() => render(<ProcurementFrameBody view={view} props={props} act={act$} close={close} />, container));
+  return { props, act: act$ };
+}
+
+describe('the procurement preview', () => {
+  it('puts the verdict first, then the grade with its scale, as a status the reader announces', () => {
+    const { props } = mount('preview');
+    const preview = container.querySelector('.preview') as HTMLElement;
+    expect(preview.getAttribute('role')).toBe('status');
+    expect(preview.querySelector('.chip')?.textContent).toBe('✓通过·AAA 主体评级');
+    expect(preview.querySelector('.chip')?.firstElementChild?.nextElementSibling?.localName).toBe('strong');
+    expect(previewText(props.subject, props.result)).toBe('✓通过·AAA 主体评级');
+    expect(preview.getAttribute('aria-label')).toBe(`${clean.subject.name}：通过，AAA 主体评级`);
+    expect(badgeLabel(props.subject, props.result)).toBe(`${clean.subject.name}：通过，AAA 主体评级`);
+  });
+
+  it('follows the language setting', () => {
+    setLanguage('en');
+    mount('preview', { result: { state: 'invalid', expectedCheckChar: 'D', message: { zh: '', en: '' } } });
+    expect(container.querySelector('.chip')?.textContent).toBe('#Check character wrong: expected D');
+  });
+});
+
+describe('the procurement card', () => {
+  it('is a dialog that leads with the verdict and explains each grade’s scale and issuer', () => {
+    mount('card');
+    const card = container.querySelector('[role="dialog"]') as HTMLElement;
+    expect(card.firstElementChild?.className).toBe('verdict-block');
+    expect(card.querySelector('.verdict-line')?.textContent).toBe('✓通过');
+    expect(card.textContent).toContain(clean.subject.uscc);
+    expect(card.textContent).toContain('截止时点 2026-11-20（取自页面）');
+    const scales = [...card.querySelectorAll('.scale')].map((s) => s.textContent);
+    expect(scales.length).toBe(summary.grades.length);
+    expect(scales.some((s) => s?.startsWith('信贷市场主体信用等级'))).toBe(true);
+  });
+
+  it('asks for the side panel through the frame', () => {
+    const { act: sent } = mount('card');
+    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === '查看完整报告');
+    act(() => button?.click());
+    expect(sent).toHaveBeenCalledWith({ name: 'openReport' });
+  });
+
+  it('shows a name from the page as text, never as markup, and shortens a long one', () => {
+    const hostile = '<img src=x onerror="globalThis.pwned=1">某某有限公司';
+    mount('card', { subject: nameSubject(hostile), result: { state: 'not_found' } });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.card h2')?.textContent).toBe(hostile);
+    const long = `${'很长的名称'.repeat(20)}有限公司`;
+    mount('card', { subject: nameSubject(long), result: { state: 'not_found' } });
+    const shown = container.querySelector('.card h2')?.textContent ?? '';
+    expect(Array.from(shown)).toHaveLength(60);
+    expect(container.querySelector('.card h2')?.getAttribute('title')).toBe(long);
+  });
+
+  it('lets the officer pick among same-name candidates, and look up in lookup-on-click mode', () => {
+    const candidates = enterprisesByTag('same-name:1').map((e) => ({
+      subject: e.subject,
+      confidence: 0.5,
+      matchType: 'exact_name' as const,
+      sameNameCount: 1,
+    }));
+    const { act: sent } = mount('card', {
+      subject: nameSubject(candidates[0]?.subject.name ?? ''),
+      result: { state: 'ambiguous', candidates },
+    });
+    const buttons = container.querySelectorAll('.candidates button');
+    expect(buttons).toHaveLength(2);
+    act(() => (buttons[1] as HTMLButtonElement).click());
+    expect(sent).toHaveBeenCalledWith({ name: 'pick', uscc: candidates[1]?.subject.uscc });
+    const idle = mount('card', { result: { state: 'idle' } });
+    act(() => (container.querySelector('button.primary') as HTMLButtonElement).click());
+    expect(idle.act).toHaveBeenCalledWith({ name: 'lookup' });
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * Procurement's preview and card, drawn in the card frame (docs/decisions/0024), never in the
+ * page. Verdict first: the verdict (icon, word and colour) is the strongest element, the
+ * headline grade follows with its scale, and the card explains each grade's scale and issuer.
+ * Every string from the API is rendered as a text node, never as HTML.
+ */
+import type { JSX } from 'preact';
+import { localized, type MessageKey, t } from '../../core/i18n.ts';
+import type { FrameBodyProps } from '../../core/overlay/frame-app.tsx';
+import {
+  badgeText,
+  channelLabel,
+  formatDateTime,
+  gradeLabel,
+  listLabel,
+  stateIcon,
+  truncate,
+  unavailableReason,
+} from './format.ts';
+import { type DisplayState, displayState, type PageSubject, type SubjectResult } from './model.ts';
+
+/** What the content script sends the frame about one procurement subject. */
+export interface ProcurementCardProps {
+  subject: PageSubject;
+  result: SubjectResult;
+  cutoff: { date: string; source: 'page' | 'fixed' | 'today' } | null;
+}
+
+/** What the officer can do in a procurement card. */
+export type ProcurementAction = { name: 'lookup' } | { name: 'pick'; uscc: string } | { name: 'openReport' };
+
+/** The card's props with its actions bound. */
+export interface BadgeProps extends ProcurementCardProps {
+  /** Look the subject up now (lookup-on-click mode). */
+  onLookup: () => void;
+  /** Resolve an ambiguous name to this candidate. */
+  onPick: (uscc: string) => void;
+  /** Open the side panel on this subject. */
+  onOpenReport: () => void;
+}
+
+/**
+ * The accessible name of a preview and a card: subject, verdict and grade in one sentence.
+ *
+ * @example
+ * ```ts
+ * badgeLabel(subject, result); // '北京示例科技有限公司：通过，AA+ 主体评级'
+ * ```
+ */
+export function badgeLabel(subject: PageSubject, result: SubjectResult): string {
+  const state = displayState(result);
+  const { grade, verdict } = badgeText(result, state);
+  return t('badge.label', {
+    name: truncate(subjectName(subject, result), 40),
+    grade: grade ?? t('badge.no_grade'),
+    verdict,
+  });
+}
+
+/**
+ * The preview's text as the officer reads it: icon, verdict, then the headline grade.
+ *
+ * @example
+ * ```ts
+ * previewText(subject, result); // '✓通过·AA+ 主体评级'
+ * ```
+ */
+export function previewText(subject: PageSubject, result: SubjectResult): string {
+  void subject;
+  const state = displayState(result);
+  const { grade, verdict } = badgeText(result, state);
+  return `${stateIcon(state)}${verdict}${grade ? `·${grade}` : ''}`;
+}
+
+function subjectName(subject: PageSubject, result: SubjectResult): string {
+  return (
+    (result.state === 'done' ? result.summary.subject.name : null) ??
+    subject.name ??
+    subject.code?.value ??
+    subject.invalid?.raw ??
+    ''
+  );
+}
+
+/**
+ * The frame body of procurement mode: the preview on focus, the card on Enter.
+ *
+ * @example
+ * ```ts
+ * startFrame(root, { procurement: ProcurementFrameBody });
+ * ```
+ */
+export function ProcurementFrameBody({ view, props, act }: FrameBodyProps): JSX.Element {
+  const p = props as ProcurementCardProps;
+  const state = displayState(p.result);
+  if (view === 'preview') return <Preview {...p} state={state} />;
+  return (
+    <div class="card" role="dialog" aria-label={badgeLabel(p.subject, p.result)} tabIndex={-1}>
+      <Card
+        {...p}
+        state={state}
+        onLookup={() => act({ name: 'lookup' } satisfies ProcurementAction)}
+        onPick={(uscc) => act({ name: 'pick', uscc } satisfies ProcurementAction)}
+        onOpenReport={() => act({ name: 'openReport' } satisfies ProcurementAction)}
+      />
+    </div>
+  );
+}
+
+// One line: the verdict strongest, then the grade, then whose it is. A status region, so a
+// screen reader announces it when the officer tabs onto a marker.
+function Preview(props: ProcurementCardProps & { state: DisplayState }): JSX.Element {
+  const { grade, verdict } = badgeText(props.result, props.state);
+  return (
+    <div
+      class={`preview s-${props.state}`}
+      role="status"
+      aria-live="polite"
+      aria-label={badgeLabel(props.subject, props.result)}
+    >
+      <span class="chip">
+        <span class="icon" aria-hidden="true">
+          {stateIcon(props.state)}
+        </span>
+        <strong class="verdict">{verdict}</strong>
+        {grade ? (
+          <>
+            <span class="sep" aria-hidden="true">
+              ·
+            </span>
+            <span class="grade">{grade}</span>
+          </>
+        ) : null}
+      </span>
+      <span class="name">{truncate(subjectName(props.subject, props.result), 40)}</span>
+    </div>
+  );
+}
+
+function Card(props: BadgeProps & { state: DisplayState }): JSX.Element {
+  const { subject, result, state } = props;
+  const summary = result.state === 'done' ? result.summary : null;
+  const name = summary?.subject.name ?? subject.name ?? subject.code?.value ?? subject.invalid?.raw ?? '';
+  const uscc = summary?.subject.uscc ?? (subject.code?.kind === 'uscc' ? subject.code.value : null);
+  const { verdict } = badgeText(result, state);
+  return (
+    <>
+      <div class="verdict-block">
+        <div class="eyebrow">{t('card.verdict')}</div>
+        <div class={`verdict-line big s-${state}`}>
+          <span aria-hidden="true">{stateIcon(state)}</span>
+          <span>{verdict}</span>
+        </div>
+      </div>
+      <h2 title={truncate(name, 200)}>{truncate(name, 60)}</h2>
+      {uscc ? (
+        <div class="code">
+          {t('card.uscc')} {uscc}
+        </div>
+      ) : subject.code ? (
+        <div class="code">{subject.code.value}</div>
+      ) : null}
+      {subject.consortium ? (
+        <div class="muted">
+          {t('panel.consortium', { name: subject.consortium.name ?? subject.consortium.id })}
+        </div>
+      ) : null}
+      <Details {...props} />
+    </>
+  );
+}
+
+function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | null {
+  const { result, cutoff } = props;
+  switch (result.state) {
+    case 'idle':
+      return (
+        <div class="actions">
+          <button type="button" class="primary" onClick={props.onLookup}>
+            {t('card.lookup_now')}
+          </button>
+        </div>
+      );
+    case 'checking':
+      return null;
+    case 'invalid':
+      return <p class="muted">{t('card.invalid_detail')}</p>;
+    case 'not_found':
+      return <p class="muted">{t('card.not_found_detail')}</p>;
+    case 'unavailable':
+      return (
+        <p class="muted">
+          {t('card.unavailable_detail', { reason: localized(result.reason) })}
+          {result.retryAt ? ` ${t('card.retry_scheduled')}` : ''}
+        </p>
+      );
+    case 'ambiguous':
+      return (
+        <div class="candidates">
+          <p class="muted">{t('card.pick')}</p>
+          {result.candidates.map((c) => (
+            <button key={c.subject.id} type="button" onClick={() => props.onPick(c.subject.uscc)}>
+              {t('card.pick_item', {
+                name: truncate(c.subject.name, 40),
+                region: truncate(c.subject.region.name, 20),
+                uscc: c.subject.uscc,
+              })}
+            </button>
+          ))}
+        </div>
+      );
+    case 'done': {
+      const { summary, screening, match } = result;
+      const findings = screening.findings.filter((f) => f.severity !== 'info');
+      const unavailableText = unavailableReason(result);
+      return (
+        <>
+          <div class="actions">
+            <button type="button" class="primary" onClick={props.onOpenReport}>
+              {t('card.open_report')}
+            </button>
+          </div>
+          {findings.length > 0 || unavailableText ? (
+            <>
+              <h3>{t('card.reasons')}</h3>
+              <ul>
+                {unavailableText ? <li class="sev-missing">{unavailableText}</li> : null}
+                {findings.map((f) => (
+                  <li key={`${f.code}-${f.record?.id ?? ''}`} class={`sev-${f.severity}`}>
+                    {truncate(localized(f.message), 200)}
+                    {f.citations.length > 0 ? (
+                      <div class="cite">
+                        {f.citations
+                          .map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`)
+                          .join('；')}
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {cutoff ? (
+            <div class="muted">
+              {t('card.cutoff', { date: cutoff.date, source: t(`cutoff.${cutoff.source}`) })}
+            </div>
+          ) : null}
+          {match ? (
+            <div class="muted">
+              {t('card.match', {
+                type: t(`match.${match.matchType}`),
+                pct: Math.round(match.confidence * 100),
+              })}
+            </div>
+          ) : null}
+          <h3>{t('card.grades')}</h3>
+          {summary.grades.length === 0 ? (
+            <div class="muted">{t('badge.no_grade')}</div>
+          ) : (
+            <ul>
+              {summary.grades.map((g) => (
+                <li key={`${g.scale}-${g.ratedAt}-${g.value}`}>
+                  <span class="grade">{gradeLabel(g)}</span>{' '}
+                  <span class="muted">
+                    {t('card.issuer_year', {
+                      issuer: truncate(localized(g.issuer.name), 30),
+                      date: 'year' in g ? String(g.year) : g.ratedAt,
+                    })}
+                  </span>
+                  <div class="scale">{t(`scale.${g.scale}` as MessageKey)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('card.lists')}</h3>
+          {summary.lists.length === 0 ? (
+            <div class="muted">{t('card.no_lists')}</div>
+          ) : (
+            <ul>
+              {summary.lists.map((l) => (
+                <li key={`${l.list}-${l.since}`} class={l.active && l.kind === 'black' ? 'sev-bar' : ''}>
+                  {l.kind === 'black' ? '■ ' : '□ '}
+                  {listLabel(l.list)} {t('card.list_since', { since: l.since })}
+                  {l.until ? ` ${t('card.list_until', { until: l.until })}` : ''}
+                  {l.active ? '' : ` ${t('card.list_inactive')}`}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('card.freshness')}</h3>
+          <div class="muted">{t('card.last_updated', { time: formatDateTime(summary.lastUpdated) })}</div>
+          <ul class="muted">
+            {summary.sources.map((s) => (
+              <li key={s.channel}>
+                {s.status === 'ok'
+                  ? t('card.fetched_at', {
+                      channel: channelLabel(s.channel),
+                      time: formatDateTime(s.fetchedAt),
+                    })
+                  : `${t('card.channel_unavailable', { channel: channelLabel(s.channel) })}${s.reason ? `（${truncate(s.reason, 60)}）` : ''}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    }
+  }
+}

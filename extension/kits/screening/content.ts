@@ -1,0 +1,354 @@
+/**
+ * Procurement mode: find every bidder on the page, badge it, and ask the background to check
+ * it (财库〔2016〕125号). The shared DOM watcher feeds incremental scans; each frame first reads
+ * (detection), then writes (badges and results) within a time budget, and on a long list only
+ * the rows near the viewport get their badges drawn (docs/decisions/0010). An in-page
+ * navigation starts over.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { installTestHook } from '../../core/badges/test-hook.ts';
+import { setLanguage } from '../../core/i18n.ts';
+import { createLogger } from '../../core/log.ts';
+import { type ContentSession, listenInContent, send } from '../../core/messages.ts';
+import { CardFrame } from '../../core/overlay/card-frame.ts';
+import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
+import { measurePhase } from '../../core/page/marks.ts';
+import { READ_BUDGET_MS, ReadQueue } from '../../core/page/read-queue.ts';
+import { createHiddenCheck } from '../../core/page/visibility.ts';
+import { createDetectState, type DetectState, detect, type Occurrence } from '../../core/scan/detect.ts';
+import type { PageLayout } from '../../core/scan/layout.ts';
+import { layoutFor } from '../../modes/procurement/layouts/index.ts';
+import { BadgeRegistry, isOwnUi } from './badges.tsx';
+import { readCutoff } from './cutoff.ts';
+import type { PageSubject, SubjectResult } from './model.ts';
+import { type Placement, toPlacements } from './placements.ts';
+import { createRecovery } from './recovery.ts';
+
+const log = createLogger('procurement');
+
+/** Badges found in one scan above which off-screen ones wait until they near the viewport. */
+export const LAZY_BADGE_THRESHOLD = 300;
+
+/** Consecutive deferred badges that appear together when the first nears the viewport. */
+export const LAZY_CHUNK = 25;
+
+/** Subjects found by a scan that spans frames, sent to the background together (the API's batch size). */
+export const LOOKUP_BATCH = 100;
+
+/** Milliseconds of badge writes per animation frame, on a page that lays out quickly. */
+export const WRITE_BUDGET_MS = 8;
+/** The most a frame may spend writing badges on a page whose layout is slow. */
+export const MAX_WRITE_BUDGET_MS = 200;
+
+/**
+ * The write budget of the next frame. Each frame that adds badges costs the page a layout; on a
+ * long table that layout, not our code, dominates, so a slow last frame earns a bigger batch
+ * (half the last frame's length): fewer, larger frames finish sooner than many small ones.
+ *
+ * @example
+ * ```ts
+ * writeBudget(16); // 8
+ * writeBudget(300); // 150
+ * ```
+ */
+export function writeBudget(lastFrameMs: number): number {
+  return Math.min(MAX_WRITE_BUDGET_MS, Math.max(WRITE_BUDGET_MS, lastFrameMs / 2));
+}
+
+/**
+ * Starts procurement mode on this page until the context is invalidated.
+ *
+ * @example
+ * ```ts
+ * if (session.mode === 'procurement') startProcurement(ctx, session);
+ * ```
+ */
+export function startProcurement(ctx: ContentScriptContext, initial: ContentSession): void {
+  let session = initial;
+  let layout: PageLayout | null = null;
+  let state: DetectState = createDetectState();
+  let generation = 0;
+  const requested = new Set<string>();
+  const writeQueue: Placement[] = [];
+  let lookupQueue: PageSubject[] = [];
+  let writing = false;
+  let pageReady: Promise<void> = Promise.resolve();
+
+  const registry = new BadgeRegistry(
+    {
+      lookup: (key) => {
+        const subject = registry.subjects.get(key);
+        if (subject) requestLookups([subject]);
+      },
+      pick: (key, uscc) => {
+        void send({ type: 'cs:pick', key, uscc })
+          .then((result) => applyResult(key, result))
+          .catch((e: unknown) => log.warn('pick failed', e));
+      },
+      openReport: (key) => {
+        void send({ type: 'cs:open-report', key }).catch((e: unknown) => log.warn('side panel failed', e));
+      },
+    },
+    new CardFrame(ctx),
+  );
+  ctx.onInvalidated(() => registry.clear());
+  if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => registry);
+
+  // After the background gives up on a subject, ask again while the page stays open.
+  const recovery = createRecovery(ctx, (keys) => {
+    for (const key of keys) {
+      const subject = registry.subjects.get(key);
+      if (subject) lookupQueue.push(subject);
+    }
+    flushLookups();
+  });
+
+  const initialResult = (): SubjectResult =>
+    session.lookup === 'auto' ? { state: 'checking', attempt: 0 } : { state: 'idle' };
+
+  function requestLookups(subjects: PageSubject[]): void {
+    for (const s of subjects) {
+      if (requested.has(s.key)) continue;
+      requested.add(s.key);
+      lookupQueue.push(s);
+      if (registry.result(s.key)?.state === 'idle') applyResult(s.key, { state: 'checking', attempt: 0 });
+    }
+  }
+
+  // `more`: the scan goes on, so the background may hold a part-filled batch for what follows.
+  // A scan that ends with nothing left to send still says so, or the batch would wait.
+  let holding = false;
+  function flushLookups(more = false): void {
+    if (lookupQueue.length === 0 && (more || !holding)) return;
+    holding = more;
+    const batch = lookupQueue;
+    lookupQueue = [];
+    const mine = generation;
+    const asked = performance.now();
+    // The background must know the page (and its cut-off) before the first lookup.
+    void pageReady
+      .then(() => send({ type: 'cs:lookup', subjects: batch, more }))
+      .then((results) => {
+        if (batch.length > 0) measurePhase('xinjian:lookup', asked);
+        if (mine !== generation) return;
+        for (const { key, result } of results) applyResult(key, result);
+      })
+      .catch((e: unknown) => {
+        log.warn('lookup failed', e);
+        if (mine !== generation) return;
+        const reason = {
+          zh: '扩展后台无响应，请刷新页面。',
+          en: 'The extension did not answer; reload the page.',
+        };
+        for (const s of batch)
+          applyResult(s.key, { state: 'unavailable', reason, error: null, retryAt: null });
+      });
+  }
+
+  // Reads: detection for the changed part of the page, READ_BUDGET_MS per frame (a flooded
+  // page is read over several frames). Every subject found is looked up at once; the badges of
+  // one scan are queued when it is read whole (or, on a long list, wait until their row nears
+  // the viewport).
+  const reads = new ReadQueue();
+  let scanned: Placement[] = [];
+  let readScheduled = false;
+  let rescanAfter = false;
+  function scan(roots: readonly Node[]): void {
+    reads.push(roots);
+    if (!readScheduled) readSome();
+  }
+
+  // The whole page, read again. A pass under way still reads whatever was added after its
+  // position; one more pass after it catches the rest. (Restarting instead would let a page
+  // that never stops changing keep us from ever reaching its end.)
+  function scanAll(): void {
+    if (reads.size > 0) rescanAfter = true;
+    else scan([document.body]);
+  }
+
+  function readSome(): void {
+    readScheduled = false;
+    const started = performance.now();
+    const isHidden = createHiddenCheck();
+    const placements: Placement[] = [];
+    for (let root = reads.next(); root; root = reads.next()) {
+      placements.push(...toPlacements(detect(root, { layout, isHidden, state, ignore: isOwnUi })));
+      if (performance.now() - started >= READ_BUDGET_MS) break;
+    }
+    measurePhase('xinjian:scan', started);
+    const fresh: PageSubject[] = [];
+    for (const { subject } of placements) {
+      if (registry.subjects.has(subject.key)) continue;
+      registry.track(subject, initialResult());
+      fresh.push(subject);
+    }
+    if (session.lookup === 'auto') requestLookups(fresh);
+    // A scan read over several frames sends its lookups in full batches, not one per frame.
+    if (reads.size === 0 || lookupQueue.length >= LOOKUP_BATCH) flushLookups(reads.size > 0);
+    scanned.push(...placements);
+    if (reads.size === 0) {
+      const done = scanned;
+      scanned = [];
+      if (done.length > LAZY_BADGE_THRESHOLD) deferUntilVisible(done);
+      else writeQueue.push(...done);
+      if (rescanAfter) {
+        rescanAfter = false;
+        reads.push([document.body]);
+      }
+    }
+    if (reads.size > 0) {
+      readScheduled = true;
+      ctx.requestAnimationFrame(readSome);
+    }
+    // Reads run inside an animation frame: write in the same frame.
+    writeSome();
+  }
+
+  // Each frame that adds badges to a long table costs a layout of the whole table; badging only
+  // what is near the viewport keeps a 20,000-row list smooth. Lookups are not deferred.
+  const deferred = new Map<Element, Placement[]>();
+  let nearViewport: IntersectionObserver | null = null;
+  function deferUntilVisible(placements: readonly Placement[]): void {
+    nearViewport ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          nearViewport?.unobserve(entry.target);
+          writeQueue.push(...(deferred.get(entry.target) ?? []));
+          deferred.delete(entry.target);
+        }
+        scheduleWrites();
+      },
+      { rootMargin: '150% 0px' },
+    );
+    // Watch one element per run of consecutive badges: a few hundred targets, not 20,000.
+    for (let i = 0; i < placements.length; i += LAZY_CHUNK) {
+      const chunk = placements.slice(i, i + LAZY_CHUNK);
+      const first = chunk[0]?.occurrence;
+      const anchor = first?.row ?? first?.node.parentElement;
+      if (!anchor) {
+        writeQueue.push(...chunk);
+        continue;
+      }
+      const list = deferred.get(anchor);
+      if (list) list.push(...chunk);
+      else {
+        deferred.set(anchor, chunk);
+        nearViewport.observe(anchor);
+      }
+    }
+  }
+  ctx.onInvalidated(() => nearViewport?.disconnect());
+
+  // Results are writes too: all that arrive before a frame are shown in that frame, so a long
+  // table is laid out once per frame, not once per result.
+  const pendingResults = new Map<string, SubjectResult>();
+  let resultsScheduled = false;
+  function applyResult(key: string, result: SubjectResult): void {
+    recovery.note(key, result);
+    pendingResults.set(key, result);
+    if (resultsScheduled) return;
+    resultsScheduled = true;
+    ctx.requestAnimationFrame(() => {
+      const started = performance.now();
+      resultsScheduled = false;
+      for (const [k, r] of pendingResults) registry.setResult(k, r);
+      pendingResults.clear();
+      measurePhase('xinjian:render', started);
+    });
+  }
+
+  function scheduleWrites(): void {
+    if (writing || writeQueue.length === 0) return;
+    writing = true;
+    const asked = performance.now();
+    ctx.requestAnimationFrame(() => {
+      writing = false;
+      writeSome(writeBudget(performance.now() - asked));
+    });
+  }
+
+  // Writes: badges, within the frame budget; the rest waits for the next frame.
+  function writeSome(budgetMs = WRITE_BUDGET_MS): void {
+    const started = performance.now();
+    const wrote = writeQueue.length > 0;
+    while (writeQueue.length > 0 && performance.now() - started < budgetMs) {
+      for (const { occurrence, subject } of takeNodeGroup(writeQueue)) {
+        if (!occurrence.node.isConnected) continue;
+        const { split } = registry.mount(occurrence, subject, initialResult());
+        if (split) state.processed.add(split);
+      }
+    }
+    if (wrote) measurePhase('xinjian:render', started);
+    scheduleWrites();
+  }
+
+  // A new page (load or in-page navigation): forget the old one, tell the background, rescan.
+  function begin(): void {
+    generation++;
+    pendingResults.clear();
+    nearViewport?.disconnect();
+    nearViewport = null;
+    deferred.clear();
+    registry.clear();
+    requested.clear();
+    recovery.clear();
+    reads.clear();
+    rescanAfter = false;
+    scanned = [];
+    writeQueue.length = 0;
+    lookupQueue = [];
+    state = createDetectState();
+    layout = layoutFor(location.href);
+    const pageCutoff = readCutoff(document, layout?.cutoff);
+    pageReady = send({
+      type: 'cs:page',
+      url: location.href,
+      title: document.title,
+      layoutId: layout?.id ?? null,
+      pageCutoff,
+    }).then((cutoff) => registry.setCutoff(cutoff));
+    pageReady.catch((e: unknown) => log.warn('could not start', e));
+  }
+
+  const watcher = createDomWatcher(ctx, { ignore: isOwnUi });
+  watcher.subscribe((change: DomChange) => {
+    if (change.kind === 'navigation') {
+      begin(); // the same frame then rescans the whole page
+    } else if (change.kind === 'full') {
+      registry.prune();
+      scanAll();
+    } else {
+      scan(change.roots);
+    }
+  });
+
+  listenInContent(ctx.signal, (message) => {
+    if (message.type === 'bg:result') {
+      applyResult(message.key, message.result);
+    } else if (message.type === 'bg:session') {
+      if (!message.session) {
+        ctx.abort('site disabled');
+        return;
+      }
+      const languageChanged = message.session.language !== session.language;
+      session = message.session;
+      setLanguage(session.language);
+      if (languageChanged) registry.rerenderAll();
+    }
+  });
+
+  begin();
+  // The first scan waits for a visible tab, like every other.
+  watcher.requestFull();
+}
+
+// Every queued occurrence of the same text node, last first, so splitting the node for one
+// badge keeps the offsets of the earlier ones valid.
+function takeNodeGroup<T extends { occurrence: Occurrence }>(queue: T[]): T[] {
+  const first = queue.shift() as T;
+  const group = [first];
+  while (queue.length > 0 && queue[0]?.occurrence.node === first.occurrence.node)
+    group.push(queue.shift() as T);
+  return group.sort((a, b) => b.occurrence.index - a.occurrence.index);
+}

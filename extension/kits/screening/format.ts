@@ -1,0 +1,217 @@
+/**
+ * Display text for grades, verdicts, lists and dates, shared by the badge, the card, the side
+ * panel and the exports. Pure functions over the SDK's types.
+ */
+import type { Grade, ListId, RatingSummary, SourceChannel } from '@xinjian/sdk';
+import { getLanguage, type Language, localized, type MessageKey, t } from '../../core/i18n.ts';
+import type { DisplayState, SubjectResult } from './model.ts';
+
+/**
+ * A grade with its scale, as people read it: `AA+ 主体评级`, `纳税 A`, `海关 高级认证企业`.
+ *
+ * @example
+ * ```ts
+ * gradeLabel({ scale: 'tax_credit', value: 'A', year: 2025, issuer, ratedAt: '2026-04-20', validUntil: null });
+ * // '纳税 A'
+ * ```
+ */
+export function gradeLabel(grade: Grade, language: Language = getLanguage()): string {
+  let value: string = grade.value;
+  if (grade.scale === 'customs_251' || grade.scale === 'customs_282') {
+    value = t(`customs.${grade.value}` as MessageKey, undefined, language);
+  }
+  return t(`grade.${grade.scale}` as MessageKey, { value }, language);
+}
+
+// The headline is the grade a procurement officer reads first: an issuer rating, then tax.
+const HEADLINE_ORDER: readonly Grade['scale'][] = [
+  'pboc_long_term',
+  'tax_credit',
+  'highway_construction',
+  'customs_282',
+  'customs_251',
+  'pboc_short_term',
+  'public_credit',
+];
+
+/**
+ * The one grade a badge shows, or `null` when the subject has none. The newest grade of the
+ * highest-priority scale wins; the tax history counts when no tax grade object is present.
+ *
+ * @example
+ * ```ts
+ * headlineGrade(summary); // 'AA+ 主体评级'
+ * ```
+ */
+export function headlineGrade(summary: RatingSummary, language: Language = getLanguage()): string | null {
+  for (const scale of HEADLINE_ORDER) {
+    const newest = summary.grades
+      .filter((g) => g.scale === scale)
+      .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
+    if (newest) return gradeLabel(newest, language);
+    if (scale === 'tax_credit') {
+      const tax = [...summary.taxCredit].sort((a, b) => b.year - a.year)[0];
+      if (tax) return t('grade.tax_credit', { value: tax.grade }, language);
+    }
+  }
+  return null;
+}
+
+/**
+ * The verdict word of a badge state (never shown without its icon).
+ *
+ * @example
+ * ```ts
+ * stateLabel('review', { state: 'checking', attempt: 0 }); // '需复核'
+ * ```
+ */
+export function stateLabel(
+  state: DisplayState,
+  result: SubjectResult,
+  language: Language = getLanguage(),
+): string {
+  switch (state) {
+    case 'checking':
+      return result.state === 'checking' && result.attempt > 0
+        ? t('state.retrying', { n: result.attempt }, language)
+        : t('state.checking', undefined, language);
+    case 'invalid':
+      return result.state === 'invalid' && result.expectedCheckChar
+        ? t('state.invalid', { char: result.expectedCheckChar }, language)
+        : t('state.invalid_nochar', undefined, language);
+    default:
+      return t(`state.${state}` as MessageKey, undefined, language);
+  }
+}
+
+/**
+ * The icon of a badge state: a shape that differs per state, so colour is never the only cue.
+ *
+ * @example
+ * ```ts
+ * stateIcon('fail'); // '✕'
+ * ```
+ */
+export function stateIcon(state: DisplayState): string {
+  return STATE_ICONS[state];
+}
+
+const STATE_ICONS: Record<DisplayState, string> = {
+  idle: '○',
+  checking: '◌',
+  pass: '✓',
+  review: '!',
+  fail: '✕',
+  not_found: '?',
+  unavailable: '⊘',
+  invalid: '#',
+  ambiguous: '⋯',
+};
+
+/**
+ * Why a subject shows as unavailable, in the current language: the error's reason, or for an
+ * incomplete screening the channels that could not be read.
+ *
+ * @example
+ * ```ts
+ * unavailableReason(result); // '信用服务暂时不可用（503），请稍后再试。'
+ * ```
+ */
+export function unavailableReason(result: SubjectResult, language: Language = getLanguage()): string | null {
+  if (result.state === 'unavailable') return localized(result.reason, language);
+  if (result.state === 'done' && result.screening.verdict === 'incomplete') {
+    const channels = [
+      ...new Set(result.screening.missing.map((m) => m.slice(m.lastIndexOf(':') + 1) as SourceChannel)),
+    ];
+    return t(
+      'error.incomplete',
+      { channels: channels.map((c) => channelLabel(c, language)).join('、') },
+      language,
+    );
+  }
+  return null;
+}
+
+/**
+ * A list's name.
+ *
+ * @example
+ * ```ts
+ * listLabel('dishonest_judgment_debtor'); // '失信被执行人'
+ * ```
+ */
+export function listLabel(list: ListId, language: Language = getLanguage()): string {
+  return t(`list.${list}` as MessageKey, undefined, language);
+}
+
+/**
+ * A source channel's name.
+ *
+ * @example
+ * ```ts
+ * channelLabel('ccgp'); // '中国政府采购网'
+ * ```
+ */
+export function channelLabel(channel: SourceChannel, language: Language = getLanguage()): string {
+  return t(`channel.${channel}` as MessageKey, undefined, language);
+}
+
+/**
+ * An instant in China Standard Time, `YYYY-MM-DD HH:mm`.
+ *
+ * @example
+ * ```ts
+ * formatDateTime('2026-11-01T01:30:00Z'); // '2026-11-01 09:30'
+ * ```
+ */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + 8 * 3600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}
+
+// Bidirectional embedding, override and isolate controls: text from an API or a page must not
+// reorder what is shown after it (U+202E would print the rest of a line backwards).
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shortens a string for display, keeping whole code points and dropping bidirectional
+ * control characters.
+ *
+ * @example
+ * ```ts
+ * truncate('北京示例科技有限公司', 6); // '北京示例科…'
+ * truncate('甲\u202e乙', 10); // '甲乙'
+ * ```
+ */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(BIDI_CONTROLS, '');
+  const chars = Array.from(clean);
+  return chars.length <= max ? clean : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/**
+ * The text the badge shows: grade (if any) and verdict, with the reason when unavailable (the
+ * badge's CSS shortens it on screen; the accessible name keeps it whole).
+ *
+ * @example
+ * ```ts
+ * badgeText(result, 'pass'); // { grade: 'AA+ 主体评级', verdict: '通过' }
+ * ```
+ */
+export function badgeText(
+  result: SubjectResult,
+  state: DisplayState,
+  language: Language = getLanguage(),
+): { grade: string | null; verdict: string } {
+  const grade = result.state === 'done' ? headlineGrade(result.summary, language) : null;
+  let verdict = stateLabel(state, result, language);
+  if (state === 'unavailable') {
+    const reason = unavailableReason(result, language);
+    if (reason)
+      verdict = `${verdict}${language === 'en' ? ': ' : '：'}${truncate(reason.replace(/[。.]$/, ''), 80)}`;
+  }
+  return { grade, verdict };
+}

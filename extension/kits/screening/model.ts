@@ -1,0 +1,205 @@
+/**
+ * The data the extension's contexts share: a subject found on a page, what the background
+ * learnt about it, and the per-tab record the popup and side panel read. Types only, so the
+ * content script pulls in no SDK code.
+ */
+import type {
+  IdentifierKind,
+  LocalizedText,
+  RatingSummary,
+  SerializedError,
+  SubjectMatch,
+} from '@xinjian/sdk';
+import type { ScreeningResult } from '@xinjian/sdk/rules';
+
+/**
+ * Why a subject appears on the page.
+ *
+ * @example
+ * ```ts
+ * const role: SubjectRole = 'winner'; // 中标供应商：…
+ * ```
+ */
+export type SubjectRole = 'bidder' | 'winner' | 'candidate' | 'consortium_member' | 'mention';
+
+/**
+ * One subject the content script found on a page. `key` is stable for the page: the code
+ * (`code:91110000600037341L`), the rejected code (`invalid:…`) or the name (`name:…`).
+ *
+ * @example
+ * ```ts
+ * const s: PageSubject = {
+ *   key: 'code:91110000600037341L',
+ *   code: { kind: 'uscc', value: '91110000600037341L' },
+ *   invalid: null,
+ *   name: '北京示例科技有限公司',
+ *   role: 'bidder',
+ *   consortium: null,
+ * };
+ * ```
+ */
+export interface PageSubject {
+  key: string;
+  code: { kind: IdentifierKind; value: string } | null;
+  invalid: { raw: string; expectedCheckChar: string | null; message: LocalizedText } | null;
+  name: string | null;
+  role: SubjectRole;
+  /** The 联合体 this subject bids in: an id unique on the page and its name when the page gives one. */
+  consortium: { id: string; name: string | null } | null;
+}
+
+/**
+ * How a name was resolved to a subject.
+ *
+ * @example
+ * ```ts
+ * const m: NameMatch = { confidence: 0.95, matchType: 'exact_name', sameNameCount: 0 };
+ * ```
+ */
+export type NameMatch = Pick<SubjectMatch, 'confidence' | 'matchType' | 'sameNameCount'>;
+
+/**
+ * What the background knows about one subject. `done` carries the rating summary and the
+ * 财库〔2016〕125号 screening; the other states say why there is none.
+ *
+ * @example
+ * ```ts
+ * const r: SubjectResult = { state: 'not_found' };
+ * ```
+ */
+export type SubjectResult =
+  | { state: 'idle' }
+  | { state: 'checking'; attempt: number }
+  | { state: 'ambiguous'; candidates: SubjectMatch[] }
+  | { state: 'not_found' }
+  | { state: 'invalid'; expectedCheckChar: string | null; message: LocalizedText }
+  | {
+      state: 'unavailable';
+      reason: LocalizedText;
+      error: SerializedError | null;
+      /** When the background will try again, if it will. */
+      retryAt: string | null;
+    }
+  | {
+      state: 'done';
+      summary: RatingSummary;
+      screening: ScreeningResult;
+      /** Set when the subject was found by name. */
+      match: NameMatch | null;
+      checkedAt: string;
+    };
+
+/**
+ * The badge state a result shows: one word, one icon, one colour.
+ *
+ * @example
+ * ```ts
+ * displayState({ state: 'not_found' }); // 'not_found'
+ * ```
+ */
+export type DisplayState =
+  | 'idle'
+  | 'checking'
+  | 'pass'
+  | 'review'
+  | 'fail'
+  | 'not_found'
+  | 'unavailable'
+  | 'invalid'
+  | 'ambiguous';
+
+/**
+ * Maps a result to its badge state. An `incomplete` screening (a channel could not be read)
+ * shows as unavailable, never as a pass.
+ *
+ * @example
+ * ```ts
+ * displayState({ state: 'checking', attempt: 0 }); // 'checking'
+ * ```
+ */
+export function displayState(result: SubjectResult): DisplayState {
+  if (result.state !== 'done') return result.state;
+  const v = result.screening.verdict;
+  return v === 'incomplete' ? 'unavailable' : v;
+}
+
+/**
+ * One subject on a tab, with its result and, for a consortium member, the consortium's
+ * combined screening.
+ *
+ * @example
+ * ```ts
+ * const entry: TabSubject = { subject, result: { state: 'checking', attempt: 0 } };
+ * ```
+ */
+export interface TabSubject {
+  subject: PageSubject;
+  result: SubjectResult;
+}
+
+/**
+ * A 联合体 on the page and its combined verdict (any member barred bars the consortium).
+ *
+ * @example
+ * ```ts
+ * const c: TabConsortium = { id: 'row-3', name: '甲乙联合体', memberKeys: ['code:…', 'code:…'], screening: null };
+ * ```
+ */
+export interface TabConsortium {
+  id: string;
+  name: string | null;
+  memberKeys: string[];
+  screening: ScreeningResult | null;
+}
+
+/**
+ * Everything the extension checked on one tab: the page, its cut-off and every subject.
+ *
+ * @example
+ * ```ts
+ * const record = await send({ type: 'page:get-tab', tabId });
+ * record?.subjects.length;
+ * ```
+ */
+export interface TabRecord {
+  tabId: number;
+  url: string;
+  title: string;
+  layoutId: string | null;
+  /** The 截止时点 the layout read from the page, if any. */
+  pageCutoff: string | null;
+  cutoff: { date: string; source: 'page' | 'fixed' | 'today' };
+  startedAt: string;
+  subjects: TabSubject[];
+  consortia: TabConsortium[];
+}
+
+/**
+ * Counts for the popup: how many subjects are in each badge state.
+ *
+ * @example
+ * ```ts
+ * countStates(record.subjects).fail; // 1
+ * ```
+ */
+export function countStates(
+  subjects: readonly TabSubject[],
+): Record<DisplayState, number> & { total: number } {
+  const counts = {
+    total: 0,
+    idle: 0,
+    checking: 0,
+    pass: 0,
+    review: 0,
+    fail: 0,
+    not_found: 0,
+    unavailable: 0,
+    invalid: 0,
+    ambiguous: 0,
+  };
+  for (const s of subjects) {
+    counts.total++;
+    counts[displayState(s.result)]++;
+  }
+  return counts;
+}

@@ -1,0 +1,70 @@
+/**
+ * From occurrences to badges: which printed codes are the same subject. A row that gives a
+ * company's USCC and, beside it, its old 注册号 or its 组织机构代码 (the USCC's positions 9–17)
+ * names one subject: it gets one badge, at the USCC, and one lookup.
+ */
+
+import type { Occurrence } from '../../core/scan/detect.ts';
+import type { PageSubject } from './model.ts';
+import { codeSubject, invalidUsccSubject, nameSubject } from './subjects.ts';
+
+/**
+ * One badge to place: where, and for which subject.
+ *
+ * @example
+ * ```ts
+ * for (const { occurrence, subject } of toPlacements(found)) badges.mount(occurrence, subject, initial);
+ * ```
+ */
+export interface Placement {
+  occurrence: Occurrence;
+  subject: PageSubject;
+}
+
+/**
+ * The occurrences that get a badge, each with its subject; aliases are dropped.
+ *
+ * @example
+ * ```ts
+ * toPlacements(detect(document.body, options)).length; // one per bidder row
+ * ```
+ */
+export function toPlacements(occurrences: readonly Occurrence[]): Placement[] {
+  const aliases = new Set<Occurrence>();
+  const byRow = new Map<Element, Occurrence[]>();
+  for (const o of occurrences) {
+    if (!o.row || o.consortium) continue;
+    const list = byRow.get(o.row) ?? [];
+    list.push(o);
+    byRow.set(o.row, list);
+  }
+  for (const list of byRow.values()) {
+    const usccs = list.filter((o) => o.kind === 'uscc' && o.valid);
+    const [uscc] = usccs;
+    if (!uscc || usccs.length !== 1) continue;
+    for (const o of list) if (o.kind === 'org_code' || o.kind === 'reg_no') aliases.add(o);
+  }
+  // Outside rows: an org code printed in the same text as the USCC it is part of.
+  const usccsByNode = new Map<Text, string[]>();
+  for (const o of occurrences) {
+    if (o.kind === 'uscc' && o.valid) usccsByNode.set(o.node, [...(usccsByNode.get(o.node) ?? []), o.value]);
+  }
+  for (const o of occurrences) {
+    if (o.kind !== 'org_code' || aliases.has(o)) continue;
+    if (usccsByNode.get(o.node)?.some((uscc) => uscc.slice(8, 17) === o.value)) aliases.add(o);
+  }
+  const out: Placement[] = [];
+  for (const o of occurrences) {
+    if (aliases.has(o)) continue;
+    const subject = subjectOf(o);
+    if (subject) out.push({ occurrence: o, subject });
+  }
+  return out;
+}
+
+function subjectOf(o: Occurrence): PageSubject | null {
+  const extra = { name: o.name, role: o.role, consortium: o.consortium };
+  if (o.kind === 'name') return nameSubject(o.value, extra);
+  if (!o.valid) return invalidUsccSubject(o.value, extra);
+  return codeSubject(o.kind, o.value, extra);
+}

@@ -1,0 +1,285 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
+import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import type { AuditEntry } from '../../core/personal/audit.ts';
+import { AUDIT_LOG_KEY, AUDIT_SECRET_KEY, pruneAuditLog } from '../../core/personal/audit-store.ts';
+import { defaultSettings, type Settings, saveSettings, todayInChina } from '../../core/settings.ts';
+import { addLoanBorrowers, lookupBorrower, startLoanPage } from './background.ts';
+import type { LoanBorrowerRef, LoanConsent, LoanTabRecord } from './model.ts';
+import { getLoanTab } from './tabs.ts';
+
+let server: RunningMockServer;
+const [applicant, coBorrower] = individualsByTag('household:hh-2');
+const APPLICANT_ID = applicant?.idNumber ?? '';
+const CO_ID = coBorrower?.idNumber ?? '';
+const TAB = 7;
+const refs: LoanBorrowerRef[] = [
+  { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' },
+  { key: 'borrower:2', role: 'co_borrower', idMasked: '340***********1694', nameMasked: '丁*' },
+];
+const consent = (reference: string): LoanConsent => ({
+  purpose: 'housing_fund_loan',
+  reference,
+  grantedAt: '2026-11-03',
+  confirmedAt: new Date().toISOString(),
+});
+
+type JournalEntry = { method: string; path: string; body: unknown };
+async function journal(): Promise<JournalEntry[]> {
+  return ((await (await fetch(`${server.url}/__mock/journal`)).json()) as { data: JournalEntry[] }).data;
+}
+async function storageDump(): Promise<string> {
+  return JSON.stringify([
+    await fakeBrowser.storage.local.get(null),
+    await fakeBrowser.storage.sync.get(null),
+    await fakeBrowser.storage.session.get(null),
+  ]);
+}
+function settings(patch: Partial<Settings['loan']> = {}): Settings {
+  const d = defaultSettings();
+  return {
+    ...d,
+    api: { baseUrl: server.url, key: DEMO_API_KEY },
+    sites: [
+      { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
+      { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' },
+    ],
+    operator: '张三',
+    loan: { ...d.loan, reviewDate: SEED_AS_OF, ...patch },
+  };
+}
+const loanUrl = () => `${server.url}/demo/loan-review`;
+
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, reportDelayMs: 0 });
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
+  await saveSettings(settings());
+  await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
+  await addLoanBorrowers(TAB, refs);
+});
+
+describe('a consented lookup in the background', () => {
+  it('orders the three personal products with the authorization, reviews both and decides the household', async () => {
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    const [first, second] = await Promise.all([
+      lookupBorrower(from, {
+        borrower: refs[0] as LoanBorrowerRef,
+        idNumber: APPLICANT_ID,
+        consent: consent('SQ-1'),
+      }),
+      lookupBorrower(from, {
+        borrower: refs[1] as LoanBorrowerRef,
+        idNumber: CO_ID,
+        consent: consent('SQ-2'),
+      }),
+    ]);
+    expect(first).toMatchObject({ state: 'done', verdict: 'eligible', asOf: SEED_AS_OF, cached: false });
+    expect(second).toMatchObject({ state: 'done', verdict: 'ineligible' });
+    expect(
+      second.state === 'done' && second.review.findings.find((f) => f.severity === 'bar')?.months,
+    ).toEqual(['2025-12', '2026-01', '2026-02']);
+
+    const orders = (await journal()).filter((e) => e.method === 'POST' && e.path === '/v1/reports');
+    expect(orders).toHaveLength(6);
+    for (const o of orders) {
+      expect(o.body).toMatchObject({
+        purpose: 'housing_fund_loan',
+        authorization: { grantedAt: '2026-11-03' },
+      });
+    }
+    expect(orders.map((o) => (o.body as { productId: string }).productId).sort()).toEqual([
+      'housing_fund_deposit_history',
+      'housing_fund_deposit_history',
+      'personal_court_enforcement',
+      'personal_court_enforcement',
+      'personal_credit_report',
+      'personal_credit_report',
+    ]);
+
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.household.state).toBe('done');
+    expect(record.household.state === 'done' && record.household.result.verdict).toBe('ineligible');
+    expect(record.borrowers.map((b) => [b.key, b.consent?.reference, b.result.state])).toEqual([
+      ['borrower:1', 'SQ-1', 'done'],
+      ['borrower:2', 'SQ-2', 'done'],
+    ]);
+  });
+
+  it('writes one audit entry per lookup, masked, with the HMAC under the install secret', async () => {
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    await lookupBorrower(from, {
+      borrower: refs[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: consent('SQ-1'),
+    });
+    await lookupBorrower(from, {
+      borrower: refs[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: consent('SQ-1b'),
+    });
+    const local = await fakeBrowser.storage.local.get([AUDIT_LOG_KEY, AUDIT_SECRET_KEY]);
+    const log = local[AUDIT_LOG_KEY] as AuditEntry[];
+    expect(local[AUDIT_SECRET_KEY]).toMatch(/^[0-9a-f]{64}$/);
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatchObject({
+      operator: '张三',
+      purpose: 'housing_fund_loan',
+      authorization: { reference: 'SQ-1', grantedAt: '2026-11-03' },
+      subject: { role: 'applicant', idMasked: '330***********9966' },
+      site: server.url,
+      rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
+      outcome: { kind: 'verdict', verdict: 'eligible', cached: false },
+    });
+    expect(log[0]?.reportIds).toHaveLength(3);
+    expect(log[1]?.subject.idHmac).toBe(log[0]?.subject.idHmac);
+  });
+
+  it('keeps no full number, prefix or birth date in any storage area', async () => {
+    const from = { tabId: TAB, frameId: 0, url: `${loanUrl()}?id=${APPLICANT_ID}` };
+    await startLoanPage(TAB, { url: from.url, title: `审批 ${APPLICANT_ID}` });
+    await addLoanBorrowers(TAB, refs);
+    await lookupBorrower(from, {
+      borrower: refs[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: consent('SQ-1'),
+    });
+    await lookupBorrower(from, {
+      borrower: refs[1] as LoanBorrowerRef,
+      idNumber: CO_ID,
+      consent: consent('SQ-2'),
+    });
+    const dump = await storageDump();
+    for (const id of [APPLICANT_ID, CO_ID]) {
+      for (const needle of [id, id.slice(0, 17), id.slice(6, 14)]) expect(dump).not.toContain(needle);
+    }
+    expect(dump).toContain('330***********9966');
+  });
+
+  it('reuses the session cache only when enabled, and still audits the lookup', async () => {
+    await saveSettings(settings({ cacheReports: true }));
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
+    expect(await lookupBorrower(from, args)).toMatchObject({ state: 'done', cached: false });
+    await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
+    expect(await lookupBorrower(from, args)).toMatchObject({
+      state: 'done',
+      cached: true,
+      verdict: 'eligible',
+    });
+    expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
+    const session = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(session).filter((k) => k.startsWith('loan-cache:'))).toHaveLength(1);
+    expect(
+      Object.keys(await fakeBrowser.storage.local.get(null)).some((k) => k.startsWith('loan-cache')),
+    ).toBe(false);
+    const log = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
+    expect(log.map((e) => e.outcome)).toEqual([
+      { kind: 'verdict', verdict: 'eligible', cached: false },
+      { kind: 'verdict', verdict: 'eligible', cached: true },
+    ]);
+  });
+
+  it('orders fresh reports every time by default', async () => {
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
+    await lookupBorrower(from, args);
+    await lookupBorrower(from, args);
+    expect((await journal()).filter((e) => e.method === 'POST' && e.path === '/v1/reports')).toHaveLength(6);
+    expect(
+      Object.keys(await fakeBrowser.storage.session.get(null)).some((k) => k.startsWith('loan-cache:')),
+    ).toBe(false);
+  });
+
+  it('records an error outcome when the API refuses', async () => {
+    await saveSettings({ ...settings(), api: { baseUrl: server.url, key: 'xj_test_enterprise_only' } });
+    const result = await lookupBorrower(
+      { tabId: TAB, frameId: 0, url: loanUrl() },
+      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+    );
+    expect(result).toMatchObject({ state: 'error', code: 'not_entitled' });
+    const log = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
+    expect(log.map((e) => e.outcome)).toEqual([{ kind: 'error', code: 'not_entitled' }]);
+  });
+});
+
+describe('what the background refuses before any request', () => {
+  it('a page not set to loan mode', async () => {
+    await expect(
+      lookupBorrower(
+        { tabId: TAB, frameId: 0, url: `${server.url}/demo/bid-opening` },
+        { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+      ),
+    ).rejects.toThrow(/loan_mode_off/);
+    expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
+  });
+
+  it('a lookup without a complete consent', async () => {
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    const borrower = refs[0] as LoanBorrowerRef;
+    for (const bad of [
+      { ...consent(''), reference: '' },
+      { ...consent('SQ-1'), purpose: 'credit_lending' },
+      { ...consent('SQ-1'), grantedAt: '2999-01-01' },
+      null,
+    ]) {
+      await expect(
+        lookupBorrower(from, { borrower, idNumber: APPLICANT_ID, consent: bad as LoanConsent }),
+      ).rejects.toThrow(/consent_required/);
+    }
+    expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
+    expect((await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY]).toBeUndefined();
+  });
+
+  it('a number that does not match the borrower it claims to be', async () => {
+    await expect(
+      lookupBorrower(
+        { tabId: TAB, frameId: 0, url: loanUrl() },
+        { borrower: refs[0] as LoanBorrowerRef, idNumber: CO_ID, consent: consent('SQ-1') },
+      ),
+    ).rejects.toThrow(/invalid_subject/);
+  });
+});
+
+describe('retention', () => {
+  it('deletes entries past the retention period when the log is read and on each write', async () => {
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    await lookupBorrower(from, {
+      borrower: refs[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: consent('SQ-1'),
+    });
+    const [fresh] = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
+    const old = { ...(fresh as AuditEntry), id: 'old', time: '2020-01-01T00:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ [AUDIT_LOG_KEY]: [old, fresh] });
+    expect((await pruneAuditLog(180)).map((e) => e.id)).toEqual([fresh?.id]);
+    await fakeBrowser.storage.local.set({ [AUDIT_LOG_KEY]: [old, fresh] });
+    await lookupBorrower(from, {
+      borrower: refs[1] as LoanBorrowerRef,
+      idNumber: CO_ID,
+      consent: consent('SQ-2'),
+    });
+    const after = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
+    expect(after.map((e) => e.id).includes('old')).toBe(false);
+    expect(after).toHaveLength(2);
+  });
+});
+
+describe('the page record', () => {
+  it('masks an ID in the page address and title and fixes the pack and date for the page', async () => {
+    const info = await startLoanPage(TAB, { url: `${loanUrl()}?sfz=${CO_ID}`, title: `丁斌 ${CO_ID}` });
+    expect(info).toMatchObject({ asOf: SEED_AS_OF, today: todayInChina() });
+    expect(info.rulePack.id).toBe('generic-lian3lei6');
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.url).toBe(`${loanUrl()}?sfz=340***********1694`);
+    expect(record.title).toBe('丁斌 340***********1694');
+    expect(record.household).toEqual({ state: 'pending', waiting: 0 });
+    await addLoanBorrowers(TAB, refs);
+    expect(((await getLoanTab(TAB)) as LoanTabRecord).household).toEqual({ state: 'pending', waiting: 2 });
+  });
+});

@@ -1,0 +1,326 @@
+/**
+ * Loan review in the background: starts the loan script on loan pages, keeps each tab's
+ * borrowers, and runs a borrower's lookup once the officer has consented. The full ID number
+ * arrives in one message (`cs:loan-lookup`), is used for the three report orders and the audit
+ * HMAC, and is dropped when the lookup returns: no record, log line, cache key or message to a
+ * page holds it (docs/decisions/0017).
+ */
+
+import type { IndividualReportContent } from '@xinjian/sdk';
+import { describeError, isRetryableError, serializeError, XinjianError } from '@xinjian/sdk';
+import { isValidIdCard } from '@xinjian/sdk/identifiers';
+import { browser } from 'wxt/browser';
+import { clientFor } from '../../core/background/client.ts';
+import { createLogger } from '../../core/log.ts';
+import { sendToTab } from '../../core/messages.ts';
+import { buildAuditEntry, idHmac } from '../../core/personal/audit.ts';
+import { appendAuditEntry, ensureAuditSecret } from '../../core/personal/audit-store.ts';
+import { isValidConsent } from '../../core/personal/consent.ts';
+import { maskedId, redactDeep, redactIds } from '../../core/personal/personal.ts';
+import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
+import {
+  LOAN_PURPOSE,
+  type LoanBorrowerRef,
+  type LoanConsent,
+  type LoanPageInfo,
+  type LoanResult,
+  type LoanTabRecord,
+} from './model.ts';
+import {
+  evaluateBorrower,
+  evaluateHousehold,
+  loanFacts,
+  loanRulePack,
+  mergePersonalReports,
+  PERSONAL_PRODUCTS,
+  rulePackRef,
+} from './review.ts';
+import { getLoanTab, startLoanTab, updateLoanTab } from './tabs.ts';
+
+const log = createLogger('loan');
+
+/** Where WXT writes the loan content script. */
+export const LOAN_SCRIPT_FILE = 'content-scripts/loan.js';
+
+const CACHE_PREFIX = 'loan-cache:';
+
+/**
+ * Starts the loan-review script in the frame that asked, if its URL is set to loan mode.
+ *
+ * @example
+ * ```ts
+ * 'cs:start-loan': async (_m, sender) => startLoanScript(sender.tabId, sender.frameId, sender.url),
+ * ```
+ */
+export async function startLoanScript(
+  tabId: number,
+  frameId: number | null,
+  url: string | null,
+): Promise<void> {
+  if (!url || siteFor(url, (await loadSettings()).sites)?.mode !== 'loan') return;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId ?? 0] },
+      files: [LOAN_SCRIPT_FILE],
+    });
+  } catch (e) {
+    log.warn('could not start the loan script', redactDeep(serializeError(e)));
+  }
+}
+
+/**
+ * Starts a tab's loan record for the page that just loaded: the review date and rule pack of
+ * this page are fixed here, so every verdict of the page uses the same pack version.
+ *
+ * @example
+ * ```ts
+ * const info = await startLoanPage(tabId, { url, title });
+ * ```
+ */
+export async function startLoanPage(
+  tabId: number,
+  page: { url: string; title: string },
+): Promise<LoanPageInfo> {
+  const settings = await loadSettings();
+  const today = todayInChina();
+  const asOf = settings.loan.reviewDate ?? today;
+  const rulePack = rulePackRef(loanRulePack(settings.loan.rulePackId));
+  await startLoanTab({
+    tabId,
+    url: redactIds(page.url),
+    title: redactIds(page.title),
+    startedAt: new Date().toISOString(),
+    asOf,
+    rulePack,
+    borrowers: [],
+    household: { state: 'pending', waiting: 0 },
+  });
+  return { asOf, rulePack, today };
+}
+
+/**
+ * Adds the borrowers a loan page shows (masked references only) to the tab's record.
+ *
+ * @example
+ * ```ts
+ * await addLoanBorrowers(tabId, [{ key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' }]);
+ * ```
+ */
+export async function addLoanBorrowers(tabId: number, borrowers: readonly LoanBorrowerRef[]): Promise<void> {
+  await updateLoanTab(tabId, (record) => {
+    for (const b of borrowers) {
+      if (record.borrowers.some((x) => x.key === b.key)) continue;
+      record.borrowers.push({ ...cleanRef(b), consent: null, result: { state: 'consent' }, report: null });
+    }
+    refreshHousehold(record);
+  });
+}
+
+/**
+ * Looks one borrower up: checks the site is in loan mode and the consent is complete, orders
+ * the personal credit report, the deposit history and the court check (or takes them from the
+ * session cache when enabled), reviews the borrower, records the audit entry and updates the
+ * household. Returns the borrower's result, which is also pushed to the tab.
+ *
+ * @example
+ * ```ts
+ * const result = await lookupBorrower({ tabId, frameId, url }, { borrower, idNumber, consent });
+ * ```
+ */
+export async function lookupBorrower(
+  from: { tabId: number; frameId: number | null; url: string | null },
+  request: { borrower: LoanBorrowerRef; idNumber: string; consent: LoanConsent },
+): Promise<LoanResult> {
+  const settings = await loadSettings();
+  const today = todayInChina();
+  if (!from.url || siteFor(from.url, settings.sites)?.mode !== 'loan') {
+    throw new XinjianError('loan_mode_off: personal lookups run only on sites set to loan mode');
+  }
+  if (!isValidConsent(request.consent, today) || request.consent.purpose !== LOAN_PURPOSE) {
+    throw new XinjianError('consent_required: confirm the written authorization and purpose first');
+  }
+  const idNumber = request.idNumber.trim().toUpperCase();
+  if (!isValidIdCard(idNumber) || maskedId(idNumber) !== request.borrower.idMasked) {
+    throw new XinjianError('invalid_subject: the ID number does not match the borrower');
+  }
+  const record = await getLoanTab(from.tabId);
+  if (!record) throw new XinjianError('no_page: lookup before cs:loan-page');
+  const borrower = cleanRef(request.borrower);
+  const pack = loanRulePack(record.rulePack.id);
+  const consent: LoanConsent = { ...request.consent, reference: request.consent.reference.trim() };
+
+  await setBorrower(from, borrower, { consent, result: { state: 'checking' }, report: null });
+
+  const secret = await ensureAuditSecret();
+  const hmac = await idHmac(secret, idNumber);
+  let result: LoanResult;
+  let report: IndividualReportContent | null = null;
+  try {
+    const fetched = await personalReports(settings, idNumber, consent, hmac);
+    report = fetched.content;
+    const review = evaluateBorrower(report, borrower.role, borrower.key, pack, record.asOf);
+    result = {
+      state: 'done',
+      verdict: review.verdict,
+      review,
+      facts: loanFacts(report, record.asOf),
+      rulePack: rulePackRef(pack),
+      asOf: record.asOf,
+      checkedAt: new Date().toISOString(),
+      reportIds: fetched.reportIds,
+      failedProducts: fetched.failedProducts,
+      cached: fetched.cached,
+    };
+  } catch (error) {
+    result = lookupError(error);
+  }
+
+  try {
+    const entry = await buildAuditEntry({
+      secretHex: secret,
+      idNumber,
+      time: new Date().toISOString(),
+      operator: settings.operator,
+      consent,
+      role: borrower.role,
+      site: originOf(from.url),
+      rulePack: { id: pack.id, version: pack.version },
+      reportIds: result.state === 'done' ? result.reportIds : [],
+      outcome:
+        result.state === 'done'
+          ? { kind: 'verdict', verdict: result.verdict, cached: result.cached }
+          : { kind: 'error', code: result.state === 'error' ? result.code : 'unknown' },
+    });
+    await appendAuditEntry(entry, settings.loan.auditRetentionDays);
+  } catch (e) {
+    log.error('could not write the audit entry', redactDeep(serializeError(e)));
+  }
+
+  await setBorrower(from, borrower, { consent, result, report });
+  return result;
+}
+
+async function setBorrower(
+  from: { tabId: number; frameId: number | null },
+  ref: LoanBorrowerRef,
+  state: { consent: LoanConsent; result: LoanResult; report: IndividualReportContent | null },
+): Promise<void> {
+  await updateLoanTab(from.tabId, (record) => {
+    let entry = record.borrowers.find((b) => b.key === ref.key);
+    if (!entry) {
+      entry = { ...ref, consent: null, result: { state: 'consent' }, report: null };
+      record.borrowers.push(entry);
+    }
+    entry.consent = state.consent;
+    entry.result = state.result;
+    entry.report = state.report;
+    refreshHousehold(record);
+  });
+  await sendToTab(
+    from.tabId,
+    { type: 'bg:loan-result', key: ref.key, result: state.result },
+    from.frameId ?? undefined,
+  );
+}
+
+// The household is decided once every borrower on the page has a report; until then it waits.
+function refreshHousehold(record: LoanTabRecord): void {
+  const ready = record.borrowers.filter((b) => b.result.state === 'done' && b.report !== null);
+  const waiting = record.borrowers.length - ready.length;
+  if (record.borrowers.length === 0 || waiting > 0) {
+    record.household = { state: 'pending', waiting };
+    return;
+  }
+  const { result, keys } = evaluateHousehold(
+    ready.map((b) => ({ key: b.key, role: b.role, report: b.report as IndividualReportContent })),
+    loanRulePack(record.rulePack.id),
+    record.asOf,
+  );
+  record.household = { state: 'done', result: redactDeep(result), keys };
+}
+
+interface Fetched {
+  content: IndividualReportContent;
+  reportIds: string[];
+  failedProducts: Array<{ productId: string; code: string }>;
+  cached: boolean;
+}
+
+async function personalReports(
+  settings: Settings,
+  idNumber: string,
+  consent: LoanConsent,
+  hmac: string,
+): Promise<Fetched> {
+  const cacheKey = CACHE_PREFIX + hmac;
+  if (settings.loan.cacheReports) {
+    const hit = (await browser.storage.session.get(cacheKey))[cacheKey] as
+      | { expires: number; value: Omit<Fetched, 'cached'> }
+      | undefined;
+    if (hit && hit.expires > Date.now()) return { ...hit.value, cached: true };
+  }
+  const client = clientFor(settings);
+  const outcomes = await Promise.allSettled(
+    PERSONAL_PRODUCTS.map((p) =>
+      client.reports.orderAndWait(
+        {
+          productId: p.id,
+          subjectId: idNumber,
+          purpose: LOAN_PURPOSE,
+          authorization: { reference: consent.reference, grantedAt: consent.grantedAt },
+        },
+        { pollIntervalMs: 500, timeoutMs: 60_000 },
+      ),
+    ),
+  );
+  const parts: Array<{ productId: string; content: IndividualReportContent }> = [];
+  const reportIds: string[] = [];
+  const failedProducts: Fetched['failedProducts'] = [];
+  let firstError: unknown = null;
+  outcomes.forEach((o, i) => {
+    const productId = PERSONAL_PRODUCTS[i]?.id ?? '';
+    if (o.status === 'fulfilled' && o.value.content.subjectType === 'individual') {
+      parts.push({ productId, content: o.value.content });
+      reportIds.push(o.value.id);
+    } else {
+      const error = o.status === 'rejected' ? o.reason : new XinjianError('unexpected report type');
+      firstError ??= error;
+      const s = serializeError(error);
+      failedProducts.push({ productId, code: redactIds(String(s.code ?? s.name)) });
+    }
+  });
+  if (parts.length === 0) throw firstError;
+  const value = { content: redactDeep(mergePersonalReports(parts)), reportIds, failedProducts };
+  if (settings.loan.cacheReports && failedProducts.length === 0) {
+    const ttl = Math.max(1, settings.cacheTtlMinutes) * 60_000;
+    await browser.storage.session.set({ [cacheKey]: { expires: Date.now() + ttl, value } });
+  }
+  return { ...value, cached: false };
+}
+
+function lookupError(error: unknown): LoanResult {
+  const s = serializeError(error);
+  return {
+    state: 'error',
+    code: redactIds(String(s.code ?? s.name)),
+    reason: redactDeep(describeError(error)),
+    retryable: isRetryableError(error),
+  };
+}
+
+function cleanRef(b: LoanBorrowerRef): LoanBorrowerRef {
+  return {
+    key: String(b.key),
+    role: b.role === 'spouse' || b.role === 'co_borrower' ? b.role : 'applicant',
+    idMasked: redactIds(String(b.idMasked)),
+    nameMasked: b.nameMasked === null ? null : redactIds(String(b.nameMasked)),
+  };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Loan review's preview and card, drawn in the card frame (docs/decisions/0024), never in the
+ * page. The preview shows the borrower's state (需授权确认, 查询中, or the verdict: icon, word and
+ * colour). The card holds the consent dialog until the officer has confirmed the
+ * authorization (typed here, in the frame: page key listeners never see it), then the verdict
+ * under its rule pack with the findings and the months that triggered them, and the report's
+ * key facts. Every string is rendered as text, never as HTML; people appear masked only.
+ */
+import { Fragment, type JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { localized, t } from '../../core/i18n.ts';
+import type { FrameBodyProps } from '../../core/overlay/frame-app.tsx';
+import type { ConsentError, ConsentEvent, ConsentState } from '../../core/personal/consent.ts';
+import { redactIds } from '../../core/personal/personal.ts';
+import { formatDateTime } from '../../kits/screening/format.ts';
+import {
+  borrowerLine,
+  cardFindings,
+  factLines,
+  loanBadgeLabel,
+  loanStateIcon,
+  loanStateLabel,
+  packLine,
+  packSource,
+} from './format.ts';
+import { type LoanBorrowerRef, type LoanPageInfo, type LoanResult, loanDisplayState } from './model.ts';
+import { reviewToday } from './preview.ts';
+import { lt } from './strings.ts';
+
+/** Styles added to the frame's sheet for the loan states and the consent form. */
+export const LOAN_BADGE_CSS = `
+.s-consent { color: var(--info-fg); background: var(--info-bg); }
+.s-eligible { color: var(--pass-fg); background: var(--pass-bg); }
+.s-ineligible { color: var(--fail-fg); background: var(--fail-bg); }
+.s-incomplete, .s-error { color: var(--grey-fg); background: var(--grey-bg); }
+.preview.s-consent .chip { color: var(--info-fg); background: var(--info-bg); }
+.preview.s-eligible .chip { color: var(--pass-fg); background: var(--pass-bg); }
+.preview.s-ineligible .chip { color: var(--fail-fg); background: var(--fail-bg); }
+.preview.s-incomplete .chip, .preview.s-error .chip { color: var(--grey-fg); background: var(--grey-bg); border-style: dashed; }
+.card .close { float: right; margin: -4px -6px 0 6px; padding: 0 6px; }
+.card form { margin: 6px 0 0; display: grid; gap: 8px; }
+.card label.check { display: flex; gap: 6px; align-items: flex-start; }
+.card label.field { display: grid; gap: 2px; }
+.card input[type="text"], .card input[type="date"] {
+  font: inherit; padding: 3px 6px; border: 1px solid var(--muted); border-radius: 6px; color: var(--fg); background: var(--bg);
+}
+.card input[aria-invalid="true"] { border-color: var(--fail-fg); }
+.card .errors { color: var(--fail-fg); margin: 0; }
+.card dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; }
+.card dl.facts dt { color: var(--muted); }
+.card dl.facts dd { margin: 0; }
+`;
+
+/** What the content script sends the frame about one borrower. */
+export interface LoanCardProps {
+  borrower: LoanBorrowerRef;
+  result: LoanResult;
+  consent: ConsentState;
+  page: LoanPageInfo | null;
+}
+
+/** What the officer can do in a loan card. */
+export type LoanAction = { name: 'consent'; event: ConsentEvent } | { name: 'retry' } | { name: 'openPanel' };
+
+/** The card's props with its actions bound. */
+export interface LoanBadgeProps extends LoanCardProps {
+  onConsent: (event: ConsentEvent) => void;
+  onRetry: () => void;
+  onOpenPanel: () => void;
+}
+
+/**
+ * The frame body of loan mode: the preview on focus, the card (consent dialog first) on Enter.
+ *
+ * @example
+ * ```ts
+ * startFrame(root, { loan: LoanFrameBody });
+ * ```
+ */
+export function LoanFrameBody({ view, props, act, close }: FrameBodyProps): JSX.Element {
+  const p = props as LoanCardProps | null;
+  const dialog = useRef<HTMLDivElement>(null);
+  if (!p) return <div />;
+  const state = loanDisplayState(p.result);
+  if (view === 'preview') {
+    return (
+      <div
+        class={`preview s-${state}`}
+        role="status"
+        aria-live="polite"
+        aria-label={loanBadgeLabel(p.borrower, p.result)}
+      >
+        <span class="chip">
+          <span class="icon" aria-hidden="true">
+            {loanStateIcon(state)}
+          </span>
+          <strong class="verdict">{loanStateLabel(state)}</strong>
+        </span>
+        <span class="name">{borrowerLine(p.borrower)}</span>
+      </div>
+    );
+  }
+  return (
+    <div
+      ref={dialog}
+      class="card"
+      role="dialog"
+      aria-label={loanBadgeLabel(p.borrower, p.result)}
+      tabIndex={-1}
+    >
+      <Card
+        {...p}
+        today={reviewToday(p.page)}
+        onConsent={(event) => act({ name: 'consent', event } satisfies LoanAction)}
+        onRetry={() => act({ name: 'retry' } satisfies LoanAction)}
+        onOpenPanel={() => act({ name: 'openPanel' } satisfies LoanAction)}
+        onClose={() => close(true)}
+        focusBadge={() => dialog.current?.focus()}
+      />
+    </div>
+  );
+}
+
+function Card(
+  props: LoanBadgeProps & { today: string; onClose: () => void; focusBadge: () => void },
+): JSX.Element {
+  const { borrower, result, consent } = props;
+  const state = loanDisplayState(result);
+  return (
+    <>
+      <button type="button" class="close" aria-label={t('card.close')} onClick={props.onClose}>
+        ×
+      </button>
+      <h2>{borrowerLine(borrower)}</h2>
+      {consent.step === 'editing' ? (
+        <ConsentForm {...props} draftState={consent} />
+      ) : (
+        <>
+          <h3>{lt('card.verdict')}</h3>
+          <div class={`verdict-line s-${state}`}>
+            <span aria-hidden="true">{loanStateIcon(state)}</span>
+            <span>{loanStateLabel(state)}</span>
+          </div>
+          <Details {...props} />
+        </>
+      )}
+    </>
+  );
+}
+
+function ConsentForm(
+  props: LoanBadgeProps & {
+    today: string;
+    focusBadge: () => void;
+    draftState: Extract<ConsentState, { step: 'editing' }>;
+  },
+): JSX.Element {
+  const { draft, errors } = props.draftState;
+  const first = useRef<HTMLInputElement>(null);
+  const titleId = useRef(`xj-consent-${Math.random().toString(36).slice(2)}`).current;
+  useEffect(() => first.current?.focus(), []);
+  const has = (...e: ConsentError[]) => errors.some((x) => e.includes(x));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    props.onConsent({ type: 'submit', today: props.today, now: new Date().toISOString() });
+  };
+  // Once granted the form is gone: keep the focus on the badge rather than losing it.
+  useEffect(() => () => props.focusBadge(), []);
+  return (
+    <form onSubmit={submit} aria-labelledby={titleId} noValidate>
+      <h3 id={titleId}>{lt('consent.title')}</h3>
+      <p class="muted">{lt('consent.intro')}</p>
+      <div>
+        {lt('consent.purpose')}：<strong>{lt('purpose.housing_fund_loan')}</strong>
+      </div>
+      <label class="check">
+        <input
+          ref={first}
+          type="checkbox"
+          name="purposeConfirmed"
+          checked={draft.purposeConfirmed}
+          aria-invalid={has('purpose')}
+          onChange={(e) =>
+            props.onConsent({
+              type: 'edit',
+              patch: { purposeConfirmed: (e.currentTarget as HTMLInputElement).checked },
+            })
+          }
+        />
+        <span>{lt('consent.confirm')}</span>
+      </label>
+      <label class="field">
+        <span>{lt('consent.reference')}</span>
+        <input
+          type="text"
+          name="reference"
+          autocomplete="off"
+          maxLength={100}
+          value={draft.reference}
+          aria-invalid={has('reference', 'reference_long', 'reference_id')}
+          onInput={(e) =>
+            props.onConsent({
+              type: 'edit',
+              patch: { reference: (e.currentTarget as HTMLInputElement).value },
+            })
+          }
+        />
+      </label>
+      <label class="field">
+        <span>{lt('consent.granted_at')}</span>
+        <input
+          type="date"
+          name="grantedAt"
+          max={props.today}
+          value={draft.grantedAt}
+          aria-invalid={has('date', 'date_future')}
+          onInput={(e) =>
+            props.onConsent({
+              type: 'edit',
+              patch: { grantedAt: (e.currentTarget as HTMLInputElement).value },
+            })
+          }
+        />
+      </label>
+      {errors.length > 0 ? (
+        <ul class="errors" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{lt(`consent.error.${e}`)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {lt('consent.submit')}
+        </button>
+        <button type="button" onClick={() => props.onConsent({ type: 'cancel' })}>
+          {lt('consent.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null {
+  const { result, consent } = props;
+  const grant = consent.step === 'granted' ? consent.consent : null;
+  const authorization = grant ? (
+    <div class="muted">
+      {lt('card.authorization', { reference: redactIds(grant.reference), date: grant.grantedAt })}
+    </div>
+  ) : null;
+  switch (result.state) {
+    case 'consent':
+      return (
+        <>
+          <p class="muted">{lt('card.consent_needed')}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => props.onConsent({ type: 'open', today: props.today })}
+            >
+              {lt('card.start_consent')}
+            </button>
+          </div>
+        </>
+      );
+    case 'checking':
+      return authorization;
+    case 'error':
+      return (
+        <>
+          <p class="muted">{lt('card.error_detail', { reason: redactIds(localized(result.reason)) })}</p>
+          {authorization}
+          {grant ? (
+            <div class="actions">
+              <button type="button" class="primary" onClick={props.onRetry}>
+                {lt('card.retry')}
+              </button>
+            </div>
+          ) : null}
+        </>
+      );
+    case 'done': {
+      const findings = cardFindings(result.review.findings);
+      return (
+        <>
+          <div class="actions">
+            <button type="button" class="primary" onClick={props.onOpenPanel}>
+              {lt('card.open_panel')}
+            </button>
+          </div>
+          <h3>{lt('card.findings')}</h3>
+          {findings.length === 0 ? (
+            <div class="muted">{lt('card.no_findings')}</div>
+          ) : (
+            <ul>
+              {findings.map((f) => (
+                <li key={f.key} class={`sev-${f.severity}`}>
+                  {f.text}
+                  {f.months ? <div class="cite">{f.months}</div> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{lt('card.facts')}</h3>
+          <dl class="facts">
+            {factLines(result.facts).map((l) => (
+              <Fragment key={l.label}>
+                <dt>{l.label}</dt>
+                <dd>{l.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <h3>{lt('card.pack')}</h3>
+          <div>{packLine(result.rulePack)}</div>
+          <div class="muted">{packSource(result.rulePack)}</div>
+          <div class="muted">
+            {lt('card.as_of', { date: result.asOf })} ·{' '}
+            {lt('card.checked_at', { time: formatDateTime(result.checkedAt) })}
+            {result.cached ? ` ${lt('card.cached')}` : ''}
+          </div>
+          {result.failedProducts.length > 0 ? (
+            <div class="muted sev-missing">
+              {lt('card.failed_products', {
+                products: result.failedProducts.map((p) => `${p.productId} (${p.code})`).join('、'),
+              })}
+            </div>
+          ) : null}
+          {authorization}
+        </>
+      );
+    }
+  }
+}

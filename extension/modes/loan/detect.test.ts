@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
+import { createHiddenCheck } from '../../core/page/visibility.ts';
+import { createDetectState, detect } from '../../core/scan/detect.ts';
+import { detectBorrowers, roleFromText } from './detect.ts';
+
+const PAGES = join(process.cwd(), 'seeds/pages');
+const ignore = (n: Node) => n.nodeName === 'XINJIAN-BADGE';
+
+function load(page: string): void {
+  const html = readFileSync(join(PAGES, page), 'utf8');
+  document.documentElement.innerHTML = html
+    .replace(/^<!DOCTYPE html>\s*<html[^>]*>/i, '')
+    .replace(/<\/html>\s*$/, '');
+}
+const borrowers = (root: Node = document.body) =>
+  detectBorrowers(root, { isHidden: createHiddenCheck(), state: createDetectState(), ignore });
+
+describe('the saved loan-review page', () => {
+  beforeEach(() => load('loan-review.html'));
+
+  it('finds exactly the borrowers expected.json lists, with their roles and names', () => {
+    const expected = expectedPages.find((p) => p.page === 'loan-review.html')?.subjects ?? [];
+    expect(borrowers().map((b) => ({ value: b.idNumber, role: b.role }))).toEqual(
+      expected.map((s) => ({ value: s.value, role: s.role })),
+    );
+    expect(borrowers().map((b) => b.name)).toEqual(['冯婷悦', '丁斌']);
+  });
+
+  it('points at the printed number, so the badge goes right after it', () => {
+    for (const b of borrowers()) expect(b.node.data.slice(b.index, b.index + b.length)).toBe(b.idNumber);
+  });
+
+  it('is invisible to procurement detection: no ID number is reported there', () => {
+    const found = detect(document.body, {
+      layout: null,
+      isHidden: createHiddenCheck(),
+      state: createDetectState(),
+      ignore,
+    });
+    expect(found.filter((o) => /^\d{17}[\dX]$/.test(o.value))).toEqual([]);
+  });
+});
+
+describe('borrowers in running text', () => {
+  it('reads the role and name from the clause before the number', () => {
+    document.body.innerHTML =
+      '<p>申请人姓名：张晓明，身份证号 11010519491231002X；配偶姓名：李华，身份证号 440524188001010014。</p>';
+    expect(borrowers().map((b) => [b.idNumber, b.role, b.name])).toEqual([
+      ['11010519491231002X', 'applicant', '张晓明'],
+      ['440524188001010014', 'spouse', '李华'],
+    ]);
+  });
+
+  it('leaves the role open when the page states none, and skips hidden and invalid numbers', () => {
+    document.body.innerHTML =
+      '<p>证件：360426199101010071</p><p hidden>110105194912310021</p><p>36042619910102009X</p>';
+    expect(borrowers().map((b) => [b.idNumber, b.role])).toEqual([['360426199101010071', null]]);
+  });
+});
+
+describe('roles', () => {
+  it('prefers co-borrower over spouse when a label says both', () => {
+    expect(roleFromText('配偶/共同借款人')).toBe('co_borrower');
+    expect(roleFromText('配偶')).toBe('spouse');
+    expect(roleFromText('主借款人')).toBe('applicant');
+    expect(roleFromText('共有权人')).toBe('co_borrower');
+    expect(roleFromText('经办人')).toBeNull();
+  });
+});

@@ -1,0 +1,268 @@
+/**
+ * Display text of the loan-review mode, shared by the badge and card, the side panel, the
+ * options page and the exports. Every helper that prints a person masks on the way out: an ID
+ * number that reaches one of them unmasked by mistake is still shown as `330***********9966`.
+ */
+import type { BorrowerRole, Finding } from '@xinjian/sdk/rules';
+import type { Language } from '../../core/i18n.ts';
+import { localized } from '../../core/i18n.ts';
+import { maskedId, redactIds } from '../../core/personal/personal.ts';
+import type {
+  LoanBorrowerRef,
+  LoanDisplayState,
+  LoanFacts,
+  LoanHousehold,
+  LoanResult,
+  LoanRulePackRef,
+} from './model.ts';
+import { loanDisplayState } from './model.ts';
+import { type LoanMessageKey, lt } from './strings.ts';
+
+/**
+ * An ID number for display: masked if it is a full number, unchanged if already masked.
+ *
+ * @example
+ * ```ts
+ * displayId('330110199209219966'); // '330***********9966'
+ * displayId('330***********9966'); // '330***********9966'
+ * ```
+ */
+export function displayId(value: string): string {
+  const v = value.trim();
+  return /^\d{17}[\dXx]$/.test(v) ? maskedId(v) : redactIds(v);
+}
+
+/**
+ * A borrower's role.
+ *
+ * @example
+ * ```ts
+ * roleLabel('co_borrower'); // '共同借款人'
+ * ```
+ */
+export function roleLabel(role: BorrowerRole, language?: Language): string {
+  return lt(`role.${role}`, undefined, language);
+}
+
+/**
+ * Role, masked name and masked number in one line.
+ *
+ * @example
+ * ```ts
+ * borrowerLine({ key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' });
+ * // '申请人 冯** 330***********9966'
+ * ```
+ */
+export function borrowerLine(b: LoanBorrowerRef, language?: Language): string {
+  return [roleLabel(b.role, language), b.nameMasked ? redactIds(b.nameMasked) : null, displayId(b.idMasked)]
+    .filter(Boolean)
+    .join(' ');
+}
+
+const ICONS: Record<LoanDisplayState, string> = {
+  consent: '✎',
+  checking: '◌',
+  error: '⊘',
+  eligible: '✓',
+  ineligible: '✕',
+  review: '!',
+  incomplete: '⊘',
+};
+
+/**
+ * The icon of a badge state: a distinct shape per state, so colour is never the only cue.
+ *
+ * @example
+ * ```ts
+ * loanStateIcon('ineligible'); // '✕'
+ * ```
+ */
+export function loanStateIcon(state: LoanDisplayState): string {
+  return ICONS[state];
+}
+
+/**
+ * The word of a badge state.
+ *
+ * @example
+ * ```ts
+ * loanStateLabel('eligible'); // '符合条件'
+ * loanStateLabel('consent'); // '需授权确认'
+ * ```
+ */
+export function loanStateLabel(state: LoanDisplayState, language?: Language): string {
+  switch (state) {
+    case 'consent':
+    case 'checking':
+    case 'error':
+      return lt(`state.${state}`, undefined, language);
+    default:
+      return lt(`verdict.${state}`, undefined, language);
+  }
+}
+
+/**
+ * The accessible name of a badge: who, and the verdict.
+ *
+ * @example
+ * ```ts
+ * loanBadgeLabel(ref, { state: 'consent' }); // '申请人 冯** 330***********9966：需授权确认'
+ * ```
+ */
+export function loanBadgeLabel(b: LoanBorrowerRef, result: LoanResult, language?: Language): string {
+  return lt(
+    'badge.label',
+    {
+      role: roleLabel(b.role, language),
+      name: b.nameMasked ? redactIds(b.nameMasked) : '',
+      id: displayId(b.idMasked),
+      verdict: loanStateLabel(loanDisplayState(result), language),
+    },
+    language,
+  ).replace(/\s+/g, ' ');
+}
+
+/**
+ * The household verdict in words: 不予贷款 when any borrower is ineligible.
+ *
+ * @example
+ * ```ts
+ * householdLabel({ state: 'pending', waiting: 1 }); // '待完成：尚有 1 人未查询'
+ * ```
+ */
+export function householdLabel(household: LoanHousehold, language?: Language): string {
+  if (household.state === 'pending') return lt('household.pending', { n: household.waiting }, language);
+  return lt(`household.${household.result.verdict}`, undefined, language);
+}
+
+/**
+ * When a pack is in force, in words.
+ *
+ * @example
+ * ```ts
+ * packEffective({ ...pack, effectiveFrom: '2022-01-01', effectiveTo: null }); // '2022-01-01 起'
+ * ```
+ */
+export function packEffective(pack: LoanRulePackRef, language?: Language): string {
+  if (pack.effectiveFrom && pack.effectiveTo)
+    return lt('card.effective_range', { from: pack.effectiveFrom, to: pack.effectiveTo }, language);
+  if (pack.effectiveFrom) return lt('card.effective_from', { from: pack.effectiveFrom }, language);
+  return lt('card.effective_unknown', undefined, language);
+}
+
+/**
+ * A pack as one line: title, city, version, effective date.
+ *
+ * @example
+ * ```ts
+ * packLine(hangzhouRef); // '杭州住房公积金贷款个人信用审核 · 杭州 · 版本 2026.1 · 施行 未注明'
+ * ```
+ */
+export function packLine(pack: LoanRulePackRef, language?: Language): string {
+  return lt(
+    'card.pack_line',
+    {
+      title: localized(pack.title, language),
+      city: pack.city ? localized(pack.city.name, language) : lt('card.pack_generic', undefined, language),
+      version: pack.version,
+      effective: packEffective(pack, language),
+    },
+    language,
+  );
+}
+
+/**
+ * Where a pack comes from and how sure that is.
+ *
+ * @example
+ * ```ts
+ * packSource(pack); // '来源：杭州住房公积金贷款信用审核规定（二手来源）'
+ * ```
+ */
+export function packSource(pack: LoanRulePackRef, language?: Language): string {
+  return lt(
+    'card.confidence',
+    {
+      source: pack.source.citation.documentNo,
+      level: lt(`confidence.${pack.confidence}` as LoanMessageKey, undefined, language),
+    },
+    language,
+  );
+}
+
+/**
+ * The findings a card lists: everything that bars, needs review or is missing (information
+ * findings stay in the report and the export).
+ *
+ * @example
+ * ```ts
+ * cardFindings(review.findings).map((f) => f.text);
+ * // ['2025-12..2026-02 连续 3 期逾期（…）']
+ * ```
+ */
+export function cardFindings(
+  findings: readonly Finding[],
+  language?: Language,
+): Array<{ key: string; severity: Finding['severity']; text: string; months: string | null }> {
+  return findings
+    .filter((f) => f.severity !== 'info')
+    .map((f, i) => ({
+      key: `${f.code}-${f.record?.id ?? ''}-${i}`,
+      severity: f.severity,
+      text: redactIds(localized(f.message, language)),
+      months:
+        f.months && f.months.length > 0 ? lt('card.months', { months: f.months.join('、') }, language) : null,
+    }));
+}
+
+/**
+ * The key facts of a report as label/value lines.
+ *
+ * @example
+ * ```ts
+ * factLines(facts).map((l) => `${l.label}：${l.value}`);
+ * // ['当前逾期：无', '五级分类（最差）：正常', '信用卡状态：正常', '失信被执行人：未列入', '公积金连续缴存：24 个月（2024-11..2026-10）']
+ * ```
+ */
+export function factLines(facts: LoanFacts, language?: Language): Array<{ label: string; value: string }> {
+  const l = (key: LoanMessageKey, params?: Record<string, string | number>) => lt(key, params, language);
+  const overdue =
+    facts.currentOverduePeriods > 0 || facts.currentOverdueAmountYuan > 0
+      ? l('fact.current_overdue_value', {
+          periods: facts.currentOverduePeriods,
+          amount: facts.currentOverdueAmountYuan.toLocaleString('zh-CN'),
+        })
+      : l('fact.none');
+  const deposit =
+    facts.deposit === null
+      ? l('fact.deposit_none')
+      : facts.deposit.months === 0
+        ? l('fact.deposit_zero')
+        : l('fact.deposit_value', {
+            months: facts.deposit.months,
+            from: facts.deposit.from ?? '',
+            to: facts.deposit.to ?? '',
+          });
+  return [
+    { label: l('fact.current_overdue'), value: overdue },
+    {
+      label: l('fact.five_category'),
+      value: facts.fiveCategory ? l(`five.${facts.fiveCategory}`) : l('fact.no_loans'),
+    },
+    {
+      label: l('fact.card_status'),
+      value:
+        facts.cardStatuses.length === 0
+          ? l('fact.no_cards')
+          : facts.cardStatuses.map((s) => l(`cardstatus.${s}`)).join('、'),
+    },
+    {
+      label: l('fact.dishonest'),
+      value:
+        facts.dishonestInForce === 0
+          ? l('fact.dishonest_none')
+          : l('fact.dishonest_some', { n: facts.dishonestInForce }),
+    },
+    { label: l('fact.deposit'), value: deposit },
+  ];
+}

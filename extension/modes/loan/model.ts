@@ -1,0 +1,190 @@
+/**
+ * The data of the housing-fund loan-review mode shared by the background, the loan content
+ * script and the extension pages: one borrower found on a page, the consent given for them,
+ * the lookup's result, and the per-tab record in `storage.session`. Types only (the content
+ * script pulls in no SDK code). No field ever holds a full ID number: borrowers are keyed
+ * `borrower:<n>` and carry the masked number; the full number exists only in the content
+ * script's memory and, for the length of one lookup, in the background's.
+ */
+import type { IndividualReportContent, LocalizedText } from '@xinjian/sdk';
+import type { BorrowerResult, BorrowerRole, HousingFundResult, HousingFundVerdict } from '@xinjian/sdk/rules';
+
+/** The one purpose loan mode queries for (征信业管理条例 第18/20条: 约定用途). */
+export const LOAN_PURPOSE = 'housing_fund_loan';
+
+/**
+ * The written authorization an officer confirmed for one person before the lookup.
+ *
+ * @example
+ * ```ts
+ * const c: LoanConsent = { purpose: 'housing_fund_loan', reference: 'SQ-2026-0001', grantedAt: '2026-11-03', confirmedAt: '2026-11-25T01:02:03.000Z' };
+ * ```
+ */
+export interface LoanConsent {
+  purpose: typeof LOAN_PURPOSE;
+  /** The reference of the signed authorization form (授权书编号). */
+  reference: string;
+  /** The date on the form (`YYYY-MM-DD`). */
+  grantedAt: string;
+  /** When the officer confirmed it in the consent gate. */
+  confirmedAt: string;
+}
+
+/**
+ * The rule pack a verdict was reached under.
+ *
+ * @example
+ * ```ts
+ * const pack: LoanRulePackRef = result.rulePack;
+ * ```
+ */
+export type LoanRulePackRef = HousingFundResult['rulePack'];
+
+/**
+ * What the card lists besides the findings: the report's key facts.
+ *
+ * @example
+ * ```ts
+ * const f: LoanFacts = { currentOverduePeriods: 0, currentOverdueAmountYuan: 0, fiveCategory: 'normal', cardStatuses: ['normal'], dishonestInForce: 0, deposit: { months: 24, from: '2024-11', to: '2026-10', status: 'normal' } };
+ * ```
+ */
+export interface LoanFacts {
+  /** Overdue periods and amount still unpaid, summed over every account. */
+  currentOverduePeriods: number;
+  currentOverdueAmountYuan: number;
+  /** The worst 五级分类 of any loan; null without loans. */
+  fiveCategory: 'normal' | 'special_mention' | 'substandard' | 'doubtful' | 'loss' | null;
+  /** The distinct statuses of the cards; empty without cards. */
+  cardStatuses: Array<'normal' | 'frozen' | 'stopped' | 'bad_debt' | 'closed'>;
+  /** 失信被执行人 listings in force on the review date. */
+  dishonestInForce: number;
+  /** Full deposit months in a row ending before the review month; null without an account. */
+  deposit: { months: number; from: string | null; to: string | null; status: string } | null;
+}
+
+/**
+ * One borrower's lookup result.
+ *
+ * @example
+ * ```ts
+ * const r: LoanResult = { state: 'consent' }; // waiting for the officer's confirmation
+ * ```
+ */
+export type LoanResult =
+  | { state: 'consent' }
+  | { state: 'checking' }
+  | { state: 'error'; code: string; reason: LocalizedText; retryable: boolean }
+  | {
+      state: 'done';
+      verdict: HousingFundVerdict;
+      review: BorrowerResult;
+      facts: LoanFacts;
+      rulePack: LoanRulePackRef;
+      asOf: string;
+      checkedAt: string;
+      reportIds: string[];
+      /** Products that could not be ordered (their channels then show as missing). */
+      failedProducts: Array<{ productId: string; code: string }>;
+      /** True when the reports came from the session cache instead of fresh orders. */
+      cached: boolean;
+    };
+
+/**
+ * A borrower as the content script reports them: key, role and the masked forms only.
+ *
+ * @example
+ * ```ts
+ * const b: LoanBorrowerRef = { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' };
+ * ```
+ */
+export interface LoanBorrowerRef {
+  key: string;
+  role: BorrowerRole;
+  idMasked: string;
+  nameMasked: string | null;
+}
+
+/**
+ * One borrower on a tab, with the consent given and the lookup's result; `report` is the
+ * merged personal report (as the API returns it: masked name and number).
+ *
+ * @example
+ * ```ts
+ * record.borrowers.filter((b) => b.result.state === 'done').length;
+ * ```
+ */
+export interface LoanBorrower extends LoanBorrowerRef {
+  consent: LoanConsent | null;
+  result: LoanResult;
+  report: IndividualReportContent | null;
+}
+
+/**
+ * The household verdict over every borrower on the page, once each has a result.
+ *
+ * @example
+ * ```ts
+ * if (record.household.state === 'done') record.household.result.verdict; // 'ineligible'
+ * ```
+ */
+export type LoanHousehold =
+  | { state: 'pending'; waiting: number }
+  | { state: 'done'; result: HousingFundResult; keys: string[] };
+
+/**
+ * Everything loan mode knows about one tab, kept in `storage.session` under `loan:<tabId>`.
+ *
+ * @example
+ * ```ts
+ * const record = await send({ type: 'page:get-loan-tab', tabId });
+ * ```
+ */
+export interface LoanTabRecord {
+  tabId: number;
+  /** Page address and title with any ID-shaped token masked. */
+  url: string;
+  title: string;
+  startedAt: string;
+  asOf: string;
+  rulePack: LoanRulePackRef;
+  borrowers: LoanBorrower[];
+  household: LoanHousehold;
+}
+
+/**
+ * What the content script is told when a loan page starts.
+ *
+ * @example
+ * ```ts
+ * const page = await send({ type: 'cs:loan-page', url, title });
+ * page.rulePack.title.zh;
+ * ```
+ */
+export interface LoanPageInfo {
+  asOf: string;
+  rulePack: LoanRulePackRef;
+  /** Today in China Standard Time, the latest date an authorization may carry. */
+  today: string;
+}
+
+/**
+ * The state a loan badge shows.
+ *
+ * @example
+ * ```ts
+ * loanDisplayState({ state: 'consent' }); // 'consent'
+ * ```
+ */
+export type LoanDisplayState = 'consent' | 'checking' | 'error' | HousingFundVerdict;
+
+/**
+ * Maps a result to its badge state.
+ *
+ * @example
+ * ```ts
+ * loanDisplayState({ state: 'checking' }); // 'checking'
+ * ```
+ */
+export function loanDisplayState(result: LoanResult): LoanDisplayState {
+  return result.state === 'done' ? result.verdict : result.state;
+}

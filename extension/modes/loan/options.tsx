@@ -1,0 +1,184 @@
+/**
+ * The options page's loan-review parts: the rule pack (each built-in pack with its city,
+ * version, source and confidence), the review date, the session cache of personal reports
+ * (off by default), the audit-log retention, and the audit log itself (table and CSV export).
+ */
+
+import { describeError } from '@xinjian/sdk';
+import { housingFundRulePacks } from '@xinjian/sdk/rules';
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { getLanguage, localized } from '../../core/i18n.ts';
+import { send } from '../../core/messages.ts';
+import { type AuditEntry, auditCsv, auditOutcome } from '../../core/personal/audit.ts';
+import type { LoanSettings } from '../../core/settings.ts';
+import { download, stamp } from '../../core/ui/common.tsx';
+import { formatDateTime } from '../../kits/screening/format.ts';
+import { packLine, packSource, roleLabel } from './format.ts';
+import { rulePackRef } from './review.ts';
+import { lt } from './strings.ts';
+
+/**
+ * The loan-review settings, edited in the options form's draft.
+ *
+ * @example
+ * ```ts
+ * <LoanSettingsFieldset loan={draft.loan} onChange={(loan) => update({ loan })} />
+ * ```
+ */
+export function LoanSettingsFieldset(props: {
+  loan: LoanSettings;
+  onChange: (loan: LoanSettings) => void;
+}): JSX.Element {
+  const { loan } = props;
+  const set = (patch: Partial<LoanSettings>) => props.onChange({ ...loan, ...patch });
+  const selected = housingFundRulePacks.find((p) => p.id === loan.rulePackId) ?? housingFundRulePacks[0];
+  return (
+    <fieldset data-testid="loan-settings">
+      <legend>{lt('options.loan')}</legend>
+      <label class="field">
+        <span>{lt('options.rule_pack')}</span>
+        <select
+          name="rulePackId"
+          value={loan.rulePackId}
+          onChange={(e) => set({ rulePackId: (e.currentTarget as HTMLSelectElement).value })}
+        >
+          {housingFundRulePacks.map((p) => (
+            <option key={p.id} value={p.id}>
+              {packLine(rulePackRef(p))} · {lt(`confidence.${p.confidence}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {selected ? (
+        <div class="muted small" data-testid="pack-source">
+          <div>{packSource(rulePackRef(selected))}</div>
+          <div>{selected.source.citation.title}</div>
+          {selected.source.note ? <div>{localized(selected.source.note)}</div> : null}
+        </div>
+      ) : null}
+      <label class="field">
+        <span>{lt('options.review_date')}</span>
+        <input
+          type="date"
+          name="reviewDate"
+          value={loan.reviewDate ?? ''}
+          onInput={(e) => set({ reviewDate: (e.currentTarget as HTMLInputElement).value || null })}
+        />
+      </label>
+      <label class="row">
+        <input
+          type="checkbox"
+          name="cacheReports"
+          checked={loan.cacheReports}
+          onChange={(e) => set({ cacheReports: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {lt('options.cache_reports')}
+      </label>
+      <label class="field">
+        <span>{lt('options.retention')}</span>
+        <input
+          type="number"
+          name="auditRetentionDays"
+          min={1}
+          max={3650}
+          value={loan.auditRetentionDays}
+          onInput={(e) =>
+            set({ auditRetentionDays: Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1) })
+          }
+        />
+      </label>
+    </fieldset>
+  );
+}
+
+/**
+ * The audit log: read through the background, which first deletes the entries past the
+ * retention period; shown as a table and exported as CSV.
+ *
+ * @example
+ * ```ts
+ * <AuditLogSection />
+ * ```
+ */
+export function AuditLogSection(): JSX.Element {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () => {
+    send({ type: 'page:audit-log' }).then(
+      (list) => {
+        setEntries(list);
+        setError(null);
+      },
+      (e: unknown) => setError(localized(describeError(e))),
+    );
+  };
+  useEffect(load, []);
+
+  const exportCsv = () => {
+    if (!entries) return;
+    download(`xinjian-audit-${stamp()}.csv`, auditCsv(entries, getLanguage()), 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <section aria-label={lt('options.audit')} data-testid="audit">
+      <h2>{lt('options.audit')}</h2>
+      <p class="muted small">{lt('options.audit_note')}</p>
+      <div class="row">
+        <button type="button" onClick={exportCsv} disabled={!entries || entries.length === 0}>
+          {lt('options.audit_export')}
+        </button>
+        <button
+          type="button"
+          onClick={load}
+          aria-label={lt('options.audit_refresh')}
+          title={lt('options.audit_refresh')}
+        >
+          ↻
+        </button>
+      </div>
+      {error ? <p class="error">{error}</p> : null}
+      {entries && entries.length === 0 ? <p class="muted">{lt('options.audit_empty')}</p> : null}
+      {entries && entries.length > 0 ? (
+        <table class="data" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th>{lt('audit.time')}</th>
+              <th>{lt('audit.operator')}</th>
+              <th>{lt('audit.purpose')}</th>
+              <th>{lt('audit.reference')}</th>
+              <th>{lt('audit.role')}</th>
+              <th>{lt('audit.id')}</th>
+              <th>{lt('audit.hmac')}</th>
+              <th>{lt('audit.pack')}</th>
+              <th>{lt('audit.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...entries].reverse().map((e) => (
+              <tr key={e.id} data-audit-id={e.id}>
+                <td class="nowrap">{formatDateTime(e.time)}</td>
+                <td>{e.operator}</td>
+                <td>{lt(`purpose.${e.purpose}`)}</td>
+                <td>
+                  {e.authorization.reference}
+                  <div class="muted small">{e.authorization.grantedAt}</div>
+                </td>
+                <td>{roleLabel(e.subject.role)}</td>
+                <td class="code">{e.subject.idMasked}</td>
+                <td class="code small" title={e.subject.idHmac}>
+                  {e.subject.idHmac.slice(0, 12)}…
+                </td>
+                <td class="nowrap">
+                  {e.rulePack.id}@{e.rulePack.version}
+                </td>
+                <td>{auditOutcome(e, getLanguage())}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

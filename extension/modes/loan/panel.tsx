@@ -1,0 +1,389 @@
+/**
+ * The side panel in loan mode: the household verdict over every borrower on the page (who
+ * made it ineligible), the borrowers with their authorizations and verdicts, the decision
+ * record export (JSON with its SHA-256, printable page), and one borrower's personal report
+ * (masked, as the API returns it).
+ */
+
+import type { CreditAccount } from '@xinjian/sdk';
+import { Fragment, type JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getLanguage, localized, type MessageKey, t } from '../../core/i18n.ts';
+import { send } from '../../core/messages.ts';
+import { redactIds } from '../../core/personal/personal.ts';
+import { download, stamp } from '../../core/ui/common.tsx';
+import { channelLabel, formatDateTime, truncate } from '../../kits/screening/format.ts';
+import {
+  borrowerLine,
+  factLines,
+  householdLabel,
+  loanStateIcon,
+  loanStateLabel,
+  packLine,
+  packSource,
+  roleLabel,
+} from './format.ts';
+import {
+  type LoanBorrower,
+  type LoanDisplayState,
+  type LoanHousehold,
+  type LoanTabRecord,
+  loanDisplayState,
+} from './model.ts';
+import { sealLoanRecord } from './record.ts';
+import { lt } from './strings.ts';
+
+/**
+ * A tab's loan record, kept current by watching the background's copy in `storage.session`.
+ *
+ * @example
+ * ```ts
+ * const loan = useLoanRecord(tabId); // undefined while loading, null when the tab has none
+ * ```
+ */
+export function useLoanRecord(tabId: number | null): LoanTabRecord | null | undefined {
+  const [record, setRecord] = useState<LoanTabRecord | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === null) {
+      setRecord(null);
+      return;
+    }
+    let alive = true;
+    void send({ type: 'page:get-loan-tab', tabId }).then(
+      (r) => alive && setRecord(r),
+      () => alive && setRecord(null),
+    );
+    const key = `loan:${tabId}`;
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = changes[key];
+      if (area === 'session' && change) setRecord((change.newValue as LoanTabRecord | undefined) ?? null);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [tabId]);
+  return record;
+}
+
+/**
+ * A loan verdict (or state) as icon, word and colour.
+ *
+ * @example
+ * ```ts
+ * <LoanChip state="ineligible" />
+ * ```
+ */
+export function LoanChip({ state, label }: { state: LoanDisplayState; label?: string }): JSX.Element {
+  return (
+    <span class={`chip s-${state}`} data-state={state}>
+      <span aria-hidden="true">{loanStateIcon(state)}</span>
+      <span>{label ?? loanStateLabel(state)}</span>
+    </span>
+  );
+}
+
+/**
+ * The loan side panel.
+ *
+ * @example
+ * ```ts
+ * <LoanPanel record={loan} operator={settings.operator} initialKey={null} />
+ * ```
+ */
+export function LoanPanel(props: {
+  record: LoanTabRecord;
+  operator: string;
+  initialKey: string | null;
+}): JSX.Element {
+  const { record } = props;
+  const [key, setKey] = useState<string | null>(props.initialKey);
+  const [hash, setHash] = useState<string | null>(null);
+  const selected = key ? record.borrowers.find((b) => b.key === key) : undefined;
+
+  const exportJson = async () => {
+    const sealed = await sealLoanRecord(record, {
+      operator: props.operator,
+      generatedAt: new Date().toISOString(),
+      language: getLanguage(),
+    });
+    setHash(sealed.sha256);
+    download(`xinjian-loan-review-${stamp()}.json`, JSON.stringify(sealed, null, 2), 'application/json');
+  };
+  const print = () => {
+    void browser.tabs.create({ url: browser.runtime.getURL(`/loan-record.html?tab=${record.tabId}`) });
+  };
+
+  return (
+    <main class="panel loan">
+      <h1>{lt('panel.title')}</h1>
+      <dl class="muted page-facts">
+        <div>
+          <dt>{lt('panel.page')}</dt>
+          <dd title={truncate(record.url, 300)}>{truncate(record.title || record.url, 80)}</dd>
+        </div>
+        <div>
+          <dt>{lt('panel.review_date')}</dt>
+          <dd>{record.asOf}</dd>
+        </div>
+        <div data-testid="pack">
+          <dt>{lt('card.pack')}</dt>
+          <dd>{packLine(record.rulePack)}</dd>
+          <dd>{packSource(record.rulePack)}</dd>
+        </div>
+      </dl>
+      {selected ? (
+        <BorrowerReport borrower={selected} onBack={() => setKey(null)} />
+      ) : (
+        <>
+          <Household record={record} />
+          <section aria-label={lt('panel.borrowers')}>
+            <h2>{lt('panel.borrowers')}</h2>
+            {record.borrowers.length === 0 ? <p class="muted">{lt('panel.no_borrowers')}</p> : null}
+            <table class="data" data-testid="borrowers">
+              <thead>
+                <tr>
+                  <th>{lt('panel.col_role')}</th>
+                  <th>{lt('panel.col_name')}</th>
+                  <th>{lt('panel.col_auth')}</th>
+                  <th>{lt('panel.col_verdict')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {record.borrowers.map((b) => (
+                  <tr key={b.key} data-key={b.key} data-state={loanDisplayState(b.result)}>
+                    <td>{roleLabel(b.role)}</td>
+                    <td>
+                      <button type="button" class="link" onClick={() => setKey(b.key)}>
+                        {b.nameMasked ?? '—'}
+                      </button>
+                      <div class="code muted small">{b.idMasked}</div>
+                    </td>
+                    <td class="small">
+                      {b.consent ? (
+                        <>
+                          {b.consent.reference}
+                          <div class="muted">{b.consent.grantedAt}</div>
+                        </>
+                      ) : (
+                        <span class="muted">{lt('state.consent')}</span>
+                      )}
+                    </td>
+                    <td>
+                      <LoanChip state={loanDisplayState(b.result)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <div class="toolbar">
+            <button type="button" class="primary" onClick={exportJson}>
+              {lt('panel.export_json')}
+            </button>
+            <button type="button" onClick={print}>
+              {lt('panel.print')}
+            </button>
+          </div>
+          {hash ? (
+            <p class="hash" data-testid="sha256">
+              {lt('panel.sha256')}: <span class="code">{hash}</span>
+            </p>
+          ) : null}
+        </>
+      )}
+    </main>
+  );
+}
+
+function householdState(household: LoanHousehold): LoanDisplayState {
+  return household.state === 'done' ? household.result.verdict : 'checking';
+}
+
+function Household({ record }: { record: LoanTabRecord }): JSX.Element {
+  const { household } = record;
+  const own =
+    household.state === 'done' ? household.result.findings.filter((f) => f.subjectId === 'household') : [];
+  const decisive = own.filter((f) => f.code === 'household.borrower_ineligible');
+  const rest = own.filter((f) => f.code !== 'household.borrower_ineligible');
+  return (
+    <section aria-label={lt('panel.household')} data-testid="household">
+      <h2>{lt('panel.household')}</h2>
+      <p>
+        <LoanChip state={householdState(household)} label={householdLabel(household)} />
+      </p>
+      {decisive.length > 0 ? (
+        <>
+          <div>{lt('household.decided_by')}</div>
+          <ul data-testid="household-decided-by">
+            {decisive.map((f, i) => (
+              <li key={`${f.code}-${i}`} class="sev-bar">
+                {redactIds(localized(f.message))}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {rest.length > 0 ? (
+        <ul class="muted small">
+          {rest.map((f, i) => (
+            <li key={`${f.code}-${i}`}>{redactIds(localized(f.message))}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: () => void }): JSX.Element {
+  const { result, report } = borrower;
+  const state = loanDisplayState(result);
+  return (
+    <section class="report" aria-label={lt('panel.report')} data-testid="loan-report">
+      <button type="button" onClick={onBack}>
+        ← {lt('panel.back')}
+      </button>
+      <h2>{borrowerLine(borrower)}</h2>
+      <p>
+        <LoanChip state={state} />
+      </p>
+      {borrower.consent ? (
+        <p class="muted">
+          {lt('card.authorization', {
+            reference: borrower.consent.reference,
+            date: borrower.consent.grantedAt,
+          })}
+        </p>
+      ) : null}
+      {result.state === 'error' ? <p class="error">{redactIds(localized(result.reason))}</p> : null}
+      {result.state === 'done' ? (
+        <>
+          <h3>{lt('card.findings')}</h3>
+          <ul>
+            {result.review.findings.map((f, i) => (
+              <li key={`${f.code}-${i}`} class={`sev-${f.severity}`}>
+                [{t(`severity.${f.severity === 'missing' ? 'review' : f.severity}` as MessageKey)}]{' '}
+                {redactIds(localized(f.message))}
+                {f.months && f.months.length > 0 ? (
+                  <div class="muted small">{lt('card.months', { months: f.months.join('、') })}</div>
+                ) : null}
+              </li>
+            ))}
+            {result.review.findings.length === 0 ? <li class="muted">{lt('card.no_findings')}</li> : null}
+          </ul>
+          <h3>{lt('card.facts')}</h3>
+          <dl>
+            {factLines(result.facts).map((l) => (
+              <Fragment key={l.label}>
+                <dt>{l.label}</dt>
+                <dd>{l.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <p class="muted small">
+            {lt('card.as_of', { date: result.asOf })} ·{' '}
+            {lt('card.checked_at', { time: formatDateTime(result.checkedAt) })} · {result.reportIds.join(' ')}
+          </p>
+        </>
+      ) : null}
+      <h2>{lt('panel.report')}</h2>
+      {!report ? <p class="muted">{lt('panel.not_looked_up')}</p> : null}
+      {report ? (
+        <div data-testid="personal-report">
+          <h3>{lt('panel.subject')}</h3>
+          <p>
+            {redactIds(report.subject.nameMasked)} ·{' '}
+            <span class="code">{redactIds(report.subject.idNumberMasked)}</span>
+          </p>
+          <h3>{lt('panel.accounts')}</h3>
+          {report.creditAccounts.length === 0 ? <p class="muted">{lt('panel.none')}</p> : null}
+          {report.creditAccounts.map((a) => (
+            <Account key={a.id} account={a} />
+          ))}
+          <h3>{lt('panel.dishonest')}</h3>
+          <ul>
+            {report.dishonestListings.map((r) => (
+              <li key={r.id}>
+                {r.listedAt} {r.court} {r.caseNo}
+                {r.removedAt ? `（${r.removedAt}）` : ''}
+              </li>
+            ))}
+            {report.dishonestListings.length === 0 ? <li class="muted">{lt('panel.none')}</li> : null}
+          </ul>
+          <h3>{lt('panel.court')}</h3>
+          <ul>
+            {report.courtEnforcements.map((c) => (
+              <li key={c.id}>
+                {c.filedAt} {c.court} {c.caseNo}（{c.status}）
+              </li>
+            ))}
+            {report.courtEnforcements.length === 0 ? <li class="muted">{lt('panel.none')}</li> : null}
+          </ul>
+          <h3>{lt('panel.fund')}</h3>
+          {report.housingFund ? (
+            <>
+              <p>
+                {lt('panel.fund_line', {
+                  city: report.housingFund.city,
+                  center: localized(report.housingFund.center),
+                  status: report.housingFund.status,
+                })}
+              </p>
+              <p class="code small">
+                {report.housingFund.deposits.slice(-24).map((d) => (
+                  <span key={d.month} title={`${d.month} ${d.amountYuan}`} class={d.paid ? '' : 'sev-bar'}>
+                    {d.paid ? '■' : '□'}
+                  </span>
+                ))}
+              </p>
+            </>
+          ) : (
+            <p class="muted">{lt('panel.none')}</p>
+          )}
+          <h3>{lt('panel.sources')}</h3>
+          <ul>
+            {report.sources.map((s) => (
+              <li key={s.channel}>
+                {channelLabel(s.channel)} ·{' '}
+                {s.status === 'ok' ? formatDateTime(s.fetchedAt) : t('state.unavailable')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Account({ account: a }: { account: CreditAccount }): JSX.Element {
+  return (
+    <div class="account">
+      <div>
+        <strong>{lt(`acct.${a.type}`)}</strong> · {a.institution} · {a.openedAt}
+        {a.fiveCategory ? ` · ${lt('fact.five_category')} ${lt(`five.${a.fiveCategory}`)}` : ''}
+        {a.cardStatus ? ` · ${lt(`cardstatus.${a.cardStatus}`)}` : ''}
+      </div>
+      <div class="muted small">
+        {lt('panel.grid')} {a.repayment[0]?.month}..{a.repayment.at(-1)?.month}
+      </div>
+      <div class="grid code small">
+        {a.repayment.map((r) => (
+          <span key={r.month} title={r.month} class={/^[1-7]$/.test(r.status) ? 'sev-bar' : ''}>
+            {r.status}
+          </span>
+        ))}
+      </div>
+      {a.currentOverduePeriods > 0 ? (
+        <div class="sev-bar small">
+          {lt('fact.current_overdue')}：
+          {lt('fact.current_overdue_value', {
+            periods: a.currentOverduePeriods,
+            amount: a.currentOverdueAmountYuan.toLocaleString('zh-CN'),
+          })}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The printable loan decision record (`loan-record.html?tab=…`): the household verdict, each
+ * borrower's authorization, verdict and findings with their months, the rule pack, the
+ * operator and the SHA-256 of the record's canonical JSON, with room to sign. The same record
+ * as the JSON export; people appear masked only.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { getLanguage } from '../../core/i18n.ts';
+import { useSettings, useTargetTab } from '../../core/ui/common.tsx';
+import type { SealedEvidence } from '../../kits/screening/evidence.ts';
+import { formatDateTime, truncate } from '../../kits/screening/format.ts';
+import { useLoanRecord } from './panel.tsx';
+import { type LoanDecisionRecord, sealLoanRecord } from './record.ts';
+import { lt } from './strings.ts';
+
+/**
+ * The printable record.
+ *
+ * @example
+ * ```ts
+ * render(<LoanRecordPage />, document.getElementById('app')!);
+ * ```
+ */
+export function LoanRecordPage(): JSX.Element {
+  const settings = useSettings();
+  const tab = useTargetTab();
+  const record = useLoanRecord(tab?.id ?? null);
+  const [sealed, setSealed] = useState<SealedEvidence<LoanDecisionRecord> | null>(null);
+
+  useEffect(() => {
+    if (!record || !settings) return;
+    void sealLoanRecord(record, {
+      operator: settings.operator,
+      generatedAt: new Date().toISOString(),
+      language: getLanguage(),
+    }).then(setSealed);
+  }, [record, settings]);
+
+  if (!sealed) return <main class="evidence muted">…</main>;
+  const r = sealed.record;
+  return (
+    <main class="evidence">
+      <div class="no-print row">
+        <button type="button" class="primary" onClick={() => window.print()}>
+          {lt('panel.print')}
+        </button>
+      </div>
+      <h1>{lt('record.title')}</h1>
+      <p>{r.basis}</p>
+      <table class="data meta">
+        <tbody>
+          <tr>
+            <th>{lt('panel.page')}</th>
+            <td>
+              {truncate(r.page.title, 200)}
+              <div class="code">{truncate(r.page.url, 300)}</div>
+            </td>
+          </tr>
+          <tr>
+            <th>{lt('consent.purpose')}</th>
+            <td>{r.purposeLabel}</td>
+          </tr>
+          <tr>
+            <th>{lt('card.pack')}</th>
+            <td>
+              {r.rulePack.title}（{r.rulePack.city ?? lt('card.pack_generic')}，{r.rulePack.id}@
+              {r.rulePack.version}）
+              <div class="muted">
+                {r.rulePack.source.documentNo} · {r.rulePack.source.title} · {r.rulePack.confidence}
+              </div>
+            </td>
+          </tr>
+          <tr>
+            <th>{lt('panel.review_date')}</th>
+            <td>{r.asOf}</td>
+          </tr>
+          <tr>
+            <th>{lt('audit.time')}</th>
+            <td>{formatDateTime(r.queriedAt)}</td>
+          </tr>
+          <tr>
+            <th>{lt('record.operator')}</th>
+            <td>{r.operator || '—'}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>{lt('panel.household')}</h2>
+      <p data-testid="household-verdict">
+        <strong>{r.household.label}</strong>
+      </p>
+      {r.household.findings.length > 0 ? (
+        <ul>
+          {r.household.findings.map((f, i) => (
+            <li key={`${f.code}-${i}`}>{f.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <h2>{lt('panel.borrowers')}</h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th>{lt('panel.col_role')}</th>
+            <th>{lt('panel.col_id')}</th>
+            <th>{lt('panel.col_auth')}</th>
+            <th>{lt('panel.col_verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.borrowers.map((b) => (
+            <tr key={b.key}>
+              <td>
+                {b.roleLabel}
+                <div>{b.nameMasked ?? '—'}</div>
+              </td>
+              <td class="code">{b.idMasked}</td>
+              <td>
+                {b.authorization ? (
+                  <>
+                    {b.authorization.reference}
+                    <div class="muted">{b.authorization.grantedAt}</div>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <strong>{b.verdictLabel}</strong>
+                {b.findings
+                  .filter((f) => f.severity !== 'info')
+                  .map((f, i) => (
+                    <div key={`${f.code}-${i}`} class="muted">
+                      {f.message}
+                    </div>
+                  ))}
+                {b.reportIds.length > 0 ? <div class="muted code">{b.reportIds.join(', ')}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{lt('panel.sha256')}</h2>
+      <p class="code hash" data-testid="sha256">
+        {sealed.sha256}
+      </p>
+      <p class="muted">{lt('record.hash_note')}</p>
+      <p class="signature">{lt('record.signature')}</p>
+    </main>
+  );
+}

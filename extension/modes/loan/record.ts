@@ -1,0 +1,199 @@
+/**
+ * The loan decision record: what was reviewed for one household, under which rule pack, with
+ * whose authorization, by whom and when, and the SHA-256 of its canonical JSON (as the
+ * procurement evidence record, docs/decisions/0012). ID numbers appear masked only; the whole
+ * record is redacted once more before sealing, so a number in a page URL cannot slip in.
+ */
+import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rules';
+import { type Language, localized } from '../../core/i18n.ts';
+import { redactDeep } from '../../core/personal/personal.ts';
+import { type SealedEvidence, sealEvidence } from '../../kits/screening/evidence.ts';
+import { householdLabel, loanStateLabel, roleLabel } from './format.ts';
+import { type LoanFacts, type LoanTabRecord, loanDisplayState } from './model.ts';
+import { lt } from './strings.ts';
+
+/** The schema id of a decision record. */
+export const LOAN_RECORD_SCHEMA = 'xinjian.loan-decision/v1';
+
+/** One finding as the record keeps it. */
+export interface RecordFinding {
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  months: string[];
+  citations: string[];
+}
+
+/**
+ * The decision record of one page (one household).
+ *
+ * @example
+ * ```ts
+ * const record = loanDecisionRecord(tab, { operator: '张三', generatedAt: new Date().toISOString() });
+ * record.household.verdict; // 'ineligible'
+ * ```
+ */
+export interface LoanDecisionRecord {
+  schema: typeof LOAN_RECORD_SCHEMA;
+  kind: 'loan_decision';
+  basis: string;
+  purpose: 'housing_fund_loan';
+  purposeLabel: string;
+  generatedAt: string;
+  /** The latest lookup of the page; null before any. */
+  queriedAt: string | null;
+  operator: string;
+  page: { url: string; title: string };
+  asOf: string;
+  rulePack: {
+    id: string;
+    version: string;
+    title: string;
+    city: string | null;
+    source: { documentNo: string; title: string; article: string | null; date: string | null };
+    confidence: string;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+  };
+  borrowers: Array<{
+    key: string;
+    role: BorrowerRole;
+    roleLabel: string;
+    nameMasked: string | null;
+    idMasked: string;
+    authorization: { reference: string; grantedAt: string; confirmedAt: string } | null;
+    state: string;
+    verdict: HousingFundVerdict | null;
+    verdictLabel: string;
+    checkedAt: string | null;
+    reportIds: string[];
+    cached: boolean;
+    failedProducts: Array<{ productId: string; code: string }>;
+    findings: RecordFinding[];
+    facts: LoanFacts | null;
+  }>;
+  household: {
+    state: 'pending' | 'done';
+    verdict: HousingFundVerdict | null;
+    label: string;
+    /** The borrowers whose ineligibility made the household ineligible. */
+    decidedBy: Array<{ key: string; role: BorrowerRole; idMasked: string; nameMasked: string | null }>;
+    findings: RecordFinding[];
+  };
+}
+
+/**
+ * Builds the decision record of a tab.
+ *
+ * @example
+ * ```ts
+ * const record = loanDecisionRecord(tab, { operator: '张三', generatedAt: '2026-11-25T01:00:00Z', language: 'zh-CN' });
+ * ```
+ */
+export function loanDecisionRecord(
+  tab: LoanTabRecord,
+  options: { operator: string; generatedAt: string; language?: Language },
+): LoanDecisionRecord {
+  const language = options.language ?? 'zh-CN';
+  const finding = (f: Finding): RecordFinding => ({
+    code: f.code,
+    severity: f.severity,
+    message: localized(f.message, language),
+    months: f.months ?? [],
+    citations: f.citations.map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`),
+  });
+  const checked = tab.borrowers
+    .flatMap((b) => (b.result.state === 'done' ? [b.result.checkedAt] : []))
+    .sort();
+  const household = tab.household;
+  const decidedBy =
+    household.state === 'done' && household.result.verdict === 'ineligible'
+      ? household.result.borrowers.flatMap((r, i) => {
+          const b = tab.borrowers.find((x) => x.key === household.keys[i]);
+          return r.verdict === 'ineligible' && b
+            ? [{ key: b.key, role: b.role, idMasked: b.idMasked, nameMasked: b.nameMasked }]
+            : [];
+        })
+      : [];
+  const pack = tab.rulePack;
+  const record: LoanDecisionRecord = {
+    schema: LOAN_RECORD_SCHEMA,
+    kind: 'loan_decision',
+    basis: lt('record.basis', undefined, language),
+    purpose: 'housing_fund_loan',
+    purposeLabel: lt('purpose.housing_fund_loan', undefined, language),
+    generatedAt: options.generatedAt,
+    queriedAt: checked.at(-1) ?? null,
+    operator: options.operator,
+    page: { url: tab.url, title: tab.title },
+    asOf: tab.asOf,
+    rulePack: {
+      id: pack.id,
+      version: pack.version,
+      title: localized(pack.title, language),
+      city: pack.city ? localized(pack.city.name, language) : null,
+      source: {
+        documentNo: pack.source.citation.documentNo,
+        title: pack.source.citation.title,
+        article: pack.source.citation.article,
+        date: pack.source.date,
+      },
+      confidence: pack.confidence,
+      effectiveFrom: pack.effectiveFrom,
+      effectiveTo: pack.effectiveTo,
+    },
+    borrowers: tab.borrowers.map((b) => {
+      const done = b.result.state === 'done' ? b.result : null;
+      return {
+        key: b.key,
+        role: b.role,
+        roleLabel: roleLabel(b.role, language),
+        nameMasked: b.nameMasked,
+        idMasked: b.idMasked,
+        authorization: b.consent
+          ? {
+              reference: b.consent.reference,
+              grantedAt: b.consent.grantedAt,
+              confirmedAt: b.consent.confirmedAt,
+            }
+          : null,
+        state: b.result.state,
+        verdict: done?.verdict ?? null,
+        verdictLabel: loanStateLabel(loanDisplayState(b.result), language),
+        checkedAt: done?.checkedAt ?? null,
+        reportIds: done?.reportIds ?? [],
+        cached: done?.cached ?? false,
+        failedProducts: done?.failedProducts ?? [],
+        findings: (done?.review.findings ?? []).map(finding),
+        facts: done?.facts ?? null,
+      };
+    }),
+    household: {
+      state: household.state,
+      verdict: household.state === 'done' ? household.result.verdict : null,
+      label: householdLabel(household, language),
+      decidedBy,
+      findings:
+        household.state === 'done'
+          ? household.result.findings.filter((f) => f.subjectId === 'household').map(finding)
+          : [],
+    },
+  };
+  return redactDeep(record);
+}
+
+/**
+ * The exported file: the record and the SHA-256 of its canonical JSON.
+ *
+ * @example
+ * ```ts
+ * const file = await sealLoanRecord(tab, { operator: '张三', generatedAt: new Date().toISOString() });
+ * download('loan.json', JSON.stringify(file, null, 2), 'application/json');
+ * ```
+ */
+export function sealLoanRecord(
+  tab: LoanTabRecord,
+  options: { operator: string; generatedAt: string; language?: Language },
+): Promise<SealedEvidence<LoanDecisionRecord>> {
+  return sealEvidence(loanDecisionRecord(tab, options));
+}
