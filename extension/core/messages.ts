@@ -9,7 +9,7 @@
 
 import type { Account, ReadyReport, SerializedError } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
-import type { PageSubject, SubjectResult, TabRecord } from '../kits/screening/model.ts';
+import type { AuditEntry } from '../modes/loan/audit.ts';
 import type {
   LoanBorrowerRef,
   LoanConsent,
@@ -18,7 +18,7 @@ import type {
   LoanTabRecord,
 } from '../modes/loan/model.ts';
 import type { Language } from './i18n.ts';
-import type { AuditEntry } from './personal/audit.ts';
+import type { PageSubject, SubjectResult, TabRecord } from './screening/model.ts';
 import type { CutoffSetting, SiteMode, SiteSetting } from './settings.ts';
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import type { BadgeSnapshot } from '../../extension/core/badges/test-hook.ts';
-import type { TabRecord } from '../../extension/kits/screening/model.ts';
+import type { TabRecord } from '../../extension/core/screening/model.ts';
 
 /** The extension APIs as seen inside `worker.evaluate` (the service worker's `chrome`). */
 export type ChromeGlobal = { chrome: WxtBrowser };

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { TabRecord } from '../../extension/kits/screening/model.ts';
+import type { TabRecord } from '../../extension/core/screening/model.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
 import { enterpriseByTag, enterprisesByTag, seeds } from '../../seeds/index.ts';
 import { type BadgeSnapshot, until } from './browser.ts';

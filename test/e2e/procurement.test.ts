@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalJson } from '../../extension/kits/screening/evidence.ts';
+import { canonicalJson } from '../../extension/core/screening/evidence.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
 import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag, seeds } from '../../seeds/index.ts';
 import { distinctBidders } from '../../seeds/pages.ts';

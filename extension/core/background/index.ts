@@ -3,21 +3,7 @@
  * the content scripts and extension pages through the typed message router.
  */
 import { browser } from 'wxt/browser';
-import {
-  lookupForTab,
-  pickForTab,
-  retryOnApiChange,
-  retryUnavailable,
-  showRetriesOnBadges,
-} from '../../kits/screening/background/lookups.ts';
-import { type ResolveContext, resolveSubject } from '../../kits/screening/background/resolve.ts';
-import {
-  dropTabRecord,
-  getTabRecord,
-  knownTabIds,
-  startTabRecord,
-} from '../../kits/screening/background/tabs.ts';
-import { subjectFromQuery } from '../../kits/screening/subjects.ts';
+import { ensureAuditSecret, pruneAuditLog } from '../../modes/loan/audit-store.ts';
 import {
   addLoanBorrowers,
   lookupBorrower,
@@ -26,7 +12,16 @@ import {
 } from '../../modes/loan/background.ts';
 import { dropLoanTab, getLoanTab, knownLoanTabIds } from '../../modes/loan/tabs.ts';
 import { type ContentSession, sendToTab } from '../messages.ts';
-import { ensureAuditSecret, pruneAuditLog } from '../personal/audit-store.ts';
+import {
+  lookupForTab,
+  pickForTab,
+  retryOnApiChange,
+  retryUnavailable,
+  showRetriesOnBadges,
+} from '../screening/background/lookups.ts';
+import { type ResolveContext, resolveSubject } from '../screening/background/resolve.ts';
+import { dropTabRecord, getTabRecord, knownTabIds, startTabRecord } from '../screening/background/tabs.ts';
+import { subjectFromQuery } from '../screening/subjects.ts';
 import {
   loadSettings,
   resolveCutoff,

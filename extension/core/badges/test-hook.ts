@@ -7,10 +7,10 @@
  * the card's text as the frame reported it when that marker's card is open.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BadgeRegistry } from '../../kits/screening/badges.tsx';
-import { badgeLabel, previewText } from '../../kits/screening/card.tsx';
-import { displayState } from '../../kits/screening/model.ts';
 import type { CardFrame, FrameOwner } from '../overlay/card-frame.ts';
+import type { BadgeRegistry } from '../screening/badges.tsx';
+import { badgeLabel, previewText } from '../screening/card.tsx';
+import { displayState } from '../screening/model.ts';
 
 /**
  * What the tests can see of one badge.

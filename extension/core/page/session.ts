@@ -3,10 +3,10 @@
  * feature of the site's mode. Adding a mode is adding its feature file and one line below.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startProcurement } from '../../kits/screening/content.ts';
 import { setLanguage } from '../i18n.ts';
 import { createLogger } from '../log.ts';
 import { type ContentSession, send } from '../messages.ts';
+import { startProcurement } from '../screening/content.ts';
 
 const log = createLogger('content');
 

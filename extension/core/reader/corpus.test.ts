@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CorpusExpectation } from '../../../test/fixtures/pages/corpus.ts';
 import expectations from '../../../test/fixtures/pages/expected.json' with { type: 'json' };
-import { toPlacements } from '../../kits/screening/placements.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
+import { toPlacements } from '../screening/placements.ts';
 import { LOAN_COMPANY_LABELS } from './heuristics.ts';
 import { createReaderState, cutoffFromFacts, type ReaderOptions, readFacts, readSubjects } from './index.ts';
 

@@ -4,7 +4,7 @@
  * lists, labelled form fields and running text, each with the label it was printed under and
  * where. The cut-off of a credit check comes from them when no layout states it.
  */
-import { parseChineseDate } from '../../kits/screening/cutoff.ts';
+import { parseChineseDate } from '../screening/cutoff.ts';
 import { FACTS, type FactSpec } from './heuristics.ts';
 import { fieldLabel, fieldValue, walk } from './reader.ts';
 import type { Run } from './text.ts';

@@ -4,7 +4,7 @@
  * words that can never be part of one, and the labels of page facts. Each list is tested in
  * `heuristics.test.ts`; a new platform's wording is a new entry here, not a new branch.
  */
-import type { SubjectRole } from '../../kits/screening/model.ts';
+import type { SubjectRole } from '../screening/model.ts';
 
 /** Header cells of a bidder's name column (`投标人名称`, `供应商`, `单位名称`…). */
 export const NAME_HEADER =

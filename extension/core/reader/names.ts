@@ -2,7 +2,7 @@
  * Reading a company's name: a whole cell or fragment that ends like an organisation's name,
  * is the right length and holds none of the words that never appear in one.
  */
-import type { SubjectRole } from '../../kits/screening/model.ts';
+import type { SubjectRole } from '../screening/model.ts';
 import { NAME_CHARS, NAME_LENGTH, NAME_STOP_WORDS, ORG_SUFFIXES } from './heuristics.ts';
 
 const SUFFIX = `(?:${[...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`;

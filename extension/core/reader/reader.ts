@@ -7,8 +7,8 @@
  * One walk in document order; reads only, the DOM is not changed.
  */
 import type { IdentifierKind } from '@xinjian/sdk';
-import type { SubjectRole } from '../../kits/screening/model.ts';
-import { ENTERPRISE_KINDS } from '../../kits/screening/subjects.ts';
+import type { SubjectRole } from '../screening/model.ts';
+import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
 import {
   CODE_HEADER,
   CONSORTIUM_MARKER,

@@ -4,7 +4,7 @@
  * rowspan and colspan resolved into a grid, and from the header a column map: which column
  * holds the bidders' names, which their codes, which each member's part in a 联合体.
  */
-import type { SubjectRole } from '../../kits/screening/model.ts';
+import type { SubjectRole } from '../screening/model.ts';
 import {
   CODE_HEADER,
   HEADER_CELL_MAX,

@@ -4,7 +4,7 @@
  * scans share.
  */
 import type { IdentifierKind, LocalizedText } from '@xinjian/sdk';
-import type { SubjectRole } from '../../kits/screening/model.ts';
+import type { SubjectRole } from '../screening/model.ts';
 
 /**
  * One subject printed on the page, where it is printed. For a value in a form field, `field`

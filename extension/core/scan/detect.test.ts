@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
-import { readCutoff } from '../../kits/screening/cutoff.ts';
 import { LAYOUTS, layoutFor } from '../../modes/procurement/layouts/index.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
+import { readCutoff } from '../screening/cutoff.ts';
 import { createDetectState, detect, type Occurrence } from './detect.ts';
 import type { PageLayout } from './layout.ts';
 

@@ -7,8 +7,8 @@
  */
 import type { IdentifierKind, LocalizedText } from '@xinjian/sdk';
 import { findIdentifiers, parseIdCard, parseUscc } from '@xinjian/sdk/identifiers';
-import type { SubjectRole } from '../../kits/screening/model.ts';
-import { ENTERPRISE_KINDS } from '../../kits/screening/subjects.ts';
+import type { SubjectRole } from '../screening/model.ts';
+import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
 import type { PageLayout, TableLayout } from './layout.ts';
 
 /**

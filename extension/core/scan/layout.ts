@@ -3,7 +3,7 @@
  * paired with a saved copy of the page in `seeds/pages/` that the detector tests load, so a
  * selector that stops matching fails a test instead of silently finding nothing.
  */
-import type { SubjectRole } from '../../kits/screening/model.ts';
+import type { SubjectRole } from '../screening/model.ts';
 
 /**
  * A table listing bidders: which rows, which cell holds the name and which the codes, and how

@@ -5,10 +5,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { badgeText, stateIcon } from '../../kits/screening/format.ts';
-import { displayState, type SubjectResult, type TabRecord } from '../../kits/screening/model.ts';
 import { setLanguage } from '../i18n.ts';
 import { send } from '../messages.ts';
+import { badgeText, stateIcon } from '../screening/format.ts';
+import { displayState, type SubjectResult, type TabRecord } from '../screening/model.ts';
 import { loadSettings, type Settings, watchSettings } from '../settings.ts';
 
 /**

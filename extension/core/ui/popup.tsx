@@ -5,11 +5,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { headlineGrade, truncate } from '../../kits/screening/format.ts';
-import { countStates } from '../../kits/screening/model.ts';
-import { looksPersonal } from '../../kits/screening/subjects.ts';
 import { t } from '../i18n.ts';
 import { type QuickLookup, send } from '../messages.ts';
+import { headlineGrade, truncate } from '../screening/format.ts';
+import { countStates } from '../screening/model.ts';
+import { looksPersonal } from '../screening/subjects.ts';
 import type { SiteSetting } from '../settings.ts';
 import { useSettings, useTabRecord, useTargetTab, VerdictChip } from './common.tsx';
 

@@ -10,7 +10,10 @@ import { describeError } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { bidderEvidence, pageEvidence, sealEvidence, tableCsv } from '../../kits/screening/evidence.ts';
+import { LoanPanel, useLoanRecord } from '../../modes/loan/panel.tsx';
+import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
+import { send } from '../messages.ts';
+import { bidderEvidence, pageEvidence, sealEvidence, tableCsv } from '../screening/evidence.ts';
 import {
   channelLabel,
   formatDateTime,
@@ -18,16 +21,8 @@ import {
   headlineGrade,
   listLabel,
   truncate,
-} from '../../kits/screening/format.ts';
-import {
-  type DisplayState,
-  displayState,
-  type TabRecord,
-  type TabSubject,
-} from '../../kits/screening/model.ts';
-import { LoanPanel, useLoanRecord } from '../../modes/loan/panel.tsx';
-import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
-import { send } from '../messages.ts';
+} from '../screening/format.ts';
+import { type DisplayState, displayState, type TabRecord, type TabSubject } from '../screening/model.ts';
 import {
   download,
   loadReportIds,

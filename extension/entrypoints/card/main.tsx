@@ -1,6 +1,6 @@
 import { startFrame } from '../../core/overlay/frame-app.tsx';
 import { BADGE_CSS } from '../../core/overlay/styles.ts';
-import { ProcurementFrameBody } from '../../kits/screening/card.tsx';
+import { ProcurementFrameBody } from '../../core/screening/card.tsx';
 import { LOAN_BADGE_CSS, LoanFrameBody } from '../../modes/loan/card.tsx';
 
 // The card frame (docs/decisions/0024): each mode contributes its card body and styles.

@@ -13,11 +13,11 @@ import { browser } from 'wxt/browser';
 import { clientFor } from '../../core/background/client.ts';
 import { createLogger } from '../../core/log.ts';
 import { sendToTab } from '../../core/messages.ts';
-import { buildAuditEntry, idHmac } from '../../core/personal/audit.ts';
-import { appendAuditEntry, ensureAuditSecret } from '../../core/personal/audit-store.ts';
-import { isValidConsent } from '../../core/personal/consent.ts';
-import { maskedId, redactDeep, redactIds } from '../../core/personal/personal.ts';
+import { maskedId, redactDeep, redactIds } from '../../core/personal.ts';
 import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
+import { buildAuditEntry, idHmac } from './audit.ts';
+import { appendAuditEntry, ensureAuditSecret } from './audit-store.ts';
+import { isValidConsent } from './consent.ts';
 import {
   LOAN_PURPOSE,
   type LoanBorrowerRef,

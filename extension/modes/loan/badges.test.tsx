@@ -7,7 +7,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { setLanguage } from '../../core/i18n.ts';
 import { CardFrame } from '../../core/overlay/card-frame.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
-import { maskedId, maskedName } from '../../core/personal/personal.ts';
+import { maskedId, maskedName } from '../../core/personal.ts';
 import { createDetectState } from '../../core/scan/detect.ts';
 import { isLoanUi, type LoanBadgeHandle, LoanBadges } from './badges.tsx';
 import { LoanFrameBody } from './card.tsx';

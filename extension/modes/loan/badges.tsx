@@ -7,14 +7,9 @@
  */
 import { addHandle, type CardFrame, type FrameOwner, frameMarker } from '../../core/overlay/card-frame.ts';
 import { isOwnUi, markerSheet } from '../../core/overlay/marker.ts';
-import {
-  type ConsentEvent,
-  type ConsentState,
-  consentReducer,
-  initialConsent,
-} from '../../core/personal/consent.ts';
-import { pruneDetached, unmountAll } from '../../kits/screening/badges.tsx';
+import { pruneDetached, unmountAll } from '../../core/screening/badges.tsx';
 import type { LoanAction, LoanCardProps } from './card.tsx';
+import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from './consent.ts';
 import type { BorrowerOccurrence } from './detect.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult } from './model.ts';
 import { reviewToday } from './preview.ts';

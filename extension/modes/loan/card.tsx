@@ -10,9 +10,9 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { localized, t } from '../../core/i18n.ts';
 import type { FrameBodyProps } from '../../core/overlay/frame-app.tsx';
-import type { ConsentError, ConsentEvent, ConsentState } from '../../core/personal/consent.ts';
-import { redactIds } from '../../core/personal/personal.ts';
-import { formatDateTime } from '../../kits/screening/format.ts';
+import { redactIds } from '../../core/personal.ts';
+import { formatDateTime } from '../../core/screening/format.ts';
+import type { ConsentError, ConsentEvent, ConsentState } from './consent.ts';
 import {
   borrowerLine,
   cardFindings,

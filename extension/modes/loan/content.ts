@@ -13,7 +13,7 @@ import { type ContentSession, listenInContent, send } from '../../core/messages.
 import { CardFrame } from '../../core/overlay/card-frame.ts';
 import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
-import { maskedId, maskedName, redactIds } from '../../core/personal/personal.ts';
+import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
 import { createDetectState, type DetectState } from '../../core/scan/detect.ts';
 import { isLoanUi, LoanBadges } from './badges.tsx';
 import { type BorrowerOccurrence, detectBorrowers } from './detect.ts';

@@ -2,13 +2,7 @@ import { getRulePack } from '@xinjian/sdk/rules';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { individualsByTag } from '../../../seeds/index.ts';
 import { setLanguage } from '../../core/i18n.ts';
-import {
-  containsIdNumber,
-  maskedId,
-  maskedName,
-  redactDeep,
-  redactIds,
-} from '../../core/personal/personal.ts';
+import { containsIdNumber, maskedId, maskedName, redactDeep, redactIds } from '../../core/personal.ts';
 import {
   borrowerLine,
   cardFindings,

@@ -6,7 +6,7 @@
 import type { BorrowerRole, Finding } from '@xinjian/sdk/rules';
 import type { Language } from '../../core/i18n.ts';
 import { localized } from '../../core/i18n.ts';
-import { maskedId, redactIds } from '../../core/personal/personal.ts';
+import { maskedId, redactIds } from '../../core/personal.ts';
 import type {
   LoanBorrowerRef,
   LoanDisplayState,

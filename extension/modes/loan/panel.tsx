@@ -11,9 +11,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
-import { redactIds } from '../../core/personal/personal.ts';
+import { redactIds } from '../../core/personal.ts';
+import { channelLabel, formatDateTime, truncate } from '../../core/screening/format.ts';
 import { download, stamp } from '../../core/ui/common.tsx';
-import { channelLabel, formatDateTime, truncate } from '../../kits/screening/format.ts';
 import {
   borrowerLine,
   factLines,

@@ -7,9 +7,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getLanguage } from '../../core/i18n.ts';
+import type { SealedEvidence } from '../../core/screening/evidence.ts';
+import { formatDateTime, truncate } from '../../core/screening/format.ts';
 import { useSettings, useTargetTab } from '../../core/ui/common.tsx';
-import type { SealedEvidence } from '../../kits/screening/evidence.ts';
-import { formatDateTime, truncate } from '../../kits/screening/format.ts';
 import { useLoanRecord } from './panel.tsx';
 import { type LoanDecisionRecord, sealLoanRecord } from './record.ts';
 import { lt } from './strings.ts';

@@ -5,7 +5,7 @@ import { createClient } from '@xinjian/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
-import { canonicalJson, verifyEvidence } from '../../kits/screening/evidence.ts';
+import { canonicalJson, verifyEvidence } from '../../core/screening/evidence.ts';
 import type { LoanBorrower, LoanTabRecord } from './model.ts';
 import { loanDecisionRecord, sealLoanRecord } from './record.ts';
 import {

@@ -6,8 +6,8 @@
  */
 import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, localized } from '../../core/i18n.ts';
-import { redactDeep } from '../../core/personal/personal.ts';
-import { type SealedEvidence, sealEvidence } from '../../kits/screening/evidence.ts';
+import { redactDeep } from '../../core/personal.ts';
+import { type SealedEvidence, sealEvidence } from '../../core/screening/evidence.ts';
 import { householdLabel, loanStateLabel, roleLabel } from './format.ts';
 import { type LoanFacts, type LoanTabRecord, loanDisplayState } from './model.ts';
 import { lt } from './strings.ts';

@@ -9,8 +9,8 @@
 import type { RatingSummary } from '@xinjian/sdk';
 import type { RuleSetRef } from '@xinjian/sdk/rules';
 import { browser } from 'wxt/browser';
-import { ratingCache } from '../../../core/background/session-cache.ts';
-import { createLogger } from '../../../core/log.ts';
+import { ratingCache } from '../../background/session-cache.ts';
+import { createLogger } from '../../log.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord, TabSubject } from '../model.ts';
 import { screen } from './resolve.ts';
 

@@ -5,11 +5,11 @@
  * number. Pure functions; the background owns the storage (background/audit-store.ts).
  */
 import type { BorrowerRole, HousingFundVerdict } from '@xinjian/sdk/rules';
-import { csvCell } from '../../kits/screening/evidence.ts';
-import type { LoanConsent } from '../../modes/loan/model.ts';
-import { lt } from '../../modes/loan/strings.ts';
-import type { Language } from '../i18n.ts';
-import { maskedId, redactIds } from './personal.ts';
+import type { Language } from '../../core/i18n.ts';
+import { maskedId, redactIds } from '../../core/personal.ts';
+import { csvCell } from '../../core/screening/evidence.ts';
+import type { LoanConsent } from './model.ts';
+import { lt } from './strings.ts';
 
 /** The schema id of an audit entry. */
 export const AUDIT_SCHEMA = 'xinjian.audit/v1';

@@ -12,8 +12,8 @@ import {
   CACHE_PREFIX,
   type SessionArea,
   SessionRatingCache,
-} from '../../../core/background/session-cache.ts';
-import { defaultSettings, saveSettings } from '../../../core/settings.ts';
+} from '../../background/session-cache.ts';
+import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, TabRecord } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
 import { createRatingQueue } from './rating-queue.ts';
@@ -104,7 +104,7 @@ describe('a 5,000-bidder page', () => {
     });
     await saveSettings({ ...defaultSettings(), api: { baseUrl: server.url, key: DEMO_API_KEY } });
     const { getTabRecord } = await import('./tabs.ts');
-    const { ratingCache } = await import('../../../core/background/session-cache.ts');
+    const { ratingCache } = await import('../../background/session-cache.ts');
     const tabId = 7;
     await loadPage(tabId);
 
@@ -167,7 +167,7 @@ describe('a 5,000-bidder page', () => {
   it('a page after an outside clear asks the API again, even when the quota had pushed the cache out of storage', async () => {
     await saveSettings({ ...defaultSettings(), api: { baseUrl: server.url, key: DEMO_API_KEY } });
     const { getTabRecord, dropTabRecord } = await import('./tabs.ts');
-    const { ratingCache } = await import('../../../core/background/session-cache.ts');
+    const { ratingCache } = await import('../../background/session-cache.ts');
     const session = fakeBrowser.storage.session;
     const cacheKeys = async () =>
       Object.keys(await session.get(null)).filter((k) => k.startsWith(CACHE_PREFIX));

@@ -6,18 +6,18 @@
  * navigation starts over.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { installTestHook } from '../../core/badges/test-hook.ts';
-import { setLanguage } from '../../core/i18n.ts';
-import { createLogger } from '../../core/log.ts';
-import { type ContentSession, listenInContent, send } from '../../core/messages.ts';
-import { CardFrame } from '../../core/overlay/card-frame.ts';
-import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
-import { measurePhase } from '../../core/page/marks.ts';
-import { READ_BUDGET_MS, ReadQueue } from '../../core/page/read-queue.ts';
-import { createHiddenCheck } from '../../core/page/visibility.ts';
-import { createDetectState, type DetectState, detect, type Occurrence } from '../../core/scan/detect.ts';
-import type { PageLayout } from '../../core/scan/layout.ts';
 import { layoutFor } from '../../modes/procurement/layouts/index.ts';
+import { installTestHook } from '../badges/test-hook.ts';
+import { setLanguage } from '../i18n.ts';
+import { createLogger } from '../log.ts';
+import { type ContentSession, listenInContent, send } from '../messages.ts';
+import { CardFrame } from '../overlay/card-frame.ts';
+import { createDomWatcher, type DomChange } from '../page/dom-watch.ts';
+import { measurePhase } from '../page/marks.ts';
+import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
+import { createHiddenCheck } from '../page/visibility.ts';
+import { createDetectState, type DetectState, detect, type Occurrence } from '../scan/detect.ts';
+import type { PageLayout } from '../scan/layout.ts';
 import { BadgeRegistry, isOwnUi } from './badges.tsx';
 import { readCutoff } from './cutoff.ts';
 import type { PageSubject, SubjectResult } from './model.ts';

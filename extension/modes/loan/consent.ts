@@ -7,9 +7,10 @@
  * States: `required` (nothing confirmed) → `editing` (the dialog is open) → `granted`. Cancel
  * goes back to `required`; a granted consent cannot be edited, only used.
  */
-import type { LoanConsent } from '../../modes/loan/model.ts';
-import { LOAN_PURPOSE } from '../../modes/loan/model.ts';
-import { containsIdNumber } from './personal.ts';
+
+import { containsIdNumber } from '../../core/personal.ts';
+import type { LoanConsent } from './model.ts';
+import { LOAN_PURPOSE } from './model.ts';
 
 /** What the officer typed in the dialog. */
 export interface ConsentDraft {

@@ -3,7 +3,7 @@
  * panel and the exports. Pure functions over the SDK's types.
  */
 import type { Grade, ListId, RatingSummary, SourceChannel } from '@xinjian/sdk';
-import { getLanguage, type Language, localized, type MessageKey, t } from '../../core/i18n.ts';
+import { getLanguage, type Language, localized, type MessageKey, t } from '../i18n.ts';
 import type { DisplayState, SubjectResult } from './model.ts';
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
-import { createHiddenCheck } from '../../core/page/visibility.ts';
-import { createDetectState, detect } from '../../core/scan/detect.ts';
+import { createHiddenCheck } from '../page/visibility.ts';
+import { createDetectState, detect } from '../scan/detect.ts';
 import { toPlacements } from './placements.ts';
 
 function placementsOf(page: string) {

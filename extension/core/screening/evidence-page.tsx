@@ -5,8 +5,8 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getLanguage, t } from '../../core/i18n.ts';
-import { loadReportIds, useSettings, useTabRecord, useTargetTab } from '../../core/ui/common.tsx';
+import { getLanguage, t } from '../i18n.ts';
+import { loadReportIds, useSettings, useTabRecord, useTargetTab } from '../ui/common.tsx';
 import { type PageEvidence, pageEvidence, type SealedEvidence, sealEvidence } from './evidence.ts';
 import { formatDateTime } from './format.ts';
 

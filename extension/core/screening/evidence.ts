@@ -5,7 +5,7 @@
  * verified later. Also the CSV of the page table.
  */
 import type { SourceChannel } from '@xinjian/sdk';
-import { type Language, localized, t } from '../../core/i18n.ts';
+import { type Language, localized, t } from '../i18n.ts';
 import { channelLabel, headlineGrade, listLabel, stateLabel, unavailableReason } from './format.ts';
 import { displayState, type TabRecord, type TabSubject } from './model.ts';
 

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { individualsByTag } from '../../../seeds/index.ts';
-import type { LoanConsent } from '../../modes/loan/model.ts';
 import {
   type AuditEntry,
   auditCsv,
@@ -10,6 +9,7 @@ import {
   idHmac,
   pruneAuditEntries,
 } from './audit.ts';
+import type { LoanConsent } from './model.ts';
 
 const [applicant, coBorrower] = individualsByTag('household:hh-2');
 const ID = applicant?.idNumber ?? '';

@@ -4,7 +4,7 @@
  * names one subject: it gets one badge, at the USCC, and one lookup.
  */
 
-import type { Occurrence } from '../../core/scan/detect.ts';
+import type { Occurrence } from '../scan/detect.ts';
 import type { PageSubject } from './model.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from './subjects.ts';
 

@@ -5,8 +5,8 @@
  * Every string from the API is rendered as a text node, never as HTML.
  */
 import type { JSX } from 'preact';
-import { localized, type MessageKey, t } from '../../core/i18n.ts';
-import type { FrameBodyProps } from '../../core/overlay/frame-app.tsx';
+import { localized, type MessageKey, t } from '../i18n.ts';
+import type { FrameBodyProps } from '../overlay/frame-app.tsx';
 import {
   badgeText,
   channelLabel,

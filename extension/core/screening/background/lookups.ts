@@ -7,9 +7,9 @@
 import type { RatingSummary, XinjianClient } from '@xinjian/sdk';
 import { isResponseValidationError, isRetryableError } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
-import { clientFor, onClientRetry } from '../../../core/background/client.ts';
-import { sendToTab } from '../../../core/messages.ts';
-import { loadSettings, todayInChina, watchSettings } from '../../../core/settings.ts';
+import { clientFor, onClientRetry } from '../../background/client.ts';
+import { sendToTab } from '../../messages.ts';
+import { loadSettings, todayInChina, watchSettings } from '../../settings.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord } from '../model.ts';
 import { createRatingQueue, type RatingQueue } from './rating-queue.ts';
 import {

@@ -2,7 +2,7 @@
  * Reads the 截止时点 a page states (财库〔2016〕125号 leaves it to each procurement document),
  * where its layout says it is.
  */
-import type { CutoffLayout } from '../../core/scan/layout.ts';
+import type { CutoffLayout } from '../scan/layout.ts';
 
 /**
  * Parses the first date in a text: `2026年11月20日`, `2026-11-20`, `2026/11/20`, `2026.11.20`.

@@ -4,9 +4,9 @@
  * result is drawn only in the card frame, for the one marker the officer focused or opened,
  * and drawn again there when it changes. A result never touches the page.
  */
-import { addHandle, type CardFrame, type FrameOwner, frameMarker } from '../../core/overlay/card-frame.ts';
-import { createHost, isOwnUi, MARKER_TAG, markerSheet } from '../../core/overlay/marker.ts';
-import type { Occurrence } from '../../core/scan/detect.ts';
+import { addHandle, type CardFrame, type FrameOwner, frameMarker } from '../overlay/card-frame.ts';
+import { createHost, isOwnUi, MARKER_TAG, markerSheet } from '../overlay/marker.ts';
+import type { Occurrence } from '../scan/detect.ts';
 import type { ProcurementAction, ProcurementCardProps } from './card.tsx';
 import type { PageSubject, SubjectResult } from './model.ts';
 

@@ -4,8 +4,8 @@ import { createClient, type XinjianClient } from '@xinjian/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag } from '../../../../seeds/index.ts';
-import { clientFor } from '../../../core/background/client.ts';
-import { defaultSettings } from '../../../core/settings.ts';
+import { clientFor } from '../../background/client.ts';
+import { defaultSettings } from '../../settings.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from '../subjects.ts';
 import {
   needsPick,
