@@ -10,7 +10,7 @@ import { DEMO_API_KEY, type SeedData } from '../../seeds/schema.ts';
 import { MAGIC_TAGS } from './faults.ts';
 import { corsHeaders } from './responses.ts';
 
-const PAGES_DIR = new URL('../../seeds/pages', import.meta.url);
+const PAGES_DIR = new URL('../../seeds/pages/', import.meta.url);
 // The contract as the SDK package ships it, in the repo and in an install alike.
 const OPENAPI_FILE = createRequire(import.meta.url).resolve('@xinjian/sdk/openapi.json');
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSlugger, DOCS_DIR, generateDocs, parseDocComment, readEntries, staleFiles } from './docs.ts';
 
-const repoDir = fileURLToPath(new URL('../..', import.meta.url));
+const repoDir = fileURLToPath(new URL('../../', import.meta.url));
 const docsDir = join(repoDir, DOCS_DIR);
 // One declaration build for the whole file (about a second).
 const { files, model } = generateDocs();

@@ -12,7 +12,7 @@ if (!outDir) throw new Error('XINJIAN_VARIANT_OUT_DIR is required');
 const browser = process.env.XINJIAN_VARIANT_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
 await build({
-  root: fileURLToPath(new URL('../..', import.meta.url)),
+  root: fileURLToPath(new URL('../../', import.meta.url)),
   mode: process.env.XINJIAN_VARIANT_MODE ?? 'production',
   browser,
   outDir,

@@ -24,7 +24,7 @@ const quiet: Logger = {
 };
 
 await build({
-  root: fileURLToPath(new URL('../../..', import.meta.url)),
+  root: fileURLToPath(new URL('../../../', import.meta.url)),
   mode,
   outDir,
   // One fixed name whatever the mode (WXT would add a mode suffix otherwise).
