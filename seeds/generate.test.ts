@@ -27,6 +27,7 @@ describe('determinism', () => {
       'bidders.html',
       'expected.json',
       'loan-review.html',
+      'tendering.html',
     ]);
     for (const [name, text] of Object.entries(pages)) {
       expect(text, name).toBe(readFileSync(resolve(SEED_PATHS.pages, name), 'utf8'));

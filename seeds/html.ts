@@ -192,6 +192,12 @@ const PROJECT = {
   agent: '浙江霁衡招标代理有限公司（演示）',
   place: '西湖区公共资源交易服务平台 第三开标室',
 };
+const TENDER = {
+  name: '西湖区文教路综合管廊工程',
+  lot: '施工一标段',
+  lotNo: 'XHGC-ZB-2026-0042-01',
+  tenderer: '杭州市西湖区城市建设发展中心（演示）',
+};
 const PORTAL = { portal: '西湖区公共资源交易服务平台（演示）', portalSub: '政府采购 · 工程建设 · 信用信息' };
 const PORTAL_NAV = ['首页', '交易公告', '政府采购', '工程建设', '开标记录', '信用信息', '政策法规'];
 
@@ -322,6 +328,64 @@ ${table}
     body,
   });
   return { html, expected: { page: 'bid-opening.html', subjects } };
+}
+
+/**
+ * 开标记录 of a works tender (招标投标, 法〔2016〕285号), laid out as the 招标投标公共服务平台
+ * publishes them: a key-value header (标段(包)编号, 招标人, 开标时间) and one row per bidder with
+ * 报价 in 万元, 工期 and the 项目经理 (a person, never looked up). The table is
+ * `table#tender-opening-table`.
+ *
+ * @example
+ * ```ts
+ * const { html, expected } = renderTenderOpening(data);
+ * ```
+ */
+export function renderTenderOpening(data: SeedData): RenderedPage {
+  const cutoff = data.meta.cutoff;
+  const managers = ['王建国', '李振华', '陈志强', '刘海涛', '张卫东', '赵明远', '孙立新'];
+  const bidders = [
+    one(data, 'edge:clean'),
+    one(data, 'edge:dishonest-active'),
+    one(data, 'edge:major-tax'),
+    one(data, 'edge:dishonest-removed'),
+    one(data, 'edge:penalty-3y-minus-1d'),
+    one(data, 'edge:abnormal-operation'),
+    one(data, 'edge:source-unavailable'),
+  ];
+  const subjects = bidders.map((e) => uscc(e, 'bidder'));
+  const rows = bidders
+    .map(
+      (e, i) =>
+        `<tr><td>${i + 1}</td><td>${esc(e.subject.name)}</td><td class="code">${e.subject.uscc}</td><td class="num">${(4_180 + i * 37.5).toFixed(2)}</td><td>${360 - i * 5}</td><td>${managers[i] ?? ''}</td><td></td></tr>`,
+    )
+    .join('\n');
+  const body = `<table class="info">
+<tr><th>招标项目名称</th><td colspan="3">${esc(TENDER.name)}</td></tr>
+<tr><th>标段(包)名称</th><td>${esc(TENDER.lot)}</td><th>标段(包)编号</th><td>${TENDER.lotNo}</td></tr>
+<tr><th>招标人</th><td>${esc(TENDER.tenderer)}</td><th>招标代理机构</th><td>${esc(PROJECT.agent)}</td></tr>
+<tr><th>开标时间</th><td>${chineseDate(cutoff)} 09:30</td><th>开标地点</th><td>${esc(PROJECT.place)}</td></tr>
+</table>
+<p class="indent">本标段共有 ${bidders.length} 家投标人递交投标文件，开标情况如下（投标人信用记录查询截止时点：开标时间当天）：</p>
+<table id="tender-opening-table" class="grid bid-table">
+<thead><tr><th>序号</th><th>投标人名称</th><th>统一社会信用代码</th><th>投标报价（万元）</th><th>工期（日历天）</th><th>项目经理</th><th>备注</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<p class="indent">注：招标人将通过“信用中国”网站查询投标人是否为失信被执行人，失信被执行人不得参与本项目投标（法〔2016〕285号）。</p>
+<div class="sign">${esc(PROJECT.agent)}<br>${chineseDate(cutoff)}</div>`;
+  const html = layout({
+    asOf: data.meta.asOf,
+    title: `${TENDER.name}${TENDER.lot}开标记录`,
+    ...PORTAL,
+    nav: PORTAL_NAV,
+    navOn: 3,
+    crumb: ['首页', '工程建设', '开标记录'],
+    meta: `发布时间：${cutoff} 10:20　　信息来源：${PROJECT.agent}`,
+    body,
+  });
+  return { html, expected: { page: 'tendering.html', subjects } };
 }
 
 /**
@@ -578,12 +642,12 @@ ${parts.join('\n')}
 export const STATIC_BIDDER_ROWS = 50;
 
 /**
- * Every file of `seeds/pages/`: the four HTML pages and `expected.json`.
+ * Every file of `seeds/pages/`: the five HTML pages and `expected.json`.
  *
  * @example
  * ```ts
  * Object.keys(renderStaticPages(data));
- * // ['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html', 'expected.json']
+ * // ['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html', 'tendering.html', 'expected.json']
  * ```
  */
 export function renderStaticPages(data: SeedData): Record<string, string> {
@@ -592,6 +656,7 @@ export function renderStaticPages(data: SeedData): Record<string, string> {
     renderAwardNotice(data),
     renderLoanReview(data),
     renderBidderTable(data, data.enterprises, STATIC_BIDDER_ROWS),
+    renderTenderOpening(data),
   ];
   const out: Record<string, string> = {};
   for (const p of pages) out[p.expected.page] = p.html;

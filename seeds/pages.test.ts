@@ -30,10 +30,11 @@ describe('static pages', () => {
       'award-notice.html',
       'loan-review.html',
       'bidders.html',
+      'tendering.html',
     ]);
   });
 
-  it.each(['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html'])(
+  it.each(['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html', 'tendering.html'])(
     '%s contains what expected.json says, and the SDK finder finds exactly the valid codes',
     (page) => {
       const html = read(page);
@@ -46,7 +47,13 @@ describe('static pages', () => {
   );
 
   it('is self-contained UTF-8 markup with page CSS and no external resources', () => {
-    for (const page of ['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html']) {
+    for (const page of [
+      'bid-opening.html',
+      'award-notice.html',
+      'loan-review.html',
+      'bidders.html',
+      'tendering.html',
+    ]) {
       const html = read(page);
       expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
       expect(html).toContain('<meta charset="utf-8">');

@@ -5,18 +5,13 @@
  * one `sendToTab()` for the third. Errors cross as serialised SDK errors (`serializeError`);
  * the SDK's guards (`isRateLimitError`, …) and `describeError` read them by name, so the
  * receiving side needs no error classes (the content script stays small).
+ *
+ * The maps are interfaces so that a mode adds its own messages from its folder, by declaration
+ * merging (modes/loan/messages.ts), without editing this file.
  */
 
 import type { Account, ReadyReport, SerializedError } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
-import type { AuditEntry } from '../modes/loan/audit.ts';
-import type {
-  LoanBorrowerRef,
-  LoanConsent,
-  LoanPageInfo,
-  LoanResult,
-  LoanTabRecord,
-} from '../modes/loan/model.ts';
 import type { Language } from './i18n.ts';
 import type { PageSubject, SubjectResult, TabRecord } from './screening/model.ts';
 import type { CutoffSetting, SiteMode, SiteSetting } from './settings.ts';
@@ -71,20 +66,8 @@ export interface ContentToBackgroundMap {
   'cs:pick': { request: { key: string; uscc: string }; response: SubjectResult };
   /** Open the side panel on one subject's full report (or one borrower in loan mode). */
   'cs:open-report': { request: { key: string }; response: null };
-  /** The page is in loan mode: start the loan-review script in this frame. */
-  'cs:start-loan': { request: Record<never, never>; response: null };
-  /** A loan page started (load or in-page navigation): a fresh loan record for the tab. */
-  'cs:loan-page': { request: { url: string; title: string }; response: LoanPageInfo };
-  /** Borrowers found on the loan page, masked; no lookup. */
-  'cs:loan-seen': { request: { borrowers: LoanBorrowerRef[] }; response: null };
-  /**
-   * Look one borrower up after the officer's consent. The only message that carries a full ID
-   * number; the background uses it for the orders and the audit HMAC and keeps it nowhere.
-   */
-  'cs:loan-lookup': {
-    request: { borrower: LoanBorrowerRef; idNumber: string; consent: LoanConsent };
-    response: LoanResult;
-  };
+  /** A mode with its own content-script bundle: inject it into this frame. */
+  'cs:start-bundle': { request: Record<never, never>; response: null };
 }
 
 /** Extension page → background. */
@@ -106,13 +89,9 @@ export interface PageToBackgroundMap {
   'page:remove-site': { request: { pattern: string; pathPrefix?: string | undefined }; response: null };
   'page:quick-lookup': { request: { query: string }; response: QuickLookup };
   'page:test-connection': { request: { baseUrl: string; apiKey: string }; response: Account };
-  /** Order the enterprise credit report for government procurement and wait for it. */
-  'page:order-report': { request: { subjectId: string }; response: ReadyReport };
+  /** Order the enterprise credit report, for the purpose of the tab's mode, and wait for it. */
+  'page:order-report': { request: { subjectId: string; tabId?: number | null }; response: ReadyReport };
   'page:open-side-panel': { request: { tabId: number; key: string | null }; response: null };
-  /** A tab's loan-review record (masked throughout). */
-  'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
-  /** The audit log, after deleting the entries past the retention period. */
-  'page:audit-log': { request: Record<never, never>; response: AuditEntry[] };
 }
 
 /** Background → content script (progress and retry notifications). */
@@ -121,8 +100,6 @@ export interface BackgroundToContentMap {
   'bg:result': { request: { key: string; result: SubjectResult }; response: null };
   /** The settings changed: new session, or `null` when the site was switched off. */
   'bg:session': { request: { session: ContentSession | null }; response: null };
-  /** A borrower's loan-review result changed. */
-  'bg:loan-result': { request: { key: string; result: LoanResult }; response: null };
 }
 
 type Union<M> = { [K in keyof M]: { type: K } & (M[K] extends { request: infer R } ? R : never) }[keyof M];

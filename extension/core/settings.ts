@@ -6,21 +6,22 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { Language } from './i18n.ts';
+import { MODES } from './modes.ts';
 
 /**
- * What the extension does on a site: `procurement` (bidders and 财库〔2016〕125号), `loan`
- * (housing-fund loan review: ID numbers, consent, audit log) or `off`. Never chosen
- * automatically: the user sets it per site or per path.
+ * What the extension does on a site: the id of a mode (`modes/<id>/mode.ts`: `procurement`,
+ * `tendering`, `loan`, …) or `off`. Never chosen automatically: the user sets it per site or
+ * per path. A stored rule naming a mode this build does not have runs nothing.
  *
  * @example
  * ```ts
  * const mode: SiteMode = 'procurement';
  * ```
  */
-export type SiteMode = 'procurement' | 'loan' | 'off';
+export type SiteMode = string;
 
-/** Modes that can be chosen today. */
-export const AVAILABLE_MODES: readonly SiteMode[] = ['procurement', 'loan', 'off'];
+/** What a site rule can be set to: every mode, then `off`. */
+export const AVAILABLE_MODES: readonly SiteMode[] = [...MODES.map((m) => m.id), 'off'];
 
 /**
  * One site rule: a match pattern (`https://www.example.gov.cn/*`), optionally narrowed to the
@@ -113,9 +114,9 @@ const STORAGE_KEY = 'settings';
 
 /**
  * Defaults for this build. Production builds have no endpoint, key or sites; development and
- * e2e builds point at the local mock server (see wxt.config.ts) and set its demo loan-review
- * page (`/demo/loan-review` on the local sites, any port) to loan mode, so `npm start` needs no
- * setup.
+ * e2e builds point at the local mock server (see wxt.config.ts) and set each mode's demo page
+ * (`/demo/tendering`, `/demo/loan-review` on the local sites, any port) to that mode, so
+ * `npm start` needs no setup.
  *
  * @example
  * ```ts
@@ -124,11 +125,16 @@ const STORAGE_KEY = 'settings';
  */
 export function defaultSettings(): Settings {
   const local = typeof __XINJIAN_LOCAL_DEFAULTS__ === 'undefined' ? null : __XINJIAN_LOCAL_DEFAULTS__;
-  const sites: SiteSetting[] = (local?.sites ?? []).map((pattern) => ({ pattern, mode: 'procurement' }));
-  // The demo pages share one origin: the loan page gets a path rule on each local site. Inside
-  // `if (local)`, so production builds (where `local` is null) drop the preset entirely.
-  if (local)
-    for (const pattern of local.sites) sites.push({ pattern, pathPrefix: '/demo/loan-review', mode: 'loan' });
+  // The first mode runs site-wide on the local sites; every other mode gets a path rule for its
+  // demo page (the demo pages share one origin). Inside `if (local)`, so production builds
+  // (where `local` is null) drop the preset entirely.
+  const [first, ...others] = MODES;
+  const sites: SiteSetting[] = [];
+  if (local && first) {
+    for (const pattern of local.sites) sites.push({ pattern, mode: first.id });
+    for (const mode of others)
+      for (const pattern of local.sites) sites.push({ pattern, pathPrefix: mode.demoPath, mode: mode.id });
+  }
   return {
     api: { baseUrl: local?.apiBaseUrl ?? '', key: local?.apiKey ?? '' },
     sites,

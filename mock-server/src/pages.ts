@@ -30,7 +30,7 @@ export const MAX_BIDDERS = 20_000;
  * @example
  * ```ts
  * DEMO_PAGES.map((p) => p.path);
- * // ['/demo/bid-opening', '/demo/award-notice', '/demo/loan-review', '/demo/bidders', '/demo/bidders?n=1000']
+ * // ['/demo/bid-opening', '/demo/award-notice', '/demo/tendering', '/demo/loan-review', '/demo/bidders', '/demo/bidders?n=1000']
  * ```
  */
 export const DEMO_PAGES = [
@@ -40,6 +40,11 @@ export const DEMO_PAGES = [
     en: 'Bid-opening record (bidders with their USCCs)',
   },
   { path: '/demo/award-notice', zh: '中标结果公告', en: 'Award notice' },
+  {
+    path: '/demo/tendering',
+    zh: '工程招标开标记录（法〔2016〕285号）',
+    en: 'Works tender bid-opening record (法〔2016〕285号)',
+  },
   {
     path: '/demo/loan-review',
     zh: '住房公积金贷款审批（含个人身份证号）',

@@ -166,6 +166,7 @@ describe('pages', () => {
     for (const path of [
       '/demo/bid-opening',
       '/demo/award-notice',
+      '/demo/tendering',
       '/demo/loan-review',
       '/demo/bidders?n=1000',
     ]) {

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditEntry } from '../../extension/modes/loan/audit.ts';
 import { canonicalJson } from '../../extension/core/screening/evidence.ts';
+import type { AuditEntry } from '../../extension/modes/loan/audit.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import type { LoanDecisionRecord } from '../../extension/modes/loan/record.ts';
 import { enterpriseByTag, individualsByTag, SEED_AS_OF } from '../../seeds/index.ts';
@@ -285,7 +285,9 @@ describe('after consent for both people', () => {
   it('prints the decision record page with its hash', async () => {
     const record = await loanRecord();
     const printable = await browser.context.newPage();
-    await printable.goto(`chrome-extension://${browser.extensionId}/loan-record.html?tab=${record.tabId}`);
+    await printable.goto(
+      `chrome-extension://${browser.extensionId}/evidence.html?mode=loan&tab=${record.tabId}`,
+    );
     const hash = printable.getByTestId('sha256');
     await hash.waitFor();
     expect((await hash.textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);

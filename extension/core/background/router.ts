@@ -35,8 +35,8 @@ export type Handlers<M> = {
  * ```
  */
 export function listenInBackground(
-  content: Handlers<ContentToBackgroundMap>,
-  pages: Handlers<PageToBackgroundMap>,
+  content: Partial<Handlers<ContentToBackgroundMap>>,
+  pages: Partial<Handlers<PageToBackgroundMap>>,
 ): () => void {
   const extensionOrigin = browser.runtime.getURL('/');
   const listener = (

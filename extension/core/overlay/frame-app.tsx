@@ -31,12 +31,18 @@ export interface FrameBodyProps {
 /** A mode's card body: draws the preview and the card of one subject. */
 export type FrameBody = (props: FrameBodyProps) => JSX.Element;
 
+/** What a mode's `card.tsx` exports as `card`: its body and the styles it needs in the frame. */
+export interface FrameCard {
+  body: FrameBody;
+  css: string;
+}
+
 /**
  * Starts the frame with the modes' card bodies.
  *
  * @example
  * ```ts
- * startFrame(document.getElementById('app')!, { procurement: ProcurementFrameBody, loan: LoanFrameBody });
+ * startFrame(document.getElementById('app')!, { screening: ScreeningFrameBody, loan: card.body });
  * ```
  */
 export function startFrame(root: HTMLElement, bodies: Readonly<Record<string, FrameBody>>): void {

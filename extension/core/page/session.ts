@@ -1,23 +1,16 @@
 /**
  * The content script's start: ask the background whether and how to run here, then start the
- * feature of the site's mode. Adding a mode is adding its feature file and one line below.
+ * site's mode. A screening mode runs in this script; a mode with its own bundle asks the
+ * background to inject it (that bundle then says hello itself).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { setLanguage } from '../i18n.ts';
 import { createLogger } from '../log.ts';
 import { type ContentSession, send } from '../messages.ts';
-import { startProcurement } from '../screening/content.ts';
+import { modeById } from '../modes.ts';
+import { startScreening } from '../screening/content.ts';
 
 const log = createLogger('content');
-
-const FEATURES: Partial<
-  Record<ContentSession['mode'], (ctx: ContentScriptContext, session: ContentSession) => void>
-> = {
-  procurement: startProcurement,
-  // Loan review is its own script (content-scripts/loan.js), started only on loan pages.
-  loan: () =>
-    void send({ type: 'cs:start-loan' }).catch((e: unknown) => log.warn('loan mode did not start', e)),
-};
 
 /**
  * Runs the content script for this page.
@@ -28,14 +21,32 @@ const FEATURES: Partial<
  * ```
  */
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
+  const session = await hello(ctx);
+  const mode = modeById(session?.mode);
+  if (!session || !mode) return;
+  if (mode.engine === 'screening') startScreening(ctx, session, mode);
+  else void send({ type: 'cs:start-bundle' }).catch((e: unknown) => log.warn(`${mode.id} did not start`, e));
+}
+
+/**
+ * Asks the background for this page's session and applies its language; `null` when the
+ * background is unreachable, the page is off, or the context already ended.
+ *
+ * @example
+ * ```ts
+ * const session = await hello(ctx);
+ * if (session?.mode === 'loan') startLoan(ctx, session);
+ * ```
+ */
+export async function hello(ctx: ContentScriptContext): Promise<ContentSession | null> {
   let session: ContentSession | null;
   try {
     session = await send({ type: 'cs:hello', url: location.href, title: document.title });
   } catch (e) {
     log.warn('background unreachable', e);
-    return;
+    return null;
   }
-  if (!session || ctx.isInvalid) return;
+  if (!session || ctx.isInvalid) return null;
   setLanguage(session.language);
-  FEATURES[session.mode]?.(ctx, session);
+  return session;
 }

@@ -3,6 +3,7 @@
  * paired with a saved copy of the page in `seeds/pages/` that the detector tests load, so a
  * selector that stops matching fails a test instead of silently finding nothing.
  */
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { SubjectRole } from '../screening/model.ts';
 
 /**
@@ -76,4 +77,19 @@ export interface PageLayout {
   /** Paragraphs naming winners and candidates (`中标供应商：…`); default: the whole page. */
   prose?: string;
   cutoff?: CutoffLayout;
+}
+
+/**
+ * The first of `layouts` that matches `url`, or `null` for generic detection.
+ *
+ * @example
+ * ```ts
+ * layoutFor('http://127.0.0.1:8787/demo/bid-opening', procurement.layouts)?.id; // 'demo-bid-opening'
+ * ```
+ */
+export function layoutFor(url: string, layouts: readonly PageLayout[]): PageLayout | null {
+  for (const layout of layouts) {
+    if (layout.matches.some((p) => new MatchPattern(p).includes(url))) return layout;
+  }
+  return null;
 }

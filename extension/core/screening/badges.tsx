@@ -7,7 +7,7 @@
 import { addHandle, type CardFrame, type FrameOwner, frameMarker } from '../overlay/card-frame.ts';
 import { createHost, isOwnUi, MARKER_TAG, markerSheet } from '../overlay/marker.ts';
 import type { Occurrence } from '../scan/detect.ts';
-import type { ProcurementAction, ProcurementCardProps } from './card.tsx';
+import type { ScreeningAction, ScreeningCardProps } from './card.tsx';
 import type { PageSubject, SubjectResult } from './model.ts';
 
 /** The tag of a marker host. */
@@ -149,13 +149,13 @@ export class BadgeRegistry {
     // The handle is the frame's owner: it draws from the registry's current state.
     const handle = {
       key,
-      mode: 'procurement',
-      props: (): ProcurementCardProps => ({
+      mode: 'screening',
+      props: (): ScreeningCardProps => ({
         subject: this.#subjects.get(key) ?? subject,
         result: this.#results.get(key) ?? initial,
         cutoff: this.#cutoff,
       }),
-      act: (action: unknown) => this.#act(key, action as ProcurementAction),
+      act: (action: unknown) => this.#act(key, action as ScreeningAction),
     } as BadgeHandle;
     const marker = frameMarker(doc, this.#sheet, frame, handle, () => {
       if (this.#results.get(key)?.state === 'idle') this.#actions.lookup(key);
@@ -195,7 +195,7 @@ export class BadgeRegistry {
     this.#results.clear();
   }
 
-  #act(key: string, action: ProcurementAction): void {
+  #act(key: string, action: ScreeningAction): void {
     if (action.name === 'lookup') this.#actions.lookup(key);
     else if (action.name === 'pick') this.#actions.pick(key, action.uscc);
     else if (action.name === 'openReport') this.#actions.openReport(key);

@@ -6,7 +6,7 @@ import { ratingSummary } from '../../../mock-server/src/catalog.ts';
 import { enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
 import { setLanguage } from '../i18n.ts';
 import type { FrameView } from '../overlay/protocol.ts';
-import { badgeLabel, type ProcurementCardProps, ProcurementFrameBody, previewText } from './card.tsx';
+import { badgeLabel, previewText, type ScreeningCardProps, ScreeningFrameBody } from './card.tsx';
 import type { SubjectResult } from './model.ts';
 import { codeSubject, nameSubject } from './subjects.ts';
 
@@ -31,8 +31,8 @@ const done: SubjectResult = {
   checkedAt: '2026-11-25T02:00:00.000Z',
 };
 
-function mount(view: FrameView, overrides: Partial<ProcurementCardProps> = {}) {
-  const props: ProcurementCardProps = {
+function mount(view: FrameView, overrides: Partial<ScreeningCardProps> = {}) {
+  const props: ScreeningCardProps = {
     subject: codeSubject('uscc', clean.subject.uscc, { name: clean.subject.name, role: 'bidder' }),
     result: done,
     cutoff: { date: '2026-11-20', source: 'page' },
@@ -40,7 +40,7 @@ function mount(view: FrameView, overrides: Partial<ProcurementCardProps> = {}) {
   };
   const act$ = vi.fn();
   const close = vi.fn();
-  act(() => render(<ProcurementFrameBody view={view} props={props} act={act$} close={close} />, container));
+  act(() => render(<ScreeningFrameBody view={view} props={props} act={act$} close={close} />, container));
   return { props, act: act$ };
 }
 

@@ -20,17 +20,17 @@ import {
 import { type DisplayState, displayState, type PageSubject, type SubjectResult } from './model.ts';
 
 /** What the content script sends the frame about one procurement subject. */
-export interface ProcurementCardProps {
+export interface ScreeningCardProps {
   subject: PageSubject;
   result: SubjectResult;
   cutoff: { date: string; source: 'page' | 'fixed' | 'today' } | null;
 }
 
 /** What the officer can do in a procurement card. */
-export type ProcurementAction = { name: 'lookup' } | { name: 'pick'; uscc: string } | { name: 'openReport' };
+export type ScreeningAction = { name: 'lookup' } | { name: 'pick'; uscc: string } | { name: 'openReport' };
 
 /** The card's props with its actions bound. */
-export interface BadgeProps extends ProcurementCardProps {
+export interface BadgeProps extends ScreeningCardProps {
   /** Look the subject up now (lookup-on-click mode). */
   onLookup: () => void;
   /** Resolve an ambiguous name to this candidate. */
@@ -87,11 +87,11 @@ function subjectName(subject: PageSubject, result: SubjectResult): string {
  *
  * @example
  * ```ts
- * startFrame(root, { procurement: ProcurementFrameBody });
+ * startFrame(root, { screening: ScreeningFrameBody });
  * ```
  */
-export function ProcurementFrameBody({ view, props, act }: FrameBodyProps): JSX.Element {
-  const p = props as ProcurementCardProps;
+export function ScreeningFrameBody({ view, props, act }: FrameBodyProps): JSX.Element {
+  const p = props as ScreeningCardProps;
   const state = displayState(p.result);
   if (view === 'preview') return <Preview {...p} state={state} />;
   return (
@@ -99,9 +99,9 @@ export function ProcurementFrameBody({ view, props, act }: FrameBodyProps): JSX.
       <Card
         {...p}
         state={state}
-        onLookup={() => act({ name: 'lookup' } satisfies ProcurementAction)}
-        onPick={(uscc) => act({ name: 'pick', uscc } satisfies ProcurementAction)}
-        onOpenReport={() => act({ name: 'openReport' } satisfies ProcurementAction)}
+        onLookup={() => act({ name: 'lookup' } satisfies ScreeningAction)}
+        onPick={(uscc) => act({ name: 'pick', uscc } satisfies ScreeningAction)}
+        onOpenReport={() => act({ name: 'openReport' } satisfies ScreeningAction)}
       />
     </div>
   );
@@ -109,7 +109,7 @@ export function ProcurementFrameBody({ view, props, act }: FrameBodyProps): JSX.
 
 // One line: the verdict strongest, then the grade, then whose it is. A status region, so a
 // screen reader announces it when the officer tabs onto a marker.
-function Preview(props: ProcurementCardProps & { state: DisplayState }): JSX.Element {
+function Preview(props: ScreeningCardProps & { state: DisplayState }): JSX.Element {
   const { grade, verdict } = badgeText(props.result, props.state);
   return (
     <div

@@ -1,30 +1,31 @@
 /**
- * Procurement mode: find every bidder on the page, badge it, and ask the background to check
- * it (财库〔2016〕125号). The shared DOM watcher feeds incremental scans; each frame first reads
- * (detection), then writes (badges and results) within a time budget, and on a long list only
- * the rows near the viewport get their badges drawn (docs/decisions/0010). An in-page
+ * Enterprise screening on a page (the procurement and tendering modes): find every bidder, badge
+ * it, and ask the background to check it under the mode's rule set. The shared DOM watcher
+ * feeds incremental scans; each frame first reads (detection), then writes (badges and
+ * results) within a time budget, and on a long list only the rows near the viewport get their
+ * badges drawn (docs/decisions/0010). An in-page
  * navigation starts over.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { layoutFor } from '../../modes/procurement/layouts/index.ts';
 import { installTestHook } from '../badges/test-hook.ts';
 import { setLanguage } from '../i18n.ts';
 import { createLogger } from '../log.ts';
 import { type ContentSession, listenInContent, send } from '../messages.ts';
+import type { ModeDefinition } from '../mode.ts';
 import { CardFrame } from '../overlay/card-frame.ts';
 import { createDomWatcher, type DomChange } from '../page/dom-watch.ts';
 import { measurePhase } from '../page/marks.ts';
 import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createDetectState, type DetectState, detect, type Occurrence } from '../scan/detect.ts';
-import type { PageLayout } from '../scan/layout.ts';
+import { layoutFor, type PageLayout } from '../scan/layout.ts';
 import { BadgeRegistry, isOwnUi } from './badges.tsx';
 import { readCutoff } from './cutoff.ts';
 import type { PageSubject, SubjectResult } from './model.ts';
 import { type Placement, toPlacements } from './placements.ts';
 import { createRecovery } from './recovery.ts';
 
-const log = createLogger('procurement');
+const log = createLogger('screening');
 
 /** Badges found in one scan above which off-screen ones wait until they near the viewport. */
 export const LAZY_BADGE_THRESHOLD = 300;
@@ -56,14 +57,19 @@ export function writeBudget(lastFrameMs: number): number {
 }
 
 /**
- * Starts procurement mode on this page until the context is invalidated.
+ * Starts a screening mode (procurement, tendering) on this page until the context is
+ * invalidated; the mode gives the layouts that override the generic reader.
  *
  * @example
  * ```ts
- * if (session.mode === 'procurement') startProcurement(ctx, session);
+ * if (mode.engine === 'screening') startScreening(ctx, session, mode);
  * ```
  */
-export function startProcurement(ctx: ContentScriptContext, initial: ContentSession): void {
+export function startScreening(
+  ctx: ContentScriptContext,
+  initial: ContentSession,
+  mode: ModeDefinition,
+): void {
   let session = initial;
   let layout: PageLayout | null = null;
   let state: DetectState = createDetectState();
@@ -299,7 +305,7 @@ export function startProcurement(ctx: ContentScriptContext, initial: ContentSess
     writeQueue.length = 0;
     lookupQueue = [];
     state = createDetectState();
-    layout = layoutFor(location.href);
+    layout = layoutFor(location.href, mode.layouts ?? []);
     const pageCutoff = readCutoff(document, layout?.cutoff);
     pageReady = send({
       type: 'cs:page',

@@ -41,6 +41,8 @@ function tab(subjects: TabSubject[]): TabRecord {
     tabId: 7,
     url: 'http://127.0.0.1:8787/demo/bid-opening',
     title: '开标记录',
+    mode: 'procurement',
+    ruleSet: 'procurement',
     layoutId: 'demo-bid-opening',
     pageCutoff: '2026-11-20',
     cutoff: { date: '2026-11-20', source: 'page' },

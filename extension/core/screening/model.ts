@@ -10,7 +10,7 @@ import type {
   SerializedError,
   SubjectMatch,
 } from '@xinjian/sdk';
-import type { ScreeningResult } from '@xinjian/sdk/rules';
+import type { RuleSetId, ScreeningResult } from '@xinjian/sdk/rules';
 
 /**
  * Why a subject appears on the page.
@@ -60,7 +60,7 @@ export type NameMatch = Pick<SubjectMatch, 'confidence' | 'matchType' | 'sameNam
 
 /**
  * What the background knows about one subject. `done` carries the rating summary and the
- * 财库〔2016〕125号 screening; the other states say why there is none.
+ * screening under the tab's rule set; the other states say why there is none.
  *
  * @example
  * ```ts
@@ -165,6 +165,9 @@ export interface TabRecord {
   tabId: number;
   url: string;
   title: string;
+  /** The site rule's mode (`procurement`, `tendering`) and the SDK rule set it screens under. */
+  mode: string;
+  ruleSet: RuleSetId;
   layoutId: string | null;
   /** The 截止时点 the layout read from the page, if any. */
   pageCutoff: string | null;

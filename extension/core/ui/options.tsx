@@ -10,10 +10,9 @@ import { describeError } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AuditLogSection, LoanSettingsFieldset } from '../../modes/loan/options.tsx';
-import { lt } from '../../modes/loan/strings.ts';
 import { localized, t } from '../i18n.ts';
 import { send } from '../messages.ts';
+import { byMode, modeLabel } from '../modes.ts';
 import {
   AVAILABLE_MODES,
   isValidPathPrefix,
@@ -23,6 +22,13 @@ import {
   saveSettings,
 } from '../settings.ts';
 import { useSettings } from './common.tsx';
+import type { ModeOptions } from './mode-views.ts';
+
+const OPTIONS = [
+  ...byMode(
+    import.meta.glob<ModeOptions>('../../modes/*/options.tsx', { eager: true, import: 'options' }),
+  ).values(),
+];
 
 type Probe =
   | { kind: 'idle' }
@@ -97,7 +103,7 @@ export function Options(): JSX.Element {
       return;
     }
     if (pathPrefix && !isValidPathPrefix(pathPrefix)) {
-      setSiteError(lt('options.path_invalid'));
+      setSiteError(t('options.path_invalid'));
       return;
     }
     setSiteError(null);
@@ -192,9 +198,9 @@ export function Options(): JSX.Element {
                         })
                       }
                     >
-                      {(['procurement', 'loan', 'off'] as const).map((mode) => (
-                        <option key={mode} value={mode} disabled={!AVAILABLE_MODES.includes(mode)}>
-                          {t(`mode.${mode}`)}
+                      {AVAILABLE_MODES.map((mode) => (
+                        <option key={mode} value={mode}>
+                          {modeLabel(mode)}
                         </option>
                       ))}
                     </select>
@@ -227,19 +233,19 @@ export function Options(): JSX.Element {
             />
             <input
               type="text"
-              aria-label={lt('options.path_prefix')}
-              placeholder={lt('options.path_prefix')}
+              aria-label={t('options.path_prefix')}
+              placeholder={t('options.path_prefix')}
               value={newPath}
               onInput={(e) => setNewPath((e.currentTarget as HTMLInputElement).value)}
             />
             <select
-              aria-label={lt('options.site_mode')}
+              aria-label={t('options.site_mode')}
               value={newMode}
               onChange={(e) => setNewMode((e.currentTarget as HTMLSelectElement).value as SiteMode)}
             >
               {AVAILABLE_MODES.filter((m) => m !== 'off').map((mode) => (
                 <option key={mode} value={mode}>
-                  {t(`mode.${mode}`)}
+                  {modeLabel(mode)}
                 </option>
               ))}
             </select>
@@ -333,7 +339,9 @@ export function Options(): JSX.Element {
           </label>
         </fieldset>
 
-        <LoanSettingsFieldset loan={draft.loan} onChange={(loan) => update({ loan })} />
+        {OPTIONS.map(({ Fieldset }, i) =>
+          Fieldset ? <Fieldset key={i} draft={draft} update={update} /> : null,
+        )}
 
         <div class="row">
           <button type="submit" class="primary">
@@ -345,7 +353,7 @@ export function Options(): JSX.Element {
           </span>
         </div>
       </form>
-      <AuditLogSection />
+      {OPTIONS.map(({ Section }, i) => (Section ? <Section key={i} /> : null))}
     </main>
   );
 }

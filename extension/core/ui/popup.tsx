@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n.ts';
 import { type QuickLookup, send } from '../messages.ts';
+import { MODES, modeLabel } from '../modes.ts';
 import { headlineGrade, truncate } from '../screening/format.ts';
 import { countStates } from '../screening/model.ts';
 import { looksPersonal } from '../screening/subjects.ts';
@@ -53,7 +54,13 @@ export function Popup(): JSX.Element {
         setError(t('popup.permission_denied'));
         return;
       }
-      await send({ type: 'page:set-site', pattern: status.pattern, mode: 'procurement', tabId: tab.id });
+      // A site switched on from the popup runs the first mode; the options page picks another.
+      await send({
+        type: 'page:set-site',
+        pattern: status.pattern,
+        mode: MODES[0]?.id ?? 'off',
+        tabId: tab.id,
+      });
       await refresh(tab.url);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -95,7 +102,7 @@ export function Popup(): JSX.Element {
           <span class="muted">{t('popup.mode')}</span>
           <strong data-testid="site-state">
             {enabled
-              ? `${t('popup.enabled')} · ${t(`mode.${status?.site?.mode ?? 'off'}`)}`
+              ? `${t('popup.enabled')} · ${modeLabel(status?.site?.mode ?? 'off')}`
               : t('popup.disabled')}
           </strong>
         </div>

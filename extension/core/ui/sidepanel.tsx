@@ -1,8 +1,8 @@
 /**
  * The side panel: every bidder on the page (sortable, consortia grouped, filter by verdict),
  * the evidence exports (JSON with its SHA-256, CSV, printable page), and one subject's full
- * report, ordered through the background. On a loan-review page it shows the loan panel
- * (ui/loan-panel.tsx) instead.
+ * report, ordered through the background. On a tab that holds a mode's own record (loan
+ * review) it shows that mode's panel (`modes/<id>/panel.tsx`) instead.
  */
 
 import type { CreditRecord, ReadyReport } from '@xinjian/sdk';
@@ -10,9 +10,9 @@ import { describeError } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { LoanPanel, useLoanRecord } from '../../modes/loan/panel.tsx';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
 import { send } from '../messages.ts';
+import { byMode } from '../modes.ts';
 import { bidderEvidence, pageEvidence, sealEvidence, tableCsv } from '../screening/evidence.ts';
 import {
   channelLabel,
@@ -33,6 +33,7 @@ import {
   useTargetTab,
   VerdictChip,
 } from './common.tsx';
+import type { ModePanel } from './mode-views.ts';
 
 type SortKey = 'order' | 'name' | 'grade' | 'verdict';
 const VERDICT_ORDER: DisplayState[] = [
@@ -58,6 +59,43 @@ const FILTERS: Array<DisplayState | 'all'> = [
   'checking',
 ];
 
+const PANELS = [
+  ...byMode(
+    import.meta.glob<ModePanel>('../../modes/*/panel.tsx', { eager: true, import: 'panel' }),
+  ).values(),
+];
+
+// The tab's record of a mode with its own panel, following storage; undefined while loading.
+function useOwnPanel(tabId: number | null): { panel: ModePanel; record: unknown } | null | undefined {
+  const [own, setOwn] = useState<{ panel: ModePanel; record: unknown } | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === null) {
+      setOwn(null);
+      return;
+    }
+    let alive = true;
+    void Promise.all(PANELS.map((panel) => panel.load(tabId).catch(() => null))).then((records) => {
+      if (!alive) return;
+      const i = records.findIndex((r) => r !== null);
+      const panel = PANELS[i];
+      setOwn(panel ? { panel, record: records[i] } : null);
+    });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session') return;
+      for (const panel of PANELS) {
+        const change = changes[panel.storageKey(tabId)];
+        if (change) setOwn(change.newValue ? { panel, record: change.newValue } : null);
+      }
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [tabId]);
+  return own;
+}
+
 /**
  * The side panel.
  *
@@ -70,14 +108,14 @@ export function SidePanel(): JSX.Element {
   const settings = useSettings();
   const tab = useTargetTab();
   const record = useTabRecord(tab?.id ?? null);
-  const loan = useLoanRecord(tab?.id ?? null);
+  const own = useOwnPanel(tab?.id ?? null);
   const [subjectKey, setSubjectKey] = useState<string | null>(() =>
     new URLSearchParams(location.search).get('subject'),
   );
 
-  if (!settings || record === undefined || loan === undefined) return <main class="panel muted">…</main>;
-  // A loan-review page has a loan record instead of a procurement one.
-  if (loan) return <LoanPanel record={loan} operator={settings.operator} initialKey={subjectKey} />;
+  if (!settings || record === undefined || own === undefined) return <main class="panel muted">…</main>;
+  // A page of a mode with its own record (loan review) has that instead of a screening one.
+  if (own) return <own.panel.View record={own.record} operator={settings.operator} initialKey={subjectKey} />;
   if (!record) {
     return (
       <main class="panel">
@@ -339,7 +377,7 @@ function SubjectReport(props: {
     let alive = true;
     setReport(null);
     setError(null);
-    send({ type: 'page:order-report', subjectId: uscc }).then(
+    send({ type: 'page:order-report', subjectId: uscc, tabId: record.tabId }).then(
       async (r) => {
         await rememberReportId(uscc, r.id);
         if (alive) setReport(r);

@@ -1,13 +1,15 @@
+import { byMode } from '../../core/modes.ts';
+import type { FrameCard } from '../../core/overlay/frame-app.tsx';
 import { startFrame } from '../../core/overlay/frame-app.tsx';
 import { BADGE_CSS } from '../../core/overlay/styles.ts';
-import { ProcurementFrameBody } from '../../core/screening/card.tsx';
-import { LOAN_BADGE_CSS, LoanFrameBody } from '../../modes/loan/card.tsx';
+import { ScreeningFrameBody } from '../../core/screening/card.tsx';
 
-// The card frame (docs/decisions/0024): each mode contributes its card body and styles.
+// The card frame (docs/decisions/0024): the screening card, and each mode's own card body.
+const cards = byMode(import.meta.glob<FrameCard>('../../modes/*/card.tsx', { eager: true, import: 'card' }));
 const style = document.createElement('style');
-style.textContent = BADGE_CSS + LOAN_BADGE_CSS;
+style.textContent = BADGE_CSS + [...cards.values()].map((c) => c.css).join('');
 document.head.append(style);
 startFrame(document.getElementById('app') as HTMLElement, {
-  procurement: ProcurementFrameBody,
-  loan: LoanFrameBody,
+  screening: ScreeningFrameBody,
+  ...Object.fromEntries([...cards].map(([id, c]) => [id, c.body])),
 });

@@ -11,12 +11,13 @@ import { describeError, isRetryableError, serializeError, XinjianError } from '@
 import { isValidIdCard } from '@xinjian/sdk/identifiers';
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../core/background/client.ts';
+import { leaveTab, type ModeBackground } from '../../core/background/modes.ts';
 import { createLogger } from '../../core/log.ts';
 import { sendToTab } from '../../core/messages.ts';
 import { maskedId, redactDeep, redactIds } from '../../core/personal.ts';
 import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
 import { buildAuditEntry, idHmac } from './audit.ts';
-import { appendAuditEntry, ensureAuditSecret } from './audit-store.ts';
+import { appendAuditEntry, ensureAuditSecret, pruneAuditLog } from './audit-store.ts';
 import { isValidConsent } from './consent.ts';
 import {
   LOAN_PURPOSE,
@@ -35,38 +36,11 @@ import {
   PERSONAL_PRODUCTS,
   rulePackRef,
 } from './review.ts';
-import { getLoanTab, startLoanTab, updateLoanTab } from './tabs.ts';
+import { dropLoanTab, getLoanTab, knownLoanTabIds, startLoanTab, updateLoanTab } from './tabs.ts';
 
 const log = createLogger('loan');
 
-/** Where WXT writes the loan content script. */
-export const LOAN_SCRIPT_FILE = 'content-scripts/loan.js';
-
 const CACHE_PREFIX = 'loan-cache:';
-
-/**
- * Starts the loan-review script in the frame that asked, if its URL is set to loan mode.
- *
- * @example
- * ```ts
- * 'cs:start-loan': async (_m, sender) => startLoanScript(sender.tabId, sender.frameId, sender.url),
- * ```
- */
-export async function startLoanScript(
-  tabId: number,
-  frameId: number | null,
-  url: string | null,
-): Promise<void> {
-  if (!url || siteFor(url, (await loadSettings()).sites)?.mode !== 'loan') return;
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [frameId ?? 0] },
-      files: [LOAN_SCRIPT_FILE],
-    });
-  } catch (e) {
-    log.warn('could not start the loan script', redactDeep(serializeError(e)));
-  }
-}
 
 /**
  * Starts a tab's loan record for the page that just loaded: the review date and rule pack of
@@ -323,4 +297,44 @@ function originOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** The loan mode's part of the background (core/background/modes.ts). */
+export const background: ModeBackground = {
+  content: {
+    'cs:loan-page': async (m, sender) => {
+      const tabId = requireTab(sender.tabId);
+      await leaveTab(tabId, background);
+      return startLoanPage(tabId, m);
+    },
+    'cs:loan-seen': async (m, sender) => {
+      await addLoanBorrowers(requireTab(sender.tabId), m.borrowers);
+      return null;
+    },
+    'cs:loan-lookup': (m, sender) =>
+      lookupBorrower(
+        { tabId: requireTab(sender.tabId), frameId: sender.frameId, url: sender.url },
+        { borrower: m.borrower, idNumber: m.idNumber, consent: m.consent },
+      ),
+  },
+  pages: {
+    'page:get-loan-tab': (m) => getLoanTab(m.tabId),
+    'page:audit-log': async () => pruneAuditLog((await loadSettings()).loan.auditRetentionDays),
+  },
+  leaveTab: dropLoanTab,
+  // A tab that loads another document leaves its loan page: the borrowers and reports go too
+  // (an in-page navigation starts a fresh record from the content script instead).
+  tabLoading: (tabId) => void getLoanTab(tabId).then((record) => (record ? dropLoanTab(tabId) : undefined)),
+  tabIds: knownLoanTabIds,
+  // The audit HMAC key is made once per install (and on first use, should it be missing).
+  installed: (reason) => {
+    if (reason === 'install') void ensureAuditSecret();
+  },
+  // Every service-worker start (browser start included) drops audit entries past retention.
+  started: (settings) => void pruneAuditLog(settings.loan.auditRetentionDays),
+};
+
+function requireTab(tabId: number | null): number {
+  if (tabId === null) throw new Error('[xinjian] content message without a tab');
+  return tabId;
 }

@@ -9,7 +9,7 @@
 import { Fragment, type JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { localized, t } from '../../core/i18n.ts';
-import type { FrameBodyProps } from '../../core/overlay/frame-app.tsx';
+import type { FrameBodyProps, FrameCard } from '../../core/overlay/frame-app.tsx';
 import { redactIds } from '../../core/personal.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
 import type { ConsentError, ConsentEvent, ConsentState } from './consent.ts';
@@ -333,3 +333,6 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
     }
   }
 }
+
+/** The loan mode's card in the frame (core/overlay/frame-app.tsx). */
+export const card: FrameCard = { body: LoanFrameBody, css: LOAN_BADGE_CSS };

@@ -12,6 +12,7 @@ import { createLogger } from '../../core/log.ts';
 import { type ContentSession, listenInContent, send } from '../../core/messages.ts';
 import { CardFrame } from '../../core/overlay/card-frame.ts';
 import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
+import { hello } from '../../core/page/session.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
 import { createDetectState, type DetectState } from '../../core/scan/detect.ts';
@@ -39,15 +40,8 @@ export async function startLoanContent(ctx: ContentScriptContext): Promise<void>
   ctx.onInvalidated(() => {
     flag.__xinjianLoan = false;
   });
-  let session: ContentSession | null;
-  try {
-    session = await send({ type: 'cs:hello', url: location.href, title: document.title });
-  } catch (e) {
-    log.warn('background unreachable', e);
-    return;
-  }
-  if (session?.mode !== 'loan' || ctx.isInvalid) return;
-  setLanguage(session.language);
+  const session = await hello(ctx);
+  if (session?.mode !== 'loan') return;
   startLoan(ctx, session);
 }
 

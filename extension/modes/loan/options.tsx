@@ -13,6 +13,7 @@ import { send } from '../../core/messages.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
 import type { LoanSettings } from '../../core/settings.ts';
 import { download, stamp } from '../../core/ui/common.tsx';
+import type { ModeOptions } from '../../core/ui/mode-views.ts';
 import { type AuditEntry, auditCsv, auditOutcome } from './audit.ts';
 import { packLine, packSource, roleLabel } from './format.ts';
 import { rulePackRef } from './review.ts';
@@ -182,3 +183,11 @@ export function AuditLogSection(): JSX.Element {
     </section>
   );
 }
+
+/** The loan mode's part of the options page (core/ui/mode-views.ts). */
+export const options: ModeOptions = {
+  Fieldset: ({ draft, update }) => (
+    <LoanSettingsFieldset loan={draft.loan} onChange={(loan) => update({ loan })} />
+  ),
+  Section: AuditLogSection,
+};

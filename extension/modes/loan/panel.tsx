@@ -14,6 +14,7 @@ import { send } from '../../core/messages.ts';
 import { redactIds } from '../../core/personal.ts';
 import { channelLabel, formatDateTime, truncate } from '../../core/screening/format.ts';
 import { download, stamp } from '../../core/ui/common.tsx';
+import { definePanel } from '../../core/ui/mode-views.ts';
 import {
   borrowerLine,
   factLines,
@@ -33,6 +34,7 @@ import {
 } from './model.ts';
 import { sealLoanRecord } from './record.ts';
 import { lt } from './strings.ts';
+import { loanStorageKey } from './tabs.ts';
 
 /**
  * A tab's loan record, kept current by watching the background's copy in `storage.session`.
@@ -113,7 +115,7 @@ export function LoanPanel(props: {
     download(`xinjian-loan-review-${stamp()}.json`, JSON.stringify(sealed, null, 2), 'application/json');
   };
   const print = () => {
-    void browser.tabs.create({ url: browser.runtime.getURL(`/loan-record.html?tab=${record.tabId}`) });
+    void browser.tabs.create({ url: browser.runtime.getURL(`/evidence.html?mode=loan&tab=${record.tabId}`) });
   };
 
   return (
@@ -387,3 +389,10 @@ function Account({ account: a }: { account: CreditAccount }): JSX.Element {
     </div>
   );
 }
+
+/** The loan mode's side-panel view (core/ui/mode-views.ts). */
+export const panel = definePanel<LoanTabRecord>({
+  load: (tabId) => send({ type: 'page:get-loan-tab', tabId }),
+  storageKey: loanStorageKey,
+  View: (props) => <LoanPanel {...props} />,
+});

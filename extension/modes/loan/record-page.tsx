@@ -1,15 +1,17 @@
 /**
- * The printable loan decision record (`loan-record.html?tab=…`): the household verdict, each
+ * The printable loan decision record (`evidence.html?mode=loan&tab=…`): the household verdict, each
  * borrower's authorization, verdict and findings with their months, the rule pack, the
  * operator and the SHA-256 of the record's canonical JSON, with room to sign. The same record
  * as the JSON export; people appear masked only.
  */
+
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getLanguage } from '../../core/i18n.ts';
 import type { SealedEvidence } from '../../core/screening/evidence.ts';
 import { formatDateTime, truncate } from '../../core/screening/format.ts';
 import { useSettings, useTargetTab } from '../../core/ui/common.tsx';
+import type { ModeRecordPage } from '../../core/ui/mode-views.ts';
 import { useLoanRecord } from './panel.tsx';
 import { type LoanDecisionRecord, sealLoanRecord } from './record.ts';
 import { lt } from './strings.ts';
@@ -148,3 +150,6 @@ export function LoanRecordPage(): JSX.Element {
     </main>
   );
 }
+
+/** The loan mode's printable record (core/ui/mode-views.ts). */
+export const recordPage: ModeRecordPage = LoanRecordPage;

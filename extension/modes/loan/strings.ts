@@ -130,9 +130,6 @@ const zh = {
   'options.cache_reports':
     '在本次浏览器会话内缓存个人报告（仅存于 storage.session，关闭浏览器即清除；默认关闭）',
   'options.retention': '审计日志保留天数',
-  'options.path_prefix': '路径前缀（可选，如 /loan/）',
-  'options.site_mode': '模式',
-  'options.path_invalid': '路径前缀须以 / 开头，且不含 * ? # 或空格',
   'options.audit': '个人信用查询审计日志',
   'options.audit_note':
     '每次个人信用查询记录时间、经办人、用途、授权书编号、脱敏证件号及其 HMAC-SHA-256（本机密钥）和结论；超过保留天数的记录在浏览器启动、每次写入和打开本页时删除。',
@@ -298,9 +295,6 @@ const en: Record<LoanMessageKey, string> = {
   'options.cache_reports':
     'Cache personal reports for this browser session (storage.session only, cleared when the browser closes; off by default)',
   'options.retention': 'Keep the audit log for (days)',
-  'options.path_prefix': 'Path prefix (optional, e.g. /loan/)',
-  'options.site_mode': 'Mode',
-  'options.path_invalid': 'A path prefix starts with / and has no * ? # or spaces',
   'options.audit': 'Personal credit query audit log',
   'options.audit_note':
     'Every personal credit query records the time, operator, purpose, authorization reference, masked ID number with its HMAC-SHA-256 (per-install key) and the outcome; entries past the retention are deleted at browser start, on every write and when this page opens.',

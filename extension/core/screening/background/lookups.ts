@@ -47,7 +47,12 @@ const queues = new WeakMap<XinjianClient, RatingQueue>();
 
 async function contextFor(record: TabRecord): Promise<ResolveContext> {
   const settings = await loadSettings();
-  return { client: clientFor(settings), asOf: todayInChina(), cutoff: record.cutoff.date };
+  return {
+    client: clientFor(settings),
+    ruleSet: record.ruleSet,
+    asOf: todayInChina(),
+    cutoff: record.cutoff.date,
+  };
 }
 
 // A page's scan: its lookups go through the client's gathering queue, so the subjects of many

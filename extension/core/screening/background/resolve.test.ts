@@ -28,7 +28,7 @@ async function journal(): Promise<JournalEntry[]> {
 beforeAll(async () => {
   server = await startMockServer({ port: 0, reportDelayMs: 0 });
   client = createClient({ baseUrl: server.url, apiKey: DEMO_API_KEY, cache: false, retryBaseDelayMs: 5 });
-  ctx = { client, asOf: '2026-11-25', cutoff: '2026-11-20' };
+  ctx = { client, ruleSet: 'procurement', asOf: '2026-11-25', cutoff: '2026-11-20' };
 });
 afterAll(() => server.close());
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 /**
  * Turns the subjects a page shows into results: codes through `ratings.get` (coalesced into
- * batch requests), names through subject search first, then the 财库〔2016〕125号 screening.
+ * batch requests), names through subject search first, then the screening of the tab's mode
+ * (财库〔2016〕125号 for procurement, 法〔2016〕285号 for tendering).
  */
 
 import type {
@@ -11,8 +12,8 @@ import type {
   XinjianClient,
 } from '@xinjian/sdk';
 import { describeError, isXinjianError, serializeError } from '@xinjian/sdk';
-import type { ScreeningResult } from '@xinjian/sdk/rules';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
+import type { RuleSetId, ScreeningResult, ScreeningSubject } from '@xinjian/sdk/rules';
+import { RULE_SETS } from '@xinjian/sdk/rules';
 import type { NameMatch, PageSubject, SubjectResult } from '../model.ts';
 
 /**
@@ -20,11 +21,13 @@ import type { NameMatch, PageSubject, SubjectResult } from '../model.ts';
  *
  * @example
  * ```ts
- * const ctx: ResolveContext = { client, asOf: '2026-11-25', cutoff: '2026-11-20' };
+ * const ctx: ResolveContext = { client, ruleSet: 'procurement', asOf: '2026-11-25', cutoff: '2026-11-20' };
  * ```
  */
 export interface ResolveContext {
   client: XinjianClient;
+  /** The SDK rule set of the tab's mode (`RULE_SETS`); it must screen enterprises. */
+  ruleSet: RuleSetId;
   /** The query date, `YYYY-MM-DD`. */
   asOf: string;
   /** The 截止时点, `YYYY-MM-DD`. */
@@ -36,19 +39,30 @@ export interface ResolveContext {
 /** A name match at or below this confidence is never taken without asking. */
 export const NAME_CONFIDENCE_FLOOR = 0.5;
 
+/** What screening needs besides the subject: the rule set and its two dates. */
+export type ScreenContext = Pick<ResolveContext, 'ruleSet' | 'asOf' | 'cutoff'>;
+
+type Evaluate = (
+  subject: ScreeningSubject,
+  options: { asOf: string; cutoff: string; consortium?: readonly ScreeningSubject[] },
+) => ScreeningResult;
+
+function evaluatorOf(id: RuleSetId): Evaluate {
+  const set = RULE_SETS[id];
+  if (set.kind !== 'enterprise') throw new Error(`[xinjian] rule set ${id} does not screen enterprises`);
+  return set.evaluate as Evaluate;
+}
+
 /**
- * Screens one subject for government procurement.
+ * Screens one subject under the tab's rule set.
  *
  * @example
  * ```ts
  * screen(summary, ctx).verdict; // 'pass' | 'fail' | 'review' | 'incomplete'
  * ```
  */
-export function screen(
-  summary: RatingSummary,
-  ctx: Pick<ResolveContext, 'asOf' | 'cutoff'>,
-): ScreeningResult {
-  return evaluateProcurement(summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
+export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningResult {
+  return evaluatorOf(ctx.ruleSet)(summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
 }
 
 /**
@@ -61,11 +75,11 @@ export function screen(
  */
 export function screenConsortium(
   members: readonly RatingSummary[],
-  ctx: Pick<ResolveContext, 'asOf' | 'cutoff'>,
+  ctx: ScreenContext,
 ): ScreeningResult | null {
   const [lead, ...rest] = members;
   if (!lead) return null;
-  return evaluateProcurement(lead, { asOf: ctx.asOf, cutoff: ctx.cutoff, consortium: rest });
+  return evaluatorOf(ctx.ruleSet)(lead, { asOf: ctx.asOf, cutoff: ctx.cutoff, consortium: rest });
 }
 
 /**

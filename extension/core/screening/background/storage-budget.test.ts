@@ -51,6 +51,8 @@ async function loadPage(tabId: number): Promise<void> {
     tabId,
     url: `http://127.0.0.1/demo/bidders?n=10000&tab=${tabId}`,
     title: 'bidders',
+    mode: 'procurement',
+    ruleSet: 'procurement',
     layoutId: null,
     pageCutoff: null,
     cutoff: { date: '2026-11-20', source: 'fixed' },

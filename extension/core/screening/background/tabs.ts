@@ -133,7 +133,11 @@ async function rehydrate(record: SlimRecord): Promise<void> {
     s.result = {
       ...r,
       summary,
-      screening: screen(summary, { asOf: r.screening.asOf, cutoff: r.screening.cutoff }),
+      screening: screen(summary, {
+        ruleSet: record.ruleSet,
+        asOf: r.screening.asOf,
+        cutoff: r.screening.cutoff,
+      }),
     };
   }
 }
@@ -143,7 +147,7 @@ async function rehydrate(record: SlimRecord): Promise<void> {
  *
  * @example
  * ```ts
- * startTabRecord({ tabId: 7, url, title, layoutId: null, pageCutoff: null, cutoff, startedAt, subjects: [], consortia: [] });
+ * startTabRecord({ tabId: 7, url, title, mode: 'procurement', ruleSet: 'procurement', layoutId: null, pageCutoff: null, cutoff, startedAt, subjects: [], consortia: [] });
  * ```
  */
 export function startTabRecord(record: TabRecord): TabRecord {

@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
-import { LAYOUTS, layoutFor } from '../../modes/procurement/layouts/index.ts';
-import { createHiddenCheck } from '../page/visibility.ts';
-import { readCutoff } from '../screening/cutoff.ts';
-import { createDetectState, detect, type Occurrence } from './detect.ts';
-import type { PageLayout } from './layout.ts';
+import { layoutFor as layoutIn } from '../../core/scan/layout.ts';
+import { LAYOUTS } from './layouts/index.ts';
+
+const layoutFor = (url: string) => layoutIn(url, LAYOUTS);
+
+import { createHiddenCheck } from '../../core/page/visibility.ts';
+import { createDetectState, detect, type Occurrence } from '../../core/scan/detect.ts';
+import type { PageLayout } from '../../core/scan/layout.ts';
+import { readCutoff } from '../../core/screening/cutoff.ts';
 
 // Vitest runs from the repository root; in a DOM environment import.meta.url is not a file URL.
 const PAGES = join(process.cwd(), 'seeds/pages');

@@ -1,0 +1,82 @@
+/**
+ * The background part of the screening modes (procurement, tendering): the page record with
+ * its mode and rule set, lookups, name picks, the popup's quick lookup and the side panel's
+ * enterprise report.
+ */
+import { RULE_SETS } from '@xinjian/sdk/rules';
+import { clientFor } from '../../background/client.ts';
+import { leaveTab, type ModeBackground } from '../../background/modes.ts';
+import { MODES, modeById } from '../../modes.ts';
+import { loadSettings, resolveCutoff, siteFor, todayInChina } from '../../settings.ts';
+import { subjectFromQuery } from '../subjects.ts';
+import { lookupForTab, pickForTab, retryOnApiChange, showRetriesOnBadges } from './lookups.ts';
+import { type ResolveContext, resolveSubject } from './resolve.ts';
+import { dropTabRecord, getTabRecord, knownTabIds, startTabRecord } from './tabs.ts';
+
+/** The enterprise report product ordered for the side panel's full report. */
+export const ENTERPRISE_REPORT_PRODUCT = 'enterprise_credit_report';
+
+function requireTab(tabId: number | null): number {
+  if (tabId === null) throw new Error('[xinjian] content message without a tab');
+  return tabId;
+}
+
+// The first screening mode answers where no page says which (the popup's quick lookup).
+const defaultScreening = () => MODES.find((m) => m.engine === 'screening');
+
+export const screeningBackground: ModeBackground = {
+  content: {
+    'cs:page': async (m, sender) => {
+      const tabId = requireTab(sender.tabId);
+      const settings = await loadSettings();
+      // The mode comes from the site rule, never from what the content script says.
+      const mode = modeById(siteFor(m.url, settings.sites)?.mode) ?? defaultScreening();
+      if (mode?.engine !== 'screening') throw new Error('[xinjian] this page runs no screening mode');
+      const cutoff = resolveCutoff(settings.cutoff, m.pageCutoff, todayInChina());
+      await leaveTab(tabId, screeningBackground);
+      startTabRecord({
+        tabId,
+        url: m.url,
+        title: m.title,
+        mode: mode.id,
+        ruleSet: mode.ruleSet,
+        layoutId: m.layoutId,
+        pageCutoff: m.pageCutoff,
+        cutoff,
+        startedAt: new Date().toISOString(),
+        subjects: [],
+        consortia: [],
+      });
+      return cutoff;
+    },
+    'cs:lookup': (m, sender) =>
+      lookupForTab(requireTab(sender.tabId), sender.frameId, m.subjects, { more: m.more === true }),
+    'cs:pick': (m, sender) => pickForTab(requireTab(sender.tabId), sender.frameId, m.key, m.uscc),
+  },
+  pages: {
+    'page:get-tab': (m) => getTabRecord(m.tabId),
+    'page:quick-lookup': async (m) => {
+      const settings = await loadSettings();
+      const subject = subjectFromQuery(m.query);
+      const today = todayInChina();
+      const cutoff = resolveCutoff(settings.cutoff, null, today).date;
+      const ruleSet = defaultScreening()?.ruleSet ?? 'procurement';
+      const ctx: ResolveContext = { client: clientFor(settings), ruleSet, asOf: today, cutoff };
+      return { subject, result: await resolveSubject(ctx, subject) };
+    },
+    'page:order-report': async (m) => {
+      const record = m.tabId === undefined || m.tabId === null ? null : await getTabRecord(m.tabId);
+      const ruleSet = record?.ruleSet ?? defaultScreening()?.ruleSet ?? 'procurement';
+      return clientFor(await loadSettings()).reports.orderAndWait(
+        { productId: ENTERPRISE_REPORT_PRODUCT, subjectId: m.subjectId, purpose: RULE_SETS[ruleSet].domain },
+        { pollIntervalMs: 500, timeoutMs: 60_000 },
+      );
+    },
+  },
+  leaveTab: dropTabRecord,
+  tabIds: knownTabIds,
+  started: () => {
+    showRetriesOnBadges();
+    retryOnApiChange();
+  },
+};

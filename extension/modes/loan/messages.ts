@@ -1,0 +1,32 @@
+/**
+ * The loan-review mode's messages, merged into the core's message maps (core/messages.ts).
+ */
+import type { AuditEntry } from './audit.ts';
+import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult, LoanTabRecord } from './model.ts';
+
+declare module '../../core/messages.ts' {
+  interface ContentToBackgroundMap {
+    /** A loan page started (load or in-page navigation): a fresh loan record for the tab. */
+    'cs:loan-page': { request: { url: string; title: string }; response: LoanPageInfo };
+    /** Borrowers found on the loan page, masked; no lookup. */
+    'cs:loan-seen': { request: { borrowers: LoanBorrowerRef[] }; response: null };
+    /**
+     * Look one borrower up after the officer's consent. The only message that carries a full ID
+     * number; the background uses it for the orders and the audit HMAC and keeps it nowhere.
+     */
+    'cs:loan-lookup': {
+      request: { borrower: LoanBorrowerRef; idNumber: string; consent: LoanConsent };
+      response: LoanResult;
+    };
+  }
+  interface PageToBackgroundMap {
+    /** A tab's loan-review record (masked throughout). */
+    'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
+    /** The audit log, after deleting the entries past the retention period. */
+    'page:audit-log': { request: Record<never, never>; response: AuditEntry[] };
+  }
+  interface BackgroundToContentMap {
+    /** A borrower's loan-review result changed. */
+    'bg:loan-result': { request: { key: string; result: LoanResult }; response: null };
+  }
+}
