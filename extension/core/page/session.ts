@@ -4,11 +4,11 @@
  * background to inject it (that bundle then says hello itself).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { setLanguage } from '../i18n.ts';
 import { createLogger } from '../log.ts';
-import { type ContentSession, send } from '../messages.ts';
+import { send } from '../messages.ts';
 import { modeById } from '../modes.ts';
 import { startScreening } from '../screening/content.ts';
+import { hello } from './hello.ts';
 
 const log = createLogger('content');
 
@@ -26,27 +26,4 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   if (!session || !mode) return;
   if (mode.engine === 'screening') startScreening(ctx, session, mode);
   else void send({ type: 'cs:start-bundle' }).catch((e: unknown) => log.warn(`${mode.id} did not start`, e));
-}
-
-/**
- * Asks the background for this page's session and applies its language; `null` when the
- * background is unreachable, the page is off, or the context already ended.
- *
- * @example
- * ```ts
- * const session = await hello(ctx);
- * if (session?.mode === 'loan') startLoan(ctx, session);
- * ```
- */
-export async function hello(ctx: ContentScriptContext): Promise<ContentSession | null> {
-  let session: ContentSession | null;
-  try {
-    session = await send({ type: 'cs:hello', url: location.href, title: document.title });
-  } catch (e) {
-    log.warn('background unreachable', e);
-    return null;
-  }
-  if (!session || ctx.isInvalid) return null;
-  setLanguage(session.language);
-  return session;
 }

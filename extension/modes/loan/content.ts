@@ -12,7 +12,7 @@ import { createLogger } from '../../core/log.ts';
 import { type ContentSession, listenInContent, send } from '../../core/messages.ts';
 import { CardFrame } from '../../core/overlay/card-frame.ts';
 import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
-import { hello } from '../../core/page/session.ts';
+import { hello } from '../../core/page/hello.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
 import { createDetectState, type DetectState } from '../../core/scan/detect.ts';
