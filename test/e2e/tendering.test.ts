@@ -106,13 +106,13 @@ describe('the side panel on the tendering page', () => {
       panel.getByText('导出本页证据（JSON）').click(),
     ]);
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
-      record: { bidders: Array<{ ruleSet: { id: string } | null }>; page: { url: string } };
+      record: { bidders: Array<{ result: { ruleSet: { id: string } | null } }>; page: { url: string } };
       sha256: string;
     };
     expect(file.sha256).toBe(createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'));
     expect(file.record.page.url).toBe(`${mockUrl}/demo/tendering`);
     expect(file.record.bidders).toHaveLength(subjects.length);
-    for (const b of file.record.bidders) expect(b.ruleSet?.id).toBe(TENDERING_RULE_SET.id);
+    for (const b of file.record.bidders) expect(b.result.ruleSet?.id).toBe(TENDERING_RULE_SET.id);
     await panel.close();
   });
 });
