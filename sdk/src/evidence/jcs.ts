@@ -27,20 +27,33 @@ export class CanonicalizationError extends TypeError {
 // A UTF-16 surrogate without its partner: I-JSON (RFC 7493) forbids it, so JCS does too.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function str(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalizationError(path, 'a lone surrogate');
+// String.prototype.isWellFormed (ES2024: Node 20, Chromium 111, Firefox 119) is far cheaper
+// than the regular expression; the expression is the fallback.
+const wellFormed: (s: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s);
+
+// Where the walk is, as `$.a[2].b`: kept as a stack and joined only for an error message, since
+// building a path string for every member made canonicalisation several times slower.
+type Path = (string | number)[];
+const pathText = (path: Path): string =>
+  `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
+
+function str(value: string, path: Path): string {
+  if (!wellFormed(value)) throw new CanonicalizationError(pathText(path), 'a lone surrogate');
   // JSON.stringify escapes exactly what RFC 8785 §3.2.2.2 asks: " \ and U+0000–U+001F
   // (\b \t \n \f \r by name, the rest as lower-case \u00xx), everything else literal.
   return JSON.stringify(value);
 }
 
-function walk(value: unknown, path: string): string {
+function walk(value: unknown, path: Path): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalizationError(path, String(value));
+      if (!Number.isFinite(value)) throw new CanonicalizationError(pathText(path), String(value));
       // ECMAScript Number::toString is the serialization RFC 8785 §3.2.2.3 prescribes; -0 → "0".
       return Object.is(value, -0) ? '0' : String(value);
     case 'string':
@@ -48,25 +61,42 @@ function walk(value: unknown, path: string): string {
     case 'object':
       break;
     default:
-      throw new CanonicalizationError(path, `a ${typeof value}`);
+      throw new CanonicalizationError(pathText(path), `a ${typeof value}`);
   }
   if (Array.isArray(value)) {
     // As JSON.stringify: an undefined element is written as null.
-    return `[${value.map((v, i) => (v === undefined ? 'null' : walk(v, `${path}[${i}]`))).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const v: unknown = value[i];
+      if (v === undefined) out += 'null';
+      else {
+        path.push(i);
+        out += walk(v, path);
+        path.pop();
+      }
+    }
+    return `${out}]`;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    throw new CanonicalizationError(path, `a ${proto?.constructor?.name ?? 'non-plain'} object`);
+    throw new CanonicalizationError(pathText(path), `a ${proto?.constructor?.name ?? 'non-plain'} object`);
   }
-  const names = Object.keys(value as object).filter(
-    (k) => (value as Record<string, unknown>)[k] !== undefined,
-  );
+  const record = value as Record<string, unknown>;
   // Default sort compares UTF-16 code units, which is the order RFC 8785 §3.2.3 defines.
-  names.sort();
-  const members = names.map(
-    (k) => `${str(k, path)}:${walk((value as Record<string, unknown>)[k], `${path}.${k}`)}`,
-  );
-  return `{${members.join(',')}}`;
+  const names = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const k of names) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    path.push(k);
+    out += `${str(k, path)}:${walk(v, path)}`;
+    path.pop();
+  }
+  return `${out}}`;
 }
 
 /**
@@ -80,7 +110,7 @@ function walk(value: unknown, path: string): string {
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  return walk(value, '$');
+  return walk(value, []);
 }
 
 /**
