@@ -22,6 +22,7 @@ import {
   serializeError,
   type XinjianClient,
 } from '@xinjian/sdk';
+import { spreadsheetDamage } from './excel.ts';
 import { classifyInput } from './identify.ts';
 import type { Outcome } from './labels.ts';
 import { chinaDateTime } from './time.ts';
@@ -236,11 +237,16 @@ function sameName(a: string, b: string): boolean {
 
 function queriesOf(target: CheckTarget): string[] {
   if (target.members.length === 0) {
-    const q = target.code ?? target.name;
+    // A code a spreadsheet damaged cannot be looked up; the row's name still can.
+    const q = (damagedWithName(target) ? null : target.code) ?? target.name;
     return q === null ? [] : [q];
   }
   const all = target.code !== null ? [target.code, ...target.members] : target.members;
   return [...new Set(all)];
+}
+
+function damagedWithName(target: CheckTarget): boolean {
+  return target.code !== null && target.name !== null && spreadsheetDamage(target.code) !== null;
 }
 
 function rowOutcome(
@@ -298,6 +304,9 @@ export async function runChecks(
           },
           expectedCheckChar: null,
         };
+      } else if (c.kind === 'damaged') {
+        s.status = 'invalid';
+        s.problem = { message: c.damage.message, expectedCheckChar: null };
       } else if (c.kind === 'code') {
         s.query = c.value;
       }
@@ -401,8 +410,21 @@ export async function runChecks(
             ...(others.length > 0 ? { consortium: others } : {}),
           });
     const notes: LocalizedText[] = [];
+    const damage = damagedWithName(target) && target.code !== null ? spreadsheetDamage(target.code) : null;
+    if (damage !== null) {
+      notes.push({
+        zh: `${damage.message.zh}；已改按名称"${target.name}"查询`,
+        en: `${damage.message.en}; looked up by the name "${target.name}" instead`,
+      });
+    }
     const only = subjects[0];
-    if (target.members.length === 0 && target.name !== null && target.code !== null && only?.subject) {
+    if (
+      damage === null &&
+      target.members.length === 0 &&
+      target.name !== null &&
+      target.code !== null &&
+      only?.subject
+    ) {
       if (!sameName(target.name, only.subject.name)) {
         notes.push({
           zh: `名单中的名称"${target.name}"与登记名称"${only.subject.name}"不一致，请核对代码`,

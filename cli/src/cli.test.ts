@@ -29,6 +29,8 @@ const verified = async (file: unknown): Promise<boolean> => (await verifyEvidenc
 // The bin itself, as `npx xinjian` runs it.
 const MAIN = resolve(import.meta.dirname, '../bin/xinjian.js');
 const SAMPLES = resolve(import.meta.dirname, '../../seeds/samples');
+// Bidder lists as Excel saves them (GBK "CSV" and "CSV UTF-8"), with codes it damaged.
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
 interface Run {
   code: number | null;
@@ -82,7 +84,10 @@ async function readResult(
 ): Promise<{ bom: boolean; header: string[]; body: string[][]; rows: Map<string, string[]> }> {
   const bytes = await readFile(path);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const [header = [], ...body] = parseCsv(bytes.toString('utf8'));
+  // A code kept as text for a spreadsheet is written ="…"; read it back as the code.
+  const [header = [], ...body] = parseCsv(bytes.toString('utf8')).map((r) =>
+    r.map((c) => (/^="[0-9A-Za-z-]+"$/.test(c) ? c.slice(2, -1) : c)),
+  );
   return { bom, header, body, rows: new Map(body.map((r) => [r[1] || (r[0] ?? ''), r])) };
 }
 
@@ -159,6 +164,61 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(run.code).toBe(EXIT.FAIL);
   });
 
+  it.each([['excel-bidders-gbk.csv'], ['excel-bidders-utf8-bom.csv']])(
+    'recognises codes a spreadsheet damaged in %s, falls back to the name, and writes codes as text',
+    async (file) => {
+      const input = join(dir, file);
+      await copyFile(join(FIXTURES, file), input);
+      const run = await cli(['check', '--csv', input, '-q']);
+      const raw = new TextDecoder().decode(await readFile(join(dir, file.replace(/\.csv$/, '.result.csv'))));
+      const [header = [], ...body] = parseCsv(raw);
+      expect(header.slice(0, 4)).toEqual(['序号', '投标人名称', '统一社会信用代码', '联系电话']);
+      const byNo = new Map(body.map((r) => [r[0], r]));
+      const at = (no: string, column: string) => byNo.get(no)?.[header.indexOf(column)] ?? '';
+      const seedCode = (name: string) => seeds.enterprises.find((e) => e.subject.name === name)?.subject.uscc;
+
+      // Scientific notation: said so, and looked up by the row's name instead of as a name itself.
+      expect(at('2', '原因')).toContain('代码"9.11501E+17"已被电子表格改成科学计数法');
+      expect(at('2', '原因')).toContain('已改按名称"呼和浩特沐卓机械设备有限公司"查询');
+      expect(at('2', '匹配代码')).toBe(`="${seedCode('呼和浩特沐卓机械设备有限公司')}"`);
+      expect(Number(at('2', '匹配置信度'))).toBeGreaterThanOrEqual(0.8);
+      expect(at('2', '结论')).toBe('需复核');
+
+      // A zeroed tail is not reported as a wrong check character.
+      expect(at('3', '原因')).toContain('末尾几位被电子表格改成了 0');
+      expect(at('3', '原因')).not.toContain('校验位不符');
+      expect(at('3', '匹配代码')).toBe(`="${seedCode('篁辰商贸有限公司')}"`);
+      expect(at('3', '结论')).toBe('不通过');
+      expect(at('3', '统一社会信用代码')).toBe('="914401047195690000"');
+
+      // Intact codes: one with letters as it is; an all-digit one, in the input columns too, as text.
+      expect(at('1', '匹配代码')).toBe('91110000561976492Q');
+      expect(at('1', '匹配置信度')).toBe('1');
+      expect(at('1', '截止时点')).toBe(DEMO_CUTOFF);
+      expect(at('1', '规则集')).toContain('cn-gp-credit-check');
+      expect(at('5', '统一社会信用代码')).toBe('="911501055233021044"');
+      expect(at('5', '结论')).toBe('通过');
+      expect(raw).toContain(',"=""911501055233021044""",');
+
+      // No name to fall back on: the row is invalid, with what to do.
+      expect(at('6', '结论')).toBe('代码无效');
+      expect(at('6', '原因')).toContain('请在表格中把该列设为"文本"后重新录入');
+      expect(run.code).toBe(EXIT.DATA);
+
+      const en = await cli(
+        ['check', '--csv', file, '-q', '--lang', 'en', '--out', 'en.csv', '--evidence', 'en.json'],
+        {
+          cwd: dir,
+        },
+      );
+      const enRows = parseCsv(new TextDecoder().decode(await readFile(join(dir, 'en.csv'))));
+      expect(enRows.find((r) => r[0] === '2')?.join(' ')).toContain(
+        'was turned into scientific notation by a spreadsheet',
+      );
+      expect(en.code).toBe(EXIT.DATA);
+    },
+  );
+
   it.each([
     ['bidders.csv', 'utf-8'],
     ['bidders-gbk.csv', 'gbk'],
@@ -181,6 +241,10 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
       '结论',
       '原因',
       '查询时间',
+      '匹配代码',
+      '匹配置信度',
+      '截止时点',
+      '规则集',
     ]);
     expect(result.body).toHaveLength(inputRows.length - 1);
     expect(result.body.map((r) => r.slice(0, 2))).toEqual(inputRows.slice(1));
@@ -252,6 +316,10 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
       'Verdict',
       'Reasons',
       'Queried at',
+      'Matched code',
+      'Match confidence',
+      'Cut-off',
+      'Rule set',
     ]);
     const rows = result.body;
     expect(rows.map((r) => [r[0], r[5]])).toEqual([

@@ -46,12 +46,13 @@ import {
   readBidders,
 } from './csv.ts';
 import { buildEvidence } from './evidence.ts';
+import { asExcelText } from './excel.ts';
 import { EXIT, type ExitCode, exitCodeFor } from './exit-codes.ts';
 import { helpText } from './help.ts';
 import { classifyInput } from './identify.ts';
 import { DOMAIN_LABELS, type Lang, OUTCOME_LABELS, type Outcome, paren, SCALE_LABELS, tr } from './labels.ts';
 import { createProgress } from './progress.ts';
-import { HEADERS, renderResultTable, resultColumns, toJsonRow } from './render.ts';
+import { HEADERS, matchColumns, renderResultTable, resultColumns, toJsonRow } from './render.ts';
 import { renderSummary, SUMMARY_ABOVE_ROWS } from './summary.ts';
 import { renderTable } from './table.ts';
 import { chinaDateTime, todayInChina } from './time.ts';
@@ -399,13 +400,27 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
       const recordPath = interrupted > 0 ? partialPath(evidencePath) : evidencePath;
       const headers = [
         ...list.columns.headers,
-        ...[HEADERS.grades, HEADERS.tax, HEADERS.verdict, HEADERS.reasons, HEADERS.queriedAt].map((h) =>
-          tr(lang, h),
-        ),
+        ...[
+          HEADERS.grades,
+          HEADERS.tax,
+          HEADERS.verdict,
+          HEADERS.reasons,
+          HEADERS.queriedAt,
+          HEADERS.matchedCode,
+          HEADERS.confidence,
+          HEADERS.cutoff,
+          HEADERS.ruleSet,
+        ].map((h) => tr(lang, h)),
       ];
+      const codeColumns = new Set(list.columns.codes);
       const csvRows = list.bidders.map((b, i) => {
         const row = rows[i];
-        return [...b.cells, ...(row === undefined ? [] : resultColumns(lang, row))];
+        // The list's own codes go back as text, so opening the result cannot damage them.
+        const cells = b.cells.map((c, j) => (codeColumns.has(j) ? asExcelText(c) : c));
+        return [
+          ...cells,
+          ...(row === undefined ? [] : [...resultColumns(lang, row), ...matchColumns(lang, row, cutoff)]),
+        ];
       });
       await writeOutput(resultPath, encodeCsvForExcel([headers, ...csvRows]));
       const evidence = await buildEvidence(

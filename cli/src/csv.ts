@@ -3,7 +3,7 @@
  * or without BOM), GBK, or Excel's UTF-16 "Unicode text", with Chinese or English headers that
  * may sit below a title line. Node-only (iconv-lite for GBK).
  */
-import { formatCsv } from '@xinjian/sdk/evidence';
+import { type CsvValue, formatCsv } from '@xinjian/sdk/evidence';
 import iconv from 'iconv-lite';
 
 /**
@@ -120,14 +120,15 @@ export function parseCsv(input: string): string[][] {
 
 /**
  * CSV bytes Excel opens correctly: UTF-8 with a BOM, written by the SDK's one CSV writer (so
- * cells that a spreadsheet would run as formulas, input cells included, are kept as text).
+ * cells that a spreadsheet would run as formulas, input cells included, are kept as text, and
+ * `{ excelText }` codes stay codes rather than numbers).
  *
  * @example
  * ```ts
  * await writeFile('out.csv', encodeCsvForExcel([['名称'], ['甲公司']]));
  * ```
  */
-export function encodeCsvForExcel(rows: readonly (readonly string[])[]): Uint8Array {
+export function encodeCsvForExcel(rows: readonly (readonly CsvValue[])[]): Uint8Array {
   return new TextEncoder().encode(formatCsv(rows, { bom: true }));
 }
 

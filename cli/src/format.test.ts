@@ -1,4 +1,6 @@
+import { computeUsccCheckChar } from '@xinjian/sdk';
 import { describe, expect, it } from 'vitest';
+import { spreadsheetDamage } from './excel.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { classifyInput } from './identify.ts';
 import { displayWidth, renderTable } from './table.ts';
@@ -96,5 +98,28 @@ describe('time', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-1-01')).toBe(false);
+  });
+});
+
+describe('spreadsheetDamage', () => {
+  it('recognises scientific notation and a zeroed tail that fails its check, and nothing else', () => {
+    expect(spreadsheetDamage('9.12201E+17')?.kind).toBe('scientific');
+    expect(spreadsheetDamage(' 9,14401e17 ')?.kind).toBe('scientific');
+    expect(spreadsheetDamage('914401047195690000')?.kind).toBe('zeroed_tail');
+    expect(spreadsheetDamage('914401047195690000')?.message.en).toMatch(/set to 0 by a spreadsheet/);
+    // A real code may end in 000: its check passes, so it is not damage.
+    const body = '91440104719569000'.slice(0, 15);
+    const real = ['000', '100', '200']
+      .map((t) => `${body}${t}`)
+      .find((c) => computeUsccCheckChar(c.slice(0, 17)) === c.at(-1));
+    if (real !== undefined) expect(spreadsheetDamage(real)).toBeNull();
+    for (const fine of [
+      '91110000561976492Q',
+      '914401047195690545',
+      '91110000600037341N',
+      '北京华远建设有限公司',
+    ])
+      expect(spreadsheetDamage(fine), fine).toBeNull();
+    expect(classifyInput('9.12201E+17').kind).toBe('damaged');
   });
 });

@@ -10,6 +10,7 @@ import {
   parseRegNo,
   parseUscc,
 } from '@xinjian/sdk';
+import { type SpreadsheetDamage, spreadsheetDamage } from './excel.ts';
 
 /**
  * What an input is.
@@ -25,7 +26,9 @@ export type InputKind =
   | { kind: 'name'; value: string }
   | { kind: 'invalid'; value: string; message: LocalizedText; expectedCheckChar: string | null }
   /** A 居民身份证号码: personal data, never sent for an enterprise check. */
-  | { kind: 'personal_id'; value: string };
+  | { kind: 'personal_id'; value: string }
+  /** A code a spreadsheet turned into a number (see {@link spreadsheetDamage}). */
+  | { kind: 'damaged'; value: string; damage: SpreadsheetDamage };
 
 // ASCII letters and digits with at least one digit, 8–20 long once normalised (see normalizeIdentifier).
 const CODE_LIKE = /^(?=.*\d)[0-9A-Za-z]{8,20}$/;
@@ -43,6 +46,8 @@ const CODE_LIKE = /^(?=.*\d)[0-9A-Za-z]{8,20}$/;
  */
 export function classifyInput(input: string): InputKind {
   const value = input.trim();
+  const damage = spreadsheetDamage(value);
+  if (damage !== null) return { kind: 'damaged', value, damage };
   const compact = normalizeIdentifier(value);
   if (!CODE_LIKE.test(compact)) return { kind: 'name', value };
   if (compact.length === 18) {

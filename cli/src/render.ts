@@ -2,8 +2,9 @@
  * How check results are shown: terminal table cells, result-CSV columns and `--json` objects.
  */
 import type { Finding, LocalizedText } from '@xinjian/sdk';
-import { sanitizeDeep } from '@xinjian/sdk/evidence';
+import { type CsvValue, sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { RowCheck, SubjectCheck } from './check.ts';
+import { asExcelText } from './excel.ts';
 import { formatGrade, type Lang, OUTCOME_LABELS, outcomeLabel, paren, scaleInForce, tr } from './labels.ts';
 import { renderTable } from './table.ts';
 
@@ -189,6 +190,10 @@ export const HEADERS = {
   verdict: { zh: '结论', en: 'Verdict' },
   reasons: { zh: '原因', en: 'Reasons' },
   queriedAt: { zh: '查询时间', en: 'Queried at' },
+  matchedCode: { zh: '匹配代码', en: 'Matched code' },
+  confidence: { zh: '匹配置信度', en: 'Match confidence' },
+  cutoff: { zh: '截止时点', en: 'Cut-off' },
+  ruleSet: { zh: '规则集', en: 'Rule set' },
 } as const satisfies Record<string, LocalizedText>;
 
 /**
@@ -240,6 +245,29 @@ export function resultColumns(lang: Lang, row: RowCheck): string[] {
       .map((l) => l.trim())
       .join('；'),
     row.queriedAt,
+  ];
+}
+
+/**
+ * The result CSV's match columns: the code of each subject found (kept as text for a
+ * spreadsheet), how sure the match is (1 for a code, the name search's confidence otherwise),
+ * the cut-off the rules were applied at, and the rule set with its version.
+ *
+ * @example
+ * ```ts
+ * matchColumns('zh', row, '2026-11-20'); // [{ excelText: … } or '91110000561976492Q', '1', '2026-11-20', '政府采购… (cn-gp-credit-check 2026.1)']
+ * ```
+ */
+export function matchColumns(lang: Lang, row: RowCheck, cutoff: string): CsvValue[] {
+  const found = row.subjects.filter((s) => s.subject !== null);
+  const codes = found.map((s) => s.subject?.uscc ?? '');
+  const confidence = found.map((s) => (s.match === null ? '1' : String(s.match.confidence)));
+  const ruleSet = row.evaluation?.ruleSet;
+  return [
+    codes.length === 1 ? asExcelText(codes[0] ?? '') : codes.join('；'),
+    confidence.join('；'),
+    row.evaluation?.cutoff ?? cutoff,
+    ruleSet === undefined ? '' : `${tr(lang, ruleSet.title)} (${ruleSet.id} ${ruleSet.version})`,
   ];
 }
 

@@ -43,3 +43,19 @@ describe('formatCsv', () => {
     expect(formatCsv([['名称']], { bom: true })).toBe('\ufeff名称\r\n');
   });
 });
+
+describe('codes kept as text for a spreadsheet', () => {
+  it('writes an excelText code as the text formula ="…", quoted for CSV', () => {
+    expect(csvCell({ excelText: '911100005619764921' })).toBe('"=""911100005619764921"""');
+    expect(formatCsv([['代码'], [{ excelText: '110108000000016' }]])).toBe(
+      '代码\r\n"=""110108000000016"""\r\n',
+    );
+  });
+
+  it('never lets an excelText cell carry a formula: anything but a code is a plain, guarded cell', () => {
+    expect(csvCell({ excelText: '1+1' })).toBe('1+1');
+    expect(csvCell({ excelText: '=HYPERLINK("x")' })).toBe(csvCell('=HYPERLINK("x")'));
+    expect(csvCell({ excelText: '=HYPERLINK("x")' }).startsWith(`"'=`)).toBe(true);
+    expect(csvCell({ excelText: '9111")&CMD' })).not.toContain('=');
+  });
+});

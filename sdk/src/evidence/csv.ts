@@ -10,6 +10,19 @@ import { stripInvisible } from './sanitize.ts';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * A cell value. `{ excelText }` is a code a spreadsheet must keep as text (an all-digit 统一社会
+ * 信用代码 or 注册号, which Excel would round to 15 digits or show as `9.12201E+17`): it is
+ * written as the text formula `="…"` when it holds only letters, digits and hyphens, and as a
+ * plain cell otherwise.
+ *
+ * @example
+ * ```ts
+ * const cells: CsvValue[] = ['甲公司', { excelText: '911100005619764921' }, 3, null];
+ * ```
+ */
+export type CsvValue = string | number | boolean | null | undefined | { excelText: string };
+
+/**
  * One cell: invisible controls removed, `'` prefixed when a spreadsheet would run it as a
  * formula, quoted when it holds a quote, comma, line break or edge space.
  *
@@ -17,9 +30,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * ```ts
  * csvCell('=HYPERLINK("http://x","y")'); // `"'=HYPERLINK(""http://x"",""y"")"`
  * csvCell('甲公司, 北京'); // '"甲公司, 北京"'
+ * csvCell({ excelText: '911100005619764921' }); // '"=""911100005619764921"""'
  * ```
  */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: CsvValue): string {
+  if (typeof value === 'object' && value !== null) {
+    // Identifier characters only, so the text formula can never carry another formula.
+    const code = value.excelText;
+    return /^[0-9A-Za-z-]+$/.test(code) ? `"=""${code}"""` : csvCell(code);
+  }
   const text = stripInvisible(value === null || value === undefined ? '' : String(value));
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
@@ -47,10 +66,7 @@ export interface CsvOptions {
  * formatCsv([['名称']], { bom: true }).charCodeAt(0); // 0xfeff
  * ```
  */
-export function formatCsv(
-  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
-  options: CsvOptions = {},
-): string {
+export function formatCsv(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
   const body = rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
   return options.bom ? `\ufeff${body}` : body;
 }

@@ -20,7 +20,7 @@ export {
   type ScreeningSubjectInput,
   verdictLabel,
 } from './build.ts';
-export { type CsvOptions, csvCell, formatCsv } from './csv.ts';
+export { type CsvOptions, type CsvValue, csvCell, formatCsv } from './csv.ts';
 export { canonicalDigest, sha256Hex, toHex } from './digest.ts';
 export { CanonicalizationError, canonicalBytes, canonicalJson } from './jcs.ts';
 export { hasInvisible, sanitizeDeep, stripInvisible } from './sanitize.ts';
