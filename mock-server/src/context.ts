@@ -116,17 +116,8 @@ export function bearer(request: Request): string | null {
   return m?.[1] ?? null;
 }
 
-// Stable JSON: key order must not make two equal bodies look different.
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+// Stable JSON, so key order cannot make two equal bodies look different: the SDK's RFC 8785 form.
+export { canonicalJson as canonical } from '@xinjian/sdk';
 
 export function safeJson(text: string): unknown {
   try {
