@@ -66,11 +66,22 @@ function answerOf(s: SubjectCheck, interrupted: boolean): ScreeningAnswer {
   }
 }
 
-function subjectOf(s: SubjectCheck, key: string, role: string, interrupted: boolean): ScreeningSubjectInput {
+const ROLE_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  bidder: { 'zh-CN': '投标人', en: 'bidder' },
+  consortium_member: { 'zh-CN': '联合体成员', en: 'consortium member' },
+};
+
+function subjectOf(
+  s: SubjectCheck,
+  key: string,
+  role: string,
+  interrupted: boolean,
+  language: 'zh-CN' | 'en',
+): ScreeningSubjectInput {
   return {
     key,
     role,
-    roleLabel: role === 'bidder' ? '投标人 / bidder' : '联合体成员 / consortium member',
+    roleLabel: ROLE_LABELS[role]?.[language] ?? role,
     name: s.by === 'name' ? s.query : null,
     code: s.by === 'code' ? s.query : null,
     lookup: {
@@ -107,11 +118,11 @@ export function evidenceRecord(ctx: EvidenceContext, rows: readonly RowCheck[]):
     const notes = row.notes;
     if (row.target.members.length === 0) {
       const only = row.subjects[0];
-      if (only) subjects.push({ ...subjectOf(only, id, 'bidder', interrupted), notes });
+      if (only) subjects.push({ ...subjectOf(only, id, 'bidder', interrupted, ctx.language), notes });
       return;
     }
     const members = row.subjects.map((s, j) => ({
-      ...subjectOf(s, `${id}.${j + 1}`, 'consortium_member', interrupted),
+      ...subjectOf(s, `${id}.${j + 1}`, 'consortium_member', interrupted, ctx.language),
       group: id,
       ...(j === 0 ? { notes } : {}),
     }));

@@ -73,6 +73,10 @@ describe('xinjian verify', { timeout: 60_000 }, () => {
   it('passes the record xinjian check wrote, with the demo keys, and says what it checked', async () => {
     const run = await cli(['verify', 'bidders.evidence.json']);
     expect(run.stderr).toContain('内置演示公钥');
+    expect(saved.record.subjects.map((s) => [s.key, s.roleLabel])).toEqual([
+      ['r1', '投标人'],
+      ['r2', '投标人'],
+    ]);
     expect(run.stdout).toMatch(/^✔ 核验通过：摘要一致，2 个签名有效（密钥 xj-mock-2026-1），2\/2 个主体/);
     expect(run.code).toBe(EXIT.OK);
   });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_SIGNING_KID, demoJwks } from '../../../mock-server/src/signing.ts';
 import { createClient } from '../client.ts';
-import type { Jwks } from '../resources/keys.ts';
+import type { Jwks, ResultSignature } from '../resources/keys.ts';
 import { DEMO_API_KEY, type MockHarness, startHarness } from '../test-utils/mock-api.ts';
 import { fromBase64Url, signingKeyFromSeed, signResult, toBase64Url, verifySignature } from './signature.ts';
 
@@ -80,6 +80,7 @@ describe('signed answers from the mock service', () => {
     expect(items.map((i) => i.status)).toEqual(['found', 'found']);
     for (const item of items) {
       if (item.status !== 'found') continue;
+      expectTypeOf(item.summary.signature).toEqualTypeOf<ResultSignature | undefined>();
       expect(item.summary.signature?.kid).toBe(DEMO_SIGNING_KID);
       expect(await verifySignature(item.summary, jwks, { type: 'rating_summary' })).toMatchObject({
         ok: true,
