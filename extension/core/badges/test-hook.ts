@@ -8,9 +8,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardFrame, FrameOwner } from '../overlay/card-frame.ts';
-import type { BadgeRegistry } from '../screening/badges.tsx';
-import { badgeLabel, previewText } from '../screening/card.tsx';
-import { displayState } from '../screening/model.ts';
+import type { BadgeHost } from './host.ts';
 
 /**
  * What the tests can see of one badge.
@@ -33,34 +31,42 @@ export interface BadgeSnapshot {
   tags: Record<string, number>;
 }
 
+/** What a mode says of one subject for the tests: its name, state and the texts it shows. */
+export type DescribeBadge<S, R> = (
+  subject: S,
+  result: R,
+) => Pick<BadgeSnapshot, 'name' | 'state' | 'text' | 'label'>;
+
 /**
  * Answers snapshot requests from the page until the context ends.
  *
  * @example
  * ```ts
- * if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => registry);
+ * if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => badges, describe);
  * ```
  */
-export function installTestHook(ctx: ContentScriptContext, registry: () => BadgeRegistry): void {
+export function installTestHook<S, R>(
+  ctx: ContentScriptContext,
+  host: () => BadgeHost<S, R>,
+  describe: DescribeBadge<S, R>,
+): void {
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     const data = event.data as { xinjianTest?: string; id?: string } | null;
     if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
-    const frame = registry().frame;
-    void frame.settled(300).then(() => reply(data.id));
+    void host()
+      .frame.settled(300)
+      .then(() => reply(data.id));
   });
   function reply(id: string | undefined): void {
-    const frame = registry().frame;
-    const badges: BadgeSnapshot[] = inPageOrder(registry().handles()).map((handle) => {
-      const result = registry().result(handle.key);
-      const subject = registry().subjects.get(handle.key);
-      return {
-        key: handle.key,
-        name: subject?.name ?? null,
-        state: result ? displayState(result) : 'unknown',
-        text: subject && result ? previewText(subject, result) : '',
-        label: subject && result ? badgeLabel(subject, result) : '',
-        ...frameSnapshot(frame, handle),
-      };
+    const frame = host().frame;
+    const badges: BadgeSnapshot[] = inPageOrder(host().handles()).map((handle) => {
+      const result = host().result(handle.key);
+      const subject = host().subjects.get(handle.key);
+      const seen =
+        subject !== undefined && result !== undefined
+          ? describe(subject, result)
+          : { name: null, state: 'unknown', text: '', label: '' };
+      return { key: handle.key, ...seen, ...frameSnapshot(frame, handle) };
     });
     window.postMessage({ xinjianTestReply: id, badges }, '*');
   }

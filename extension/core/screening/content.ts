@@ -19,9 +19,10 @@ import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createDetectState, type DetectState, detect, type Occurrence } from '../scan/detect.ts';
 import { layoutFor, type PageLayout } from '../scan/layout.ts';
-import { BadgeRegistry, isOwnUi } from './badges.tsx';
+import { isOwnUi, ScreeningBadges } from './badges.tsx';
+import { badgeLabel, previewText } from './card.tsx';
 import { readCutoff } from './cutoff.ts';
-import type { PageSubject, SubjectResult } from './model.ts';
+import { displayState, type PageSubject, type SubjectResult } from './model.ts';
 import { type Placement, toPlacements } from './placements.ts';
 import { createRecovery } from './recovery.ts';
 
@@ -80,7 +81,7 @@ export function startScreening(
   let writing = false;
   let pageReady: Promise<void> = Promise.resolve();
 
-  const registry = new BadgeRegistry(
+  const registry = new ScreeningBadges(
     {
       lookup: (key) => {
         const subject = registry.subjects.get(key);
@@ -98,7 +99,17 @@ export function startScreening(
     new CardFrame(ctx),
   );
   ctx.onInvalidated(() => registry.clear());
-  if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => registry);
+  if (import.meta.env.MODE === 'e2e')
+    installTestHook(
+      ctx,
+      () => registry,
+      (subject, result) => ({
+        name: subject.name,
+        state: displayState(result),
+        text: previewText(subject, result),
+        label: badgeLabel(subject, result),
+      }),
+    );
 
   // After the background gives up on a subject, ask again while the page stays open.
   const recovery = createRecovery(ctx, (keys) => {
@@ -185,7 +196,7 @@ export function startScreening(
     const fresh: PageSubject[] = [];
     for (const { subject } of placements) {
       if (registry.subjects.has(subject.key)) continue;
-      registry.track(subject, initialResult());
+      registry.track(subject.key, subject, initialResult());
       fresh.push(subject);
     }
     if (session.lookup === 'auto') requestLookups(fresh);
@@ -281,7 +292,7 @@ export function startScreening(
     while (writeQueue.length > 0 && performance.now() - started < budgetMs) {
       for (const { occurrence, subject } of takeNodeGroup(writeQueue)) {
         if (!occurrence.node.isConnected) continue;
-        const { split } = registry.mount(occurrence, subject, initialResult());
+        const { split } = registry.show(occurrence, subject, initialResult());
         if (split) state.processed.add(split);
       }
     }

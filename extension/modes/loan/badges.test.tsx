@@ -4,12 +4,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BadgeHandle } from '../../core/badges/host.ts';
 import { setLanguage } from '../../core/i18n.ts';
 import { CardFrame } from '../../core/overlay/card-frame.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName } from '../../core/personal.ts';
 import { createDetectState } from '../../core/scan/detect.ts';
-import { isLoanUi, type LoanBadgeHandle, LoanBadges } from './badges.tsx';
+import { isOwnUi, LoanBadges } from './badges.tsx';
 import { LoanFrameBody } from './card.tsx';
 import { detectBorrowers } from './detect.ts';
 import type { LoanBorrowerRef, LoanConsent } from './model.ts';
@@ -41,7 +42,7 @@ beforeEach(() => {
   const found = detectBorrowers(document.body, {
     isHidden: createHiddenCheck(),
     state: createDetectState(),
-    ignore: isLoanUi,
+    ignore: isOwnUi,
   });
   ids = found.map((o) => o.idNumber);
   act(() => {
@@ -53,7 +54,7 @@ beforeEach(() => {
         idMasked: maskedId(o.idNumber),
         nameMasked: maskedName(o.name),
       };
-      badges.track(ref);
+      badges.add(ref);
       badges.mount(o, ref.key);
     });
   });
@@ -66,7 +67,7 @@ afterEach(() => {
   setLanguage('zh-CN');
 });
 
-const handle = (key: string): LoanBadgeHandle => {
+const handle = (key: string): BadgeHandle => {
   const h = [...badges.handles()].find((x) => x.key === key);
   if (!h) throw new Error(`no marker ${key}`);
   return h;

@@ -7,6 +7,7 @@
  * dropped on navigation and when the context ends.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { installTestHook } from '../../core/badges/test-hook.ts';
 import { setLanguage } from '../../core/i18n.ts';
 import { createLogger } from '../../core/log.ts';
 import { type ContentSession, listenInContent, send } from '../../core/messages.ts';
@@ -16,10 +17,11 @@ import { hello } from '../../core/page/hello.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
 import { createDetectState, type DetectState } from '../../core/scan/detect.ts';
-import { isLoanUi, LoanBadges } from './badges.tsx';
+import { isOwnUi, LoanBadges } from './badges.tsx';
 import { type BorrowerOccurrence, detectBorrowers } from './detect.ts';
-import type { LoanBorrowerRef, LoanConsent, LoanResult } from './model.ts';
-import { installLoanTestHook } from './test-hook.ts';
+import { loanBadgeLabel } from './format.ts';
+import { type LoanBorrowerRef, type LoanConsent, type LoanResult, loanDisplayState } from './model.ts';
+import { loanPreviewText } from './preview.ts';
 
 const log = createLogger('loan');
 
@@ -76,7 +78,17 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
     keyById = new Map();
     idByKey = new Map();
   });
-  if (import.meta.env.MODE === 'e2e') installLoanTestHook(ctx, () => badges);
+  if (import.meta.env.MODE === 'e2e')
+    installTestHook(
+      ctx,
+      () => badges,
+      (borrower, result) => ({
+        name: borrower.nameMasked,
+        state: loanDisplayState(result),
+        text: loanPreviewText(result),
+        label: loanBadgeLabel(borrower, result),
+      }),
+    );
 
   function lookup(key: string, consent: LoanConsent): void {
     const idNumber = idByKey.get(key);
@@ -116,7 +128,7 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
   function scan(roots: readonly Node[]): void {
     const isHidden = createHiddenCheck();
     const found: BorrowerOccurrence[] = [];
-    for (const root of roots) found.push(...detectBorrowers(root, { isHidden, state, ignore: isLoanUi }));
+    for (const root of roots) found.push(...detectBorrowers(root, { isHidden, state, ignore: isOwnUi }));
     const fresh: LoanBorrowerRef[] = [];
     const mounts: Array<{ occurrence: BorrowerOccurrence; key: string }> = [];
     for (const o of found) {
@@ -131,7 +143,7 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
           idMasked: maskedId(o.idNumber),
           nameMasked: maskedName(o.name),
         };
-        badges.track(ref);
+        badges.add(ref);
         fresh.push(ref);
       }
       mounts.push({ occurrence: o, key });
@@ -175,7 +187,7 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
     pageReady = ready;
   }
 
-  const watcher = createDomWatcher(ctx, { ignore: isLoanUi });
+  const watcher = createDomWatcher(ctx, { ignore: isOwnUi });
   watcher.subscribe((change: DomChange) => {
     if (change.kind === 'navigation') begin();
     else if (change.kind === 'full') {
