@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DomainId } from '../sdk/src/core/schemas.ts';
+import { DomainId, RecordCategory } from '../sdk/src/core/schemas.ts';
 import {
   findIdentifiers,
   isValidIdCard,
@@ -10,6 +10,7 @@ import {
   maskName,
   parseUscc,
 } from '../sdk/src/identifiers/index.ts';
+import { listingInForce, listingPeriodEnd } from '../sdk/src/rules/screening.ts';
 import { addDays, addYears, monthOf } from './dates.ts';
 import { SEED_PATHS } from './generate.ts';
 import {
@@ -197,7 +198,29 @@ describe('enterprise edge cases', () => {
       (r) => r.category === 'dishonest_judgment_debtor',
     );
     expect(removed?.category === 'dishonest_judgment_debtor' ? removed.removedAt : null).toBe('2026-02-12');
-    expect(black('edge:dishonest-removed').map((l) => [l.active, l.until])).toEqual([[false, '2026-02-12']]);
+    // The summary's `until` is the last day in force: the day before the removal.
+    expect(black('edge:dishonest-removed').map((l) => [l.active, l.until])).toEqual([[false, '2026-02-11']]);
+  });
+
+  it('a listing ends on one day for the seeds and the SDK: its last day is in force, a removal day is not', () => {
+    expect(black('edge:dishonest-expires-at-cutoff').map((l) => [l.active, l.until])).toEqual([
+      [true, DEMO_CUTOFF],
+    ]);
+    expect(black('edge:dishonest-removed-on-as-of').map((l) => [l.active, l.until])).toEqual([
+      [false, addDays(SEED_AS_OF, -1)],
+    ]);
+    // Computed listing periods follow the SDK's 民法典 rule: the corresponding day is the last.
+    const periods = seeds.enterprises.flatMap((e) =>
+      e.tags.some((t) => t.startsWith('edge:'))
+        ? []
+        : e.records.flatMap((r) =>
+            r.category === 'dishonest_judgment_debtor' && r.expiresAt !== null
+              ? [[r.listedAt, r.expiresAt]]
+              : [],
+          ),
+    );
+    expect(periods.length).toBeGreaterThan(3);
+    for (const [listedAt = '', expiresAt] of periods) expect(expiresAt).toBe(listingPeriodEnd(listedAt, 2));
   });
 
   it('the major tax violator and the two government-procurement bans', () => {
@@ -266,9 +289,10 @@ describe('consistency', () => {
     for (const e of seeds.enterprises) {
       for (const g of e.grades) {
         expect(g.issuer.name.zh.length).toBeGreaterThan(2);
-        if (g.scale === 'pboc_long_term' || g.scale === 'pboc_short_term') {
+        if (g.scale === 'pboc_long_term' || g.scale === 'pboc_short_term' || g.scale === 'sme_credit') {
           expect(g.issuer.kind).toBe('rating_agency');
-          expect(g.issuer.filingNo).toMatch(/备/);
+          // The one exception is the edge case of an unfiled issuer.
+          if (!e.tags.includes('edge:rating-unfiled')) expect(g.issuer.filingNo).toMatch(/备/);
         } else expect(g.issuer.kind).toBe('authority');
         if (g.scale === 'customs_251') expect(g.ratedAt < '2026-04-01').toBe(true);
         if (g.scale === 'customs_282') expect(g.ratedAt >= '2026-04-01').toBe(true);
@@ -279,13 +303,23 @@ describe('consistency', () => {
       expect(records).toEqual(years);
     }
     const scales = new Set(seeds.enterprises.flatMap((e) => e.grades.map((g) => g.scale)));
-    for (const s of ['pboc_long_term', 'tax_credit', 'customs_251', 'customs_282', 'highway_construction'])
+    for (const s of [
+      'pboc_long_term',
+      'sme_credit',
+      'tax_credit',
+      'customs_251',
+      'customs_282',
+      'highway_construction',
+    ])
       expect(scales.has(s as never), s).toBe(true);
   });
 
   it('every record category appears and every record cites a consulted channel', () => {
     const categories = new Set(seeds.enterprises.flatMap((e) => e.records.map((r) => r.category)));
-    expect(categories.size).toBe(14);
+    // Every category but the individuals' two (credit accounts, housing fund).
+    expect([...categories].sort()).toEqual(
+      RecordCategory.options.filter((c) => c !== 'credit_accounts' && c !== 'housing_fund').sort(),
+    );
     const earliest = `${addDays(SEED_AS_OF, -7)}T00:00:00+08:00`;
     for (const e of seeds.enterprises) {
       const ok = new Map(e.sources.map((s) => [s.channel, s]));
@@ -305,7 +339,7 @@ describe('consistency', () => {
     for (const e of seeds.enterprises) {
       for (const r of e.records) {
         if (r.category !== 'dishonest_judgment_debtor') continue;
-        const active = r.removedAt === null && (r.expiresAt === null || r.expiresAt > SEED_AS_OF);
+        const active = listingInForce(r, SEED_AS_OF);
         const membership = e.lists.find(
           (l) => l.list === 'dishonest_judgment_debtor' && l.since === r.listedAt,
         );

@@ -10,6 +10,9 @@ import {
   type Grade,
   isValidIdCard,
   type ListMembership,
+  listingInForce,
+  listingLastDay,
+  listingPeriodEnd,
   type PenaltyKind,
   type SourceChannel,
   type SourceRef,
@@ -69,6 +72,8 @@ export interface EnterpriseSpec {
   /** Tax grades by evaluation year, replacing the generated ones. */
   tax?: Readonly<Record<number, TaxCreditGrade>>;
   pboc?: PbocLongTermGrade;
+  /** A 中小企业信用评价 grade; random subjects sometimes get one. */
+  sme?: SmeSpec;
   /** Channels that could not be read, with the reason. */
   unavailable?: Readonly<Partial<Record<SourceChannel, string>>>;
   /** Adds the records that make the edge case. */
@@ -307,6 +312,25 @@ export function addLicense(d: Draft): void {
     date,
     validUntil: d.rng.chance(0.8) ? addYears(date, 5) : null,
   });
+}
+
+/** A record without the id and source the draft gives it. */
+export type RecordDraft = CreditRecord extends infer R
+  ? R extends CreditRecord
+    ? Omit<R, 'id' | 'source'>
+    : never
+  : never;
+
+/**
+ * Adds any record, with the next record id and a source on `channel`.
+ *
+ * @example
+ * ```ts
+ * addRecord(d, 'creditchina', { category: 'land_resources', kind: 'idle_land', authority: '…', date: '2025-09-12', parcel: '…', description: '…' });
+ * ```
+ */
+export function addRecord(d: Draft, channel: SourceChannel, record: RecordDraft): void {
+  d.records.push({ id: nextId(d), source: ref(d, channel), ...record } as CreditRecord);
 }
 
 /** A penalty's facts; the authority defaults to the district's 市场监督管理局. */
@@ -569,6 +593,55 @@ export function addPboc(d: Draft, value: PbocLongTermGrade, ratedAt?: string): v
     });
   }
 }
+
+/** How an SME rating is issued: by a filed agency (default), valid one year from `ratedAt`. */
+export interface SmeSpec {
+  value: PbocLongTermGrade;
+  ratedAt?: string;
+  validUntil?: string | null;
+}
+
+/**
+ * Adds a 中小企业信用评价 grade from a filed rating agency. It draws from its own PRNG stream, so
+ * giving a subject an SME rating changes nothing else about it.
+ *
+ * @example
+ * ```ts
+ * addSme(d, { value: 'BB+' });
+ * ```
+ */
+export function addSme(d: Draft, spec: SmeSpec): void {
+  const rng = createRng(deriveSeed(d.ctx.seed, 'sme', d.subject.id));
+  const agency = rng.pick(RATING_AGENCIES);
+  const at = spec.ratedAt ?? addDays(d.ctx.asOf, -rng.int(20, 300));
+  if (!d.fetched.has('agency'))
+    d.fetched.set('agency', atChinaTime(addDays(d.ctx.asOf, -rng.int(1, 6)), rng.int(8, 18), rng.int(0, 59)));
+  d.grades.push({
+    scale: 'sme_credit',
+    value: spec.value,
+    issuer: {
+      name: { zh: agency.name.zh, en: agency.name.en },
+      kind: 'rating_agency',
+      filingNo: agency.filingNo,
+    },
+    ratedAt: at,
+    validUntil: spec.validUntil === undefined ? addYears(at, 1) : spec.validUntil,
+  });
+}
+
+const SME_RANDOM: readonly (readonly [PbocLongTermGrade, number])[] = [
+  ['AA', 4],
+  ['AA-', 6],
+  ['A+', 10],
+  ['A', 14],
+  ['A-', 12],
+  ['BBB+', 10],
+  ['BBB', 8],
+  ['BBB-', 5],
+  ['BB+', 3],
+  ['BB', 2],
+  ['B', 1],
+];
 
 const PBOC_RANDOM: readonly (readonly [PbocLongTermGrade, number])[] = [
   ['AAA', 3],
@@ -848,7 +921,7 @@ function fillRandom(d: Draft): void {
       const listedAt = randomDate(r, '2021-01-01', '2024-06-30');
       addDishonest(d, {
         listedAt,
-        expiresAt: addYears(listedAt, 2),
+        expiresAt: listingPeriodEnd(listedAt, 2),
         removedAt: addDays(listedAt, r.int(30, 300)),
         enforcement: 'closed',
       });
@@ -898,7 +971,7 @@ function fillLight(d: Draft): void {
     const listedAt = randomDate(r, '2025-01-01', '2026-06-30');
     addDishonest(d, {
       listedAt,
-      expiresAt: addYears(listedAt, 2),
+      expiresAt: listingPeriodEnd(listedAt, 2),
       removedAt: null,
       enforcement: 'executing',
     });
@@ -911,7 +984,7 @@ function fillLight(d: Draft): void {
 
 /**
  * The list memberships the records and grades imply, as of `asOf`: a 失信被执行人 record is a
- * black-list membership (active unless removed or expired), a tax A grade in the latest year
+ * black-list membership (in force as {@link listingInForce} says, `until` its last day), a tax A grade in the latest year
  * is the tax_a_grade red list, an AEO customs grade is customs_aeo.
  *
  * @example
@@ -928,19 +1001,17 @@ export function deriveLists(
   const out: ListMembership[] = [];
   for (const r of records) {
     switch (r.category) {
-      case 'dishonest_judgment_debtor': {
-        const until = r.removedAt ?? r.expiresAt;
-        const active = r.removedAt === null && (r.expiresAt === null || r.expiresAt > asOf);
-        out.push({ list: 'dishonest_judgment_debtor', kind: 'black', since: r.listedAt, until, active });
-        break;
-      }
+      case 'dishonest_judgment_debtor':
       case 'major_tax_violation':
+      case 'abnormal_operation':
+      case 'serious_illegal_dishonest':
+        // The SDK's rule for a listing's last day, so the summary and the record agree.
         out.push({
-          list: 'major_tax_violation',
+          list: r.category,
           kind: 'black',
           since: r.listedAt,
-          until: r.removedAt,
-          active: r.removedAt === null,
+          until: listingLastDay(r),
+          active: listingInForce(r, asOf),
         });
         break;
       case 'gp_serious_violation':
@@ -950,24 +1021,6 @@ export function deriveLists(
           since: r.banFrom,
           until: r.banUntil,
           active: r.banFrom <= asOf && asOf <= r.banUntil,
-        });
-        break;
-      case 'abnormal_operation':
-        out.push({
-          list: 'abnormal_operation',
-          kind: 'black',
-          since: r.listedAt,
-          until: r.removedAt,
-          active: r.removedAt === null,
-        });
-        break;
-      case 'serious_illegal_dishonest':
-        out.push({
-          list: 'serious_illegal_dishonest',
-          kind: 'black',
-          since: r.listedAt,
-          until: r.removedAt,
-          active: r.removedAt === null,
         });
         break;
       default:
@@ -1125,6 +1178,11 @@ export function buildEnterprise(ctx: EnterpriseContext, id: string, spec: Enterp
     });
   }
   spec.add?.(d);
+  if (spec.sme !== undefined) addSme(d, spec.sme);
+  else if (spec.profile === 'random' && kind === '91') {
+    const sme = createRng(deriveSeed(ctx.seed, 'sme-draw', id));
+    if (sme.chance(0.15)) addSme(d, { value: sme.weighted(SME_RANDOM) });
+  }
 
   return {
     subject,

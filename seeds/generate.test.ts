@@ -91,7 +91,7 @@ describe('sizes', () => {
   });
 
   it('refuses a size that cannot hold the edge cases', () => {
-    expect(() => generateSeeds({ size: 10 })).toThrow(/size must be an integer of at least 43, got 10/);
+    expect(() => generateSeeds({ size: 10 })).toThrow(/size must be an integer of at least 66, got 10/);
     expect(() => generateSeeds({ size: 100.5 })).toThrow(RangeError);
   });
 });

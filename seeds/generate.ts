@@ -7,13 +7,15 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, buildKeys } from './catalog.ts';
-import { addDays, addYears } from './dates.ts';
+import { addDays, addMonths, addYears } from './dates.ts';
 import {
   addAbnormal,
   addDishonest,
   addGpBan,
   addMajorTax,
+  addPboc,
   addPenalty,
+  addRecord,
   buildEnterprise,
   type EnterpriseContext,
   type EnterpriseSpec,
@@ -451,6 +453,341 @@ function fixedEnterprises(cutoff: string): (readonly [string, EnterpriseSpec])[]
   return out;
 }
 
+/**
+ * Edge subjects added after the first data release: they come after the random subjects, so
+ * every earlier id (and its PRNG stream) stays where it was. One subject per record-category
+ * rule, per listing-boundary rule and per rating rule, the `magic:report-failed` subject, and
+ * the 授信审批 demo case `credit-case:cc-1` (a borrower and two guarantors).
+ */
+function lateEnterprises(cutoff: string): (readonly [string, EnterpriseSpec])[] {
+  const inWindow = addMonths(cutoff, -14);
+  const specs: EnterpriseSpec[] = [
+    {
+      profile: 'clean',
+      cityId: 'chengdu',
+      industry: '建设工程',
+      tags: ['edge:land-idle'],
+      note: '国土资源：闲置土地（截止时点前三年内认定）→ 三类规则均为需复核。 — Idle land within the look-back: review in procurement, tendering and credit.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'land_resources',
+          kind: 'idle_land',
+          authority: `${d.city.name}规划和自然资源局`,
+          date: inWindow,
+          parcel: `${d.city.short}国用（${inWindow.slice(0, 4)}）第0${d.rng.int(1000, 9999)}号地块`,
+          description: '超过出让合同约定的动工开发日期满一年未动工开发，认定为闲置土地',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'xian',
+      industry: '供应链管理',
+      tags: ['edge:land-illegal-use'],
+      note: '国土资源：违法用地（截止时点前三年内）→ 需复核。 — Illegal land use within the look-back: review.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'land_resources',
+          kind: 'illegal_land_use',
+          authority: `${d.city.name}自然资源和规划局`,
+          date: addMonths(cutoff, -8),
+          parcel: `${d.district.name}${d.rng.int(1, 30)}号仓储项目`,
+          description: '未经批准占用集体土地建设仓库，责令退还并处罚款',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'guangzhou',
+      industry: '食品',
+      tags: ['edge:food-blacklist'],
+      note: '食品安全：列入严重违法生产经营者黑名单，期限覆盖截止时点 → 需复核（未确认为法定拒绝理由）。 — On the food-safety serious-violator blacklist at the cut-off: review.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'food_safety',
+          kind: 'serious_violation_blacklist',
+          authority: `${d.city.name}市场监督管理局`,
+          date: addMonths(cutoff, -6),
+          until: addYears(addMonths(cutoff, -6), 3),
+          description: '生产经营添加非食用物质的食品，情节严重，列入严重违法生产经营者黑名单',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'wuhan',
+      industry: '建设工程',
+      tags: ['edge:construction-blacklist'],
+      note: '工程建设：建筑市场主体“黑名单”记录，期限覆盖截止时点 → 招标投标与信贷需复核；政府采购仅在工程项目时需复核。 — Construction-market blacklist record in force: review (procurement: works only).',
+      add: (d) =>
+        addRecord(d, 'jzsc', {
+          category: 'construction',
+          kind: 'blacklist',
+          authority: `${d.city.name}城乡建设局`,
+          date: addMonths(cutoff, -5),
+          until: addYears(addMonths(cutoff, -5), 1),
+          description: '拖欠农民工工资情节严重，列入建筑市场主体“黑名单”',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'tianjin',
+      industry: '建设工程',
+      tags: ['edge:construction-blacklist-summary'],
+      note: '工程建设：仅名单摘要显示在建筑市场黑名单中（无明细记录）→ 同样需复核，不因缺少明细而通过。 — Only the list summary shows the construction blacklist: still review.',
+      add: (d) => {
+        d.redLists.push({
+          list: 'construction_blacklist',
+          kind: 'black',
+          since: addMonths(cutoff, -3),
+          until: null,
+          active: true,
+        });
+      },
+    },
+    {
+      profile: 'clean',
+      cityId: 'hangzhou',
+      industry: '建设工程',
+      tags: ['edge:construction-award'],
+      note: '工程建设：良好行为（获评优质工程）→ 通过；显示为表彰，不得显示成黑名单。 — A construction award: passes, and reads as an award.',
+      add: (d) =>
+        addRecord(d, 'jzsc', {
+          category: 'construction',
+          kind: 'good',
+          authority: `${d.city.name}住房和城乡建设委员会`,
+          date: addMonths(cutoff, -9),
+          until: null,
+          description: '承建项目获评省级优质工程',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'nanjing',
+      industry: '电子',
+      tags: ['edge:contract-breached'],
+      note: '合同履约：违约（仲裁裁决承担违约责任）→ 需复核。 — Breached contract within the look-back: review.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'contract_performance',
+          counterparty: `${d.city.short}市第一人民医院`,
+          result: 'breached',
+          date: addMonths(cutoff, -10),
+          description: '未按合同约定期限交付设备，经仲裁裁决承担违约责任',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'shenzhen',
+      industry: '电子',
+      tags: ['edge:quality-failed'],
+      note: '产品质量：监督抽查不合格 → 政府采购需复核，招标投标仅记录，信贷仅记录。 — Failed spot check: review in procurement, info in tendering and credit.',
+      add: (d) =>
+        addRecord(d, 'gsxt', {
+          category: 'product_quality',
+          kind: 'spot_check',
+          authority: `${d.city.name}市场监督管理局`,
+          product: '电动自行车充电器',
+          result: 'fail',
+          date: addMonths(cutoff, -4),
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'shanghai',
+      industry: '医疗器械',
+      tags: ['edge:quality-major-issue'],
+      note: '产品质量：重大质量问题 → 需复核。 — Major quality issue: review.',
+      add: (d) =>
+        addRecord(d, 'gsxt', {
+          category: 'product_quality',
+          kind: 'major_quality_issue',
+          authority: `${d.city.name}市场监督管理局`,
+          product: '一次性使用输液器',
+          result: 'fail',
+          date: addMonths(cutoff, -7),
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'nanjing',
+      industry: '新材料',
+      tags: ['edge:env-black-list'],
+      note: '环保：列入环保信用黑名单，期限覆盖截止时点 → 需复核。 — On the environmental black list at the cut-off: review.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'environmental',
+          kind: 'black_list',
+          grade: null,
+          authority: `${d.city.name}生态环境局`,
+          date: addMonths(cutoff, -5),
+          until: addYears(addMonths(cutoff, -5), 2),
+          description: '篡改自动监测数据，列入环保信用黑名单',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'hangzhou',
+      industry: '机械设备',
+      tags: ['edge:env-bad-rating'],
+      note: '环保：企业环境信用评价为环保不良企业 → 需复核。 — Environmental credit rating "bad": review.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'environmental',
+          kind: 'rating',
+          grade: 'bad',
+          authority: `${d.city.name}生态环境局`,
+          date: addMonths(cutoff, -11),
+          until: null,
+          description: '年度企业环境信用评价：环保不良企业',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'chengdu',
+      industry: '环境工程',
+      tags: ['edge:env-red-list'],
+      note: '环保：列入环保信用红名单 → 通过；显示为守信。 — On the environmental red list: passes, shown as trustworthy.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'environmental',
+          kind: 'red_list',
+          grade: null,
+          authority: `${d.city.name}生态环境局`,
+          date: addMonths(cutoff, -6),
+          until: null,
+          description: '列入环保信用红名单（环保诚信企业）',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'changchun',
+      industry: '建设工程',
+      tags: ['edge:work-safety-dishonest'],
+      note: '安全生产：列入安全生产严重失信主体名单，期限覆盖截止时点 → 需复核。 — On the work-safety dishonest list at the cut-off: review.',
+      add: (d) =>
+        addRecord(d, 'creditchina', {
+          category: 'work_safety',
+          kind: 'dishonest_list',
+          authority: `${d.city.name}应急管理局`,
+          date: addMonths(cutoff, -2),
+          until: addYears(addMonths(cutoff, -2), 1),
+          description: '发生较大生产安全事故，列入安全生产严重失信主体名单',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'beijing',
+      industry: '科技',
+      tags: ['edge:dishonest-expires-at-cutoff'],
+      note: `失信被执行人名单期限的最后一日即截止时点 ${cutoff}（民法典 第二百零二条：对应日为最后一日）→ 截止时点仍在名单中，拒绝。 — The listing's last day is the cut-off itself: still listed, rejected.`,
+      add: (d) =>
+        addDishonest(d, {
+          listedAt: addYears(cutoff, -2),
+          expiresAt: cutoff,
+          removedAt: null,
+          enforcement: 'executing',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'shanghai',
+      industry: '商贸',
+      tags: ['edge:dishonest-removed-on-as-of'],
+      note: `失信被执行人名单于数据日 ${SEED_AS_OF} 当日移出（移出当日起不在名单中，名单摘要的最后一日为前一日）→ 通过。 — Removed on the data day: not listed from that day on, passes.`,
+      add: (d) =>
+        addDishonest(d, {
+          listedAt: addMonths(cutoff, -9),
+          expiresAt: null,
+          removedAt: SEED_AS_OF,
+          enforcement: 'closed',
+        }),
+    },
+    {
+      profile: 'clean',
+      cityId: 'beijing',
+      industry: '软件',
+      tags: ['edge:sme-A-'],
+      pboc: 'A',
+      sme: { value: 'A-', ratedAt: addMonths(SEED_AS_OF, -5) },
+      note: '中小企业信用评价 A-，借款企业信用评级 A，均由备案评级机构出具 → 信贷通过。 — SME rating A−, borrower rating A, both filed: credit passes.',
+    },
+    {
+      profile: 'clean',
+      cityId: 'hangzhou',
+      industry: '智能科技',
+      tags: ['edge:sme-BB'],
+      sme: { value: 'BB', ratedAt: addMonths(SEED_AS_OF, -3) },
+      note: '中小企业信用评价 BB（低于默认授信门槛 BBB-）→ 信贷需复核。 — SME rating BB, below the default floor BBB−: credit review.',
+    },
+    {
+      profile: 'clean',
+      cityId: 'shenzhen',
+      industry: '信息技术',
+      tags: ['edge:rating-unfiled'],
+      note: '“AAA”等级的出具机构无备案号 → 不作为评级使用，信贷需复核。 — An "AAA" from an issuer with no filing number is not a rating: credit review.',
+      add: (d) => {
+        d.grades.push({
+          scale: 'pboc_long_term',
+          value: 'AAA',
+          issuer: {
+            name: { zh: '中诚信用管理协会', en: 'Zhongcheng Credit Management Association' },
+            kind: 'rating_agency',
+            filingNo: null,
+          },
+          ratedAt: addMonths(SEED_AS_OF, -2),
+          validUntil: addYears(addMonths(SEED_AS_OF, -2), 1),
+        });
+      },
+    },
+    {
+      profile: 'clean',
+      cityId: 'nanjing',
+      industry: '电子',
+      tags: ['edge:rating-expired'],
+      note: '借款企业信用评级 AA 已于截止时点前过期 → 信贷需复核（取得跟踪评级）。 — Borrower rating AA expired before the review date: credit review.',
+      add: (d) => addPboc(d, 'AA', addYears(addDays(cutoff, -10), -1)),
+    },
+    {
+      profile: 'clean',
+      cityId: 'hangzhou',
+      industry: '物业管理',
+      tags: ['magic:report-failed'],
+      note: '模拟服务器故障注入主体（magic:report-failed）：报告订单受理后状态为 failed。 — Reports on this subject end as failed.',
+    },
+  ];
+  const out: (readonly [string, EnterpriseSpec])[] = specs.map((s) => [s.tags?.[0] ?? '', s] as const);
+  const party = (role: 'borrower' | 'guarantor', spec: Omit<EnterpriseSpec, 'tags'>) =>
+    out.push(['credit-case:cc-1', { ...spec, tags: ['credit-case:cc-1', `role:${role}`] }]);
+  party('borrower', {
+    profile: 'clean',
+    cityId: 'beijing',
+    industry: '智能科技',
+    pboc: 'AA-',
+    sme: { value: 'A', ratedAt: addMonths(SEED_AS_OF, -4) },
+    note: '授信案例 cc-1 借款企业：无不良记录，借款企业信用评级 AA-，中小企业信用评价 A → 借款人本身通过。 — Credit case cc-1 borrower: clean, AA− and SME A; passes on its own.',
+  });
+  party('guarantor', {
+    profile: 'clean',
+    cityId: 'beijing',
+    industry: '建设工程',
+    pboc: 'A+',
+    note: '授信案例 cc-1 担保人一：无不良记录，评级 A+ → 通过。 — Credit case cc-1 guarantor 1: clean, A+.',
+  });
+  party('guarantor', {
+    profile: 'clean',
+    cityId: 'tianjin',
+    industry: '商贸',
+    sme: { value: 'BB-', ratedAt: addMonths(SEED_AS_OF, -6) },
+    note: '授信案例 cc-1 担保人二：失信被执行人（有效），中小企业信用评价 BB- → 担保人不通过，整笔授信不予按此担保通过。 — Credit case cc-1 guarantor 2: an active dishonest listing and SME BB−; the application fails as offered.',
+    add: (d) =>
+      addDishonest(d, {
+        listedAt: addMonths(cutoff, -7),
+        expiresAt: addYears(addMonths(cutoff, -7), 2),
+        removedAt: null,
+        enforcement: 'executing',
+      }),
+  });
+  return out;
+}
+
 /** The fixed individuals: housing-fund edge cases and two households. */
 function fixedIndividuals(): IndividualSpec[] {
   const clean = (
@@ -636,19 +973,21 @@ export function generateSeeds(options: GenerateOptions): SeedData {
   const seed = options.seed ?? DEFAULT_PRNG_SEED;
   const total = options.size === 'default' ? DEFAULT_ENTERPRISE_COUNT : options.size;
   const fixed = fixedEnterprises(DEMO_CUTOFF);
-  if (!Number.isInteger(total) || total < fixed.length) {
-    throw new RangeError(`size must be an integer of at least ${fixed.length}, got ${total}`);
+  const late = lateEnterprises(DEMO_CUTOFF);
+  if (!Number.isInteger(total) || total < fixed.length + late.length) {
+    throw new RangeError(`size must be an integer of at least ${fixed.length + late.length}, got ${total}`);
   }
   const ctx: EnterpriseContext = { seed, asOf: SEED_AS_OF, usedCodes: new Set(), usedNames: new Set() };
-  for (const [, spec] of fixed) if (spec.name !== undefined) ctx.usedNames.add(spec.name);
+  for (const [, spec] of [...fixed, ...late]) if (spec.name !== undefined) ctx.usedNames.add(spec.name);
 
   const enterprises: EnterpriseSeed[] = [];
   // The same id (and so the same PRNG stream) for a fixed subject in every size.
   const entId = (i: number) => `ent-${String(i + 1).padStart(4, '0')}`;
   for (const [, spec] of fixed) enterprises.push(buildEnterprise(ctx, entId(enterprises.length), spec));
   const profile = options.size === 'default' ? 'random' : 'light';
-  while (enterprises.length < total)
+  while (enterprises.length < total - late.length)
     enterprises.push(buildEnterprise(ctx, entId(enterprises.length), { profile }));
+  for (const [, spec] of late) enterprises.push(buildEnterprise(ctx, entId(enterprises.length), spec));
 
   const consortia: Consortium[] = ['cons-a', 'cons-b'].map((id) => {
     const members = enterprises.filter((e) => e.tags.includes(`consortium:${id}`));
@@ -668,7 +1007,16 @@ export function generateSeeds(options: GenerateOptions): SeedData {
   const individuals = fixedIndividuals().map((spec, i) =>
     buildIndividual(ictx, `ind-${String(i + 1).padStart(3, '0')}`, spec),
   );
-  while (individuals.length < INDIVIDUAL_COUNT) {
+  // Added after the first release: last, so the earlier people keep their ids and streams.
+  const lateIndividuals: IndividualSpec[] = [
+    {
+      cityId: 'beijing',
+      tags: ['credit-case:cc-1', 'role:legal_representative'],
+      note: '授信案例 cc-1 借款企业的法定代表人：个人征信须取得书面授权并约定用途后查询；无逾期、无执行记录。 — Legal representative of the cc-1 borrower: personal lookups only after written consent; clean.',
+      sex: 'male',
+    },
+  ];
+  while (individuals.length < INDIVIDUAL_COUNT - lateIndividuals.length) {
     const i = individuals.length;
     const cityId = CITIES[i % CITIES.length]?.id ?? 'beijing';
     individuals.push(
@@ -679,6 +1027,8 @@ export function generateSeeds(options: GenerateOptions): SeedData {
       }),
     );
   }
+  for (const spec of lateIndividuals)
+    individuals.push(buildIndividual(ictx, `ind-${String(individuals.length + 1).padStart(3, '0')}`, spec));
 
   const { products, domains } = buildCatalog();
   const rest = SeedData.parse({

@@ -11,6 +11,7 @@ import {
   type DishonestDebtorRecord,
   type FiveCategory,
   type HousingFundAccount,
+  listingPeriodEnd,
   maskIdCard,
   maskName,
   type RepaymentStatus,
@@ -183,7 +184,7 @@ export function buildIndividual(ctx: IndividualContext, id: string, spec: Indivi
         court: court.name,
         caseNo,
         listedAt,
-        expiresAt: addMonths(listedAt, 24),
+        expiresAt: listingPeriodEnd(listedAt, 2),
         removedAt: null,
         obligation: `偿还借款本金及利息共计人民币 ${groupThousands(amount)} 元`,
       });

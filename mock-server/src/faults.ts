@@ -8,6 +8,8 @@
  * - `ok`: answer normally.
  * - `status`: answer with that status as a problem document (not processed), with
  *   `Retry-After` when given (`429` alone means `Retry-After: 1`).
+ * - `conflict`: answer 409 with code `conflict` (not `idempotency_conflict`) and the reason,
+ *   as a service does when the resource is busy or in another state; the SDK retries it.
  * - `delay`: wait, then answer normally.
  * - `malformed`, `schema`, `drop`: process the request, then answer with truncated JSON, with
  *   JSON that fails the SDK schema, or by dropping the connection (a lost response).
@@ -20,6 +22,7 @@
 export type FaultStep =
   | { kind: 'ok' }
   | { kind: 'status'; status: number; retryAfter: number | null }
+  | { kind: 'conflict'; reason: string }
   | { kind: 'delay'; ms: number }
   | { kind: 'malformed' }
   | { kind: 'schema' }
@@ -37,11 +40,13 @@ export const MAX_FAULT_DELAY_MS = 60_000;
 
 /**
  * Parses an `X-Mock-Fault` script: a comma list of `ok`, `<status>` (400–599),
- * `<status>:<retry-after seconds>`, `malformed`, `drop`, `schema`, `delay:<ms>`.
+ * `<status>:<retry-after seconds>`, `conflict:<reason>` (a 409 that is not an idempotency
+ * conflict; reason `[a-z0-9_-]`, 1–64), `malformed`, `drop`, `schema`, `delay:<ms>`.
  *
  * @example
  * ```ts
  * parseFaultScript('503,503,ok'); // { ok: true, steps: [{ kind: 'status', status: 503, retryAfter: null }, …] }
+ * parseFaultScript('conflict:report_in_progress,ok'); // a 409 `conflict`, then success
  * parseFaultScript('boom');       // { ok: false, message: 'unknown fault step "boom"' }
  * ```
  */
@@ -64,6 +69,8 @@ function parseStep(part: string): FaultStep | null {
   if (part === 'malformed') return { kind: 'malformed' };
   if (part === 'schema') return { kind: 'schema' };
   if (part === 'drop') return { kind: 'drop' };
+  const conflict = /^conflict:([a-z0-9_-]{1,64})$/.exec(part);
+  if (conflict?.[1] !== undefined) return { kind: 'conflict', reason: conflict[1] };
   const delay = /^delay:(\d{1,6})$/.exec(part);
   if (delay) {
     const ms = Number(delay[1]);
@@ -86,6 +93,8 @@ export function describeStep(step: FaultStep): string {
       return step.retryAfter === null ? String(step.status) : `${step.status}:${step.retryAfter}`;
     case 'delay':
       return `delay:${step.ms}`;
+    case 'conflict':
+      return `conflict:${step.reason}`;
     default:
       return step.kind;
   }
@@ -117,7 +126,22 @@ export const MAGIC_TAGS = {
     zh: '同一请求第一次 429（Retry-After: 1），之后成功',
     en: '429 with Retry-After 1 once, then success',
   },
+  'magic:report-failed': {
+    zh: '批量查询正常；报告订单受理，到期后状态为 failed（数据源不可用）',
+    en: 'ratings answer normally; a report order is accepted and ends as failed (source unavailable)',
+  },
 } as const;
+
+/**
+ * The tag of the subject whose reports always end as `failed`, so a failed report can be
+ * tested without rewriting a response.
+ *
+ * @example
+ * ```ts
+ * const subject = magicSubject(REPORT_FAILED_TAG);
+ * ```
+ */
+export const REPORT_FAILED_TAG = 'magic:report-failed' satisfies MagicTag;
 
 /**
  * A fault-injection tag.
@@ -160,6 +184,9 @@ export function magicStep(tag: MagicTag, seen: number): FaultStep {
       return { kind: 'delay', ms: MAGIC_SLOW_MS };
     case 'magic:429':
       return seen < 1 ? { kind: 'status', status: 429, retryAfter: 1 } : { kind: 'ok' };
+    case 'magic:report-failed':
+      // Not a transport fault: the report resource fails the report itself.
+      return { kind: 'ok' };
   }
 }
 

@@ -19,6 +19,7 @@ export {
   MAX_FAULT_DELAY_MS,
   type MagicTag,
   parseFaultScript,
+  REPORT_FAILED_TAG,
 } from './faults.ts';
 export { createMockApi, type MockApi } from './handlers.ts';
 export { faultHeaders, journal, magicSubject } from './helpers.ts';

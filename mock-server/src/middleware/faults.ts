@@ -41,6 +41,11 @@ async function applyStep(ctx: Ctx, step: FaultStep, next: Next): Promise<Respons
         { headers },
       );
     }
+    case 'conflict':
+      return fail(ctx, 409, 'conflict', {
+        zh: `模拟冲突：${step.reason}`,
+        en: `injected conflict: ${step.reason}`,
+      });
     case 'malformed': {
       const response = await next();
       const headers = new Headers(response.headers);

@@ -1,6 +1,7 @@
 /**
  * `POST /v1/reports` (idempotent orders: 202 when new, replay with `Idempotent-Replayed`, 409 for
- * another body under the same key) and `GET /v1/reports/{id}` (pending until ready).
+ * another body under the same key) and `GET /v1/reports/{id}` (pending until ready; `failed`
+ * for the `magic:report-failed` subject).
  */
 
 import { maskIdCard, Report, ReportOrder } from '@xinjian/sdk';
@@ -8,6 +9,7 @@ import { http } from 'msw';
 import type { KeySeed } from '../../../seeds/schema.ts';
 import { classifyIdentifier, enterpriseContent, findEnterprise, individualContent } from '../catalog.ts';
 import { badRequest, canonical, fail, parseJsonBody, type ResourceHandlers, type Route } from '../context.ts';
+import { REPORT_FAILED_TAG } from '../faults.ts';
 import { jsonWith, zodIssues } from '../responses.ts';
 import type { StoredReport } from '../state.ts';
 
@@ -25,6 +27,19 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
     // Readiness is computed from the clock on every read: no timers to leak or to flush.
     if (state.now().getTime() < r.readyAt) return { ...base, status: 'pending' };
     const readyAt = new Date(r.readyAt);
+    if (r.subject.kind === 'enterprise' && r.subject.seed.tags.includes(REPORT_FAILED_TAG)) {
+      // The failure a real provider gives when its source cannot be read: no content, no charge back.
+      return {
+        ...base,
+        status: 'failed',
+        failedAt: readyAt.toISOString(),
+        failure: {
+          code: 'source_unavailable',
+          message:
+            '数据源暂不可用，报告未能生成 / the data source is unavailable, the report could not be produced',
+        },
+      };
+    }
     return {
       ...base,
       status: 'ready',

@@ -3,7 +3,14 @@ import { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http.ts';
 import { PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
-import { DomainId, LocalizedText, RecordCategory, SubjectType } from '../core/schemas.ts';
+import {
+  DomainId,
+  Grade,
+  type GradeScale,
+  LocalizedText,
+  RecordCategory,
+  SubjectType,
+} from '../core/schemas.ts';
 
 /**
  * The ids of the credit-product catalog (`GET /v1/products`), as a tuple for the
@@ -79,16 +86,9 @@ export const Product = z
     provider: Provider,
     subjectType: SubjectType,
     recordCategories: z.array(RecordCategory),
+    // The scales of `Grade`, read from it, so a new scale is offered where it is defined.
     ratingScales: z.array(
-      z.enum([
-        'pboc_long_term',
-        'pboc_short_term',
-        'tax_credit',
-        'customs_251',
-        'customs_282',
-        'highway_construction',
-        'public_credit',
-      ]),
+      z.enum(Grade.options.map((o) => o.shape.scale.value) as [GradeScale, ...GradeScale[]]),
     ),
     priceCredits: z.number().int().nonnegative(),
     freshness: z.object({

@@ -4,8 +4,15 @@
  * to a person, and an "AAA" from an unfiled issuer is not a rating.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_CUTOFF, enterpriseByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import {
+  DEMO_CUTOFF,
+  enterpriseByTag,
+  enterprisesByTag,
+  individualsByTag,
+  SEED_AS_OF,
+} from '../../../seeds/index.ts';
 import type { Grade } from '../core/schemas.ts';
+import { isValidIdCard } from '../identifiers/index.ts';
 import { asReport } from '../test-utils/seed-report.ts';
 import { CreditLendingConfig, CreditLendingResult, evaluateCreditLending } from './credit-lending.ts';
 import { CREDIT_LENDING_RULES } from './packs/credit-lending.ts';
@@ -193,5 +200,52 @@ describe('RULE_SETS', () => {
       parties: 'guarantors',
     });
     expect(RULE_SETS.credit.evaluate(report('edge:dishonest-active'), opts).verdict).toBe('fail');
+  });
+});
+
+describe('the seed 授信审批 case credit-case:cc-1', () => {
+  const parties = enterprisesByTag('credit-case:cc-1');
+  const borrower = parties.find((e) => e.tags.includes('role:borrower'));
+  const guarantors = parties.filter((e) => e.tags.includes('role:guarantor'));
+
+  it('is a borrower and two guarantors, with the legal representative a person with an ID number', () => {
+    expect(borrower).toBeDefined();
+    expect(guarantors).toHaveLength(2);
+    const rep = individualsByTag('credit-case:cc-1');
+    expect(rep.map((p) => p.tags)).toEqual([['credit-case:cc-1', 'role:legal_representative']]);
+    expect(isValidIdCard(rep[0]?.idNumber ?? '')).toBe(true);
+  });
+
+  it('the borrower passes on its own; the listed, low-rated guarantor fails the application', () => {
+    if (!borrower) throw new Error('no borrower in credit-case:cc-1');
+    const result = evaluateCreditLending(asReport(borrower), {
+      ...opts,
+      guarantors: guarantors.map((g) => asReport(g)),
+    });
+    expect(result.parties.map((p) => [p.role, p.verdict])).toEqual([
+      ['borrower', 'pass'],
+      ['guarantor', 'pass'],
+      ['guarantor', 'fail'],
+    ]);
+    expect(result.verdict).toBe('fail');
+    const weak = guarantors[1]?.subject.id;
+    expect(result.findings.filter((f) => f.subjectId === weak).map((f) => f.code)).toEqual(
+      expect.arrayContaining([
+        'list.dishonest_judgment_debtor.active',
+        'rating.sme_credit.below_minimum',
+        'guarantor.failed',
+      ]),
+    );
+  });
+
+  it.each([
+    ['edge:sme-A-', 'pass'],
+    ['edge:sme-BB', 'review'],
+    ['edge:rating-unfiled', 'review'],
+    ['edge:rating-expired', 'review'],
+    ['edge:dishonest-expires-at-cutoff', 'fail'],
+    ['edge:dishonest-removed-on-as-of', 'pass'],
+  ])('%s → %s', (tag, verdict) => {
+    expect(evaluateCreditLending(report(tag), opts).verdict).toBe(verdict);
   });
 });

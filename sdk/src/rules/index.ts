@@ -84,7 +84,7 @@ export {
 export type { EnterpriseRuleSet, HouseholdRuleSet } from './registry.ts';
 export { ENTERPRISE_RULE_SETS, RULE_SETS, RuleSetId } from './registry.ts';
 export type { ScreeningSubject } from './screening.ts';
-export { dishonestInForce, listingInForce, listingLastDay } from './screening.ts';
+export { dishonestInForce, listingInForce, listingLastDay, listingPeriodEnd } from './screening.ts';
 export type { TenderingOptions } from './tendering.ts';
 export {
   DEFAULT_TENDERING_CHANNELS,

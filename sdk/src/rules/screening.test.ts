@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { banCovers, channelState, dishonestInForce, listedInForce, membershipInForce } from './screening.ts';
+import {
+  banCovers,
+  channelState,
+  dishonestInForce,
+  listedInForce,
+  listingInForce,
+  listingLastDay,
+  listingPeriodEnd,
+  membershipInForce,
+} from './screening.ts';
 
 const CUTOFF = '2026-11-20';
 
@@ -64,5 +73,29 @@ describe('channelState', () => {
       reason: 'timeout',
     });
     expect(channelState([], 'creditchina')).toEqual({ status: 'missing', fetchedAt: null, reason: null });
+  });
+});
+
+describe("a listing's last day (one rule for the packs and the seed data)", () => {
+  it('a listing period ends on the corresponding day (民法典 第二百零二条), the month end where there is none', () => {
+    expect(listingPeriodEnd('2025-04-16', 2)).toBe('2027-04-16');
+    expect(listingPeriodEnd('2024-02-29', 2)).toBe('2026-02-28');
+    expect(listingPeriodEnd('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('the last day is the expiry, or the day before a removal, whichever is first', () => {
+    expect(listingLastDay({ expiresAt: '2027-04-16', removedAt: null })).toBe('2027-04-16');
+    expect(listingLastDay({ expiresAt: '2027-04-16', removedAt: '2026-03-01' })).toBe('2026-02-28');
+    expect(listingLastDay({ expiresAt: '2026-01-10', removedAt: '2026-03-01' })).toBe('2026-01-10');
+    expect(listingLastDay({ removedAt: null })).toBeNull();
+  });
+
+  it('in force on its last day, not on the removal day, not before it was listed', () => {
+    const r = { listedAt: '2025-04-16', expiresAt: '2027-04-16', removedAt: null };
+    expect(listingInForce(r, '2027-04-16')).toBe(true);
+    expect(listingInForce(r, '2027-04-17')).toBe(false);
+    expect(listingInForce(r, '2025-04-15')).toBe(false);
+    expect(listingInForce({ ...r, removedAt: '2026-02-12' }, '2026-02-12')).toBe(false);
+    expect(listingInForce({ ...r, removedAt: '2026-02-12' }, '2026-02-11')).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import type { EnterpriseReportContent } from '../resources/reports.ts';
 import type { Subject } from '../resources/subjects.ts';
 import { applicableRule, type CategoryRuleSet, type ProjectKind, type Weight } from './categories.ts';
 import type { Citation } from './citations.ts';
-import { addDays, isIsoDate } from './dates.ts';
+import { addDays, isIsoDate, subtractYears } from './dates.ts';
 import type { CheckedList, Finding, ScreeningResult, ScreeningVerdict } from './findings.ts';
 
 /**
@@ -53,6 +53,22 @@ export function listingLastDay(r: { expiresAt?: string | null; removedAt: string
   if (expires === null) return removed;
   // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings, Math.min would make NaN
   return removed < expires ? removed : expires;
+}
+
+/**
+ * The last day of a listing period of `years` years that starts on `listedAt`, the value an
+ * `expiresAt` carries. 民法典 第二百零一条、第二百零二条: the first day is not counted, and the
+ * corresponding day of the last year is the period's last day (the month's end where there is
+ * no such day). 失信被执行人 are listed for 2 years (若干规定 第六条), extendable by 1–3.
+ *
+ * @example
+ * ```ts
+ * listingPeriodEnd('2025-04-16', 2); // '2027-04-16': in force that day, not the next
+ * listingPeriodEnd('2024-02-29', 2); // '2026-02-28'
+ * ```
+ */
+export function listingPeriodEnd(listedAt: string, years: number): string {
+  return subtractYears(listedAt, -years);
 }
 
 /**
