@@ -27,6 +27,7 @@ export const PRODUCT_IDS = [
   'gsxt_disclosure_report',
   'enterprise_credit_report',
   'pboc_borrower_rating',
+  'sme_credit_rating',
   'gp_credit_screening',
   'tendering_dishonest_check',
   'tax_credit_grade',

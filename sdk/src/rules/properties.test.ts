@@ -4,6 +4,7 @@ import { SEED_AS_OF, seeds } from '../../../seeds/index.ts';
 import { type CreditAccount, type CreditRecord, RepaymentStatus } from '../core/records.ts';
 import type { ListId, SourceStatus } from '../core/schemas.ts';
 import { EnterpriseReportContent, IndividualReportContent } from '../resources/reports.ts';
+import { CreditLendingResult, evaluateCreditLending } from './credit-lending.ts';
 import { ScreeningResult } from './findings.ts';
 import { evaluateHousingFundLoan, HousingFundResult } from './housing-fund.ts';
 import { housingFundRulePacks } from './packs/index.ts';
@@ -172,6 +173,12 @@ describe('procurement and tendering properties', () => {
             expect(evaluate(input, opts)).toEqual(a);
             expect(ScreeningResult.parse(a)).toEqual(a);
           }
+          const credit = evaluateCreditLending(input, { asOf: SEED_AS_OF, cutoff, guarantors: others });
+          expect(evaluateCreditLending(input, { asOf: SEED_AS_OF, cutoff, guarantors: others })).toEqual(
+            credit,
+          );
+          expect(CreditLendingResult.parse(credit)).toEqual(credit);
+          expect(credit.parties).toHaveLength(others.length + 1);
           expect(input).toEqual(before);
         },
       ),
@@ -184,11 +191,21 @@ describe('procurement and tendering properties', () => {
       fc.property(enterpriseReport, barRecord, realDate, (input, extra, cutoff) => {
         // A record that ended by the cut-off is information, not a bar: it may settle a listing
         // whose state was unknown and so rightly improve a review to a pass.
+        // So may one that starts after the cut-off: the record, not the summary, then decides.
         const removedAt = 'removedAt' in extra ? extra.removedAt : null;
         fc.pre(removedAt === null || removedAt === undefined || removedAt > cutoff);
+        const start =
+          'listedAt' in extra
+            ? extra.listedAt
+            : 'banFrom' in extra
+              ? extra.banFrom
+              : 'decidedAt' in extra
+                ? extra.decidedAt
+                : null;
+        fc.pre(start === null || start <= cutoff);
         const opts = { asOf: SEED_AS_OF, cutoff };
         const more = { ...input, records: [...input.records, extra] };
-        for (const evaluate of [evaluateProcurement, evaluateTendering]) {
+        for (const evaluate of [evaluateProcurement, evaluateTendering, evaluateCreditLending]) {
           expect(RANK[evaluate(more, opts).verdict]).toBeGreaterThanOrEqual(
             RANK[evaluate(input, opts).verdict],
           );
