@@ -23,6 +23,7 @@ describe('API reference (docs/api)', () => {
       '@xinjian/sdk',
       '@xinjian/sdk/evidence',
       '@xinjian/sdk/identifiers',
+      '@xinjian/sdk/labels',
       '@xinjian/sdk/rules',
       '@xinjian/sdk/schemas',
     ]);

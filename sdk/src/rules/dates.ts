@@ -10,6 +10,12 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /**
  * True for an ISO 8601 calendar date `YYYY-MM-DD` that exists: `2024-02-29` is one,
  * `2023-02-29`, `2026-13-01` and `2026/11/15` are not.
+ *
+ * @example
+ * ```ts
+ * isIsoDate('2024-02-29'); // true
+ * isIsoDate('2026/11/15'); // false
+ * ```
  */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE.test(value)) return false;
@@ -50,7 +56,14 @@ export function addDays(date: string, days: number): string {
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}`;
 }
 
-/** The month of a date: `2026-11-01` → `2026-11`. */
+/**
+ * The month of a date: `2026-11-01` → `2026-11`.
+ *
+ * @example
+ * ```ts
+ * monthOf('2026-11-01'); // '2026-11'
+ * ```
+ */
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
@@ -60,7 +73,15 @@ export function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1);
 }
 
-/** The month `n` months after `month` (negative for earlier). */
+/**
+ * The month `n` months after `month` (negative for earlier).
+ *
+ * @example
+ * ```ts
+ * addMonths('2026-11', 3); // '2027-02'
+ * addMonths('2026-01', -1); // '2025-12'
+ * ```
+ */
 export function addMonths(month: string, n: number): string {
   const i = monthIndex(month) + n;
   return `${pad(Math.floor(i / 12), 4)}-${pad((i % 12) + 1, 2)}`;

@@ -34,7 +34,15 @@ interface Common {
   label: LocalizedText;
 }
 
-/** A rule set that screens enterprises (one bid, or one borrower with its guarantors). */
+/**
+ * A rule set that screens enterprises (one bid, or one borrower with its guarantors).
+ *
+ * @example
+ * ```ts
+ * const set: EnterpriseRuleSet<CreditLendingOptions, CreditLendingResult> = RULE_SETS.credit;
+ * set.parties; // 'guarantors'
+ * ```
+ */
 export interface EnterpriseRuleSet<O, R extends ScreeningResult = ScreeningResult> extends Common {
   kind: 'enterprise';
   ruleSet: RuleSetRef;
@@ -43,7 +51,15 @@ export interface EnterpriseRuleSet<O, R extends ScreeningResult = ScreeningResul
   evaluate: (input: ScreeningSubject, options: O) => R;
 }
 
-/** A rule set that screens a household of individuals (housing-fund loans). */
+/**
+ * A rule set that screens a household of individuals (housing-fund loans).
+ *
+ * @example
+ * ```ts
+ * const set: HouseholdRuleSet = RULE_SETS.loan;
+ * set.evaluate(report, { rulePack: 'wuhan', asOf: '2026-11-01' }).verdict;
+ * ```
+ */
 export interface HouseholdRuleSet extends Common {
   kind: 'household';
   ruleSet: RuleSetRef;

@@ -89,7 +89,14 @@ export function listingInForce(
   return r.listedAt <= day && (last === null || last >= day);
 }
 
-/** A 失信被执行人 listing in force on `day`: see {@link listingInForce}. */
+/**
+ * A 失信被执行人 listing in force on `day`: see {@link listingInForce}.
+ *
+ * @example
+ * ```ts
+ * dishonestInForce({ listedAt: '2025-04-16', expiresAt: '2027-04-16', removedAt: null }, '2026-11-20'); // true
+ * ```
+ */
 export function dishonestInForce(
   r: { listedAt: string; expiresAt: string | null; removedAt: string | null },
   day: string,
