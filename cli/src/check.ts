@@ -42,7 +42,7 @@ export type CheckMode = 'procurement' | 'tendering';
  *
  * @example
  * ```ts
- * const t: CheckTarget = { label: '甲公司', name: '甲公司', code: '91110000600037341L', members: [] };
+ * const t: CheckTarget = { label: '北京市东城区澜丰信息技术有限公司', name: '北京市东城区澜丰信息技术有限公司', code: '91110000561976492Q', members: [] };
  * ```
  */
 export interface CheckTarget {
@@ -273,7 +273,7 @@ function rowOutcome(
  * @throws AccessDeniedError when the API rejects the key or the account.
  * @example
  * ```ts
- * const rows = await runChecks(client, [{ label: '91110000600037341L', name: null, code: '91110000600037341L', members: [] }], {
+ * const rows = await runChecks(client, [{ label: '91110000561976492Q', name: null, code: '91110000561976492Q', members: [] }], {
  *   mode: 'procurement', asOf: '2026-11-01', cutoff: '2026-11-20',
  * });
  * rows[0]?.outcome; // 'pass'

@@ -236,7 +236,7 @@ function aliasRank(aliases: readonly string[], header: string): number {
  * @throws MissingColumnsError when neither a name nor a code column is found.
  * @example
  * ```ts
- * detectColumns([['投标人名称', '统一社会信用代码'], ['甲公司', '91110000600037341L']]);
+ * detectColumns([['投标人名称', '统一社会信用代码'], ['甲公司', '91110000561976492Q']]);
  * // { headerRow: 0, headers: [...], name: 0, codes: [1], members: null }
  * ```
  */
@@ -270,7 +270,7 @@ export function detectColumns(rows: readonly (readonly string[])[]): BidderColum
  *
  * @example
  * ```ts
- * const b: BidderRow = { line: 2, cells: ['甲公司', '91110000600037341L'], name: '甲公司', code: '91110000600037341L', members: [] };
+ * const b: BidderRow = { line: 2, cells: ['甲公司', '91110000561976492Q'], name: '甲公司', code: '91110000561976492Q', members: [] };
  * ```
  */
 export interface BidderRow {

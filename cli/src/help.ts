@@ -114,7 +114,7 @@ const CHECK = {
   --demo                         使用内置演示数据
 
 示例:
-  xinjian check 91110000600037341L
+  xinjian check 91110000561976492Q
   xinjian check 北京某某建设有限公司 --mode tendering
   xinjian check --csv 投标人名单.csv --cutoff 2026-11-20
 
@@ -148,7 +148,7 @@ Options:
   --demo                         use the embedded demo data
 
 Examples:
-  xinjian check 91110000600037341L
+  xinjian check 91110000561976492Q
   xinjian check "Beijing Example Construction Co." --mode tendering --lang en
   xinjian check --csv bidders.csv --cutoff 2026-11-20
 

@@ -17,7 +17,7 @@ import { type SpreadsheetDamage, spreadsheetDamage } from './excel.ts';
  *
  * @example
  * ```ts
- * classifyInput('91110000600037341L'); // { kind: 'code', value: '91110000600037341L', type: 'uscc' }
+ * classifyInput('91110000561976492Q'); // { kind: 'code', value: '91110000561976492Q', type: 'uscc' }
  * classifyInput('北京华远建设有限公司'); // { kind: 'name', value: '北京华远建设有限公司' }
  * ```
  */

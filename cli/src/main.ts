@@ -4,7 +4,7 @@
  *
  * @example
  * ```sh
- * xinjian check 91110000600037341L --lang en
+ * xinjian check 91110000561976492Q --lang en
  * ```
  */
 import { runCli } from './run.ts';

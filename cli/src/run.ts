@@ -15,7 +15,7 @@ export type { CliIO } from './common.ts';
  *
  * @example
  * ```ts
- * process.exitCode = await runCli(['check', '91110000600037341L', '--lang', 'en'], {
+ * process.exitCode = await runCli(['check', '91110000561976492Q', '--lang', 'en'], {
  *   stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(),
  * });
  * ```

@@ -1,6 +1,8 @@
 /**
  * Handle errors: classes by status, guards that survive a message boundary, text for people.
- * Run against the mock server: `npm run mock`, then `node sdk/examples/errors.ts`.
+ * Run it against the mock server (`npm run mock` in the repository, or `npx xinjian-mock`):
+ *   XINJIAN_BASE_URL=http://127.0.0.1:8787 XINJIAN_API_KEY=xj_demo_2b7e151628aed2a6abf71588 \
+ *   node errors.ts
  */
 import {
   AuthenticationError,
@@ -13,11 +15,8 @@ import {
   serializeError,
 } from '@xinjian/sdk';
 
-const baseUrl = process.env.XINJIAN_API_URL ?? 'http://127.0.0.1:8787';
-const client = createClient({
-  baseUrl,
-  apiKey: process.env.XINJIAN_API_KEY ?? 'xj_demo_2b7e151628aed2a6abf71588',
-});
+// XINJIAN_BASE_URL and XINJIAN_API_KEY from the environment (the mock: see the header).
+const client = createClient();
 
 // Errors are chosen by status and say what failed: status, code, method, path, request id.
 try {
@@ -29,14 +28,14 @@ try {
 
 // A revoked key: 401, never retried.
 try {
-  await createClient({ baseUrl, apiKey: 'xj_test_revoked' }).account.retrieve();
+  await client.withOptions({ apiKey: 'xj_test_revoked' }).account.retrieve();
 } catch (e) {
   if (e instanceof AuthenticationError) console.log(`${e.status} ${e.code}: ${describeError(e).zh}`);
   else throw e;
 }
 
 // 429: retried automatically (Retry-After honoured up to 60 s); with maxRetries: 0 you see it.
-const limited = createClient({ baseUrl, apiKey: 'xj_test_rate_limited', maxRetries: 0 });
+const limited = client.withOptions({ apiKey: 'xj_test_rate_limited', maxRetries: 0 });
 try {
   for (let i = 0; i < 4; i++) await limited.account.retrieve();
 } catch (e) {

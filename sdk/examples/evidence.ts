@@ -1,16 +1,15 @@
 /**
  * Evidence a third party can check: look two bidders up, build and seal the record, verify it
  * against the service's published keys, then show that an edited verdict fails.
- * Run against the mock server: `npm run mock`, then `node sdk/examples/evidence.ts`.
+ * Run it against the mock server (`npm run mock` in the repository, or `npx xinjian-mock`):
+ *   XINJIAN_BASE_URL=http://127.0.0.1:8787 XINJIAN_API_KEY=xj_demo_2b7e151628aed2a6abf71588 \
+ *   node evidence.ts
  */
 import { createClient } from '@xinjian/sdk';
 import { buildScreeningRecord, canonicalDigest, sealEvidence, verifyEvidence } from '@xinjian/sdk/evidence';
 
-const baseUrl = process.env.XINJIAN_API_URL ?? 'http://127.0.0.1:8787';
-const client = createClient({
-  baseUrl,
-  apiKey: process.env.XINJIAN_API_KEY ?? 'xj_demo_2b7e151628aed2a6abf71588',
-});
+// XINJIAN_BASE_URL and XINJIAN_API_KEY from the environment (the mock: see the header).
+const client = createClient();
 
 // Each found summary carries the service's Ed25519 signature; keep the JWKS with the file.
 const items = await client.ratings.lookup(['91110000561976492Q', '91220100MA871Q8132']);
@@ -23,7 +22,7 @@ const record = buildScreeningRecord({
   generatedAt: new Date().toISOString(),
   tool: { name: 'example', version: '1.0.0' },
   operator: '张三',
-  origin: { page: null, input: null, api: { baseUrl, demo: true } },
+  origin: { page: null, input: null, api: { baseUrl: client.options.baseUrl, demo: true } },
   subjects: items.map((item, i) => ({
     key: `s${i + 1}`,
     role: 'bidder',

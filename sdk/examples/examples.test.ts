@@ -1,12 +1,14 @@
 /**
  * Every example runs as written against a real mock server: spawned with `node`, configured
- * only through XINJIAN_API_URL and XINJIAN_API_KEY, as a reader would run it.
+ * only through XINJIAN_BASE_URL and XINJIAN_API_KEY, as a reader would run it.
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seeds } from '../../seeds/index.ts';
+import { isValidUscc } from '../src/identifiers/index.ts';
 import { DEMO_API_KEY, type MockHarness, startHarness } from '../src/test-utils/mock-api.ts';
 
 const run = promisify(execFile);
@@ -25,7 +27,7 @@ async function runExample(file: string): Promise<string> {
   await mock.reset();
   const { stdout } = await run(process.execPath, ['--conditions=source', `${dir}${file}`], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, XINJIAN_API_URL: mock.url, XINJIAN_API_KEY: DEMO_API_KEY, NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, XINJIAN_BASE_URL: mock.url, XINJIAN_API_KEY: DEMO_API_KEY, NODE_NO_WARNINGS: '1' },
     timeout: 60_000,
   });
   return stdout;
@@ -33,6 +35,7 @@ async function runExample(file: string): Promise<string> {
 
 /** Lines each example must print: what a reader is promised. */
 const expected: Record<string, RegExp[]> = {
+  'procurement-check.ts': [/^北京市东城区澜丰信息技术有限公司: pass$/m],
   'quickstart.ts': [
     /^账户 account: 信鉴演示账户, credits \d+$/m,
     /^91110000561976492Q found: .+; black lists: none$/m,
@@ -78,17 +81,65 @@ describe('examples', () => {
   });
 });
 
-describe('README', () => {
-  it('quotes its TypeScript snippets verbatim from the examples that run above', () => {
+// The READMEs show whole files, never excerpts: a reader can copy any snippet and run it.
+describe.each([
+  ['sdk/README.md', '../README.md', 5],
+  ['README.md', '../../README.md', 1],
+])('%s', (_name, path, atLeast) => {
+  const readme = readFileSync(new URL(path, import.meta.url), 'utf8');
+  const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+  it('shows TypeScript only as whole example files that run above', () => {
+    const sources = new Map(examples.map((f) => [readFileSync(`${dir}${f}`, 'utf8'), f]));
+    expect(snippets.length).toBeGreaterThanOrEqual(atLeast);
+    for (const snippet of snippets) expect(sources.has(snippet), snippet.slice(0, 300)).toBe(true);
+  });
+
+  it('uses codes that exist in the seed data', () => {
+    const codes = new Set(seeds.enterprises.map((e) => e.subject.uscc));
+    const quoted = [...readme.matchAll(/(?<![0-9A-Za-z])([0-9][0-9A-Z]{17})(?![0-9A-Za-z])/g)].map(
+      (m) => m[1] ?? '',
+    );
+    for (const code of quoted.filter((c) => isValidUscc(c))) expect(codes.has(code), code).toBe(true);
+  });
+});
+
+describe('sdk/README.md', () => {
+  it('starts the quick start with the install line, then the quick-start file', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const sources = examples.map((f) => readFileSync(`${dir}${f}`, 'utf8'));
-    const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-    expect(snippets.length).toBeGreaterThanOrEqual(8);
-    for (const snippet of snippets) {
-      expect(
-        sources.some((src) => src.includes(snippet)),
-        snippet,
-      ).toBe(true);
-    }
+    const quick = readme.slice(readme.indexOf('## Quick start'));
+    expect(quick.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('```'))).toBe(
+      'npm i @xinjian/sdk',
+    );
+    expect(quick.indexOf(readFileSync(`${dir}quickstart.ts`, 'utf8'))).toBeGreaterThan(0);
+  });
+});
+
+describe('Node requirements', () => {
+  const json = (path: string) =>
+    JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { engines: { node: string } };
+  const minimum = (range: string) => /^>=(\d+(?:\.\d+)?)$/.exec(range)?.[1];
+
+  it('say in each README what each package.json engines says, for users and for contributors', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const sdk = minimum(json('../package.json').engines.node);
+    const cli = minimum(json('../../cli/package.json').engines.node);
+    const mock = minimum(json('../../mock-server/package.json').engines.node);
+    const repo = minimum(json('../../package.json').engines.node);
+    expect([sdk, cli, mock, repo].every((v) => v !== undefined)).toBe(true);
+    expect(readme).toContain(`\`@xinjian/sdk\` Node.js ${sdk} or later`);
+    expect(readme).toContain(`\`@xinjian/cli\` and \`@xinjian/mock-server\` Node.js ${cli} or later`);
+    expect(cli).toBe(mock);
+    expect(readme).toContain(`**Contributors** need Node.js ${repo} or newer`);
+    const sdkReadme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(sdkReadme).toContain(`**Node.js ${sdk} or later** (the package's \`engines\`)`);
+    expect(readFileSync(new URL('../../cli/README.md', import.meta.url), 'utf8')).toContain(
+      `Node ${cli} or later`,
+    );
+    expect(readFileSync(new URL('../../mock-server/README.md', import.meta.url), 'utf8')).toContain(
+      `Node ${mock} or later`,
+    );
+    // No other Node claim: "Node 22+" and the like were how the READMEs drifted apart.
+    for (const text of [readme, sdkReadme]) expect(text).not.toMatch(/Node(\.js)? \d+(\.\d+)?\+/);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Order a credit report and wait for it; the authorization rule for personal reports.
- * Run against the mock server: `npm run mock`, then `node sdk/examples/order-report.ts`.
+ * Run it against the mock server (`npm run mock` in the repository, or `npx xinjian-mock`):
+ *   XINJIAN_BASE_URL=http://127.0.0.1:8787 XINJIAN_API_KEY=xj_demo_2b7e151628aed2a6abf71588 \
+ *   node order-report.ts
  */
 import { createClient, isAuthorizationRequiredError } from '@xinjian/sdk';
 
-const client = createClient({
-  baseUrl: process.env.XINJIAN_API_URL ?? 'http://127.0.0.1:8787',
-  apiKey: process.env.XINJIAN_API_KEY ?? 'xj_demo_2b7e151628aed2a6abf71588',
-});
+// XINJIAN_BASE_URL and XINJIAN_API_KEY from the environment (the mock: see the header).
+const client = createClient();
 
 // An enterprise report: order, then poll until it is ready (one Idempotency-Key covers retries).
 const report = await client.reports.orderAndWait(

@@ -1,13 +1,13 @@
 /**
  * Quick start: create a client, check the account, look up ratings.
- * Run against the mock server: `npm run mock`, then `node sdk/examples/quickstart.ts`.
+ * Run it against the mock server (`npm run mock` in the repository, or `npx xinjian-mock`):
+ *   XINJIAN_BASE_URL=http://127.0.0.1:8787 XINJIAN_API_KEY=xj_demo_2b7e151628aed2a6abf71588 \
+ *   node quickstart.ts
  */
 import { createClient } from '@xinjian/sdk';
 
-const client = createClient({
-  baseUrl: process.env.XINJIAN_API_URL ?? 'http://127.0.0.1:8787',
-  apiKey: process.env.XINJIAN_API_KEY ?? 'xj_demo_2b7e151628aed2a6abf71588',
-});
+// XINJIAN_BASE_URL and XINJIAN_API_KEY from the environment (the mock: see the header).
+const client = createClient();
 
 const account = await client.account.retrieve();
 console.log(`账户 account: ${account.name}, credits ${account.credits.remaining}`);

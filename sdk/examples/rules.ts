@@ -1,13 +1,13 @@
 /**
  * Evaluate rule packs: a procurement screening of a supplier and a housing-fund loan review.
- * Run against the mock server: `npm run mock`, then `node sdk/examples/rules.ts`.
+ * Run it against the mock server (`npm run mock` in the repository, or `npx xinjian-mock`):
+ *   XINJIAN_BASE_URL=http://127.0.0.1:8787 XINJIAN_API_KEY=xj_demo_2b7e151628aed2a6abf71588 \
+ *   node rules.ts
  */
 import { createClient, evaluateHousingFundLoan, evaluateProcurement } from '@xinjian/sdk';
 
-const client = createClient({
-  baseUrl: process.env.XINJIAN_API_URL ?? 'http://127.0.0.1:8787',
-  apiKey: process.env.XINJIAN_API_KEY ?? 'xj_demo_2b7e151628aed2a6abf71588',
-});
+// XINJIAN_BASE_URL and XINJIAN_API_KEY from the environment (the mock: see the header).
+const client = createClient();
 
 // 财库〔2016〕125号: the 截止时点 comes from the procurement document.
 const supplier = await client.ratings.get('91220100MA871Q8132');

@@ -1,6 +1,6 @@
 /**
  * The Xinjian API client: `createClient(options)` gives an object with one field per resource.
- * It runs unchanged in Node 22+, browsers and an MV3 service worker (only `fetch`,
+ * It runs unchanged in Node.js 20.19 or later, browsers and an MV3 service worker (only `fetch`,
  * `AbortSignal`, `crypto.randomUUID` and timers).
  */
 
