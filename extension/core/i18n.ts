@@ -217,9 +217,22 @@ const zh = {
  * const key: MessageKey = 'state.pass';
  * ```
  */
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | keyof ModeMessages;
 
-const en: Record<MessageKey, string> = {
+/**
+ * The keys a mode adds with {@link addStrings}, merged in from its folder by declaration
+ * merging (`declare module '…/core/i18n.ts' { interface ModeMessages … }`), so one `t` serves
+ * every mode and a context carries only the strings of the modes it imports.
+ *
+ * @example
+ * ```ts
+ * t('loan.verdict.eligible'); // '符合条件', once modes/loan/strings.ts is loaded
+ * ```
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modes' declaration merging
+export interface ModeMessages {}
+
+const en: Record<keyof typeof zh, string> = {
   'state.checking': 'Checking',
   'state.retrying': 'Checking (retry {n})',
   'state.pass': 'Pass',
@@ -420,7 +433,26 @@ const en: Record<MessageKey, string> = {
   'severity.info': 'note',
 };
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': { ...zh }, en: { ...en } };
+
+/**
+ * Adds a mode's strings under `<prefix>.`, in both languages (the types make a missing
+ * translation a compile error).
+ *
+ * @example
+ * ```ts
+ * addStrings('loan', { 'verdict.eligible': '符合条件' }, { 'verdict.eligible': 'Eligible' });
+ * ```
+ */
+export function addStrings<K extends string>(
+  prefix: string,
+  zhStrings: Record<K, string>,
+  enStrings: Record<K, string>,
+): void {
+  for (const [key, value] of Object.entries<string>(zhStrings))
+    dictionaries['zh-CN'][`${prefix}.${key}`] = value;
+  for (const [key, value] of Object.entries<string>(enStrings)) dictionaries.en[`${prefix}.${key}`] = value;
+}
 
 let current: Language = 'zh-CN';
 
@@ -462,7 +494,7 @@ export function t(
   params?: Record<string, string | number>,
   language: Language = current,
 ): string {
-  const template = dictionaries[language][key];
+  const template = dictionaries[language][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];

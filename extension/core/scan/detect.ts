@@ -5,42 +5,14 @@
  * `中标供应商：…`) when no code is given. A page layout narrows the search to its selectors;
  * an unknown page gets the generic rules. Reads only: the DOM is not changed here.
  */
-import type { IdentifierKind, LocalizedText } from '@xinjian/sdk';
+import type { IdentifierKind } from '@xinjian/sdk';
 import { findIdentifiers, parseIdCard, parseUscc } from '@xinjian/sdk/identifiers';
+import type { Occurrence } from '../reader/types.ts';
 import type { SubjectRole } from '../screening/model.ts';
 import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
 import type { PageLayout, TableLayout } from './layout.ts';
 
-/**
- * One subject printed on the page, where it is printed.
- *
- * @example
- * ```ts
- * const o = detect(document.body, options)[0];
- * o.kind; // 'uscc'
- * o.node.data.slice(o.index, o.index + o.length) === o.text; // true
- * ```
- */
-export interface Occurrence {
-  /** Exactly as printed. */
-  text: string;
-  kind: IdentifierKind | 'name';
-  /** Canonical form: upper case, org codes without the hyphen; the name for names. */
-  value: string;
-  role: SubjectRole;
-  /** False for a USCC printed with a wrong check character. */
-  valid: boolean;
-  expectedCheckChar: string | null;
-  invalidMessage: LocalizedText | null;
-  /** The company name printed with the code, when the page gives one. */
-  name: string | null;
-  consortium: { id: string; name: string | null } | null;
-  node: Text;
-  index: number;
-  length: number;
-  /** The table row it is in, if any. */
-  row: Element | null;
-}
+export type { Occurrence };
 
 /**
  * What the detector needs besides the DOM.

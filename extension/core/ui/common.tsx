@@ -10,6 +10,7 @@ import { send } from '../messages.ts';
 import { badgeText, stateIcon } from '../screening/format.ts';
 import { displayState, type SubjectResult, type TabRecord } from '../screening/model.ts';
 import { loadSettings, type Settings, watchSettings } from '../settings.ts';
+import type { ModePanel } from './mode-views.ts';
 
 /**
  * The settings, kept current; also switches the UI language.
@@ -203,4 +204,46 @@ export async function rememberReportId(uscc: string, id: string): Promise<void> 
   const list = all[uscc] ?? [];
   if (!list.includes(id)) all[uscc] = [...list, id];
   await browser.storage.session.set({ [REPORT_IDS_KEY]: all });
+}
+
+/**
+ * The tab's record of the first of `panels` whose mode holds one, following its copy in
+ * `storage.session`: undefined while loading, null when none does.
+ *
+ * @example
+ * ```ts
+ * const own = useModeRecord([panel], tabId); // { panel, record } on a loan page
+ * ```
+ */
+export function useModeRecord(
+  panels: readonly ModePanel[],
+  tabId: number | null,
+): { panel: ModePanel; record: unknown } | null | undefined {
+  const [own, setOwn] = useState<{ panel: ModePanel; record: unknown } | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === null) {
+      setOwn(null);
+      return;
+    }
+    let alive = true;
+    void Promise.all(panels.map((panel) => panel.load(tabId).catch(() => null))).then((records) => {
+      if (!alive) return;
+      const i = records.findIndex((r) => r !== null);
+      const panel = panels[i];
+      setOwn(panel ? { panel, record: records[i] } : null);
+    });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session') return;
+      for (const panel of panels) {
+        const change = changes[panel.storageKey(tabId)];
+        if (change) setOwn(change.newValue ? { panel, record: change.newValue } : null);
+      }
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [panels, tabId]);
+  return own;
 }

@@ -28,6 +28,7 @@ import {
   loadReportIds,
   rememberReportId,
   stamp,
+  useModeRecord,
   useSettings,
   useTabRecord,
   useTargetTab,
@@ -65,37 +66,6 @@ const PANELS = [
   ).values(),
 ];
 
-// The tab's record of a mode with its own panel, following storage; undefined while loading.
-function useOwnPanel(tabId: number | null): { panel: ModePanel; record: unknown } | null | undefined {
-  const [own, setOwn] = useState<{ panel: ModePanel; record: unknown } | null | undefined>(undefined);
-  useEffect(() => {
-    if (tabId === null) {
-      setOwn(null);
-      return;
-    }
-    let alive = true;
-    void Promise.all(PANELS.map((panel) => panel.load(tabId).catch(() => null))).then((records) => {
-      if (!alive) return;
-      const i = records.findIndex((r) => r !== null);
-      const panel = PANELS[i];
-      setOwn(panel ? { panel, record: records[i] } : null);
-    });
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'session') return;
-      for (const panel of PANELS) {
-        const change = changes[panel.storageKey(tabId)];
-        if (change) setOwn(change.newValue ? { panel, record: change.newValue } : null);
-      }
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [tabId]);
-  return own;
-}
-
 /**
  * The side panel.
  *
@@ -108,7 +78,7 @@ export function SidePanel(): JSX.Element {
   const settings = useSettings();
   const tab = useTargetTab();
   const record = useTabRecord(tab?.id ?? null);
-  const own = useOwnPanel(tab?.id ?? null);
+  const own = useModeRecord(PANELS, tab?.id ?? null);
   const [subjectKey, setSubjectKey] = useState<string | null>(() =>
     new URLSearchParams(location.search).get('subject'),
   );

@@ -5,11 +5,12 @@
  * number. Pure functions; the background owns the storage (background/audit-store.ts).
  */
 import type { BorrowerRole, HousingFundVerdict } from '@xinjian/sdk/rules';
-import type { Language } from '../../core/i18n.ts';
+import { type Language, t } from '../../core/i18n.ts';
 import { maskedId, redactIds } from '../../core/personal.ts';
 import { csvCell } from '../../core/screening/evidence.ts';
 import type { LoanConsent } from './model.ts';
-import { lt } from './strings.ts';
+import type { LoanMessageKey } from './strings.ts';
+import './strings.ts';
 
 /** The schema id of an audit entry. */
 export const AUDIT_SCHEMA = 'xinjian.audit/v1';
@@ -156,7 +157,7 @@ export function pruneAuditEntries(
  * ```
  */
 export function auditCsv(entries: readonly AuditEntry[], language: Language = 'zh-CN'): string {
-  const l = (key: Parameters<typeof lt>[0]) => lt(key, undefined, language);
+  const l = (key: LoanMessageKey) => t(`loan.${key}`, undefined, language);
   const header = [
     l('audit.time'),
     l('audit.operator'),
@@ -176,10 +177,10 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
     .map((e) => [
       e.time,
       e.operator,
-      lt(`purpose.${e.purpose}`, undefined, language),
+      t(`loan.purpose.${e.purpose}`, undefined, language),
       e.authorization.reference,
       e.authorization.grantedAt,
-      lt(`role.${e.subject.role}`, undefined, language),
+      t(`loan.role.${e.subject.role}`, undefined, language),
       e.subject.idMasked,
       e.subject.idHmac,
       e.site,
@@ -200,8 +201,8 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
  */
 export function auditOutcome(e: AuditEntry, language: Language = 'zh-CN'): string {
   return e.outcome.kind === 'error'
-    ? lt('audit.error', { code: e.outcome.code }, language)
-    : lt(`verdict.${e.outcome.verdict}`, undefined, language);
+    ? t('loan.audit.error', { code: e.outcome.code }, language)
+    : t(`loan.verdict.${e.outcome.verdict}`, undefined, language);
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 } from './format.ts';
 import { type LoanBorrowerRef, type LoanPageInfo, type LoanResult, loanDisplayState } from './model.ts';
 import { reviewToday } from './preview.ts';
-import { lt } from './strings.ts';
+import './strings.ts';
 
 /** Styles added to the frame's sheet for the loan states and the consent form. */
 export const LOAN_BADGE_CSS = `
@@ -136,7 +136,7 @@ function Card(
         <ConsentForm {...props} draftState={consent} />
       ) : (
         <>
-          <h3>{lt('card.verdict')}</h3>
+          <h3>{t('loan.card.verdict')}</h3>
           <div class={`verdict-line s-${state}`}>
             <span aria-hidden="true">{loanStateIcon(state)}</span>
             <span>{loanStateLabel(state)}</span>
@@ -168,10 +168,10 @@ function ConsentForm(
   useEffect(() => () => props.focusBadge(), []);
   return (
     <form onSubmit={submit} aria-labelledby={titleId} noValidate>
-      <h3 id={titleId}>{lt('consent.title')}</h3>
-      <p class="muted">{lt('consent.intro')}</p>
+      <h3 id={titleId}>{t('loan.consent.title')}</h3>
+      <p class="muted">{t('loan.consent.intro')}</p>
       <div>
-        {lt('consent.purpose')}：<strong>{lt('purpose.housing_fund_loan')}</strong>
+        {t('loan.consent.purpose')}：<strong>{t('loan.purpose.housing_fund_loan')}</strong>
       </div>
       <label class="check">
         <input
@@ -187,10 +187,10 @@ function ConsentForm(
             })
           }
         />
-        <span>{lt('consent.confirm')}</span>
+        <span>{t('loan.consent.confirm')}</span>
       </label>
       <label class="field">
-        <span>{lt('consent.reference')}</span>
+        <span>{t('loan.consent.reference')}</span>
         <input
           type="text"
           name="reference"
@@ -207,7 +207,7 @@ function ConsentForm(
         />
       </label>
       <label class="field">
-        <span>{lt('consent.granted_at')}</span>
+        <span>{t('loan.consent.granted_at')}</span>
         <input
           type="date"
           name="grantedAt"
@@ -225,16 +225,16 @@ function ConsentForm(
       {errors.length > 0 ? (
         <ul class="errors" role="alert">
           {errors.map((e) => (
-            <li key={e}>{lt(`consent.error.${e}`)}</li>
+            <li key={e}>{t(`loan.consent.error.${e}`)}</li>
           ))}
         </ul>
       ) : null}
       <div class="actions">
         <button type="submit" class="primary">
-          {lt('consent.submit')}
+          {t('loan.consent.submit')}
         </button>
         <button type="button" onClick={() => props.onConsent({ type: 'cancel' })}>
-          {lt('consent.cancel')}
+          {t('loan.consent.cancel')}
         </button>
       </div>
     </form>
@@ -246,21 +246,21 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
   const grant = consent.step === 'granted' ? consent.consent : null;
   const authorization = grant ? (
     <div class="muted">
-      {lt('card.authorization', { reference: redactIds(grant.reference), date: grant.grantedAt })}
+      {t('loan.card.authorization', { reference: redactIds(grant.reference), date: grant.grantedAt })}
     </div>
   ) : null;
   switch (result.state) {
     case 'consent':
       return (
         <>
-          <p class="muted">{lt('card.consent_needed')}</p>
+          <p class="muted">{t('loan.card.consent_needed')}</p>
           <div class="actions">
             <button
               type="button"
               class="primary"
               onClick={() => props.onConsent({ type: 'open', today: props.today })}
             >
-              {lt('card.start_consent')}
+              {t('loan.card.start_consent')}
             </button>
           </div>
         </>
@@ -270,12 +270,12 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
     case 'error':
       return (
         <>
-          <p class="muted">{lt('card.error_detail', { reason: redactIds(localized(result.reason)) })}</p>
+          <p class="muted">{t('loan.card.error_detail', { reason: redactIds(localized(result.reason)) })}</p>
           {authorization}
           {grant ? (
             <div class="actions">
               <button type="button" class="primary" onClick={props.onRetry}>
-                {lt('card.retry')}
+                {t('loan.card.retry')}
               </button>
             </div>
           ) : null}
@@ -287,12 +287,12 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
         <>
           <div class="actions">
             <button type="button" class="primary" onClick={props.onOpenPanel}>
-              {lt('card.open_panel')}
+              {t('loan.card.open_panel')}
             </button>
           </div>
-          <h3>{lt('card.findings')}</h3>
+          <h3>{t('loan.card.findings')}</h3>
           {findings.length === 0 ? (
-            <div class="muted">{lt('card.no_findings')}</div>
+            <div class="muted">{t('loan.card.no_findings')}</div>
           ) : (
             <ul>
               {findings.map((f) => (
@@ -303,7 +303,7 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
               ))}
             </ul>
           )}
-          <h3>{lt('card.facts')}</h3>
+          <h3>{t('loan.card.facts')}</h3>
           <dl class="facts">
             {factLines(result.facts).map((l) => (
               <Fragment key={l.label}>
@@ -312,17 +312,17 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
               </Fragment>
             ))}
           </dl>
-          <h3>{lt('card.pack')}</h3>
+          <h3>{t('loan.card.pack')}</h3>
           <div>{packLine(result.rulePack)}</div>
           <div class="muted">{packSource(result.rulePack)}</div>
           <div class="muted">
-            {lt('card.as_of', { date: result.asOf })} ·{' '}
-            {lt('card.checked_at', { time: formatDateTime(result.checkedAt) })}
-            {result.cached ? ` ${lt('card.cached')}` : ''}
+            {t('loan.card.as_of', { date: result.asOf })} ·{' '}
+            {t('loan.card.checked_at', { time: formatDateTime(result.checkedAt) })}
+            {result.cached ? ` ${t('loan.card.cached')}` : ''}
           </div>
           {result.failedProducts.length > 0 ? (
             <div class="muted sev-missing">
-              {lt('card.failed_products', {
+              {t('loan.card.failed_products', {
                 products: result.failedProducts.map((p) => `${p.productId} (${p.code})`).join('、'),
               })}
             </div>

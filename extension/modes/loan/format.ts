@@ -5,7 +5,7 @@
  */
 import type { BorrowerRole, Finding } from '@xinjian/sdk/rules';
 import type { Language } from '../../core/i18n.ts';
-import { localized } from '../../core/i18n.ts';
+import { localized, t } from '../../core/i18n.ts';
 import { maskedId, redactIds } from '../../core/personal.ts';
 import type {
   LoanBorrowerRef,
@@ -16,7 +16,8 @@ import type {
   LoanRulePackRef,
 } from './model.ts';
 import { loanDisplayState } from './model.ts';
-import { type LoanMessageKey, lt } from './strings.ts';
+import type { LoanMessageKey } from './strings.ts';
+import './strings.ts';
 
 /**
  * An ID number for display: masked if it is a full number, unchanged if already masked.
@@ -41,7 +42,7 @@ export function displayId(value: string): string {
  * ```
  */
 export function roleLabel(role: BorrowerRole, language?: Language): string {
-  return lt(`role.${role}`, undefined, language);
+  return t(`loan.role.${role}`, undefined, language);
 }
 
 /**
@@ -95,9 +96,9 @@ export function loanStateLabel(state: LoanDisplayState, language?: Language): st
     case 'consent':
     case 'checking':
     case 'error':
-      return lt(`state.${state}`, undefined, language);
+      return t(`loan.state.${state}`, undefined, language);
     default:
-      return lt(`verdict.${state}`, undefined, language);
+      return t(`loan.verdict.${state}`, undefined, language);
   }
 }
 
@@ -110,8 +111,8 @@ export function loanStateLabel(state: LoanDisplayState, language?: Language): st
  * ```
  */
 export function loanBadgeLabel(b: LoanBorrowerRef, result: LoanResult, language?: Language): string {
-  return lt(
-    'badge.label',
+  return t(
+    'loan.badge.label',
     {
       role: roleLabel(b.role, language),
       name: b.nameMasked ? redactIds(b.nameMasked) : '',
@@ -131,8 +132,8 @@ export function loanBadgeLabel(b: LoanBorrowerRef, result: LoanResult, language?
  * ```
  */
 export function householdLabel(household: LoanHousehold, language?: Language): string {
-  if (household.state === 'pending') return lt('household.pending', { n: household.waiting }, language);
-  return lt(`household.${household.result.verdict}`, undefined, language);
+  if (household.state === 'pending') return t('loan.household.pending', { n: household.waiting }, language);
+  return t(`loan.household.${household.result.verdict}`, undefined, language);
 }
 
 /**
@@ -145,9 +146,9 @@ export function householdLabel(household: LoanHousehold, language?: Language): s
  */
 export function packEffective(pack: LoanRulePackRef, language?: Language): string {
   if (pack.effectiveFrom && pack.effectiveTo)
-    return lt('card.effective_range', { from: pack.effectiveFrom, to: pack.effectiveTo }, language);
-  if (pack.effectiveFrom) return lt('card.effective_from', { from: pack.effectiveFrom }, language);
-  return lt('card.effective_unknown', undefined, language);
+    return t('loan.card.effective_range', { from: pack.effectiveFrom, to: pack.effectiveTo }, language);
+  if (pack.effectiveFrom) return t('loan.card.effective_from', { from: pack.effectiveFrom }, language);
+  return t('loan.card.effective_unknown', undefined, language);
 }
 
 /**
@@ -159,11 +160,13 @@ export function packEffective(pack: LoanRulePackRef, language?: Language): strin
  * ```
  */
 export function packLine(pack: LoanRulePackRef, language?: Language): string {
-  return lt(
-    'card.pack_line',
+  return t(
+    'loan.card.pack_line',
     {
       title: localized(pack.title, language),
-      city: pack.city ? localized(pack.city.name, language) : lt('card.pack_generic', undefined, language),
+      city: pack.city
+        ? localized(pack.city.name, language)
+        : t('loan.card.pack_generic', undefined, language),
       version: pack.version,
       effective: packEffective(pack, language),
     },
@@ -180,11 +183,11 @@ export function packLine(pack: LoanRulePackRef, language?: Language): string {
  * ```
  */
 export function packSource(pack: LoanRulePackRef, language?: Language): string {
-  return lt(
-    'card.confidence',
+  return t(
+    'loan.card.confidence',
     {
       source: pack.source.citation.documentNo,
-      level: lt(`confidence.${pack.confidence}` as LoanMessageKey, undefined, language),
+      level: t(`loan.confidence.${pack.confidence}`, undefined, language),
     },
     language,
   );
@@ -211,7 +214,9 @@ export function cardFindings(
       severity: f.severity,
       text: redactIds(localized(f.message, language)),
       months:
-        f.months && f.months.length > 0 ? lt('card.months', { months: f.months.join('、') }, language) : null,
+        f.months && f.months.length > 0
+          ? t('loan.card.months', { months: f.months.join('、') }, language)
+          : null,
     }));
 }
 
@@ -225,7 +230,8 @@ export function cardFindings(
  * ```
  */
 export function factLines(facts: LoanFacts, language?: Language): Array<{ label: string; value: string }> {
-  const l = (key: LoanMessageKey, params?: Record<string, string | number>) => lt(key, params, language);
+  const l = (key: LoanMessageKey, params?: Record<string, string | number>) =>
+    t(`loan.${key}`, params, language);
   const overdue =
     facts.currentOverduePeriods > 0 || facts.currentOverdueAmountYuan > 0
       ? l('fact.current_overdue_value', {

@@ -8,7 +8,7 @@ import { describeError } from '@xinjian/sdk';
 import { housingFundRulePacks } from '@xinjian/sdk/rules';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getLanguage, localized } from '../../core/i18n.ts';
+import { getLanguage, localized, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
 import type { LoanSettings } from '../../core/settings.ts';
@@ -17,7 +17,7 @@ import type { ModeOptions } from '../../core/ui/mode-views.ts';
 import { type AuditEntry, auditCsv, auditOutcome } from './audit.ts';
 import { packLine, packSource, roleLabel } from './format.ts';
 import { rulePackRef } from './review.ts';
-import { lt } from './strings.ts';
+import './strings.ts';
 
 /**
  * The loan-review settings, edited in the options form's draft.
@@ -36,9 +36,9 @@ export function LoanSettingsFieldset(props: {
   const selected = housingFundRulePacks.find((p) => p.id === loan.rulePackId) ?? housingFundRulePacks[0];
   return (
     <fieldset data-testid="loan-settings">
-      <legend>{lt('options.loan')}</legend>
+      <legend>{t('loan.options.loan')}</legend>
       <label class="field">
-        <span>{lt('options.rule_pack')}</span>
+        <span>{t('loan.options.rule_pack')}</span>
         <select
           name="rulePackId"
           value={loan.rulePackId}
@@ -46,7 +46,7 @@ export function LoanSettingsFieldset(props: {
         >
           {housingFundRulePacks.map((p) => (
             <option key={p.id} value={p.id}>
-              {packLine(rulePackRef(p))} · {lt(`confidence.${p.confidence}`)}
+              {packLine(rulePackRef(p))} · {t(`loan.confidence.${p.confidence}`)}
             </option>
           ))}
         </select>
@@ -59,7 +59,7 @@ export function LoanSettingsFieldset(props: {
         </div>
       ) : null}
       <label class="field">
-        <span>{lt('options.review_date')}</span>
+        <span>{t('loan.options.review_date')}</span>
         <input
           type="date"
           name="reviewDate"
@@ -74,10 +74,10 @@ export function LoanSettingsFieldset(props: {
           checked={loan.cacheReports}
           onChange={(e) => set({ cacheReports: (e.currentTarget as HTMLInputElement).checked })}
         />
-        {lt('options.cache_reports')}
+        {t('loan.options.cache_reports')}
       </label>
       <label class="field">
-        <span>{lt('options.retention')}</span>
+        <span>{t('loan.options.retention')}</span>
         <input
           type="number"
           name="auditRetentionDays"
@@ -123,37 +123,37 @@ export function AuditLogSection(): JSX.Element {
   };
 
   return (
-    <section aria-label={lt('options.audit')} data-testid="audit">
-      <h2>{lt('options.audit')}</h2>
-      <p class="muted small">{lt('options.audit_note')}</p>
+    <section aria-label={t('loan.options.audit')} data-testid="audit">
+      <h2>{t('loan.options.audit')}</h2>
+      <p class="muted small">{t('loan.options.audit_note')}</p>
       <div class="row">
         <button type="button" onClick={exportCsv} disabled={!entries || entries.length === 0}>
-          {lt('options.audit_export')}
+          {t('loan.options.audit_export')}
         </button>
         <button
           type="button"
           onClick={load}
-          aria-label={lt('options.audit_refresh')}
-          title={lt('options.audit_refresh')}
+          aria-label={t('loan.options.audit_refresh')}
+          title={t('loan.options.audit_refresh')}
         >
           ↻
         </button>
       </div>
       {error ? <p class="error">{error}</p> : null}
-      {entries && entries.length === 0 ? <p class="muted">{lt('options.audit_empty')}</p> : null}
+      {entries && entries.length === 0 ? <p class="muted">{t('loan.options.audit_empty')}</p> : null}
       {entries && entries.length > 0 ? (
         <table class="data" data-testid="audit-table">
           <thead>
             <tr>
-              <th>{lt('audit.time')}</th>
-              <th>{lt('audit.operator')}</th>
-              <th>{lt('audit.purpose')}</th>
-              <th>{lt('audit.reference')}</th>
-              <th>{lt('audit.role')}</th>
-              <th>{lt('audit.id')}</th>
-              <th>{lt('audit.hmac')}</th>
-              <th>{lt('audit.pack')}</th>
-              <th>{lt('audit.outcome')}</th>
+              <th>{t('loan.audit.time')}</th>
+              <th>{t('loan.audit.operator')}</th>
+              <th>{t('loan.audit.purpose')}</th>
+              <th>{t('loan.audit.reference')}</th>
+              <th>{t('loan.audit.role')}</th>
+              <th>{t('loan.audit.id')}</th>
+              <th>{t('loan.audit.hmac')}</th>
+              <th>{t('loan.audit.pack')}</th>
+              <th>{t('loan.audit.outcome')}</th>
             </tr>
           </thead>
           <tbody>
@@ -161,7 +161,7 @@ export function AuditLogSection(): JSX.Element {
               <tr key={e.id} data-audit-id={e.id}>
                 <td class="nowrap">{formatDateTime(e.time)}</td>
                 <td>{e.operator}</td>
-                <td>{lt(`purpose.${e.purpose}`)}</td>
+                <td>{t(`loan.purpose.${e.purpose}`)}</td>
                 <td>
                   {e.authorization.reference}
                   <div class="muted small">{e.authorization.grantedAt}</div>

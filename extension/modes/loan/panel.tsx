@@ -7,7 +7,7 @@
 
 import type { CreditAccount } from '@xinjian/sdk';
 import { Fragment, type JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
@@ -33,42 +33,8 @@ import {
   loanDisplayState,
 } from './model.ts';
 import { sealLoanRecord } from './record.ts';
-import { lt } from './strings.ts';
+import './strings.ts';
 import { loanStorageKey } from './tabs.ts';
-
-/**
- * A tab's loan record, kept current by watching the background's copy in `storage.session`.
- *
- * @example
- * ```ts
- * const loan = useLoanRecord(tabId); // undefined while loading, null when the tab has none
- * ```
- */
-export function useLoanRecord(tabId: number | null): LoanTabRecord | null | undefined {
-  const [record, setRecord] = useState<LoanTabRecord | null | undefined>(undefined);
-  useEffect(() => {
-    if (tabId === null) {
-      setRecord(null);
-      return;
-    }
-    let alive = true;
-    void send({ type: 'page:get-loan-tab', tabId }).then(
-      (r) => alive && setRecord(r),
-      () => alive && setRecord(null),
-    );
-    const key = `loan:${tabId}`;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[key];
-      if (area === 'session' && change) setRecord((change.newValue as LoanTabRecord | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [tabId]);
-  return record;
-}
 
 /**
  * A loan verdict (or state) as icon, word and colour.
@@ -120,18 +86,18 @@ export function LoanPanel(props: {
 
   return (
     <main class="panel loan">
-      <h1>{lt('panel.title')}</h1>
+      <h1>{t('loan.panel.title')}</h1>
       <dl class="muted page-facts">
         <div>
-          <dt>{lt('panel.page')}</dt>
+          <dt>{t('loan.panel.page')}</dt>
           <dd title={truncate(record.url, 300)}>{truncate(record.title || record.url, 80)}</dd>
         </div>
         <div>
-          <dt>{lt('panel.review_date')}</dt>
+          <dt>{t('loan.panel.review_date')}</dt>
           <dd>{record.asOf}</dd>
         </div>
         <div data-testid="pack">
-          <dt>{lt('card.pack')}</dt>
+          <dt>{t('loan.card.pack')}</dt>
           <dd>{packLine(record.rulePack)}</dd>
           <dd>{packSource(record.rulePack)}</dd>
         </div>
@@ -141,16 +107,16 @@ export function LoanPanel(props: {
       ) : (
         <>
           <Household record={record} />
-          <section aria-label={lt('panel.borrowers')}>
-            <h2>{lt('panel.borrowers')}</h2>
-            {record.borrowers.length === 0 ? <p class="muted">{lt('panel.no_borrowers')}</p> : null}
+          <section aria-label={t('loan.panel.borrowers')}>
+            <h2>{t('loan.panel.borrowers')}</h2>
+            {record.borrowers.length === 0 ? <p class="muted">{t('loan.panel.no_borrowers')}</p> : null}
             <table class="data" data-testid="borrowers">
               <thead>
                 <tr>
-                  <th>{lt('panel.col_role')}</th>
-                  <th>{lt('panel.col_name')}</th>
-                  <th>{lt('panel.col_auth')}</th>
-                  <th>{lt('panel.col_verdict')}</th>
+                  <th>{t('loan.panel.col_role')}</th>
+                  <th>{t('loan.panel.col_name')}</th>
+                  <th>{t('loan.panel.col_auth')}</th>
+                  <th>{t('loan.panel.col_verdict')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -170,7 +136,7 @@ export function LoanPanel(props: {
                           <div class="muted">{b.consent.grantedAt}</div>
                         </>
                       ) : (
-                        <span class="muted">{lt('state.consent')}</span>
+                        <span class="muted">{t('loan.state.consent')}</span>
                       )}
                     </td>
                     <td>
@@ -183,15 +149,15 @@ export function LoanPanel(props: {
           </section>
           <div class="toolbar">
             <button type="button" class="primary" onClick={exportJson}>
-              {lt('panel.export_json')}
+              {t('loan.panel.export_json')}
             </button>
             <button type="button" onClick={print}>
-              {lt('panel.print')}
+              {t('loan.panel.print')}
             </button>
           </div>
           {hash ? (
             <p class="hash" data-testid="sha256">
-              {lt('panel.sha256')}: <span class="code">{hash}</span>
+              {t('loan.panel.sha256')}: <span class="code">{hash}</span>
             </p>
           ) : null}
         </>
@@ -211,14 +177,14 @@ function Household({ record }: { record: LoanTabRecord }): JSX.Element {
   const decisive = own.filter((f) => f.code === 'household.borrower_ineligible');
   const rest = own.filter((f) => f.code !== 'household.borrower_ineligible');
   return (
-    <section aria-label={lt('panel.household')} data-testid="household">
-      <h2>{lt('panel.household')}</h2>
+    <section aria-label={t('loan.panel.household')} data-testid="household">
+      <h2>{t('loan.panel.household')}</h2>
       <p>
         <LoanChip state={householdState(household)} label={householdLabel(household)} />
       </p>
       {decisive.length > 0 ? (
         <>
-          <div>{lt('household.decided_by')}</div>
+          <div>{t('loan.household.decided_by')}</div>
           <ul data-testid="household-decided-by">
             {decisive.map((f, i) => (
               <li key={`${f.code}-${i}`} class="sev-bar">
@@ -243,9 +209,9 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
   const { result, report } = borrower;
   const state = loanDisplayState(result);
   return (
-    <section class="report" aria-label={lt('panel.report')} data-testid="loan-report">
+    <section class="report" aria-label={t('loan.panel.report')} data-testid="loan-report">
       <button type="button" onClick={onBack}>
-        ← {lt('panel.back')}
+        ← {t('loan.panel.back')}
       </button>
       <h2>{borrowerLine(borrower)}</h2>
       <p>
@@ -253,7 +219,7 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
       </p>
       {borrower.consent ? (
         <p class="muted">
-          {lt('card.authorization', {
+          {t('loan.card.authorization', {
             reference: borrower.consent.reference,
             date: borrower.consent.grantedAt,
           })}
@@ -262,20 +228,20 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
       {result.state === 'error' ? <p class="error">{redactIds(localized(result.reason))}</p> : null}
       {result.state === 'done' ? (
         <>
-          <h3>{lt('card.findings')}</h3>
+          <h3>{t('loan.card.findings')}</h3>
           <ul>
             {result.review.findings.map((f, i) => (
               <li key={`${f.code}-${i}`} class={`sev-${f.severity}`}>
                 [{t(`severity.${f.severity === 'missing' ? 'review' : f.severity}` as MessageKey)}]{' '}
                 {redactIds(localized(f.message))}
                 {f.months && f.months.length > 0 ? (
-                  <div class="muted small">{lt('card.months', { months: f.months.join('、') })}</div>
+                  <div class="muted small">{t('loan.card.months', { months: f.months.join('、') })}</div>
                 ) : null}
               </li>
             ))}
-            {result.review.findings.length === 0 ? <li class="muted">{lt('card.no_findings')}</li> : null}
+            {result.review.findings.length === 0 ? <li class="muted">{t('loan.card.no_findings')}</li> : null}
           </ul>
-          <h3>{lt('card.facts')}</h3>
+          <h3>{t('loan.card.facts')}</h3>
           <dl>
             {factLines(result.facts).map((l) => (
               <Fragment key={l.label}>
@@ -285,26 +251,27 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
             ))}
           </dl>
           <p class="muted small">
-            {lt('card.as_of', { date: result.asOf })} ·{' '}
-            {lt('card.checked_at', { time: formatDateTime(result.checkedAt) })} · {result.reportIds.join(' ')}
+            {t('loan.card.as_of', { date: result.asOf })} ·{' '}
+            {t('loan.card.checked_at', { time: formatDateTime(result.checkedAt) })} ·{' '}
+            {result.reportIds.join(' ')}
           </p>
         </>
       ) : null}
-      <h2>{lt('panel.report')}</h2>
-      {!report ? <p class="muted">{lt('panel.not_looked_up')}</p> : null}
+      <h2>{t('loan.panel.report')}</h2>
+      {!report ? <p class="muted">{t('loan.panel.not_looked_up')}</p> : null}
       {report ? (
         <div data-testid="personal-report">
-          <h3>{lt('panel.subject')}</h3>
+          <h3>{t('loan.panel.subject')}</h3>
           <p>
             {redactIds(report.subject.nameMasked)} ·{' '}
             <span class="code">{redactIds(report.subject.idNumberMasked)}</span>
           </p>
-          <h3>{lt('panel.accounts')}</h3>
-          {report.creditAccounts.length === 0 ? <p class="muted">{lt('panel.none')}</p> : null}
+          <h3>{t('loan.panel.accounts')}</h3>
+          {report.creditAccounts.length === 0 ? <p class="muted">{t('loan.panel.none')}</p> : null}
           {report.creditAccounts.map((a) => (
             <Account key={a.id} account={a} />
           ))}
-          <h3>{lt('panel.dishonest')}</h3>
+          <h3>{t('loan.panel.dishonest')}</h3>
           <ul>
             {report.dishonestListings.map((r) => (
               <li key={r.id}>
@@ -312,22 +279,22 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
                 {r.removedAt ? `（${r.removedAt}）` : ''}
               </li>
             ))}
-            {report.dishonestListings.length === 0 ? <li class="muted">{lt('panel.none')}</li> : null}
+            {report.dishonestListings.length === 0 ? <li class="muted">{t('loan.panel.none')}</li> : null}
           </ul>
-          <h3>{lt('panel.court')}</h3>
+          <h3>{t('loan.panel.court')}</h3>
           <ul>
             {report.courtEnforcements.map((c) => (
               <li key={c.id}>
                 {c.filedAt} {c.court} {c.caseNo}（{c.status}）
               </li>
             ))}
-            {report.courtEnforcements.length === 0 ? <li class="muted">{lt('panel.none')}</li> : null}
+            {report.courtEnforcements.length === 0 ? <li class="muted">{t('loan.panel.none')}</li> : null}
           </ul>
-          <h3>{lt('panel.fund')}</h3>
+          <h3>{t('loan.panel.fund')}</h3>
           {report.housingFund ? (
             <>
               <p>
-                {lt('panel.fund_line', {
+                {t('loan.panel.fund_line', {
                   city: report.housingFund.city,
                   center: localized(report.housingFund.center),
                   status: report.housingFund.status,
@@ -342,9 +309,9 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
               </p>
             </>
           ) : (
-            <p class="muted">{lt('panel.none')}</p>
+            <p class="muted">{t('loan.panel.none')}</p>
           )}
-          <h3>{lt('panel.sources')}</h3>
+          <h3>{t('loan.panel.sources')}</h3>
           <ul>
             {report.sources.map((s) => (
               <li key={s.channel}>
@@ -363,12 +330,12 @@ function Account({ account: a }: { account: CreditAccount }): JSX.Element {
   return (
     <div class="account">
       <div>
-        <strong>{lt(`acct.${a.type}`)}</strong> · {a.institution} · {a.openedAt}
-        {a.fiveCategory ? ` · ${lt('fact.five_category')} ${lt(`five.${a.fiveCategory}`)}` : ''}
-        {a.cardStatus ? ` · ${lt(`cardstatus.${a.cardStatus}`)}` : ''}
+        <strong>{t(`loan.acct.${a.type}`)}</strong> · {a.institution} · {a.openedAt}
+        {a.fiveCategory ? ` · ${t('loan.fact.five_category')} ${t(`loan.five.${a.fiveCategory}`)}` : ''}
+        {a.cardStatus ? ` · ${t(`loan.cardstatus.${a.cardStatus}`)}` : ''}
       </div>
       <div class="muted small">
-        {lt('panel.grid')} {a.repayment[0]?.month}..{a.repayment.at(-1)?.month}
+        {t('loan.panel.grid')} {a.repayment[0]?.month}..{a.repayment.at(-1)?.month}
       </div>
       <div class="grid code small">
         {a.repayment.map((r) => (
@@ -379,8 +346,8 @@ function Account({ account: a }: { account: CreditAccount }): JSX.Element {
       </div>
       {a.currentOverduePeriods > 0 ? (
         <div class="sev-bar small">
-          {lt('fact.current_overdue')}：
-          {lt('fact.current_overdue_value', {
+          {t('loan.fact.current_overdue')}：
+          {t('loan.fact.current_overdue_value', {
             periods: a.currentOverduePeriods,
             amount: a.currentOverdueAmountYuan.toLocaleString('zh-CN'),
           })}

@@ -7,14 +7,17 @@
 
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getLanguage } from '../../core/i18n.ts';
+import { getLanguage, t } from '../../core/i18n.ts';
 import type { SealedEvidence } from '../../core/screening/evidence.ts';
 import { formatDateTime, truncate } from '../../core/screening/format.ts';
-import { useSettings, useTargetTab } from '../../core/ui/common.tsx';
+import { useModeRecord, useSettings, useTargetTab } from '../../core/ui/common.tsx';
 import type { ModeRecordPage } from '../../core/ui/mode-views.ts';
-import { useLoanRecord } from './panel.tsx';
+import type { LoanTabRecord } from './model.ts';
+import { panel } from './panel.tsx';
 import { type LoanDecisionRecord, sealLoanRecord } from './record.ts';
-import { lt } from './strings.ts';
+import './strings.ts';
+
+const OWN = [panel];
 
 /**
  * The printable record.
@@ -27,7 +30,8 @@ import { lt } from './strings.ts';
 export function LoanRecordPage(): JSX.Element {
   const settings = useSettings();
   const tab = useTargetTab();
-  const record = useLoanRecord(tab?.id ?? null);
+  const own = useModeRecord(OWN, tab?.id ?? null);
+  const record = own === undefined ? undefined : ((own?.record as LoanTabRecord | undefined) ?? null);
   const [sealed, setSealed] = useState<SealedEvidence<LoanDecisionRecord> | null>(null);
 
   useEffect(() => {
@@ -45,28 +49,28 @@ export function LoanRecordPage(): JSX.Element {
     <main class="evidence">
       <div class="no-print row">
         <button type="button" class="primary" onClick={() => window.print()}>
-          {lt('panel.print')}
+          {t('loan.panel.print')}
         </button>
       </div>
-      <h1>{lt('record.title')}</h1>
+      <h1>{t('loan.record.title')}</h1>
       <p>{r.basis}</p>
       <table class="data meta">
         <tbody>
           <tr>
-            <th>{lt('panel.page')}</th>
+            <th>{t('loan.panel.page')}</th>
             <td>
               {truncate(r.page.title, 200)}
               <div class="code">{truncate(r.page.url, 300)}</div>
             </td>
           </tr>
           <tr>
-            <th>{lt('consent.purpose')}</th>
+            <th>{t('loan.consent.purpose')}</th>
             <td>{r.purposeLabel}</td>
           </tr>
           <tr>
-            <th>{lt('card.pack')}</th>
+            <th>{t('loan.card.pack')}</th>
             <td>
-              {r.rulePack.title}（{r.rulePack.city ?? lt('card.pack_generic')}，{r.rulePack.id}@
+              {r.rulePack.title}（{r.rulePack.city ?? t('loan.card.pack_generic')}，{r.rulePack.id}@
               {r.rulePack.version}）
               <div class="muted">
                 {r.rulePack.source.documentNo} · {r.rulePack.source.title} · {r.rulePack.confidence}
@@ -74,20 +78,20 @@ export function LoanRecordPage(): JSX.Element {
             </td>
           </tr>
           <tr>
-            <th>{lt('panel.review_date')}</th>
+            <th>{t('loan.panel.review_date')}</th>
             <td>{r.asOf}</td>
           </tr>
           <tr>
-            <th>{lt('audit.time')}</th>
+            <th>{t('loan.audit.time')}</th>
             <td>{formatDateTime(r.queriedAt)}</td>
           </tr>
           <tr>
-            <th>{lt('record.operator')}</th>
+            <th>{t('loan.record.operator')}</th>
             <td>{r.operator || '—'}</td>
           </tr>
         </tbody>
       </table>
-      <h2>{lt('panel.household')}</h2>
+      <h2>{t('loan.panel.household')}</h2>
       <p data-testid="household-verdict">
         <strong>{r.household.label}</strong>
       </p>
@@ -98,14 +102,14 @@ export function LoanRecordPage(): JSX.Element {
           ))}
         </ul>
       ) : null}
-      <h2>{lt('panel.borrowers')}</h2>
+      <h2>{t('loan.panel.borrowers')}</h2>
       <table class="data">
         <thead>
           <tr>
-            <th>{lt('panel.col_role')}</th>
-            <th>{lt('panel.col_id')}</th>
-            <th>{lt('panel.col_auth')}</th>
-            <th>{lt('panel.col_verdict')}</th>
+            <th>{t('loan.panel.col_role')}</th>
+            <th>{t('loan.panel.col_id')}</th>
+            <th>{t('loan.panel.col_auth')}</th>
+            <th>{t('loan.panel.col_verdict')}</th>
           </tr>
         </thead>
         <tbody>
@@ -141,12 +145,12 @@ export function LoanRecordPage(): JSX.Element {
           ))}
         </tbody>
       </table>
-      <h2>{lt('panel.sha256')}</h2>
+      <h2>{t('loan.panel.sha256')}</h2>
       <p class="code hash" data-testid="sha256">
         {sealed.sha256}
       </p>
-      <p class="muted">{lt('record.hash_note')}</p>
-      <p class="signature">{lt('record.signature')}</p>
+      <p class="muted">{t('loan.record.hash_note')}</p>
+      <p class="signature">{t('loan.record.signature')}</p>
     </main>
   );
 }

@@ -5,12 +5,12 @@
  * record is redacted once more before sealing, so a number in a page URL cannot slip in.
  */
 import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rules';
-import { type Language, localized } from '../../core/i18n.ts';
+import { type Language, localized, t } from '../../core/i18n.ts';
 import { redactDeep } from '../../core/personal.ts';
 import { type SealedEvidence, sealEvidence } from '../../core/screening/evidence.ts';
 import { householdLabel, loanStateLabel, roleLabel } from './format.ts';
 import { type LoanFacts, type LoanTabRecord, loanDisplayState } from './model.ts';
-import { lt } from './strings.ts';
+import './strings.ts';
 
 /** The schema id of a decision record. */
 export const LOAN_RECORD_SCHEMA = 'xinjian.loan-decision/v1';
@@ -119,9 +119,9 @@ export function loanDecisionRecord(
   const record: LoanDecisionRecord = {
     schema: LOAN_RECORD_SCHEMA,
     kind: 'loan_decision',
-    basis: lt('record.basis', undefined, language),
+    basis: t('loan.record.basis', undefined, language),
     purpose: 'housing_fund_loan',
-    purposeLabel: lt('purpose.housing_fund_loan', undefined, language),
+    purposeLabel: t('loan.purpose.housing_fund_loan', undefined, language),
     generatedAt: options.generatedAt,
     queriedAt: checked.at(-1) ?? null,
     operator: options.operator,

@@ -1,9 +1,9 @@
 /**
- * The loan-review mode's UI strings, zh-CN and English, apart from the procurement dictionary
- * so the procurement content script does not carry them. The language is the one set with
- * `setLanguage` (lib/i18n.ts).
+ * The loan-review mode's UI strings, zh-CN and English, added to the core's translator under
+ * `loan.` (`t('loan.verdict.eligible')`). Kept in this folder so the screening content script
+ * does not carry them; importing this module adds them.
  */
-import { getLanguage, type Language } from '../../core/i18n.ts';
+import { addStrings } from '../../core/i18n.ts';
 
 const zh = {
   'verdict.eligible': '符合条件',
@@ -324,25 +324,8 @@ const en: Record<LoanMessageKey, string> = {
   'record.generated_at': 'Generated',
 };
 
-const dictionaries: Record<Language, Record<LoanMessageKey, string>> = { 'zh-CN': zh, en };
+addStrings('loan', zh, en);
 
-/**
- * Looks a loan string up in the current (or given) language and fills `{name}` placeholders.
- *
- * @example
- * ```ts
- * lt('household.pending', { n: 1 }); // '待完成：尚有 1 人未查询'
- * ```
- */
-export function lt(
-  key: LoanMessageKey,
-  params?: Record<string, string | number>,
-  language: Language = getLanguage(),
-): string {
-  const template = dictionaries[language][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+declare module '../../core/i18n.ts' {
+  interface ModeMessages extends Record<`loan.${LoanMessageKey}`, true> {}
 }
