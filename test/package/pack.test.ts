@@ -84,6 +84,9 @@ beforeAll(async () => {
   );
   for (const f of ['smoke.mjs', 'types.ts'])
     await copyFile(join(import.meta.dirname, 'consumer', f), join(app, f));
+  // The SDK README's quick start, exactly as published: .ts for Node 24, .mjs for Node 20.
+  await copyFile(join(ROOT, 'sdk/examples/quickstart.ts'), join(app, 'quickstart.ts'));
+  await copyFile(join(ROOT, 'sdk/examples/quickstart.ts'), join(app, 'quickstart.mjs'));
   await copyFile(join(ROOT, 'mock-server/examples/integration.test.ts'), join(app, 'integration.test.ts'));
 }, 600_000);
 
@@ -162,12 +165,33 @@ describe('installed in a fresh project', () => {
       parsed: true,
       authenticationError: true,
       timeoutError: true,
+      withResponse: true,
+      searchedBy: 'exact_name',
+      searchRequestId: true,
+      fullWidth: 'found',
+      lookupAuthenticationError: true,
       signatureVerified: true,
       recordVerified: true,
       editedProblems: ['subject_mismatch'],
     });
     expect(result.products).toBeGreaterThan(1);
     if (node === SYSTEM_NODE && existsSync(SYSTEM_NODE)) expect(String(result.node)).toMatch(/^\d+\./);
+  });
+
+  it.each([
+    ['the system Node', SYSTEM_NODE, 'quickstart.mjs'],
+    ['Node 24', NODE24, 'quickstart.ts'],
+  ])('the README quick start runs as published on %s', async (_label, node, file) => {
+    const { stdout } = await run(node, [file], app, {
+      ...ENV,
+      XINJIAN_BASE_URL: mockUrl,
+      XINJIAN_API_KEY: DEMO_API_KEY,
+    });
+    expect(stdout).toMatch(
+      /^91110000561976492Q found: 北京市东城区澜丰信息技术有限公司; black lists: none$/m,
+    );
+    expect(stdout).toMatch(/^91110000600037341N invalid_identifier: expected check character L$/m);
+    expect(stdout).toMatch(/^products for government procurement: [1-9]\d*$/m);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import {
   verifyEvidence,
   verifySignature,
 } from '@xinjian/sdk/evidence';
-import { parseUscc } from '@xinjian/sdk/identifiers';
+import { normalizeIdentifier, parseUscc } from '@xinjian/sdk/identifiers';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 
 const baseUrl = process.env.MOCK_URL;
@@ -56,7 +56,15 @@ edited.record.subjects[1].verdict = 'pass';
 edited.digest.value = await canonicalDigest(edited.record);
 const editedProblems = (await verifyEvidence(edited, jwks)).problems.map((p) => p.code);
 
+// withResponse(), request ids, the POST search and the shared normaliser, as published.
+const { data: account, response, requestId } = await client.account.retrieve().withResponse();
+const search = await client.subjects.search({ q: '北京市东城区澜丰信息技术有限公司', limit: 1 });
+const [fullWidth] = await client.ratings.lookup([
+  normalizeIdentifier('９１１１００００５６１９７６４９２ｑ'),
+]);
+
 const bad = createClient({ baseUrl, apiKey: 'xj_not_a_key', maxRetries: 0 });
+const lookupAuth = await bad.ratings.lookup(['91110000561976492Q']).catch((e) => e);
 const auth = await bad.account.retrieve().catch((e) => e);
 const slow = createClient({
   baseUrl,
@@ -81,5 +89,10 @@ console.log(
     signatureVerified,
     recordVerified,
     editedProblems,
+    withResponse: response.status === 200 && requestId === account._requestId && /^req_/.test(requestId),
+    searchedBy: search.data[0]?.matchType ?? null,
+    searchRequestId: typeof search._requestId === 'string',
+    fullWidth: fullWidth?.status ?? null,
+    lookupAuthenticationError: isAuthenticationError(lookupAuth),
   }),
 );

@@ -1,8 +1,16 @@
 // Type-checked by the pack-and-install test under strict settings with node16, nodenext and
 // bundler resolution and skipLibCheck off: the published declarations must hold up.
 import { createMockApi, DEMO_API_KEY, faultHeaders, journal } from '@xinjian/mock-server';
-import { createClient, isAuthenticationError, type RatingLookupItem } from '@xinjian/sdk';
-import { parseUscc, type UsccParseResult } from '@xinjian/sdk/identifiers';
+import {
+  type APIPromise,
+  createClient,
+  isAuthenticationError,
+  type Product,
+  type ProductId,
+  type RatingLookupItem,
+  type WithRequestId,
+} from '@xinjian/sdk';
+import { normalizeIdentifier, parseUscc, type UsccParseResult } from '@xinjian/sdk/identifiers';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { BatchRatingsResponse } from '@xinjian/sdk/schemas';
 
@@ -13,7 +21,15 @@ export async function check(code: string): Promise<string> {
   if (first?.status !== 'found') return first?.status ?? 'none';
   return evaluateProcurement(first.summary, { asOf: '2026-11-01', cutoff: '2026-11-20' }).verdict;
 }
-const parsed: UsccParseResult = parseUscc('91110000561976492Q');
+const parsed: UsccParseResult = parseUscc(normalizeIdentifier('９１１１００００５６１９７６４９２Ｑ'));
+const productId: ProductId = 'creditchina_public_report';
+const later: ProductId = 'a_product_added_later';
+const call: APIPromise<Product> = client.products.retrieve(productId);
+export async function withResponse(): Promise<string | undefined> {
+  const { data, requestId } = await call.withResponse();
+  const product: WithRequestId<Product> = data;
+  return product._requestId ?? requestId;
+}
 const mock = createMockApi({ reportDelayMs: 0 });
 export const facts = {
   parsed,
@@ -22,4 +38,5 @@ export const facts = {
   headers: faultHeaders('503,ok'),
   schema: BatchRatingsResponse.safeParse({ data: [] }).success,
   guard: isAuthenticationError(new Error('x')),
+  later,
 };
