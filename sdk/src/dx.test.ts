@@ -166,8 +166,9 @@ describe('request ids and withResponse()', () => {
     const product = await client.products.retrieve('creditchina_public_report');
     const page = await client.products.list({ limit: 2 });
     const search = await client.subjects.search('91110000561976492Q');
+    const keys = await client.keys.list();
     const ids = (await mock.journal()).map((e) => e.requestId);
-    expect([account, domains, product, page, search].map((r) => r._requestId)).toEqual(ids);
+    expect([account, domains, product, page, search, keys].map((r) => r._requestId)).toEqual(ids);
     for (const id of ids) expect(id).toMatch(REQ);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http.ts';
 import { APIResource } from '../core/resource.ts';
 import { IsoDateTime } from '../core/schemas.ts';
@@ -92,7 +93,7 @@ export class Keys extends APIResource {
    * console.log(keys.map((k) => k.kid));
    * ```
    */
-  list(options?: RequestOptions): Promise<Jwks> {
-    return this._ctx.transport.request({ method: 'GET', path: JWKS_PATH, schema: Jwks }, options);
+  list(options?: RequestOptions): APIPromise<Jwks> {
+    return this._ctx.transport.call({ method: 'GET', path: JWKS_PATH, schema: Jwks }, options);
   }
 }
