@@ -63,7 +63,47 @@ export function bidderCsv(data: SeedData): string {
 }
 
 /**
- * Every file of `seeds/samples/`: `bidders.csv` (UTF-8) and `bidders-gbk.csv` (the same text in GBK).
+ * A sample credit-application list for `xinjian check --mode credit` (header
+ * `借款企业名称,统一社会信用代码,担保人`, guarantors' codes separated by `;`, CRLF, no BOM): the
+ * 授信审批 case cc-1 with its two guarantors, then borrowers that pass, fail and need review.
+ *
+ * @example
+ * ```ts
+ * creditCsv(data).split('\r\n')[0]; // '借款企业名称,统一社会信用代码,担保人'
+ * ```
+ */
+export function creditCsv(data: SeedData): string {
+  const tagged = (tag: string): EnterpriseSeed[] => data.enterprises.filter((x) => x.tags.includes(tag));
+  const one = (tag: string): EnterpriseSeed => {
+    const [e] = tagged(tag);
+    if (e === undefined) throw new Error(`no enterprise tagged ${tag}`);
+    return e;
+  };
+  const parties = tagged('credit-case:cc-1');
+  const borrower = parties.find((e) => e.tags.includes('role:borrower'));
+  const guarantors = parties.filter((e) => e.tags.includes('role:guarantor'));
+  if (borrower === undefined || guarantors.length !== 2) throw new Error('credit-case:cc-1 is incomplete');
+  const row = (e: EnterpriseSeed, g: readonly EnterpriseSeed[] = []) => [
+    e.subject.name,
+    e.subject.uscc,
+    g.map((x) => x.subject.uscc).join(';'),
+  ];
+  const rows = [
+    row(borrower, guarantors),
+    row(one('edge:sme-A-')),
+    row(one('edge:dishonest-active')),
+    row(one('edge:sme-BB'), [one('edge:clean')]),
+    row(one('edge:rating-unfiled')),
+    row(one('edge:land-idle')),
+    row(one('edge:clean')),
+  ];
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${['借款企业名称,统一社会信用代码,担保人', ...rows.map((r) => r.map(quote).join(','))].join('\r\n')}\r\n`;
+}
+
+/**
+ * Every file of `seeds/samples/`: `bidders.csv` (UTF-8), `bidders-gbk.csv` (the same text in GBK)
+ * and `credit.csv` (credit applications with guarantors, UTF-8).
  *
  * @example
  * ```ts
@@ -75,5 +115,6 @@ export function renderSamples(data: SeedData): Record<string, Uint8Array> {
   return {
     'bidders.csv': new TextEncoder().encode(text),
     'bidders-gbk.csv': new Uint8Array(iconv.encode(text, 'gbk')),
+    'credit.csv': new TextEncoder().encode(creditCsv(data)),
   };
 }

@@ -8,8 +8,8 @@
 import {
   type BatchRatingItem,
   describeError,
-  evaluateProcurement,
-  evaluateTendering,
+  type EnterpriseRuleSetId,
+  evaluateEnterprise,
   isAPIUserAbortError,
   isAuthenticationError,
   isPaymentRequiredError,
@@ -28,14 +28,14 @@ import type { Outcome } from './labels.ts';
 import { chinaDateTime } from './time.ts';
 
 /**
- * Which rule pack to apply.
+ * Which rule pack to apply: a mode of the SDK's `RULE_SETS` that screens enterprises.
  *
  * @example
  * ```ts
- * const mode: CheckMode = 'tendering';
+ * const mode: CheckMode = 'credit';
  * ```
  */
-export type CheckMode = 'procurement' | 'tendering';
+export type CheckMode = EnterpriseRuleSetId;
 
 /**
  * One thing to check: a bidder from a list, or one command-line argument.
@@ -50,7 +50,7 @@ export interface CheckTarget {
   label: string;
   name: string | null;
   code: string | null;
-  /** 联合体 members, names or codes; empty for a single bidder. */
+  /** 联合体 members (or, in credit mode, the guarantors), names or codes; empty for one subject. */
   members: string[];
 }
 
@@ -400,15 +400,11 @@ export async function runChecks(
     }
     const found = subjects.flatMap((s) => (s.status === 'found' && s.summary ? [s.summary] : []));
     const [lead, ...others] = found;
-    const evaluate = options.mode === 'tendering' ? evaluateTendering : evaluateProcurement;
+    // The row's other subjects are the mode's other parties: consortium members, or guarantors.
     const evaluation =
       lead === undefined
         ? null
-        : evaluate(lead, {
-            asOf: options.asOf,
-            cutoff: options.cutoff,
-            ...(others.length > 0 ? { consortium: others } : {}),
-          });
+        : evaluateEnterprise(options.mode, lead, { asOf: options.asOf, cutoff: options.cutoff, others });
     const notes: LocalizedText[] = [];
     const damage = damagedWithName(target) && target.code !== null ? spreadsheetDamage(target.code) : null;
     if (damage !== null) {

@@ -391,7 +391,7 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(zh.code).toBe(EXIT.OK);
     expect(en.stdout).toContain('Exit codes:');
     expect(en.stdout).toContain('xinjian check --csv <bidders.csv>');
-    expect(mode.stderr).toContain('--mode 只能是 procurement 或 tendering');
+    expect(mode.stderr).toContain('--mode 只能是 procurement（政府采购）、tendering（招标投标）、credit（信贷）');
     expect(mode.code).toBe(EXIT.USAGE);
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect(unknown.code).toBe(EXIT.USAGE);
@@ -454,6 +454,48 @@ describe('xinjian check against a configured API', { timeout: 60_000 }, () => {
     }>;
     expect(row?.evaluation.ruleSet.id).toBe('cn-tendering-dishonest-debtor');
     expect(row?.outcome).toBe('fail');
+  });
+
+  it('checks borrowers with their guarantors with --mode credit (the sample credit.csv)', async () => {
+    const path = join(dir, 'credit.csv');
+    await copyFile(join(SAMPLES, 'credit.csv'), path);
+    const run = await cli(
+      ['check', '--mode', 'credit', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF],
+      {
+        env,
+      },
+    );
+    expect(run.stdout).toContain('规则：信贷');
+    expect(run.stdout).toContain('借款企业及担保人（2 家担保人）');
+    expect(run.code).toBe(EXIT.FAIL);
+    const result = await readResult(join(dir, 'credit.result.csv'));
+    const verdict = result.header.indexOf('结论');
+    const ruleSet = result.header.indexOf('规则集');
+    const of = (tag: string) => result.rows.get(uscc(tag))?.[verdict];
+    const borrower = enterprisesByTag('credit-case:cc-1').find((e) => e.tags.includes('role:borrower'));
+    expect(result.rows.get(borrower?.subject.uscc ?? '')?.[verdict]).toBe('不通过');
+    expect([
+      of('edge:sme-A-'),
+      of('edge:dishonest-active'),
+      of('edge:sme-BB'),
+      of('edge:rating-unfiled'),
+    ]).toEqual(['通过', '不通过', '需复核', '需复核']);
+    expect(result.rows.get(uscc('edge:clean'))?.[ruleSet]).toContain('cn-credit-lending');
+    const evidence = JSON.parse(await readFile(join(dir, 'credit.evidence.json'), 'utf8')) as EvidenceFile;
+    expect(evidence.record.subjects.slice(0, 3).map((s) => [s.key, s.role])).toEqual([
+      ['r1.1', 'borrower'],
+      ['r1.2', 'guarantor'],
+      ['r1.3', 'guarantor'],
+    ]);
+    // The application's verdict is the combined one, and a verifier derives it again.
+    expect(evidence.record.groups.find((g) => g.id === 'r1')?.verdict).toBe('fail');
+    expect(await verified(evidence)).toBe(true);
+  });
+
+  it('takes --mode values from the SDK rule sets and names them on a wrong one', async () => {
+    const run = await cli(['check', uscc('edge:clean'), '--mode', 'lending'], { env });
+    expect(run.code).toBe(EXIT.USAGE);
+    expect(run.stderr).toContain('procurement（政府采购）、tendering（招标投标）、credit（信贷）');
   });
 
   it('stops with 77 when the key is rejected', async () => {

@@ -8,20 +8,15 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
   type ClientHooks,
   DomainId,
+  ENTERPRISE_RULE_SETS,
   type LocalizedText,
   type Product,
   type RetryEvent,
+  RULE_SETS,
   SubjectType,
 } from '@xinjian/sdk';
 import pkg from '../package.json' with { type: 'json' };
-import {
-  AccessDeniedError,
-  type CheckMode,
-  type CheckTarget,
-  type RowCheck,
-  runChecks,
-  toFailure,
-} from './check.ts';
+import { AccessDeniedError, type CheckTarget, type RowCheck, runChecks, toFailure } from './check.ts';
 import {
   CHECK_OPTIONS,
   CliError,
@@ -275,12 +270,13 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
     io.stdout.write(helpText('check', lang));
     return EXIT.OK;
   }
-  const mode = (values.mode ?? 'procurement') as CheckMode;
-  if (mode !== 'procurement' && mode !== 'tendering') {
+  const mode = ENTERPRISE_RULE_SETS.find((id) => id === (values.mode ?? 'procurement'));
+  if (mode === undefined) {
+    const modes = ENTERPRISE_RULE_SETS.map((id) => `${id}（${RULE_SETS[id].label.zh}）`).join('、');
     throw usage(
       {
-        zh: `--mode 只能是 procurement 或 tendering，收到 "${values.mode}"`,
-        en: `--mode must be procurement or tendering, got "${values.mode}"`,
+        zh: `--mode 只能是 ${modes}，收到 "${values.mode}"`,
+        en: `--mode must be one of ${ENTERPRISE_RULE_SETS.join(', ')}, got "${values.mode}"`,
       },
       'check',
     );
@@ -382,7 +378,7 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
     } else {
       io.stdout.write(
         tr(lang, {
-          zh: `规则：${mode === 'procurement' ? '政府采购' : '招标投标'} · 截止时点 ${cutoff} · 数据基准日 ${asOf}\n`,
+          zh: `规则：${RULE_SETS[mode].label.zh} · 截止时点 ${cutoff} · 数据基准日 ${asOf}\n`,
           en: `Rules: ${mode} · cut-off ${cutoff} · as of ${asOf}\n`,
         }),
       );

@@ -151,10 +151,14 @@ export const HEADER_ALIASES = {
     '企业名称',
     '公司名称',
     '投标单位',
+    '借款企业名称',
+    '借款企业',
+    '借款人',
     '名称',
     'name',
     'bidder',
     'supplier',
+    'borrower',
     'company',
   ],
   code: [
@@ -170,7 +174,18 @@ export const HEADER_ALIASES = {
     '工商注册号',
     'regno',
   ],
-  members: ['联合体成员', '联合体', '联合体成员单位', 'consortium', 'members', 'consortiummembers'],
+  members: [
+    '联合体成员',
+    '联合体',
+    '联合体成员单位',
+    '担保人',
+    '担保企业',
+    '担保单位',
+    'consortium',
+    'members',
+    'consortiummembers',
+    'guarantors',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

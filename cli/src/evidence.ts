@@ -69,7 +69,15 @@ function answerOf(s: SubjectCheck, interrupted: boolean): ScreeningAnswer {
 const ROLE_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   bidder: { 'zh-CN': '投标人', en: 'bidder' },
   consortium_member: { 'zh-CN': '联合体成员', en: 'consortium member' },
+  borrower: { 'zh-CN': '借款企业', en: 'borrower' },
+  guarantor: { 'zh-CN': '担保人', en: 'guarantor' },
 };
+
+/** A group's members: a consortium's, or in credit lending the borrower then its guarantors. */
+function memberRole(mode: EvidenceContext['mode'], index: number): string {
+  if (mode !== 'credit') return 'consortium_member';
+  return index === 0 ? 'borrower' : 'guarantor';
+}
 
 function subjectOf(
   s: SubjectCheck,
@@ -118,11 +126,12 @@ export function evidenceRecord(ctx: EvidenceContext, rows: readonly RowCheck[]):
     const notes = row.notes;
     if (row.target.members.length === 0) {
       const only = row.subjects[0];
-      if (only) subjects.push({ ...subjectOf(only, id, 'bidder', interrupted, ctx.language), notes });
+      const role = ctx.mode === 'credit' ? 'borrower' : 'bidder';
+      if (only) subjects.push({ ...subjectOf(only, id, role, interrupted, ctx.language), notes });
       return;
     }
     const members = row.subjects.map((s, j) => ({
-      ...subjectOf(s, `${id}.${j + 1}`, 'consortium_member', interrupted, ctx.language),
+      ...subjectOf(s, `${id}.${j + 1}`, memberRole(ctx.mode, j), interrupted, ctx.language),
       group: id,
       ...(j === 0 ? { notes } : {}),
     }));

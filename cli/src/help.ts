@@ -97,7 +97,9 @@ const CHECK = {
 不做猜测，列出候选并标记"需人工确认"；无匹配时显示"未找到"。
 
 选项:
-  --mode procurement|tendering   规则：政府采购（默认，财库〔2016〕125号）或招标投标（法〔2016〕285号）
+  --mode procurement|tendering|credit
+                                 规则：政府采购（默认，财库〔2016〕125号）、招标投标（法〔2016〕285号）
+                                 或信贷（借款企业及其担保人：担保人写在“担保人”列，以 ; 分隔）
   --cutoff YYYY-MM-DD            截止时点（采购文件规定的查询时点；默认今天，演示数据为 2026-11-20）
   --as-of YYYY-MM-DD             评价基准日（默认今天，演示数据为 2026-11-01）
   --csv <文件>                   投标人名单 CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）
@@ -131,7 +133,9 @@ an ambiguous name is not guessed: the candidates are listed and the row marked "
 no match shows "not found".
 
 Options:
-  --mode procurement|tendering   rule pack: government procurement (default) or tendering
+  --mode procurement|tendering|credit
+                                 rule pack: government procurement (default), tendering, or credit
+                                 lending (a borrower with its guarantors in the members column)
   --cutoff YYYY-MM-DD            check cut-off set by the tender documents (default today; demo data 2026-11-20)
   --as-of YYYY-MM-DD             evaluation date (default today; demo data 2026-11-01)
   --csv <file>                   bidder list CSV (UTF-8, UTF-8 with BOM, or GBK)

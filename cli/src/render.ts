@@ -1,7 +1,7 @@
 /**
  * How check results are shown: terminal table cells, result-CSV columns and `--json` objects.
  */
-import type { Finding, LocalizedText } from '@xinjian/sdk';
+import { CREDIT_LENDING_RULE_SET, type Finding, type LocalizedText } from '@xinjian/sdk';
 import { type CsvValue, sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { RowCheck, SubjectCheck } from './check.ts';
 import { asExcelText } from './excel.ts';
@@ -88,7 +88,10 @@ export function rowReasons(lang: Lang, row: RowCheck): string[] {
   for (const f of row.evaluation?.findings ?? []) {
     if (f.severity === 'info') continue;
     const prefix =
-      consortium && f.code !== 'consortium.member_failed' && names.has(f.subjectId)
+      consortium &&
+      f.code !== 'consortium.member_failed' &&
+      f.code !== 'guarantor.failed' &&
+      names.has(f.subjectId)
         ? `[${names.get(f.subjectId)}] `
         : '';
     out.push(`${prefix}${tr(lang, f.message)}${citationText(f)}`);
@@ -148,10 +151,18 @@ function nameLines(lang: Lang, row: RowCheck): string[] {
     lines.push(row.target.name ?? row.target.label);
     if (row.subjects.length > 1) {
       lines.push(
-        tr(lang, {
-          zh: `联合体（${row.subjects.length} 家成员）`,
-          en: `consortium (${row.subjects.length} members)`,
-        }),
+        tr(
+          lang,
+          row.evaluation?.ruleSet.id === CREDIT_LENDING_RULE_SET.id
+            ? {
+                zh: `借款企业及担保人（${row.subjects.length - 1} 家担保人）`,
+                en: `borrower and guarantors (${row.subjects.length - 1} guarantors)`,
+              }
+            : {
+                zh: `联合体（${row.subjects.length} 家成员）`,
+                en: `consortium (${row.subjects.length} members)`,
+              },
+        ),
       );
       for (const s of row.subjects) lines.push(`  · ${subjectName(s)}`);
     }

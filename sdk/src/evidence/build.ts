@@ -8,9 +8,16 @@ import type { LocalizedText, SourceChannel } from '../core/schemas.ts';
 import { CHANNEL_LABELS, formatCitation, LIST_LABELS, SCALE_LABELS } from '../labels.ts';
 import { JWKS_PATH } from '../resources/keys.ts';
 import type { RatingSummary } from '../resources/ratings.ts';
+import type { CreditLendingConfig } from '../rules/credit-lending.ts';
 import type { ScreeningResult } from '../rules/findings.ts';
-import { evaluateProcurement, PROCUREMENT_RULE_SET, type ProcurementConfig } from '../rules/procurement.ts';
-import { evaluateTendering, TENDERING_RULE_SET, type TenderingConfig } from '../rules/tendering.ts';
+import type { ProcurementConfig } from '../rules/procurement.ts';
+import {
+  ENTERPRISE_RULE_SETS,
+  type EnterpriseRuleSetId,
+  evaluateEnterprise,
+  RULE_SETS,
+} from '../rules/registry.ts';
+import type { TenderingConfig } from '../rules/tendering.ts';
 import {
   EVIDENCE_SCHEMA,
   type EvidenceFact,
@@ -47,7 +54,7 @@ export const CHANNEL_PORTALS: Readonly<Partial<Record<SourceChannel, string>>> =
  * const mode: ScreeningMode = 'tendering';
  * ```
  */
-export type ScreeningMode = 'procurement' | 'tendering';
+export type ScreeningMode = EnterpriseRuleSetId;
 
 /**
  * What the service answered for one subject, as the builder takes it: the signed summary of a
@@ -115,7 +122,7 @@ export interface ScreeningRecordInput {
   /** 货物 / 服务 / 工程, when the page says. */
   projectKind?: 'goods' | 'services' | 'works' | null;
   /** A non-default rule-pack configuration (kept in the record, so a verifier uses the same). */
-  config?: ProcurementConfig | TenderingConfig | null;
+  config?: ProcurementConfig | TenderingConfig | CreditLendingConfig | null;
   language: 'zh-CN' | 'en';
   generatedAt: string;
   tool: { name: string; version: string };
@@ -138,6 +145,15 @@ const BASIS: LocalizedText = {
 const BASIS_TENDERING: LocalizedText = {
   zh: '法〔2016〕285号要求招标人查询失信被执行人信息并留存查询记录。',
   en: 'Fa [2016] 285 requires tenderers to check the dishonest-judgment-debtor list and keep the query record.',
+};
+const BASIS_CREDIT: LocalizedText = {
+  zh: '授信审查留存借款企业及担保人的信用核查记录（失信被执行人融资限制：发改财金〔2016〕141号），供贷后检查与审计。',
+  en: 'The credit review keeps the check of the borrower and its guarantors (financing restriction on dishonest judgment debtors: Fagai Caijin [2016] 141) for post-loan review and audit.',
+};
+const BASES: Readonly<Record<ScreeningMode, LocalizedText>> = {
+  procurement: BASIS,
+  tendering: BASIS_TENDERING,
+  credit: BASIS_CREDIT,
 };
 
 const VERDICT_LABELS: Readonly<Record<string, LocalizedText>> = {
@@ -190,18 +206,14 @@ function headline(summary: RatingSummary, language: 'zh-CN' | 'en'): string | nu
   return null;
 }
 
-/** @internal The rule pack a mode stands for, and how to run it. */
+/** @internal The rule pack a mode stands for, and why its record is kept. */
 export function screeningPack(mode: ScreeningMode) {
-  return mode === 'tendering'
-    ? { ref: TENDERING_RULE_SET, basis: BASIS_TENDERING, run: evaluateTendering }
-    : { ref: PROCUREMENT_RULE_SET, basis: BASIS, run: evaluateProcurement };
+  return { ref: RULE_SETS[mode].ruleSet, basis: BASES[mode] };
 }
 
 /** @internal The mode of a rule-set id, if this SDK has it. */
 export function modeOfRuleSet(id: string): ScreeningMode | null {
-  if (id === PROCUREMENT_RULE_SET.id) return 'procurement';
-  if (id === TENDERING_RULE_SET.id) return 'tendering';
-  return null;
+  return ENTERPRISE_RULE_SETS.find((mode) => RULE_SETS[mode].ruleSet.id === id) ?? null;
 }
 
 /** @internal What the rule pack says, given the record's options. */
@@ -210,18 +222,17 @@ export interface JudgeOptions {
   asOf: string;
   cutoff: string;
   projectKind: 'goods' | 'services' | 'works' | null;
-  config: ProcurementConfig | TenderingConfig | null;
+  config: ProcurementConfig | TenderingConfig | CreditLendingConfig | null;
   language: 'zh-CN' | 'en';
 }
 
 function evaluate(lead: RatingSummary, others: RatingSummary[], o: JudgeOptions): ScreeningResult {
-  const { run } = screeningPack(o.mode);
-  return run(lead, {
+  return evaluateEnterprise(o.mode, lead, {
     asOf: o.asOf,
     cutoff: o.cutoff,
-    ...(others.length > 0 ? { consortium: others } : {}),
+    others,
     ...(o.projectKind ? { projectKind: o.projectKind } : {}),
-    ...(o.config ? { config: o.config as never } : {}),
+    ...(o.config ? { config: o.config } : {}),
   });
 }
 

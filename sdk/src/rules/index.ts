@@ -81,8 +81,13 @@ export {
   ProcurementConfig,
   SectorThreshold,
 } from './procurement.ts';
-export type { EnterpriseRuleSet, HouseholdRuleSet } from './registry.ts';
-export { ENTERPRISE_RULE_SETS, RULE_SETS, RuleSetId } from './registry.ts';
+export type {
+  EnterpriseEvaluation,
+  EnterpriseRuleSet,
+  EnterpriseRuleSetId,
+  HouseholdRuleSet,
+} from './registry.ts';
+export { ENTERPRISE_RULE_SETS, evaluateEnterprise, RULE_SETS, RuleSetId } from './registry.ts';
 export type { ScreeningSubject } from './screening.ts';
 export { dishonestInForce, listingInForce, listingLastDay, listingPeriodEnd } from './screening.ts';
 export type { TenderingOptions } from './tendering.ts';

@@ -133,6 +133,70 @@ export const RULE_SETS: {
  * ENTERPRISE_RULE_SETS; // ['procurement', 'tendering', 'credit']
  * ```
  */
-export const ENTERPRISE_RULE_SETS = RuleSetId.options.filter((id) => RULE_SETS[id].kind === 'enterprise');
+export const ENTERPRISE_RULE_SETS = RuleSetId.options.filter(
+  (id): id is EnterpriseRuleSetId => RULE_SETS[id].kind === 'enterprise',
+);
+
+/**
+ * The id of a rule set that screens enterprises: the modes `xinjian check --mode` takes.
+ *
+ * @example
+ * ```ts
+ * const mode: EnterpriseRuleSetId = 'credit';
+ * ```
+ */
+export type EnterpriseRuleSetId = {
+  [K in RuleSetId]: (typeof RULE_SETS)[K]['kind'] extends 'enterprise' ? K : never;
+}[RuleSetId];
+
+/**
+ * What {@link evaluateEnterprise} passes on to a mode's rule set.
+ *
+ * @example
+ * ```ts
+ * const o: EnterpriseEvaluation = { asOf: '2026-11-01', cutoff: '2026-11-20', others: [partner] };
+ * ```
+ */
+export interface EnterpriseEvaluation {
+  asOf: string;
+  cutoff: string;
+  /** The other parties: consortium members, or guarantors in credit lending. */
+  others?: readonly ScreeningSubject[];
+  projectKind?: 'goods' | 'services' | 'works';
+  /** The mode's own configuration (ProcurementConfig, TenderingConfig or CreditLendingConfig). */
+  config?: unknown;
+}
+
+/**
+ * Runs a mode's rule set over a lead subject and its other parties, passing them as that mode
+ * names them (consortium members, or guarantors), so a caller that offers every mode does not
+ * branch on the mode.
+ *
+ * @throws RangeError for a bad date; a ZodError for a config the mode rejects.
+ * @example
+ * ```ts
+ * const result = evaluateEnterprise('credit', borrower, { asOf: '2026-11-01', cutoff: '2026-11-20', others: [g1, g2] });
+ * result.verdict; // the combined verdict of the borrower and its guarantors
+ * ```
+ */
+export function evaluateEnterprise(
+  mode: EnterpriseRuleSetId,
+  lead: ScreeningSubject,
+  options: EnterpriseEvaluation,
+): ScreeningResult {
+  const set = RULE_SETS[mode];
+  const others = options.others ?? [];
+  const common = {
+    asOf: options.asOf,
+    cutoff: options.cutoff,
+    ...(options.projectKind ? { projectKind: options.projectKind } : {}),
+    ...(options.config !== undefined && options.config !== null ? { config: options.config as never } : {}),
+  };
+  const withOthers = others.length === 0 ? common : { ...common, [set.parties]: others };
+  return (set.evaluate as (input: ScreeningSubject, o: typeof withOthers) => ScreeningResult)(
+    lead,
+    withOthers,
+  );
+}
 
 export type { CreditLendingOptions, CreditLendingResult, HousingFundOptions, HousingFundResult };
