@@ -13,7 +13,7 @@
 import type { Account, ReadyReport, SerializedError } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
 import type { Language } from './i18n.ts';
-import type { PageSubject, SubjectResult, TabRecord } from './screening/model.ts';
+import type { PageSubject, SubjectResult, TabFacts, TabRecord } from './screening/model.ts';
 import type { CutoffSetting, SiteMode, SiteSetting } from './settings.ts';
 
 /**
@@ -53,7 +53,14 @@ export interface ContentToBackgroundMap {
   'cs:hello': { request: { url: string; title: string }; response: ContentSession | null };
   /** The page's layout and stated cut-off; starts a fresh tab record. */
   'cs:page': {
-    request: { url: string; title: string; layoutId: string | null; pageCutoff: string | null };
+    request: {
+      url: string;
+      title: string;
+      layoutId: string | null;
+      pageCutoff: string | null;
+      /** The page facts the reader found (项目编号, 标段, 采购人, cut-off), each with its source. */
+      facts?: TabFacts;
+    };
     response: TabRecord['cutoff'];
   };
   /** Look these subjects up; results also arrive one by one as `bg:result`. */

@@ -5,8 +5,9 @@
  * where. The cut-off of a credit check comes from them when no layout states it.
  */
 import { parseChineseDate } from '../screening/cutoff.ts';
+import type { TabFact, TabFacts } from '../screening/model.ts';
 import { FACTS, type FactSpec } from './heuristics.ts';
-import { fieldLabel, fieldValue, walk } from './reader.ts';
+import { fieldLabel, fieldValue, walk, withoutHidden } from './reader.ts';
 import type { Run } from './text.ts';
 import type { ReaderOptions } from './types.ts';
 
@@ -65,8 +66,11 @@ export function readFacts(root: Node, options: ReaderOptions): PageFacts {
     facts[spec.fact] = fact;
   };
   walk(root, options, {
-    run(run: Run) {
-      if (!/[：:]/.test(run.full)) return;
+    run(all: Run) {
+      if (!/[：:]/.test(all.full) || !ANY_LABEL.test(all.full)) return;
+      // Hidden text is not what the page prints.
+      const run = withoutHidden(all, options);
+      if (run.nodes.length === 0) return;
       const block = run.nodes[0]?.parentElement?.closest('td, th, dd, li, p, div, span');
       const from: PageFact['from'] =
         run.prefix && block?.tagName === 'DD' ? 'list' : run.prefix ? 'table' : 'text';
@@ -114,4 +118,39 @@ export function readFacts(root: Node, options: ReaderOptions): PageFacts {
 export function cutoffFromFacts(facts: PageFacts): { date: string; fact: PageFact } | null {
   const fact = facts.deadline ?? facts.openingTime;
   return fact?.date ? { date: fact.date, fact } : null;
+}
+
+const WHERE: Record<PageFact['from'], string> = { table: '表格', list: '列表', field: '表单', text: '正文' };
+
+/**
+ * Where a fact was read, in words for the record: `表格“项目编号”`.
+ *
+ * @example
+ * ```ts
+ * factSource({ value: 'X', label: '项目编号', from: 'table' }); // '表格“项目编号”'
+ * ```
+ */
+export function factSource(fact: PageFact): string {
+  return `${WHERE[fact.from]}“${fact.label}”`;
+}
+
+/**
+ * The facts a screening tab keeps: each value with its source; the cut-off as a day, its
+ * source naming the printed time too.
+ *
+ * @example
+ * ```ts
+ * tabFacts(readFacts(document.body, options)).cutoff; // { value: '2026-11-20', source: '表格“投标截止时间”：2026年11月20日 09:30' }
+ * ```
+ */
+export function tabFacts(facts: PageFacts): TabFacts {
+  const plain = (f: PageFact | null): TabFact | null =>
+    f ? { value: f.value, source: factSource(f) } : null;
+  const cut = cutoffFromFacts(facts);
+  return {
+    projectNo: plain(facts.projectNumber),
+    lot: plain(facts.lot),
+    purchaser: plain(facts.buyer),
+    cutoff: cut ? { value: cut.date, source: `${factSource(cut.fact)}：${cut.fact.value}` } : null,
+  };
 }

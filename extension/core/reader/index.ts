@@ -2,7 +2,7 @@
  * The generic page reader: subjects (`readSubjects`), page facts (`readFacts`), and the pure
  * pieces they are made of, with every heuristic as data in `heuristics.ts`.
  */
-export { cutoffFromFacts, type PageFact, type PageFacts, readFacts } from './facts.ts';
+export { cutoffFromFacts, factSource, type PageFact, type PageFacts, readFacts, tabFacts } from './facts.ts';
 export { LOAN_COMPANY_LABELS } from './heuristics.ts';
 export { orgName, orgNameBefore, orgNameIn, roleFromText } from './names.ts';
 export { fieldLabel, fieldValue, readSubjects, splitParts } from './reader.ts';

@@ -18,10 +18,11 @@ import { measurePhase } from '../page/marks.ts';
 import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createDetectState, type DetectState, detect, type Occurrence } from '../scan/detect.ts';
+import { anchorAfterField } from '../scan/field-anchor.ts';
 import { layoutFor, type PageLayout } from '../scan/layout.ts';
+import { pageFacts } from '../scan/page-facts.ts';
 import { isOwnUi, ScreeningBadges } from './badges.tsx';
 import { badgeLabel, previewText } from './card.tsx';
-import { readCutoff } from './cutoff.ts';
 import { displayState, type PageSubject, type SubjectResult } from './model.ts';
 import { type Placement, toPlacements } from './placements.ts';
 import { createRecovery } from './recovery.ts';
@@ -291,6 +292,7 @@ export function startScreening(
     const wrote = writeQueue.length > 0;
     while (writeQueue.length > 0 && performance.now() - started < budgetMs) {
       for (const { occurrence, subject } of takeNodeGroup(writeQueue)) {
+        if (occurrence.field) anchorAfterField(occurrence, state);
         if (!occurrence.node.isConnected) continue;
         const { split } = registry.show(occurrence, subject, initialResult());
         if (split) state.processed.add(split);
@@ -317,13 +319,14 @@ export function startScreening(
     lookupQueue = [];
     state = createDetectState();
     layout = layoutFor(location.href, mode.layouts ?? []);
-    const pageCutoff = readCutoff(document, layout?.cutoff);
+    const facts = pageFacts(document.body, layout, { isHidden: createHiddenCheck(), state, ignore: isOwnUi });
     pageReady = send({
       type: 'cs:page',
       url: location.href,
       title: document.title,
       layoutId: layout?.id ?? null,
-      pageCutoff,
+      pageCutoff: facts.cutoff?.value ?? null,
+      facts,
     }).then((cutoff) => registry.setCutoff(cutoff));
     pageReady.catch((e: unknown) => log.warn('could not start', e));
   }

@@ -153,6 +153,35 @@ export interface TabConsortium {
 }
 
 /**
+ * One page fact: its value (for the cut-off, the day `YYYY-MM-DD`) and where the page prints it.
+ *
+ * @example
+ * ```ts
+ * const f: TabFact = { value: 'XHCG-2026-118', source: '表格“项目编号”' };
+ * ```
+ */
+export interface TabFact {
+  value: string;
+  source: string;
+}
+
+/**
+ * The page facts a screening tab keeps: 项目编号, 标段/包号, 采购人 and the cut-off (投标截止时间,
+ * else 开标时间); `null` where the page does not print one.
+ *
+ * @example
+ * ```ts
+ * record.facts?.projectNo?.value; // 'XHCG-2026-118'
+ * ```
+ */
+export interface TabFacts {
+  projectNo: TabFact | null;
+  lot: TabFact | null;
+  purchaser: TabFact | null;
+  cutoff: TabFact | null;
+}
+
+/**
  * Everything the extension checked on one tab: the page, its cut-off and every subject.
  *
  * @example
@@ -172,6 +201,8 @@ export interface TabRecord {
   /** The 截止时点 the layout read from the page, if any. */
   pageCutoff: string | null;
   cutoff: { date: string; source: 'page' | 'fixed' | 'today' };
+  /** What the page prints about the project, each with where it was read (absent on old records). */
+  facts?: TabFacts;
   startedAt: string;
   subjects: TabSubject[];
   consortia: TabConsortium[];

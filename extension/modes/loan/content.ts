@@ -17,6 +17,7 @@ import { hello } from '../../core/page/hello.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
 import { createDetectState, type DetectState } from '../../core/scan/detect.ts';
+import { anchorAfterField } from '../../core/scan/field-anchor.ts';
 import { isOwnUi, LoanBadges } from './badges.tsx';
 import { type BorrowerOccurrence, detectBorrowers } from './detect.ts';
 import { loanBadgeLabel } from './format.ts';
@@ -160,6 +161,7 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
       let j = i + 1;
       while (j < mounts.length && mounts[j]?.occurrence.node === mounts[i]?.occurrence.node) j++;
       for (const { occurrence, key } of mounts.slice(i, j).reverse()) {
+        if (occurrence.field) anchorAfterField(occurrence, state);
         if (!occurrence.node.isConnected) continue;
         const { split } = badges.mount(occurrence, key);
         if (split) state.processed.add(split);

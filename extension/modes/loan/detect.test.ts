@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { createDetectState, detect } from '../../core/scan/detect.ts';
+import { anchorAfterField } from '../../core/scan/field-anchor.ts';
 import { detectBorrowers, roleFromText } from './detect.ts';
 
 const PAGES = join(process.cwd(), 'seeds/pages');
@@ -68,5 +69,28 @@ describe('roles', () => {
     expect(roleFromText('主借款人')).toBe('applicant');
     expect(roleFromText('共有权人')).toBe('co_borrower');
     expect(roleFromText('经办人')).toBeNull();
+  });
+});
+
+describe('ID numbers in form fields', () => {
+  it('reads readonly inputs and textareas by their label, and places the marker after the control', () => {
+    document.body.innerHTML = `
+      <table><tr><td>申请人身份证号</td><td><input id="a" readonly value="11010519491231002X"></td></tr></table>
+      <p><label for="b">配偶身份证号</label><textarea id="b" readonly>110101199003074514</textarea></p>
+      <p><label for="c">证件号码</label><input id="c" type="hidden" value="110101199003078559"></p>`;
+    const state = createDetectState();
+    const found = detectBorrowers(document.body, { isHidden: createHiddenCheck(), state, ignore });
+    expect(found.map((b) => [b.idNumber, b.role, b.field?.id])).toEqual([
+      ['11010519491231002X', 'applicant', 'a'],
+      ['110101199003074514', 'spouse', 'b'],
+    ]);
+    const first = found[0];
+    if (!first) throw new Error('no borrower');
+    anchorAfterField(first, state);
+    expect(first.node.isConnected).toBe(true);
+    expect(first.node.previousSibling).toBe(document.querySelector('#a'));
+    expect(first.length).toBe(0);
+    // A second scan reads neither the fields nor the anchor again.
+    expect(detectBorrowers(document.body, { isHidden: createHiddenCheck(), state, ignore })).toEqual([]);
   });
 });

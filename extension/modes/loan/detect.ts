@@ -5,6 +5,7 @@
  * detector for ID numbers. Reads only.
  */
 import type { BorrowerRole } from '@xinjian/sdk/rules';
+import { fieldLabel } from '../../core/reader/reader.ts';
 import { type DetectState, detect } from '../../core/scan/detect.ts';
 
 /**
@@ -26,6 +27,8 @@ export interface BorrowerOccurrence {
   node: Text;
   index: number;
   length: number;
+  /** The form control whose value it is (then `node` is a detached copy of the value). */
+  field: Element | null;
 }
 
 /** What {@link detectBorrowers} needs besides the DOM. */
@@ -60,12 +63,19 @@ export function detectBorrowers(root: Node, options: BorrowerDetectOptions): Bor
     state: options.state,
     ignore: options.ignore,
     kinds: ['id_card'],
+    names: false,
   });
   return found
     .filter((o) => o.kind === 'id_card' && o.valid)
     .map((o) => {
-      const row = o.node.parentElement?.closest('tr') ?? null;
-      const context = row ? rowContext(row, o.node) : clauseBefore(o.node.data, o.index);
+      const field = o.field ?? null;
+      const inside = field ?? o.node;
+      const row = (field ?? o.node.parentElement)?.closest('tr') ?? null;
+      // A form field's own label says whose number it is (`配偶身份证号`).
+      const label = field ? (fieldLabel(field) ?? '') : '';
+      const context = row
+        ? `${label} ${rowContext(row, inside)}`
+        : label || clauseBefore(o.node.data, o.index);
       return {
         idNumber: o.value,
         role: roleFromText(context),
@@ -73,6 +83,7 @@ export function detectBorrowers(root: Node, options: BorrowerDetectOptions): Bor
         node: o.node,
         index: o.index,
         length: o.length,
+        field,
       };
     });
 }
@@ -92,7 +103,7 @@ export function roleFromText(text: string): BorrowerRole | null {
 }
 
 // The row's other cells: the ID cell itself says nothing about the role.
-function rowContext(row: Element, node: Text): string {
+function rowContext(row: Element, node: Node): string {
   return [...row.children]
     .filter((cell) => !cell.contains(node))
     .map((cell) => cell.textContent ?? '')

@@ -10,6 +10,7 @@ const layoutFor = (url: string) => layoutIn(url, LAYOUTS);
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { createDetectState, detect, type Occurrence } from '../../core/scan/detect.ts';
 import type { PageLayout } from '../../core/scan/layout.ts';
+import { pageFacts } from '../../core/scan/page-facts.ts';
 import { readCutoff } from '../../core/screening/cutoff.ts';
 
 // Vitest runs from the repository root; in a DOM environment import.meta.url is not a file URL.
@@ -180,5 +181,64 @@ describe('detect in changing pages', () => {
         valid: true,
       },
     ]);
+  });
+});
+
+describe('a layout over the generic reader', () => {
+  it('reads its tables by its selectors only; the reader reads the rest of the page', () => {
+    document.body.innerHTML = `
+      <table id="bid-opening-table"><thead><tr><th>序号</th><th>投标人</th><th>统一社会信用代码</th><th>统一社会信用代码（备用）</th></tr></thead>
+      <tbody><tr><td>1</td><td>北京市东城区澜丰信息技术有限公司</td><td>91110000561976492Q</td><td>91330100MA703R94XL</td></tr></tbody></table>
+      <p>中标供应商：栖禾建设工程有限公司</p>`;
+    const layout = layoutFor('http://127.0.0.1:8787/demo/bid-opening');
+    // The reader alone reads both code columns; the layout says the codes are in the third.
+    expect(scan(null).map((o) => o.value)).toEqual([
+      '91110000561976492Q',
+      '91330100MA703R94XL',
+      '栖禾建设工程有限公司',
+    ]);
+    expect(scan(layout).map((o) => [o.value, o.role, o.name])).toEqual([
+      ['91110000561976492Q', 'bidder', '北京市东城区澜丰信息技术有限公司'],
+      ['栖禾建设工程有限公司', 'winner', '栖禾建设工程有限公司'],
+    ]);
+  });
+
+  it('keeps running text outside the prose it names unread', () => {
+    document.body.innerHTML =
+      '<div class="nav">供应商：栖禾建设工程有限公司</div><div class="article"><p>中标供应商：杭州岫拓医疗器械有限公司</p></div>';
+    expect(scan(null).map((o) => o.value)).toEqual(['栖禾建设工程有限公司', '杭州岫拓医疗器械有限公司']);
+    expect(scan(layoutFor('http://127.0.0.1:8787/demo/award-notice')).map((o) => o.value)).toEqual([
+      '杭州岫拓医疗器械有限公司',
+    ]);
+  });
+});
+
+describe('page facts for the tab record', () => {
+  const options = () => ({ isHidden: createHiddenCheck(), state: createDetectState(), ignore: () => false });
+
+  it('gives project number, lot, buyer and cut-off, each with its source', () => {
+    document.body.innerHTML = `<p style="display:none">项目编号：HIDDEN-0001</p><table class="kv"><tr><td>项目编号</td><td>WHHS-2026-1207</td><td>标段（包）</td><td>第三标段</td></tr>
+      <tr><td>采购人</td><td>武汉市洪山区住房和城市更新局</td><td>开标时间</td><td>2026年11月12日 14:00</td></tr></table>`;
+    expect(pageFacts(document.body, null, options())).toEqual({
+      projectNo: { value: 'WHHS-2026-1207', source: '表格“项目编号”' },
+      lot: { value: '第三标段', source: '表格“标段（包）”' },
+      purchaser: { value: '武汉市洪山区住房和城市更新局', source: '表格“采购人”' },
+      cutoff: { value: '2026-11-12', source: '表格“开标时间”：2026年11月12日 14:00' },
+    });
+  });
+
+  it('takes the cut-off a layout declares before the one the reader finds', () => {
+    load('bid-opening.html');
+    const facts = pageFacts(document.body, layoutFor('http://127.0.0.1/demo/bid-opening'), options());
+    expect(facts.cutoff?.value).toBe('2026-11-20');
+    expect(facts.cutoff?.source).toMatch(/^表格“投标截止时间”（开标记录/);
+    expect(facts.projectNo).toEqual({ value: 'XHGZ-CG-2026-0117', source: '表格“项目编号”' });
+    document.body.innerHTML = '<p>这里没有项目信息。</p>';
+    expect(pageFacts(document.body, null, options())).toEqual({
+      projectNo: null,
+      lot: null,
+      purchaser: null,
+      cutoff: null,
+    });
   });
 });

@@ -43,6 +43,7 @@ export const screeningBackground: ModeBackground = {
         layoutId: m.layoutId,
         pageCutoff: m.pageCutoff,
         cutoff,
+        ...(m.facts ? { facts: m.facts } : {}),
         startedAt: new Date().toISOString(),
         subjects: [],
         consortia: [],
