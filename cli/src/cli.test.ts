@@ -391,7 +391,9 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(zh.code).toBe(EXIT.OK);
     expect(en.stdout).toContain('Exit codes:');
     expect(en.stdout).toContain('xinjian check --csv <bidders.csv>');
-    expect(mode.stderr).toContain('--mode 只能是 procurement（政府采购）、tendering（招标投标）、credit（信贷）');
+    expect(mode.stderr).toContain(
+      '--mode 只能是 procurement（政府采购）、tendering（招标投标）、credit（信贷）',
+    );
     expect(mode.code).toBe(EXIT.USAGE);
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect(unknown.code).toBe(EXIT.USAGE);

@@ -15,6 +15,7 @@ import { ConflictError, isReportFailedError } from '../../sdk/src/core/errors.ts
 import { DomainList } from '../../sdk/src/resources/domains.ts';
 import { BatchRatingsResponse } from '../../sdk/src/resources/ratings.ts';
 import { Report } from '../../sdk/src/resources/reports.ts';
+import { seeds } from '../../seeds/index.ts';
 import { call, DEMO_API_KEY, expectJson, expectProblem, idempotencyKey, startServer } from './support.ts';
 
 let server: RunningMockServer;
@@ -108,6 +109,24 @@ describe('magic:report-failed', () => {
     expect(error).toMatchObject({
       failure: { code: 'source_unavailable' },
       reportId: expect.stringMatching(/^rpt_/),
+    });
+  });
+});
+
+describe('SME credit ratings', () => {
+  it('the catalog offers the SME rating product for 信贷, and a batch serves the grade with its filed issuer', async () => {
+    const products = await client().products.list({ domain: 'credit_lending' }).toArray();
+    const sme = products.find((p) => p.id === 'sme_credit_rating');
+    expect(sme?.ratingScales).toEqual(['sme_credit']);
+    expect(sme?.provider.filingNo).toMatch(/备/);
+    const [item] = await client().ratings.lookup([
+      seeds.enterprises.find((e) => e.tags.includes('edge:sme-BB'))?.subject.uscc ?? '',
+    ]);
+    const grade =
+      item?.status === 'found' ? item.summary.grades.find((g) => g.scale === 'sme_credit') : undefined;
+    expect(grade).toMatchObject({
+      value: 'BB',
+      issuer: { kind: 'rating_agency', filingNo: expect.stringMatching(/备/) },
     });
   });
 });

@@ -173,6 +173,10 @@ describe('installed in a fresh project', () => {
       signatureVerified: true,
       recordVerified: true,
       editedProblems: ['subject_mismatch'],
+      creditParties: ['borrower:pass', 'guarantor:fail'],
+      modes: ['procurement', 'tendering', 'credit', 'loan'],
+      smeScale: true,
+      smeMeaning: '偿还债务的能力较弱，违约风险较高',
     });
     expect(result.products).toBeGreaterThan(1);
     if (node === SYSTEM_NODE && existsSync(SYSTEM_NODE)) expect(String(result.node)).toMatch(/^\d+\./);

@@ -41,3 +41,21 @@ describe('grade order', () => {
     ]);
   });
 });
+
+describe('the SME credit scale (中小企业信用评价)', () => {
+  it('is ordered best first like the credit-market scale, on a scale of its own', () => {
+    expect(gradeOrder('sme_credit')).toEqual(PbocLongTermGrade.options);
+    expect(gradeRank('sme_credit', 'BBB-')).toBeLessThan(gradeRank('sme_credit', 'BB+') ?? -1);
+    const grades = [
+      { scale: 'sme_credit' as const, value: 'BB' },
+      { scale: 'pboc_long_term' as const, value: 'A' },
+      { scale: 'sme_credit' as const, value: 'AA-' },
+    ];
+    // Never interleaved with a borrower rating: sorted by scale first.
+    expect(grades.sort(compareGrades).map((g) => `${g.scale}:${g.value}`)).toEqual([
+      'pboc_long_term:A',
+      'sme_credit:AA-',
+      'sme_credit:BB',
+    ]);
+  });
+});

@@ -9,7 +9,13 @@ import {
   verifySignature,
 } from '@xinjian/sdk/evidence';
 import { normalizeIdentifier, parseUscc } from '@xinjian/sdk/identifiers';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { gradeMeaning } from '@xinjian/sdk/labels';
+import {
+  evaluateCreditLending,
+  evaluateProcurement,
+  RULE_SETS,
+  SCALE_EXPLANATIONS,
+} from '@xinjian/sdk/rules';
 
 const baseUrl = process.env.MOCK_URL;
 const apiKey = process.env.MOCK_KEY;
@@ -94,5 +100,16 @@ console.log(
     searchRequestId: typeof search._requestId === 'string',
     fullWidth: fullWidth?.status ?? null,
     lookupAuthenticationError: isAuthenticationError(lookupAuth),
+    creditParties:
+      clean.status === 'found' && blacklisted.status === 'found'
+        ? evaluateCreditLending(clean.summary, {
+            asOf: '2026-11-01',
+            cutoff: '2026-11-20',
+            guarantors: [blacklisted.summary],
+          }).parties.map((p) => `${p.role}:${p.verdict}`)
+        : null,
+    modes: Object.keys(RULE_SETS),
+    smeScale: SCALE_EXPLANATIONS.sme_credit.zh.startsWith('中小企业信用评价'),
+    smeMeaning: gradeMeaning('sme_credit', 'BB+')?.zh ?? null,
   }),
 );

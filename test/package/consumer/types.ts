@@ -4,6 +4,7 @@ import { createMockApi, DEMO_API_KEY, faultHeaders, journal } from '@xinjian/moc
 import {
   type APIPromise,
   createClient,
+  type GradeScale,
   isAuthenticationError,
   type Product,
   type ProductId,
@@ -11,7 +12,14 @@ import {
   type WithRequestId,
 } from '@xinjian/sdk';
 import { normalizeIdentifier, parseUscc, type UsccParseResult } from '@xinjian/sdk/identifiers';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { SCALE_EXPLANATIONS } from '@xinjian/sdk/labels';
+import {
+  type CreditLendingResult,
+  type EnterpriseRuleSetId,
+  evaluateCreditLending,
+  evaluateProcurement,
+  RULE_SETS,
+} from '@xinjian/sdk/rules';
 import { BatchRatingsResponse } from '@xinjian/sdk/schemas';
 
 const client = createClient({ baseUrl: 'https://api.xinjian.test', apiKey: DEMO_API_KEY });
@@ -40,3 +48,18 @@ export const facts = {
   guard: isAuthenticationError(new Error('x')),
   later,
 };
+
+// The credit-lending rule set and the SME scale labels, from their subpaths.
+export function credit(
+  borrower: Parameters<typeof evaluateCreditLending>[0],
+  guarantor: typeof borrower,
+): string[] {
+  const result: CreditLendingResult = evaluateCreditLending(borrower, {
+    asOf: '2026-11-01',
+    cutoff: '2026-11-20',
+    guarantors: [guarantor],
+  });
+  const mode: EnterpriseRuleSetId = 'credit';
+  const scale: GradeScale = 'sme_credit';
+  return [result.verdict, RULE_SETS[mode].domain, SCALE_EXPLANATIONS[scale].en];
+}
