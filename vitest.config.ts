@@ -19,7 +19,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['sdk/**/*.test.ts', 'cli/**/*.test.ts', 'mock-server/**/*.test.ts', 'seeds/**/*.test.ts'],
+          include: [
+            'sdk/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'mock-server/**/*.test.ts',
+            'seeds/**/*.test.ts',
+            'test/docs/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
