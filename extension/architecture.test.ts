@@ -21,7 +21,9 @@ function sources(dir: string): string[] {
 // Static imports and re-exports only; import.meta.glob patterns are how the core finds modes.
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 const files = sources(EXTENSION).map((f) => relative(EXTENSION, f));
@@ -30,7 +32,11 @@ describe('extension architecture', () => {
   it('keeps the core free of mode imports', () => {
     const offenders = files
       .filter((f) => f.startsWith('core/'))
-      .flatMap((f) => importsOf(join(EXTENSION, f)).filter((s) => /(^|\/)modes\//.test(s)).map((s) => `${f} → ${s}`));
+      .flatMap((f) =>
+        importsOf(join(EXTENSION, f))
+          .filter((s) => /(^|\/)modes\//.test(s))
+          .map((s) => `${f} → ${s}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ describe('determinism', () => {
       'award-notice.html',
       'bid-opening.html',
       'bidders.html',
+      'credit-review.html',
       'expected.json',
       'loan-review.html',
       'tendering.html',

@@ -18,7 +18,10 @@ export type ExpectedRole =
   | 'winner'
   | 'candidate'
   | 'applicant'
-  | 'co_borrower';
+  | 'co_borrower'
+  | 'borrower'
+  | 'guarantor'
+  | 'legal_representative';
 
 /**
  * One subject an ideal detector finds on a page. `text` is exactly as printed; `value` is the
@@ -192,6 +195,7 @@ const PROJECT = {
   agent: '浙江霁衡招标代理有限公司（演示）',
   place: '西湖区公共资源交易服务平台 第三开标室',
 };
+const CREDIT = { no: 'SX-2026-110105-0088', branch: '北京朝阳支行公司业务部（演示）' };
 const TENDER = {
   name: '西湖区文教路综合管廊工程',
   lot: '施工一标段',
@@ -386,6 +390,79 @@ ${rows}
     body,
   });
   return { html, expected: { page: 'tendering.html', subjects } };
+}
+
+/**
+ * 授信审批表 of a bank: the application (amount, term, 审批日 = the demo cut-off), the borrower
+ * enterprise with its legal representative (a person, with an ID number, never looked up as a
+ * company), and two guarantors, one of them on the 失信被执行人 list. The borrower table is
+ * `table#credit-borrower`, the guarantors `table#credit-guarantors`.
+ *
+ * @example
+ * ```ts
+ * const { html, expected } = renderCreditReview(data);
+ * ```
+ */
+export function renderCreditReview(data: SeedData): RenderedPage {
+  const cutoff = data.meta.cutoff;
+  const parties = data.enterprises.filter((e) => e.tags.includes('credit-case:cc-1'));
+  const borrower = parties.find((e) => e.tags.includes('role:borrower'));
+  const guarantors = parties.filter((e) => e.tags.includes('role:guarantor'));
+  if (!borrower || guarantors.length !== 2)
+    throw new Error('credit case cc-1 needs a borrower and two guarantors');
+  const legal = person(data, ['credit-case:cc-1', 'role:legal_representative']);
+  const subjects: ExpectedSubject[] = [
+    uscc(borrower, 'borrower'),
+    // The person is found, but looked up only after written consent (a mode with a gate).
+    {
+      text: legal.idNumber,
+      kind: 'id_card',
+      value: legal.idNumber,
+      role: 'legal_representative',
+      subjectId: null,
+      valid: true,
+    },
+    ...guarantors.map((g) => uscc(g, 'guarantor')),
+  ];
+  const guarantorRows = guarantors
+    .map(
+      (g, i) =>
+        `<tr><td>${i + 1}</td><td>${esc(g.subject.name)}</td><td class="code">${g.subject.uscc}</td><td>${i === 0 ? '连带责任保证' : '抵押担保'}</td><td class="num">${groupThousands(i === 0 ? 3_000_000 : 2_000_000, true)}</td></tr>`,
+    )
+    .join('\n');
+  const body = `<table class="info">
+<tr><th>业务编号</th><td>${CREDIT.no}</td><th>业务品种</th><td>流动资金贷款</td></tr>
+<tr><th>申请金额（元）</th><td class="num">${groupThousands(5_000_000, true)}</td><th>期限</th><td>12 个月</td></tr>
+<tr><th>经办机构</th><td>${esc(CREDIT.branch)}</td><th>审批日期</th><td>${chineseDate(cutoff)}</td></tr>
+</table>
+<h2 class="sub">借款人信息</h2>
+<table id="credit-borrower" class="grid">
+<thead><tr><th>借款人名称</th><th>统一社会信用代码</th><th>法定代表人</th><th>法定代表人身份证号</th><th>注册地</th></tr></thead>
+<tbody>
+<tr><td>${esc(borrower.subject.name)}</td><td class="code">${borrower.subject.uscc}</td><td>${esc(legal.name)}</td><td class="code">${legal.idNumber}</td><td>${esc(borrower.subject.region.name)}</td></tr>
+</tbody>
+</table>
+<h2 class="sub">担保人信息</h2>
+<table id="credit-guarantors" class="grid">
+<thead><tr><th>序号</th><th>担保人名称</th><th>统一社会信用代码</th><th>担保方式</th><th>担保金额（元）</th></tr></thead>
+<tbody>
+${guarantorRows}
+</tbody>
+</table>
+<p class="indent">审查要点：按发改财金〔2016〕141号，借款企业及担保人为失信被执行人的，限制融资；借款企业信用评级、中小企业信用评价与信用报告供审查参考。</p>
+<div class="sign">客户经理：________　　审查人：________　　${chineseDate(cutoff)}</div>`;
+  const html = layout({
+    asOf: data.meta.asOf,
+    title: `授信审批表 ${CREDIT.no}`,
+    portal: '信贷业务管理系统（演示）',
+    portalSub: '授信审批 · 贷前调查',
+    nav: ['工作台', '授信申请', '授信审批', '贷后管理'],
+    navOn: 2,
+    crumb: ['工作台', '授信审批', '审批表'],
+    meta: `生成时间：${cutoff} 09:00　　经办：${esc(CREDIT.branch)}`,
+    body,
+  });
+  return { html, expected: { page: 'credit-review.html', subjects } };
 }
 
 /**
@@ -642,12 +719,12 @@ ${parts.join('\n')}
 export const STATIC_BIDDER_ROWS = 50;
 
 /**
- * Every file of `seeds/pages/`: the five HTML pages and `expected.json`.
+ * Every file of `seeds/pages/`: the six HTML pages and `expected.json`.
  *
  * @example
  * ```ts
  * Object.keys(renderStaticPages(data));
- * // ['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html', 'tendering.html', 'expected.json']
+ * // ['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html', 'tendering.html', 'credit-review.html', 'expected.json']
  * ```
  */
 export function renderStaticPages(data: SeedData): Record<string, string> {
@@ -657,6 +734,7 @@ export function renderStaticPages(data: SeedData): Record<string, string> {
     renderLoanReview(data),
     renderBidderTable(data, data.enterprises, STATIC_BIDDER_ROWS),
     renderTenderOpening(data),
+    renderCreditReview(data),
   ];
   const out: Record<string, string> = {};
   for (const p of pages) out[p.expected.page] = p.html;

@@ -31,20 +31,25 @@ describe('static pages', () => {
       'loan-review.html',
       'bidders.html',
       'tendering.html',
+      'credit-review.html',
     ]);
   });
 
-  it.each(['bid-opening.html', 'award-notice.html', 'loan-review.html', 'bidders.html', 'tendering.html'])(
-    '%s contains what expected.json says, and the SDK finder finds exactly the valid codes',
-    (page) => {
-      const html = read(page);
-      const subjects = byPage(page);
-      for (const s of subjects) expect(html, s.text).toContain(s.text);
-      const found = findIdentifiers(textOf(html), { asOf }).map((m) => [m.kind, m.value]);
-      const wanted = subjects.filter((s) => s.valid && s.kind !== 'name').map((s) => [s.kind, s.value]);
-      expect(found).toEqual(wanted);
-    },
-  );
+  it.each([
+    'bid-opening.html',
+    'award-notice.html',
+    'loan-review.html',
+    'bidders.html',
+    'tendering.html',
+    'credit-review.html',
+  ])('%s contains what expected.json says, and the SDK finder finds exactly the valid codes', (page) => {
+    const html = read(page);
+    const subjects = byPage(page);
+    for (const s of subjects) expect(html, s.text).toContain(s.text);
+    const found = findIdentifiers(textOf(html), { asOf }).map((m) => [m.kind, m.value]);
+    const wanted = subjects.filter((s) => s.valid && s.kind !== 'name').map((s) => [s.kind, s.value]);
+    expect(found).toEqual(wanted);
+  });
 
   it('is self-contained UTF-8 markup with page CSS and no external resources', () => {
     for (const page of [

@@ -41,6 +41,8 @@ export interface ModeDefinition {
   gate: 'auto' | 'consent';
   /** Pages the generic reader cannot read alone (screening engine only); override it. */
   layouts?: readonly PageLayout[];
+  /** What a group of subjects is called (a credit application's parties); a 联合体 otherwise. */
+  group?: { label: LocalizedText; verdict: LocalizedText };
   /** The mock server's demo page for this mode; the meta-test requires one with a fixture. */
   demoPath: string;
 }

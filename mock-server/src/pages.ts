@@ -30,7 +30,7 @@ export const MAX_BIDDERS = 20_000;
  * @example
  * ```ts
  * DEMO_PAGES.map((p) => p.path);
- * // ['/demo/bid-opening', '/demo/award-notice', '/demo/tendering', '/demo/loan-review', '/demo/bidders', '/demo/bidders?n=1000']
+ * // ['/demo/bid-opening', '/demo/award-notice', '/demo/tendering', '/demo/credit-review', '/demo/loan-review', '/demo/bidders', '/demo/bidders?n=1000']
  * ```
  */
 export const DEMO_PAGES = [
@@ -44,6 +44,11 @@ export const DEMO_PAGES = [
     path: '/demo/tendering',
     zh: '工程招标开标记录（法〔2016〕285号）',
     en: 'Works tender bid-opening record (法〔2016〕285号)',
+  },
+  {
+    path: '/demo/credit-review',
+    zh: '银行授信审批表（借款企业、担保人、法定代表人）',
+    en: 'Bank credit approval form (borrower, guarantors, legal representative)',
   },
   {
     path: '/demo/loan-review',

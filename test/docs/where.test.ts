@@ -21,7 +21,8 @@ describe('README: where things are', () => {
       const paths = [...where.matchAll(/`([\w./-]+\/[\w./-]*)`/g)].map((m) => m[1] ?? '');
       expect(paths.length).toBeGreaterThan(0);
       expect(paths.length).toBeLessThanOrEqual(2);
-      for (const path of paths) expect(existsSync(new URL(`../../${path}`, import.meta.url)), path).toBe(true);
+      for (const path of paths)
+        expect(existsSync(new URL(`../../${path}`, import.meta.url)), path).toBe(true);
     },
   );
 });

@@ -430,6 +430,8 @@ describe('the loan script bundle', () => {
     // The local builds' presets (the mock's sites, each mode's demo page as a path rule) come
     // from the build's local defaults; production has none, so no local site is named.
     expect(background).not.toMatch(/http:\/\/(127\.0\.0\.1|localhost)\/\*/);
-    expect(readFileSync(join(inject('extensionDir'), 'background.js'), 'utf8')).toContain('http://127.0.0.1/*');
+    expect(readFileSync(join(inject('extensionDir'), 'background.js'), 'utf8')).toContain(
+      'http://127.0.0.1/*',
+    );
   });
 });

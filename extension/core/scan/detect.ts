@@ -128,6 +128,8 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   const cellName = nameCell ? orgNameIn(nameText) : null;
   const isConsortium = nameCell !== null && nameText.includes(tl.consortiumMarker ?? '联合体');
   const consortium = isConsortium && nameCell ? consortiumFor(row, nameCell, state) : null;
+  // A table whose rows are the parties of one group (a credit application's borrower and guarantors).
+  const group = tl.group ?? null;
   const found: Occurrence[] = [];
   const readCell = (cell: Element, ctx: Omit<CodeContext, 'kinds' | 'row'>) => {
     const run = Run.of(cell, { isHidden: options.isHidden, state, ignore: options.ignore });
@@ -137,13 +139,13 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   };
   for (const cell of row.querySelectorAll(tl.codeCells)) {
     if (cell === nameCell || options.isHidden(cell)) continue;
-    readCell(cell, { role: tl.role, name: cellName, consortium: null, invalidNeedsLabel: false });
+    readCell(cell, { role: tl.role, name: cellName, consortium: group, invalidNeedsLabel: false });
   }
   if (nameCell && !options.isHidden(nameCell)) {
     const run = readCell(nameCell, {
       role: isConsortium ? 'consortium_member' : tl.role,
       name: null,
-      consortium,
+      consortium: consortium ?? group,
       invalidNeedsLabel: true,
     });
     if (found.length === 0 && cellName && !isConsortium) {
@@ -159,7 +161,7 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
           expectedCheckChar: null,
           invalidMessage: null,
           name: cellName,
-          consortium: null,
+          consortium: group,
           node: at.node,
           index: at.index,
           length: at.length,

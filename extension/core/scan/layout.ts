@@ -35,6 +35,11 @@ export interface TableLayout {
   role: SubjectRole;
   /** Text that marks a name cell listing 联合体 members (each with its code). */
   consortiumMarker?: string;
+  /**
+   * Every row of the table is a party of one group, named here: the borrower and guarantors of
+   * a credit application, screened together like a 联合体. Tables with the same id form one group.
+   */
+  group?: { id: string; name: string | null };
 }
 
 /**

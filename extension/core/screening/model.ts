@@ -20,7 +20,14 @@ import type { RuleSetId, ScreeningResult } from '@xinjian/sdk/rules';
  * const role: SubjectRole = 'winner'; // 中标供应商：…
  * ```
  */
-export type SubjectRole = 'bidder' | 'winner' | 'candidate' | 'consortium_member' | 'mention';
+export type SubjectRole =
+  | 'bidder'
+  | 'winner'
+  | 'candidate'
+  | 'consortium_member'
+  | 'borrower'
+  | 'guarantor'
+  | 'mention';
 
 /**
  * One subject the content script found on a page. `key` is stable for the page: the code

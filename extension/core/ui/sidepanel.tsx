@@ -12,7 +12,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
 import { send } from '../messages.ts';
-import { byMode } from '../modes.ts';
+import { byMode, modeById } from '../modes.ts';
 import { bidderEvidence, pageEvidence, sealEvidence, tableCsv } from '../screening/evidence.ts';
 import {
   channelLabel,
@@ -151,6 +151,14 @@ function BidderTable(props: {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'order', dir: 1 });
   const [filter, setFilter] = useState<DisplayState | 'all'>('all');
   const [hash, setHash] = useState<string | null>(null);
+  // A mode may name its groups (a credit application's parties); a 联合体 otherwise.
+  const named = modeById(record.mode)?.group;
+  const groupTitle = (group: { id: string; name: string | null }) =>
+    named
+      ? `${localized(named.label)}${group.name ? `：${group.name}` : ''}`
+      : t('panel.consortium', { name: group.name ?? group.id });
+  const groupVerdict = (verdict: string) =>
+    named ? `${localized(named.verdict)}：${verdict}` : t('panel.consortium_verdict', { verdict });
 
   const rows = useMemo(() => {
     const indexed = record.subjects.map((entry, order) => ({ entry, order }));
@@ -285,14 +293,14 @@ function BidderTable(props: {
               {group.consortium ? (
                 <tr class="group" key={`g-${group.consortium.id}`}>
                   <td colSpan={4}>
-                    {t('panel.consortium', { name: group.consortium.name ?? group.consortium.id })}
+                    {groupTitle(group.consortium)}
                     {' · '}
                     {group.consortium.screening
-                      ? t('panel.consortium_verdict', {
-                          verdict: t(
+                      ? groupVerdict(
+                          t(
                             `state.${group.consortium.screening.verdict === 'incomplete' ? 'unavailable' : group.consortium.screening.verdict}`,
                           ),
-                        })
+                        )
                       : t('state.checking')}
                   </td>
                 </tr>

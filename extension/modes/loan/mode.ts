@@ -8,7 +8,7 @@ import { defineMode } from '../../core/mode.ts';
 
 export default defineMode({
   id: 'loan',
-  order: 3,
+  order: 4,
   label: { zh: '公积金贷款审核', en: 'Housing-fund loan review' },
   description: {
     zh: '经借款人书面授权后核查个人征信、公积金缴存与失信记录，按城市规则包给出结论并留痕',

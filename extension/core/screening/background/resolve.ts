@@ -44,7 +44,12 @@ export type ScreenContext = Pick<ResolveContext, 'ruleSet' | 'asOf' | 'cutoff'>;
 
 type Evaluate = (
   subject: ScreeningSubject,
-  options: { asOf: string; cutoff: string; consortium?: readonly ScreeningSubject[] },
+  options: {
+    asOf: string;
+    cutoff: string;
+    consortium?: readonly ScreeningSubject[];
+    guarantors?: readonly ScreeningSubject[];
+  },
 ) => ScreeningResult;
 
 function evaluatorOf(id: RuleSetId): Evaluate {
@@ -66,7 +71,9 @@ export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningRes
 }
 
 /**
- * Screens a consortium: the lead and the other members together; any member barred bars all.
+ * Screens a group together: a consortium (the lead and the other members; any member barred
+ * bars all) or a credit application (the borrower, then its guarantors). Each rule set reads
+ * the option it knows: procurement and tendering `consortium`, credit lending `guarantors`.
  *
  * @example
  * ```ts
@@ -79,7 +86,12 @@ export function screenConsortium(
 ): ScreeningResult | null {
   const [lead, ...rest] = members;
   if (!lead) return null;
-  return evaluatorOf(ctx.ruleSet)(lead, { asOf: ctx.asOf, cutoff: ctx.cutoff, consortium: rest });
+  return evaluatorOf(ctx.ruleSet)(lead, {
+    asOf: ctx.asOf,
+    cutoff: ctx.cutoff,
+    consortium: rest,
+    guarantors: rest,
+  });
 }
 
 /**
