@@ -154,7 +154,7 @@ const zh = {
   'options.saved': '已保存',
   'options.permission_denied': '未获得 API 地址的访问权限',
   'panel.title': '信鉴 · 核查记录',
-  'panel.page': '本页投标人',
+  'panel.page': '本页核查主体',
   'panel.no_page': '当前标签页没有核查记录',
   'panel.filter': '按结论筛选',
   'panel.filter_all': '全部',
