@@ -216,7 +216,7 @@ function readRun(run: Run, options: ReaderOptions, out: Occurrence[]): void {
     const clause = clauseBefore(text, c.start);
     const o = occurrenceAt(visible, c, {
       role: roleFromText(clause, 'mention'),
-      name: orgNameBefore(clause),
+      name: orgNameBefore(clause) ?? (visible.prefix ? recordName(visible.prefix) : null),
       consortium: null,
       row: record,
     });
@@ -226,6 +226,16 @@ function readRun(run: Run, options: ReaderOptions, out: Occurrence[]): void {
   if (options.companyLabels) labelledCompanies(visible, codes, options.companyLabels, found);
   found.sort((a, b) => startOf(visible, a) - startOf(visible, b));
   out.push(...found);
+}
+
+// The company a key–value record names under a bidder label (`中标人名称，某公司，统一社会信用代码：`).
+function recordName(prefix: string): string | null {
+  const pieces = prefix.split('，');
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const name = orgName(pieces[i] ?? '');
+    if (name && roleFromText(pieces[i - 1] ?? '', 'mention') !== 'mention') return name;
+  }
+  return null;
 }
 
 function startOf(run: Run, o: Occurrence): number {

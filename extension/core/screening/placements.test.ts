@@ -43,3 +43,23 @@ describe('toPlacements', () => {
     expect(placements.find((p) => p.subject.invalid)?.subject.key).toBe('invalid:91330108MA5WY2EA7L');
   });
 });
+
+describe('a key–value record', () => {
+  it('looks its winner up once, by the code, when the record prints the name and the code', () => {
+    document.body.innerHTML = `<table><tr><td>项目编号</td><td>WHHS-2026-1207</td></tr>
+      <tr><td>中标人名称</td><td>桉衡（长春）机械设备有限公司</td></tr>
+      <tr><td>统一社会信用代码</td><td>912201047162417318</td></tr></table>
+      <table><tr><td>中标人名称</td><td>栖禾建设工程有限公司</td></tr></table>`;
+    const found = detect(document.body, {
+      layout: null,
+      isHidden: createHiddenCheck(),
+      state: createDetectState(),
+      ignore: () => false,
+    });
+    expect(found.map((o) => o.kind)).toEqual(['name', 'uscc', 'name']);
+    expect(toPlacements(found).map((p) => [p.subject.key, p.subject.role])).toEqual([
+      ['code:912201047162417318', 'winner'],
+      ['name:栖禾建设工程有限公司', 'winner'],
+    ]);
+  });
+});

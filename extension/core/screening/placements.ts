@@ -53,6 +53,23 @@ export function toPlacements(occurrences: readonly Occurrence[]): Placement[] {
     if (o.kind !== 'org_code' || aliases.has(o)) continue;
     if (usccsByNode.get(o.node)?.some((uscc) => uscc.slice(8, 17) === o.value)) aliases.add(o);
   }
+  // A name whose code the same table prints (a key–value record: 中标人名称 | 统一社会信用代码) is
+  // that code's subject: looked up once, by the code.
+  const codedNames = new Map<Element, Set<string>>();
+  for (const o of occurrences) {
+    const table = o.kind !== 'name' && o.valid && o.name ? tableOf(o) : null;
+    if (!table || !o.name) continue;
+    const names = codedNames.get(table) ?? new Set();
+    names.add(nameSubject(o.name).key);
+    codedNames.set(table, names);
+  }
+  if (codedNames.size > 0) {
+    for (const o of occurrences) {
+      if (o.kind !== 'name') continue;
+      const table = tableOf(o);
+      if (table && codedNames.get(table)?.has(nameSubject(o.value).key)) aliases.add(o);
+    }
+  }
   const out: Placement[] = [];
   for (const o of occurrences) {
     if (aliases.has(o)) continue;
@@ -60,6 +77,10 @@ export function toPlacements(occurrences: readonly Occurrence[]): Placement[] {
     if (subject) out.push({ occurrence: o, subject });
   }
   return out;
+}
+
+function tableOf(o: Occurrence): Element | null {
+  return (o.field ?? o.node.parentElement)?.closest('table') ?? null;
 }
 
 function subjectOf(o: Occurrence): PageSubject | null {
