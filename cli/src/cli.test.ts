@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoJwks, startMockServer } from '@xinjian/mock-server';
-import { computeUsccCheckChar } from '@xinjian/sdk';
+import { computeUsccCheckChar, ENTERPRISE_RULE_SETS } from '@xinjian/sdk';
 import { type EvidenceFile, verifyEvidence } from '@xinjian/sdk/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -498,6 +498,9 @@ describe('xinjian check against a configured API', { timeout: 60_000 }, () => {
     const run = await cli(['check', uscc('edge:clean'), '--mode', 'lending'], { env });
     expect(run.code).toBe(EXIT.USAGE);
     expect(run.stderr).toContain('procurement（政府采购）、tendering（招标投标）、credit（信贷）');
+    const help = await cli(['check', '--help'], { env });
+    expect(help.stdout).toContain(`--mode ${ENTERPRISE_RULE_SETS.join('|')}`);
+    expect(ENTERPRISE_RULE_SETS).toEqual(['procurement', 'tendering', 'credit']);
   });
 
   it('stops with 77 when the key is rejected', async () => {

@@ -1,7 +1,11 @@
 /**
  * `--help` text for each command, in Chinese and English.
  */
+import { ENTERPRISE_RULE_SETS } from '@xinjian/sdk';
 import type { Lang } from './labels.ts';
+
+// The modes `check` takes, as the SDK registers them.
+const MODES = ENTERPRISE_RULE_SETS.join('|');
 
 const EXIT_CODES_ZH = `退出码:
   0   全部查询完成且全部通过（或列表已输出）
@@ -97,7 +101,7 @@ const CHECK = {
 不做猜测，列出候选并标记"需人工确认"；无匹配时显示"未找到"。
 
 选项:
-  --mode procurement|tendering|credit
+  --mode ${MODES}
                                  规则：政府采购（默认，财库〔2016〕125号）、招标投标（法〔2016〕285号）
                                  或信贷（借款企业及其担保人：担保人写在“担保人”列，以 ; 分隔）
   --cutoff YYYY-MM-DD            截止时点（采购文件规定的查询时点；默认今天，演示数据为 2026-11-20）
@@ -133,7 +137,7 @@ an ambiguous name is not guessed: the candidates are listed and the row marked "
 no match shows "not found".
 
 Options:
-  --mode procurement|tendering|credit
+  --mode ${MODES}
                                  rule pack: government procurement (default), tendering, or credit
                                  lending (a borrower with its guarantors in the members column)
   --cutoff YYYY-MM-DD            check cut-off set by the tender documents (default today; demo data 2026-11-20)

@@ -11,7 +11,7 @@ import {
   type RunningMockServer,
 } from '../../mock-server/src/index.ts';
 import { createClient } from '../../sdk/src/client.ts';
-import { ConflictError, isReportFailedError } from '../../sdk/src/core/errors.ts';
+import { ConflictError, isConflictError, isReportFailedError } from '../../sdk/src/core/errors.ts';
 import { DomainList } from '../../sdk/src/resources/domains.ts';
 import { BatchRatingsResponse } from '../../sdk/src/resources/ratings.ts';
 import { Report } from '../../sdk/src/resources/reports.ts';
@@ -59,6 +59,7 @@ describe('X-Mock-Fault conflict:<reason>', () => {
       .domains.list()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
+    expect(isConflictError(error)).toBe(true);
     expect(error).toMatchObject({ name: 'ConflictError', status: 409, code: 'conflict' });
   });
 

@@ -612,6 +612,19 @@ export const isNotFoundError: (e: unknown) => e is NotFoundError = apiGuard(
   (s) => s === 404,
 );
 /**
+ * True for a 409: an idempotency key reused with another body (`code` `idempotency_conflict`,
+ * never retried), or a resource in a conflicting state (`code` `conflict`, retried).
+ *
+ * @example
+ * ```ts
+ * if (isConflictError(e) && e.code === 'idempotency_conflict') console.log('use a new Idempotency-Key');
+ * ```
+ */
+export const isConflictError: (e: unknown) => e is ConflictError = apiGuard(
+  ['ConflictError'],
+  (s) => s === 409,
+);
+/**
  * True for a 5xx.
  *
  * @example
