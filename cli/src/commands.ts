@@ -45,7 +45,15 @@ import { asExcelText } from './excel.ts';
 import { EXIT, type ExitCode, exitCodeFor } from './exit-codes.ts';
 import { helpText } from './help.ts';
 import { classifyInput } from './identify.ts';
-import { DOMAIN_LABELS, type Lang, OUTCOME_LABELS, type Outcome, paren, SCALE_LABELS, tr } from './labels.ts';
+import {
+  DOMAIN_LABELS,
+  type Language,
+  OUTCOME_LABELS,
+  type Outcome,
+  paren,
+  SCALE_LABELS,
+  tr,
+} from './labels.ts';
 import { createProgress } from './progress.ts';
 import { HEADERS, matchColumns, renderResultTable, resultColumns, toJsonRow } from './render.ts';
 import { renderSummary, SUMMARY_ABOVE_ROWS } from './summary.ts';
@@ -65,7 +73,7 @@ export async function runCommand(
   command: 'check' | 'products' | 'domains' | 'verify',
   args: string[],
   io: CliIO,
-  lang: Lang,
+  lang: Language,
 ): Promise<ExitCode> {
   try {
     if (command === 'check') return await checkCommand(args, io);
@@ -77,7 +85,7 @@ export async function runCommand(
   }
 }
 
-function report(e: unknown, io: CliIO, lang: Lang): ExitCode {
+function report(e: unknown, io: CliIO, lang: Language): ExitCode {
   if (e instanceof CliError) {
     io.stderr.write(`xinjian: ${tr(lang, e.text)}\n`);
     if (e.hint !== null) {
@@ -129,7 +137,7 @@ function report(e: unknown, io: CliIO, lang: Lang): ExitCode {
 
 async function withConnection<T>(
   io: CliIO,
-  lang: Lang,
+  lang: Language,
   demo: boolean,
   hooks: ClientHooks,
   fn: (conn: Connection) => Promise<T>,
@@ -245,7 +253,7 @@ async function writeOutput(path: string, data: Uint8Array | string): Promise<voi
   }
 }
 
-function summaryLine(lang: Lang, rows: readonly RowCheck[]): string {
+function summaryLine(lang: Language, rows: readonly RowCheck[]): string {
   const counts = new Map<Outcome, number>();
   for (const r of rows) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
   const parts = (Object.keys(OUTCOME_LABELS) as Outcome[])

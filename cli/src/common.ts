@@ -6,7 +6,7 @@ import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { LocalizedText } from '@xinjian/sdk';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { HelpTopic } from './help.ts';
-import type { Lang } from './labels.ts';
+import type { Language } from './labels.ts';
 import { isCalendarDate } from './time.ts';
 
 /**
@@ -67,7 +67,7 @@ export const usage = (text: LocalizedText, topic: HelpTopic = 'main'): CliError 
  * sniffLang(['check', '--lang', 'en']); // 'en'
  * ```
  */
-export function sniffLang(argv: readonly string[]): Lang {
+export function sniffLang(argv: readonly string[]): Language {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--lang' && argv[i + 1] === 'en') return 'en';
@@ -176,7 +176,7 @@ export function parse<const O extends ParseArgsOptionsConfig>(args: string[], op
  * langOf(undefined); // 'zh'
  * ```
  */
-export function langOf(value: string | undefined): Lang {
+export function langOf(value: string | undefined): Language {
   if (value === undefined || value === 'zh') return 'zh';
   if (value === 'en') return 'en';
   throw usage({

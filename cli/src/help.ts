@@ -2,7 +2,7 @@
  * `--help` text for each command, in Chinese and English.
  */
 import { ENTERPRISE_RULE_SETS } from '@xinjian/sdk';
-import type { Lang } from './labels.ts';
+import type { Language } from './labels.ts';
 
 // The modes `check` takes, as the SDK registers them.
 const MODES = ENTERPRISE_RULE_SETS.join('|');
@@ -268,7 +268,7 @@ export type HelpTopic = 'main' | 'check' | 'products' | 'domains' | 'verify';
  * process.stdout.write(helpText('check', 'en'));
  * ```
  */
-export function helpText(topic: HelpTopic, lang: Lang): string {
+export function helpText(topic: HelpTopic, lang: Language): string {
   const table = { main: MAIN, check: CHECK, products: PRODUCTS, domains: DOMAINS, verify: VERIFY }[topic];
   return table[lang];
 }

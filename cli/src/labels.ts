@@ -10,10 +10,10 @@ export { CHANNEL_LABELS, DOMAIN_LABELS, LIST_LABELS, SCALE_LABELS } from '@xinji
  *
  * @example
  * ```ts
- * const lang: Lang = 'en';
+ * const lang: Language = 'en';
  * ```
  */
-export type Lang = 'zh' | 'en';
+export type Language = 'zh' | 'en';
 
 /**
  * Picks the text for a language.
@@ -23,7 +23,7 @@ export type Lang = 'zh' | 'en';
  * tr('en', { zh: '通过', en: 'pass' }); // 'pass'
  * ```
  */
-export function tr(lang: Lang, text: LocalizedText): string {
+export function tr(lang: Language, text: LocalizedText): string {
   return text[lang];
 }
 
@@ -36,7 +36,7 @@ export function tr(lang: Lang, text: LocalizedText): string {
  * paren('en', 'HTTP 500'); // ' (HTTP 500)'
  * ```
  */
-export function paren(lang: Lang, text: string): string {
+export function paren(lang: Language, text: string): string {
   if (text === '') return '';
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
@@ -90,7 +90,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, LocalizedText & { icon: st
  * outcomeLabel('zh', 'pass'); // '✔ 通过'
  * ```
  */
-export function outcomeLabel(lang: Lang, outcome: Outcome): string {
+export function outcomeLabel(lang: Language, outcome: Outcome): string {
   const l = OUTCOME_LABELS[outcome];
   return `${l.icon} ${l[lang]}`;
 }
@@ -143,7 +143,7 @@ export function scaleInForce(scale: GradeScale, day: string): boolean {
  * formatGrade('zh', grade); // 'AA+ 人行长期信用等级 · 中诚信国际'
  * ```
  */
-export function formatGrade(lang: Lang, grade: Grade, day?: string): string {
+export function formatGrade(lang: Language, grade: Grade, day?: string): string {
   const value =
     grade.scale === 'customs_251' || grade.scale === 'customs_282'
       ? tr(

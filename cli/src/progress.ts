@@ -4,7 +4,7 @@
  * service rate-limits the key and the client waits.
  */
 import type { RetryEvent } from '@xinjian/sdk';
-import { type Lang, tr } from './labels.ts';
+import { type Language, tr } from './labels.ts';
 
 /** Rows between two progress lines when stderr is not a terminal. */
 export const LOG_EVERY_ROWS = 1000;
@@ -24,7 +24,7 @@ export interface ProgressOptions {
   write: (chunk: string) => void;
   /** A terminal: one line redrawn in place. Otherwise whole lines, for logs. */
   tty: boolean;
-  lang: Lang;
+  lang: Language;
   total: number;
   /** No progress lines (`--quiet`, or no list); rate-limit notices are still written. */
   quiet?: boolean;
@@ -59,7 +59,7 @@ export interface Progress {
  * formatDuration('en', 95_000); // 'about 2 min'
  * ```
  */
-export function formatDuration(lang: Lang, ms: number): string {
+export function formatDuration(lang: Language, ms: number): string {
   const s = Math.max(1, Math.ceil(ms / 1000));
   if (s <= 90) return tr(lang, { zh: `约 ${s} 秒`, en: `about ${s} s` });
   const m = Math.ceil(s / 60);

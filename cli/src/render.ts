@@ -5,7 +5,15 @@ import { CREDIT_LENDING_RULE_SET, type Finding, type LocalizedText } from '@xinj
 import { type CsvValue, sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { RowCheck, SubjectCheck } from './check.ts';
 import { asExcelText } from './excel.ts';
-import { formatGrade, type Lang, OUTCOME_LABELS, outcomeLabel, paren, scaleInForce, tr } from './labels.ts';
+import {
+  formatGrade,
+  type Language,
+  OUTCOME_LABELS,
+  outcomeLabel,
+  paren,
+  scaleInForce,
+  tr,
+} from './labels.ts';
 import { renderTable } from './table.ts';
 
 function citationText(f: Finding): string {
@@ -19,7 +27,7 @@ function subjectName(s: SubjectCheck): string {
   return s.subject?.name ?? s.query;
 }
 
-function failureText(lang: Lang, s: SubjectCheck): string {
+function failureText(lang: Language, s: SubjectCheck): string {
   const f = s.failure;
   if (f === null) return '';
   const parts = [f.status === null ? f.name : `HTTP ${f.status}`, f.code, f.requestId].filter(
@@ -37,7 +45,7 @@ function failureText(lang: Lang, s: SubjectCheck): string {
  * rowReasons('zh', row); // ['失信被执行人：……〔财库〔2016〕125号〕']
  * ```
  */
-export function rowReasons(lang: Lang, row: RowCheck): string[] {
+export function rowReasons(lang: Language, row: RowCheck): string[] {
   if (row.outcome === 'interrupted') {
     return [
       tr(lang, {
@@ -113,7 +121,7 @@ export function rowReasons(lang: Lang, row: RowCheck): string[] {
  * gradeLines('zh', row); // ['AA+ 人行长期信用等级 · 中诚信国际']
  * ```
  */
-export function gradeLines(lang: Lang, row: RowCheck): string[] {
+export function gradeLines(lang: Language, row: RowCheck): string[] {
   const found = row.subjects.filter((s) => s.summary !== null);
   return found.flatMap((s) => {
     const prefix = found.length > 1 ? `${subjectName(s)}: ` : '';
@@ -132,7 +140,7 @@ export function gradeLines(lang: Lang, row: RowCheck): string[] {
  * taxLines('en', row); // ['A (2025)']
  * ```
  */
-export function taxLines(lang: Lang, row: RowCheck): string[] {
+export function taxLines(lang: Language, row: RowCheck): string[] {
   const found = row.subjects.filter((s) => s.summary !== null);
   return found.map((s) => {
     const prefix = found.length > 1 ? `${subjectName(s)}: ` : '';
@@ -142,7 +150,7 @@ export function taxLines(lang: Lang, row: RowCheck): string[] {
   });
 }
 
-function nameLines(lang: Lang, row: RowCheck): string[] {
+function nameLines(lang: Language, row: RowCheck): string[] {
   const lines: string[] = [];
   const first = row.subjects[0];
   if (row.subjects.length === 1 && first?.subject) {
@@ -215,7 +223,7 @@ export const HEADERS = {
  * process.stdout.write(renderResultTable('zh', rows, process.stdout.columns));
  * ```
  */
-export function renderResultTable(lang: Lang, rows: readonly RowCheck[], maxWidth?: number): string {
+export function renderResultTable(lang: Language, rows: readonly RowCheck[], maxWidth?: number): string {
   const headers = [
     HEADERS.name,
     HEADERS.uscc,
@@ -247,7 +255,7 @@ export function renderResultTable(lang: Lang, rows: readonly RowCheck[], maxWidt
  * resultColumns('zh', row); // ['AA 人行长期信用等级 · …', 'A（2025年度）', '通过', '未发现不良信用记录', '2026-11-01T10:00:00+08:00']
  * ```
  */
-export function resultColumns(lang: Lang, row: RowCheck): string[] {
+export function resultColumns(lang: Language, row: RowCheck): string[] {
   return [
     gradeLines(lang, row).join('；'),
     row.subjects.some((s) => s.summary) ? taxLines(lang, row).join('；') : '',
@@ -269,7 +277,7 @@ export function resultColumns(lang: Lang, row: RowCheck): string[] {
  * matchColumns('zh', row, '2026-11-20'); // [{ excelText: … } or '91110000561976492Q', '1', '2026-11-20', '政府采购… (cn-gp-credit-check 2026.1)']
  * ```
  */
-export function matchColumns(lang: Lang, row: RowCheck, cutoff: string): CsvValue[] {
+export function matchColumns(lang: Language, row: RowCheck, cutoff: string): CsvValue[] {
   const found = row.subjects.filter((s) => s.subject !== null);
   const codes = found.map((s) => s.subject?.uscc ?? '');
   const confidence = found.map((s) => (s.match === null ? '1' : String(s.match.confidence)));

@@ -4,7 +4,7 @@
  * prints every row; the result CSV always has them all.
  */
 import type { RowCheck } from './check.ts';
-import { type Lang, OUTCOME_LABELS, type Outcome, tr } from './labels.ts';
+import { type Language, OUTCOME_LABELS, type Outcome, tr } from './labels.ts';
 import { renderResultTable } from './render.ts';
 import { renderTable } from './table.ts';
 
@@ -27,7 +27,7 @@ export const SUMMARY_ABOVE_ROWS = 50;
  * process.stdout.write(renderSummary('zh', rows, process.stdout.columns));
  * ```
  */
-export function renderSummary(lang: Lang, rows: readonly RowCheck[], maxWidth?: number): string {
+export function renderSummary(lang: Language, rows: readonly RowCheck[], maxWidth?: number): string {
   const counts = new Map<Outcome, number>();
   for (const r of rows) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
   const outcomes = (Object.keys(OUTCOME_LABELS) as Outcome[]).filter((o) => counts.has(o));

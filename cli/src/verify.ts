@@ -13,7 +13,7 @@ import { CliError, type CliIO, langOf, parse, usage, VERIFY_OPTIONS } from './co
 import { ConfigError } from './connect.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { helpText } from './help.ts';
-import { type Lang, tr } from './labels.ts';
+import { type Language, tr } from './labels.ts';
 
 async function readText(path: string, what: { zh: string; en: string }): Promise<string> {
   try {
@@ -47,7 +47,7 @@ function parseJwks(text: string, from: string): Jwks {
 
 async function keysFor(
   io: CliIO,
-  lang: Lang,
+  lang: Language,
   values: { keys?: string | undefined; demo?: boolean | undefined },
 ): Promise<Jwks> {
   if (values.keys !== undefined) {
