@@ -21,7 +21,11 @@ export interface RatingQueueOptions {
   idleMs?: number;
   /** Longest time an id waits for others when nobody said more are coming. Default 500 ms. */
   maxWaitMs?: number;
-  /** Longest time a part-filled batch waits after {@link RatingQueue.expectMore}. Default 1 s. */
+  /**
+   * Longest time a part-filled batch waits after {@link RatingQueue.expectMore}. Default 5 s: a
+   * 10,000-row page is read over several seconds of frames, and a batch sent while the scan is
+   * still going would be one request more than ceil(distinct / 100); the scan's end releases it.
+   */
   maxHoldMs?: number;
 }
 
@@ -62,7 +66,7 @@ export function createRatingQueue(
   const maxBatch = options.maxBatch ?? 100;
   const idleMs = options.idleMs ?? 50;
   const maxWaitMs = options.maxWaitMs ?? 500;
-  const maxHoldMs = options.maxHoldMs ?? 1_000;
+  const maxHoldMs = options.maxHoldMs ?? 5_000;
   let waiting = new Map<string, PromiseWithResolvers<BatchRatingItem>>();
   let firstAt = 0;
   let holdUntil = 0;
