@@ -6,6 +6,7 @@
  */
 import { parseChineseDate } from '../screening/cutoff.ts';
 import type { TabFact, TabFacts } from '../screening/model.ts';
+import { modelOf } from './bidders.ts';
 import { FACTS, type FactSpec } from './heuristics.ts';
 import { fieldLabel, fieldValue, walk, withoutHidden } from './reader.ts';
 import type { Run } from './text.ts';
@@ -65,44 +66,49 @@ export function readFacts(root: Node, options: ReaderOptions): PageFacts {
     }
     facts[spec.fact] = fact;
   };
-  walk(root, options, {
-    run(all: Run) {
-      if (!/[：:]/.test(all.full) || !ANY_LABEL.test(all.full)) return;
-      // Hidden text is not what the page prints.
-      const run = withoutHidden(all, options);
-      if (run.nodes.length === 0) return;
-      const block = run.nodes[0]?.parentElement?.closest('td, th, dd, li, p, div, span');
-      const from: PageFact['from'] =
-        run.prefix && block?.tagName === 'DD' ? 'list' : run.prefix ? 'table' : 'text';
-      const text = run.full;
-      for (const { spec, pattern } of PROSE) {
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-          const rest = text.slice(m.index + m[0].length);
-          let end = rest.search(VALUE_END);
-          const next = rest.search(ANY_LABEL);
-          if (next >= 0 && (end < 0 || next < end)) end = next;
-          const inPrefix = m.index + m[0].length <= run.prefix.length;
-          note(
-            spec,
-            m[1] ?? '',
-            end < 0 ? rest : rest.slice(0, end),
-            inPrefix || m.index < run.prefix.length ? from : 'text',
-          );
-          if (facts[spec.fact]) break;
+  walk(
+    root,
+    options,
+    {
+      run(all: Run) {
+        if (!/[：:]/.test(all.full) || !ANY_LABEL.test(all.full)) return;
+        // Hidden text is not what the page prints.
+        const run = withoutHidden(all, options);
+        if (run.nodes.length === 0) return;
+        const block = run.nodes[0]?.parentElement?.closest('td, th, dd, li, p, div, span');
+        const from: PageFact['from'] =
+          run.prefix && block?.tagName === 'DD' ? 'list' : run.prefix ? 'table' : 'text';
+        const text = run.full;
+        for (const { spec, pattern } of PROSE) {
+          pattern.lastIndex = 0;
+          for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+            const rest = text.slice(m.index + m[0].length);
+            let end = rest.search(VALUE_END);
+            const next = rest.search(ANY_LABEL);
+            if (next >= 0 && (end < 0 || next < end)) end = next;
+            const inPrefix = m.index + m[0].length <= run.prefix.length;
+            note(
+              spec,
+              m[1] ?? '',
+              end < 0 ? rest : rest.slice(0, end),
+              inPrefix || m.index < run.prefix.length ? from : 'text',
+            );
+            if (facts[spec.fact]) break;
+          }
         }
-      }
+      },
+      field(el: Element) {
+        if (options.isHidden(el)) return;
+        const label = fieldLabel(el);
+        if (!label) return;
+        for (const spec of FACTS) if (spec.label.test(label)) note(spec, label, fieldValue(el), 'field');
+      },
+      table() {
+        // Bidder tables list bidders, not the project's facts.
+      },
     },
-    field(el: Element) {
-      if (options.isHidden(el)) return;
-      const label = fieldLabel(el);
-      if (!label) return;
-      for (const spec of FACTS) if (spec.label.test(label)) note(spec, label, fieldValue(el), 'field');
-    },
-    table() {
-      // Bidder tables list bidders, not the project's facts.
-    },
-  });
+    modelOf,
+  );
   return facts;
 }
 

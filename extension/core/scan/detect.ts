@@ -5,8 +5,8 @@
  * prose, running text outside it is not read. Reads only: the DOM is not changed here.
  */
 import type { IdentifierKind } from '@xinjian/sdk';
+import { readSubjects } from '../reader/bidders.ts';
 import { orgNameIn } from '../reader/names.ts';
-import { readSubjects } from '../reader/reader.ts';
 import { codesIn, Run } from '../reader/text.ts';
 import { createReaderState, type Occurrence, type ReaderState } from '../reader/types.ts';
 import { ENTERPRISE_KINDS } from '../screening/subjects.ts';

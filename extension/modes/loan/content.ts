@@ -16,7 +16,7 @@ import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
 import { hello } from '../../core/page/hello.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
-import { createDetectState, type DetectState } from '../../core/scan/detect.ts';
+import { createReaderState, type ReaderState } from '../../core/reader/types.ts';
 import { anchorAfterField } from '../../core/scan/field-anchor.ts';
 import { isOwnUi, LoanBadges } from './badges.tsx';
 import { type BorrowerOccurrence, detectBorrowers } from './detect.ts';
@@ -58,7 +58,7 @@ export async function startLoanContent(ctx: ContentScriptContext): Promise<void>
  */
 export function startLoan(ctx: ContentScriptContext, initial: ContentSession): void {
   let session = initial;
-  let state: DetectState = createDetectState();
+  let state: ReaderState = createReaderState();
   let generation = 0;
   let pageReady: Promise<unknown> = Promise.resolve();
   // The only place full numbers are kept: this page's borrowers, in memory.
@@ -176,7 +176,7 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
     badges.clear();
     keyById = new Map();
     idByKey = new Map();
-    state = createDetectState();
+    state = createReaderState();
     const mine = generation;
     const ready = send({
       type: 'cs:loan-page',

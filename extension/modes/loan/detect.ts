@@ -5,8 +5,8 @@
  * detector for ID numbers. Reads only.
  */
 import type { BorrowerRole } from '@xinjian/sdk/rules';
-import { fieldLabel } from '../../core/reader/reader.ts';
-import { type DetectState, detect } from '../../core/scan/detect.ts';
+import { fieldLabel, readPage } from '../../core/reader/reader.ts';
+import type { ReaderState } from '../../core/reader/types.ts';
 
 /**
  * One ID number printed on the page. `idNumber` is the full number: it stays in the content
@@ -34,7 +34,7 @@ export interface BorrowerOccurrence {
 /** What {@link detectBorrowers} needs besides the DOM. */
 export interface BorrowerDetectOptions {
   isHidden: (element: Element) => boolean;
-  state: DetectState;
+  state: ReaderState;
   ignore: (node: Node) => boolean;
 }
 
@@ -57,14 +57,18 @@ const CLAUSE_END = /[。；;！!？?\n]/;
  * ```
  */
 export function detectBorrowers(root: Node, options: BorrowerDetectOptions): BorrowerOccurrence[] {
-  const found = detect(root, {
-    layout: null,
-    isHidden: options.isHidden,
-    state: options.state,
-    ignore: options.ignore,
-    kinds: ['id_card'],
-    names: false,
-  });
+  // A loan page has no bidder tables: it is read as text and form fields.
+  const found = readPage(
+    root,
+    {
+      isHidden: options.isHidden,
+      state: options.state,
+      ignore: options.ignore,
+      kinds: ['id_card'],
+      names: false,
+    },
+    null,
+  );
   return found
     .filter((o) => o.kind === 'id_card' && o.valid)
     .map((o) => {
