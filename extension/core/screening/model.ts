@@ -205,7 +205,7 @@ export interface TabRecord {
   mode: string;
   ruleSet: RuleSetId;
   layoutId: string | null;
-  /** The 截止时点 the layout read from the page, if any. */
+  /** The 截止时点 the page states (its layout's, else the page facts'), if any. */
   pageCutoff: string | null;
   cutoff: { date: string; source: 'page' | 'fixed' | 'today' };
   /** What the page prints about the project, each with where it was read (absent on old records). */
