@@ -30,3 +30,19 @@ export function measurePhase(phase: Phase, start: number): number {
   }
   return end;
 }
+
+/**
+ * Marks a moment with no data: `xinjian:settled` when every subject read so far has its answer.
+ *
+ * @example
+ * ```ts
+ * markPhase('xinjian:settled');
+ * ```
+ */
+export function markPhase(name: 'xinjian:settled'): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // Timing is a diagnostic; it never breaks the page's badges.
+  }
+}

@@ -14,7 +14,7 @@ import { type ContentSession, listenInContent, send } from '../messages.ts';
 import type { ModeDefinition } from '../mode.ts';
 import { CardFrame } from '../overlay/card-frame.ts';
 import { createDomWatcher, type DomChange } from '../page/dom-watch.ts';
-import { measurePhase } from '../page/marks.ts';
+import { markPhase, measurePhase } from '../page/marks.ts';
 import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createDetectState, type DetectState, detect, type Occurrence } from '../scan/detect.ts';
@@ -197,7 +197,9 @@ export function startScreening(
     const fresh: PageSubject[] = [];
     for (const { subject } of placements) {
       if (registry.subjects.has(subject.key)) continue;
-      registry.track(subject.key, subject, initialResult());
+      const initial = initialResult();
+      registry.track(subject.key, subject, initial);
+      if (initial.state === 'checking') checking++;
       fresh.push(subject);
     }
     if (session.lookup === 'auto') requestLookups(fresh);
@@ -220,6 +222,7 @@ export function startScreening(
     }
     // Reads run inside an animation frame: write in the same frame.
     writeSome();
+    markIfSettled();
   }
 
   // Each frame that adds badges to a long table costs a layout of the whole table; badging only
@@ -270,10 +273,26 @@ export function startScreening(
     ctx.requestAnimationFrame(() => {
       const started = performance.now();
       resultsScheduled = false;
-      for (const [k, r] of pendingResults) registry.setResult(k, r);
+      for (const [k, r] of pendingResults) {
+        const was = registry.result(k)?.state === 'checking';
+        registry.setResult(k, r);
+        const now = registry.result(k)?.state === 'checking';
+        if (was !== now) checking += now ? 1 : -1;
+      }
       pendingResults.clear();
       measurePhase('xinjian:render', started);
+      markIfSettled();
     });
+  }
+
+  // `xinjian:settled`: every subject read so far has its answer and nothing is left to read or
+  // send; a mark with no data (like the phase measures), for the bench and DevTools.
+  let checking = 0;
+  let settled = false;
+  function markIfSettled(): void {
+    const now = checking === 0 && reads.size === 0 && lookupQueue.length === 0 && registry.subjects.size > 0;
+    if (now && !settled) markPhase('xinjian:settled');
+    settled = now;
   }
 
   function scheduleWrites(): void {
@@ -305,6 +324,8 @@ export function startScreening(
   // A new page (load or in-page navigation): forget the old one, tell the background, rescan.
   function begin(): void {
     generation++;
+    checking = 0;
+    settled = false;
     pendingResults.clear();
     nearViewport?.disconnect();
     nearViewport = null;

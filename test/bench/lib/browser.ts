@@ -350,8 +350,14 @@ export async function attachProbe(browser: ExtensionBrowser, page: Page): Promis
         if (Date.now() > deadline) throw new Error('the content script never started on the page');
         await new Promise((r) => setTimeout(r, 20));
       }
-      // Markers carry no result, so "nothing checking" comes from the background's tab record.
+      // Markers carry no result: the content script marks `xinjian:settled` once every subject
+      // it read has its answer (core/screening/content.ts); the background's tab record, which
+      // trails by its batched writes, is the fallback for a build without the mark.
       for (;;) {
+        const marked = await page
+          .evaluate(() => performance.getEntriesByName('xinjian:settled').length > 0)
+          .catch(() => false);
+        if (marked) break;
         const counts = await currentWorker(browser)
           .then((w) => tabRecordCounts(w, page.url()))
           .catch(() => null);
