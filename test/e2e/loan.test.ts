@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalJson } from '../../extension/core/screening/evidence.ts';
 import type { AuditEntry } from '../../extension/modes/loan/audit.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
-import type { LoanDecisionRecord } from '../../extension/modes/loan/record.ts';
+import type { LoanDecisionFile } from '../../extension/modes/loan/record.ts';
+import { canonicalJson } from '../../sdk/src/evidence/index.ts';
 import { enterpriseByTag, individualsByTag, SEED_AS_OF } from '../../seeds/index.ts';
 import {
   type BadgeSnapshot,
@@ -253,8 +253,10 @@ describe('after consent for both people', () => {
     ]);
     const text = readFileSync(await download.path(), 'utf8');
     exports['decision.json'] = text;
-    const file = JSON.parse(text) as { record: LoanDecisionRecord; sha256: string };
-    expect(file.sha256).toBe(createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'));
+    const file = JSON.parse(text) as LoanDecisionFile;
+    expect(file.digest.value).toBe(
+      createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'),
+    );
     expect(file.record).toMatchObject({
       schema: 'xinjian.loan-decision/v1',
       purpose: 'housing_fund_loan',
@@ -290,7 +292,9 @@ describe('after consent for both people', () => {
     );
     const hash = printable.getByTestId('sha256');
     await hash.waitFor();
-    expect((await hash.textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);
+    // The record the side panel exported, not a new one.
+    const exported = JSON.parse(exports['decision.json'] ?? 'null') as LoanDecisionFile | null;
+    expect((await hash.textContent())?.trim()).toBe(exported?.digest.value);
     expect(await printable.getByTestId('household-verdict').textContent()).toBe('不予贷款');
     exports['record.html.txt'] = (await printable.locator('main').textContent()) ?? '';
     await printable.close();

@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalJson } from '../../extension/core/screening/evidence.ts';
+import {
+  canonicalDigest,
+  canonicalJson,
+  type EvidenceFile,
+  verifyEvidence,
+} from '../../sdk/src/evidence/index.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
 import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag, seeds } from '../../seeds/index.ts';
 import { distinctBidders } from '../../seeds/pages.ts';
@@ -27,6 +32,8 @@ const mockUrl = inject('mockUrl');
 let browser: ExtensionBrowser;
 let page: Page;
 let badges: BadgeSnapshot[];
+// The side panel's JSON export, which the printed page must match.
+let exported: EvidenceFile | null = null;
 
 const usccOf = (tag: string) => enterpriseByTag(tag).subject.uscc;
 const badgeFor = (key: string) => {
@@ -277,17 +284,41 @@ describe('the side panel', () => {
       panel.waitForEvent('download'),
       panel.getByText('导出本页证据（JSON）').click(),
     ]);
-    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
-      record: { kind: string; page: { url: string }; cutoff: { date: string }; bidders: unknown[] };
-      sha256: string;
-    };
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceFile;
+    exported = file;
     const recomputed = createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex');
-    expect(file.sha256).toBe(recomputed);
+    expect(file.digest.value).toBe(recomputed);
     expect(await panel.getByTestId('sha256').textContent()).toContain(recomputed);
-    expect(file.record.kind).toBe('page');
-    expect(file.record.page.url).toBe(`${mockUrl}/demo/bid-opening`);
-    expect(file.record.cutoff.date).toBe('2026-11-20');
-    expect(file.record.bidders).toHaveLength(keys.length);
+    expect(file.record.schema).toBe('xinjian.evidence/2');
+    expect(file.record.kind).toBe('screening');
+    expect(file.record.origin.page).toMatchObject({ origin: mockUrl, path: '/demo/bid-opening' });
+    expect(file.record.facts.cutoff?.date).toBe('2026-11-20');
+    expect(file.record.subjects).toHaveLength(keys.length);
+    expect(file.record.groups.map((g) => g.label)).toContain('不通过');
+    // Each found subject's answer as the service signed it, and its own lookup time with an offset.
+    const found = file.record.subjects.filter((s) => s.state === 'done');
+    expect(found.length).toBeGreaterThan(0);
+    for (const s of found) {
+      expect(s.signed).toHaveLength(1);
+      expect(s.queriedAt).toMatch(/[+-]\d{2}:\d{2}$/);
+    }
+
+    // A third party checks the file offline against the service's published keys.
+    const jwks = await (await fetch(`${mockUrl}/.well-known/jwks.json`)).json();
+    const verified = await verifyEvidence(file, jwks);
+    expect(verified.problems).toEqual([]);
+    expect(verified.ok).toBe(true);
+    expect(verified.checked.signatures).toBe(found.length);
+    // An edited verdict fails, even with the digest recomputed.
+    const forged = JSON.parse(JSON.stringify(file)) as EvidenceFile;
+    const edited = forged.record.subjects.find((s) => s.verdict === 'fail');
+    if (!edited) throw new Error('expected a failing subject on the page');
+    edited.verdict = 'pass';
+    edited.label = '通过';
+    forged.digest.value = await canonicalDigest(forged.record);
+    const check = await verifyEvidence(forged, jwks);
+    expect(check.ok).toBe(false);
+    expect(check.problems.map((p) => p.code)).toContain('subject_mismatch');
 
     const [csv] = await Promise.all([
       panel.waitForEvent('download'),
@@ -299,17 +330,30 @@ describe('the side panel', () => {
     await panel.close();
   });
 
-  it('renders the printable evidence page with its hash', async () => {
+  it('prints the exported record: the same digest, lookup times with their offset, unchecked lists said so', async () => {
+    if (!exported) throw new Error('the JSON export test runs first');
     const record = await tabRecord(browser.worker, '/demo/bid-opening');
     const printable = await browser.context.newPage();
     await printable.goto(`chrome-extension://${browser.extensionId}/evidence.html?tab=${record.tabId}`);
     const hash = printable.getByTestId('sha256');
     await hash.waitFor();
-    expect((await hash.textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await printable.locator('main').textContent()).toContain('信用信息查询记录');
+    expect((await hash.textContent())?.trim()).toBe(exported.digest.value);
+    const main = printable.locator('main');
+    expect(await main.textContent()).toContain('信用信息查询记录');
+    expect(await main.textContent()).toContain('npx xinjian verify');
     expect(await printable.locator('main table.data tbody tr').count()).toBeGreaterThan(
       record.subjects.length,
     );
+    const times = await printable.getByTestId('queried-at').allTextContents();
+    expect(times.some((t) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC[+-]\d{2}:\d{2}/.test(t))).toBe(true);
+    // A list that could not be checked says so and why; never an empty box.
+    const unchecked = printable.locator('[data-status="unchecked"]');
+    expect(await unchecked.count()).toBeGreaterThan(0);
+    for (const text of await unchecked.allTextContents()) expect(text).toContain('未能查询');
+    // Opened again, it is still the same record.
+    await printable.reload();
+    await hash.waitFor();
+    expect((await hash.textContent())?.trim()).toBe(exported.digest.value);
     await printable.close();
   });
 

@@ -10,7 +10,7 @@ import { createClient } from '@xinjian/sdk';
 import { evaluateProcurement, evaluateTendering, TENDERING_RULE_SET } from '@xinjian/sdk/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalJson } from '../../extension/core/screening/evidence.ts';
+import { canonicalJson, type EvidenceFile, verifyEvidence } from '../../sdk/src/evidence/index.ts';
 import { DEMO_API_KEY, seeds } from '../../seeds/index.ts';
 import expectedPages from '../../seeds/pages/expected.json' with { type: 'json' };
 import {
@@ -105,14 +105,18 @@ describe('the side panel on the tendering page', () => {
       panel.waitForEvent('download'),
       panel.getByText('导出本页证据（JSON）').click(),
     ]);
-    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
-      record: { bidders: Array<{ result: { ruleSet: { id: string } | null } }>; page: { url: string } };
-      sha256: string;
-    };
-    expect(file.sha256).toBe(createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'));
-    expect(file.record.page.url).toBe(`${mockUrl}/demo/tendering`);
-    expect(file.record.bidders).toHaveLength(subjects.length);
-    for (const b of file.record.bidders) expect(b.result.ruleSet?.id).toBe(TENDERING_RULE_SET.id);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceFile;
+    expect(file.digest.value).toBe(
+      createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'),
+    );
+    expect(file.record.origin.page).toMatchObject({ origin: mockUrl, path: '/demo/tendering' });
+    expect(file.record.subjects).toHaveLength(subjects.length);
+    expect(file.record.ruleSet?.id).toBe(TENDERING_RULE_SET.id);
+    expect(file.record.basis).toContain('法〔2016〕285号');
+    const jwks = await (await fetch(`${mockUrl}/.well-known/jwks.json`)).json();
+    const verified = await verifyEvidence(file, jwks);
+    expect(verified.problems).toEqual([]);
+    expect(verified.ok).toBe(true);
     await panel.close();
   });
 });

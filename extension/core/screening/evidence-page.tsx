@@ -1,14 +1,17 @@
 /**
  * The printable evidence page: what an officer files with the procurement documents instead
- * of screenshots. It shows the query record of every bidder on one page (or one bidder) and
- * the SHA-256 of the record's canonical JSON, with room to sign.
+ * of screenshots. It renders the tab's saved, sealed record (the one the side panel exports),
+ * never a new one: every subject with its lookup time, channels and lists, the consortia, the
+ * digest and how to verify it, with room to sign.
  */
+import type { EvidenceFile, EvidenceList, EvidenceRecord, EvidenceSubject } from '@xinjian/sdk/evidence';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getLanguage, t } from '../i18n.ts';
-import { loadReportIds, useSettings, useTabRecord, useTargetTab } from '../ui/common.tsx';
-import { type PageEvidence, pageEvidence, type SealedEvidence, sealEvidence } from './evidence.ts';
-import { formatDateTime } from './format.ts';
+import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
+import { modeById } from '../modes.ts';
+import { useSettings, useTabRecord, useTargetTab } from '../ui/common.tsx';
+import { pageEvidenceContext, savedEvidence } from './evidence.ts';
+import { formatZoned, isoOffset } from './format.ts';
 
 /**
  * The evidence page.
@@ -22,120 +25,301 @@ export function EvidencePage(): JSX.Element {
   const settings = useSettings();
   const tab = useTargetTab();
   const record = useTabRecord(tab?.id ?? null);
-  const [sealed, setSealed] = useState<SealedEvidence<PageEvidence> | null>(null);
+  const [file, setFile] = useState<EvidenceFile | null>(null);
   const only = new URLSearchParams(location.search).get('subject');
 
   useEffect(() => {
     if (!record || !settings) return;
+    let alive = true;
     void (async () => {
-      const subjects = only ? record.subjects.filter((s) => s.subject.key === only) : record.subjects;
-      const evidence = pageEvidence(
-        { ...record, subjects },
-        {
-          operator: settings.operator,
-          reportIds: await loadReportIds(),
-          generatedAt: new Date().toISOString(),
-          language: getLanguage(),
-        },
-      );
-      setSealed(await sealEvidence(evidence));
+      const saved = await savedEvidence(record, await pageEvidenceContext(settings, getLanguage()), { only });
+      if (alive) setFile(saved);
     })();
+    return () => {
+      alive = false;
+    };
   }, [record, settings]);
 
-  if (!sealed) return <main class="evidence muted">…</main>;
-  const e = sealed.record;
+  if (!file || !record) return <main class="evidence muted">…</main>;
+  // A mode may name its groups (a credit application's parties); a 联合体 otherwise.
+  const group = modeById(record.mode)?.group;
   return (
-    <main class="evidence">
+    <EvidenceView
+      file={file}
+      {...(group ? { groupLabel: localized(group.label, file.record.language) } : {})}
+    />
+  );
+}
+
+/**
+ * One sealed record as a printable page, in the record's language and time zone.
+ *
+ * @example
+ * ```ts
+ * <EvidenceView file={file} />
+ * ```
+ */
+export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLabel?: string }): JSX.Element {
+  const e = file.record;
+  const lang = e.language;
+  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(key, params, lang);
+  // Every time prints in the zone the record was made in, with its offset.
+  const zone = isoOffset(e.generatedAt);
+  const when = (iso: string | null) => formatZoned(iso, zone);
+  const groupName = new Map(e.groups.map((g) => [g.id, g.name ?? g.id]));
+  const groupTitle = (name: string) =>
+    groupLabel ? `${groupLabel}${lang === 'en' ? ': ' : '：'}${name}` : tr('panel.consortium', { name });
+  const signed = e.subjects.flatMap((s) => s.signed);
+  const kids = [...new Set(signed.map((s) => s.kid))];
+  const fact = (value: { value: string; readFrom: string } | null) =>
+    value ? (
+      <>
+        {value.value}
+        <div class="muted">{tr('evidence.read_from', { where: value.readFrom })}</div>
+      </>
+    ) : (
+      <span class="muted">{tr('evidence.not_stated')}</span>
+    );
+  const page = e.origin.page;
+  return (
+    <main class="evidence" lang={lang}>
       <div class="no-print row">
         <button type="button" class="primary" onClick={() => window.print()}>
-          {t('panel.print')}
+          {tr('panel.print')}
         </button>
       </div>
-      <h1>{t('evidence.title')}</h1>
+      <h1>{tr('evidence.title')}</h1>
       <p>{e.basis}</p>
+      {e.origin.api?.demo ? <p class="error">{tr('evidence.demo')}</p> : null}
+      {e.partial ? (
+        <p class="error" data-testid="partial">
+          {tr('evidence.partial', { checked: e.partial.checked, total: e.partial.total })}
+        </p>
+      ) : null}
       <table class="data meta">
         <tbody>
           <tr>
-            <th>{t('panel.url')}</th>
+            <th>{tr('panel.url')}</th>
             <td>
-              {e.page.title}
-              <div class="code">{e.page.url}</div>
+              {page?.title ?? '—'}
+              {page ? <div class="code">{`${page.origin}${page.path}`}</div> : null}
             </td>
           </tr>
           <tr>
-            <th>{t('panel.cutoff')}</th>
+            <th>{tr('evidence.project_no')}</th>
+            <td data-testid="project-no">{fact(e.facts.projectNo)}</td>
+          </tr>
+          <tr>
+            <th>{tr('evidence.lot')}</th>
+            <td>{fact(e.facts.lot)}</td>
+          </tr>
+          <tr>
+            <th>{tr('evidence.purchaser')}</th>
+            <td>{fact(e.facts.purchaser)}</td>
+          </tr>
+          <tr>
+            <th>{tr('panel.cutoff')}</th>
             <td>
-              {e.cutoff.date}（{t(`cutoff.${e.cutoff.source}`)}）
+              {e.facts.cutoff ? (
+                <>
+                  {e.facts.cutoff.date}（{tr(`cutoff.${e.facts.cutoff.source}` as MessageKey)}）
+                  {e.facts.cutoff.readFrom ? (
+                    <div class="muted">{tr('evidence.read_from', { where: e.facts.cutoff.readFrom })}</div>
+                  ) : null}
+                </>
+              ) : (
+                '—'
+              )}
             </td>
           </tr>
           <tr>
-            <th>{t('panel.queried_at')}</th>
-            <td>{formatDateTime(e.generatedAt)}</td>
+            <th>{tr('evidence.as_of')}</th>
+            <td>{e.facts.asOf ?? '—'}</td>
           </tr>
           <tr>
-            <th>{t('panel.operator')}</th>
-            <td>{e.operator || '—'}</td>
+            <th>{tr('evidence.rule_set')}</th>
+            <td>
+              {e.ruleSet ? `${e.ruleSet.title ?? e.ruleSet.id}（${e.ruleSet.id}@${e.ruleSet.version}）` : '—'}
+            </td>
+          </tr>
+          <tr>
+            <th>{tr('evidence.generated_at')}</th>
+            <td data-testid="generated-at">{when(e.generatedAt)}</td>
+          </tr>
+          <tr>
+            <th>{tr('panel.operator')}</th>
+            <td>{e.operator ?? <span class="muted">{tr('evidence.no_operator')}</span>}</td>
+          </tr>
+          <tr>
+            <th>{tr('evidence.api')}</th>
+            <td class="code">{e.origin.api?.baseUrl ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{tr('evidence.tool')}</th>
+            <td>
+              {e.tool.name} {e.tool.version}
+            </td>
           </tr>
         </tbody>
       </table>
-      <h2>{t('evidence.result')}</h2>
-      <table class="data">
+      <h2>{tr('evidence.result')}</h2>
+      <table class="data" data-testid="subjects">
         <thead>
           <tr>
             <th>#</th>
-            <th>{t('panel.col_name')}</th>
-            <th>{t('panel.col_code')}</th>
-            <th>{t('panel.col_verdict')}</th>
-            <th>{t('evidence.channels')}</th>
-            <th>{t('evidence.lists')}</th>
+            <th>{tr('panel.col_name')}</th>
+            <th>{tr('panel.col_code')}</th>
+            <th>{tr('panel.col_verdict')}</th>
+            <th>{tr('panel.queried_at')}</th>
+            <th>{tr('evidence.channels')}</th>
+            <th>{tr('evidence.lists')}</th>
           </tr>
         </thead>
         <tbody>
-          {e.bidders.map((b, i) => (
-            <tr key={b.subject.key}>
-              <td>{i + 1}</td>
+          {e.subjects.map((s, i) => (
+            <SubjectRow
+              key={s.key}
+              n={i + 1}
+              s={s}
+              group={s.group ? groupTitle(groupName.get(s.group) ?? s.group) : null}
+              when={when}
+              tr={tr}
+            />
+          ))}
+        </tbody>
+      </table>
+      {e.groups.length > 0 ? (
+        <Consortia record={e} tr={tr} heading={groupLabel ?? tr('evidence.consortia')} />
+      ) : null}
+      <h2>{tr('panel.sha256')}</h2>
+      <p class="code hash" data-testid="sha256">
+        {file.digest.value}
+      </p>
+      <p class="muted">{tr('evidence.hash_note')}</p>
+      <h2>{tr('evidence.verify')}</h2>
+      <p data-testid="how-to-verify">{lang === 'en' ? e.verification.howTo.en : e.verification.howTo.zh}</p>
+      {signed.length > 0 ? (
+        <p class="muted">{tr('evidence.signed', { n: signed.length, kids: kids.join('、') })}</p>
+      ) : null}
+      {e.verification.keys ? (
+        <p class="muted code">{tr('evidence.keys', { url: e.verification.keys })}</p>
+      ) : null}
+      <p class="signature">{tr('evidence.signature')}</p>
+    </main>
+  );
+}
+
+type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+function SubjectRow(props: {
+  n: number;
+  s: EvidenceSubject;
+  group: string | null;
+  when: (iso: string | null) => string;
+  tr: Tr;
+}): JSX.Element {
+  const { s, tr, when } = props;
+  // A subject with no answer checked no list: say so and why, never leave the cell empty.
+  const unchecked = s.reason
+    ? tr('evidence.unchecked_reason', { reason: s.reason })
+    : `${tr('evidence.unchecked')}（${s.label}）`;
+  return (
+    <tr data-key={s.key} data-state={s.state}>
+      <td>{props.n}</td>
+      <td>
+        {s.name ?? '—'}
+        <div class="muted">
+          {s.roleLabel}
+          {props.group ? ` · ${props.group}` : ''}
+        </div>
+      </td>
+      <td class="code">{s.code ?? '—'}</td>
+      <td>
+        <strong>{s.label}</strong>
+        {s.grade ? <div class="muted">{s.grade}</div> : null}
+        {s.reason ? <div class="muted">{s.reason}</div> : null}
+        {s.findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => (
+            <div key={f.code} class="muted">
+              {f.message}（{f.citations.join('；')}）
+            </div>
+          ))}
+        {s.notes.map((note) => (
+          <div key={note} class="muted">
+            {note}
+          </div>
+        ))}
+        {s.reportIds.length > 0 ? <div class="muted code">{s.reportIds.join(', ')}</div> : null}
+      </td>
+      <td class="nowrap" data-testid="queried-at">
+        {s.queriedAt ? when(s.queriedAt) : tr('evidence.unchecked')}
+      </td>
+      <td>
+        {s.sources.length === 0 ? <span class="muted">{unchecked}</span> : null}
+        {s.sources.map((c) => (
+          <div key={c.channel}>
+            {c.name}{' '}
+            {c.status === 'ok'
+              ? when(c.fetchedAt)
+              : c.reason
+                ? tr('evidence.unchecked_reason', { reason: c.reason })
+                : tr('evidence.unchecked')}
+            {c.url ? <div class="muted code">{c.url}</div> : null}
+          </div>
+        ))}
+      </td>
+      <td>
+        {s.lists.length === 0 ? <span class="muted">{unchecked}</span> : null}
+        {s.lists.map((l) => (
+          <div key={`${l.list}-${l.channel}`} data-list={l.list} data-status={l.status}>
+            {l.name}：{listMark(l, tr)}
+          </div>
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+function listMark(l: EvidenceList, tr: Tr): string {
+  if (l.status === 'listed') return tr('evidence.listed');
+  if (l.status === 'clear') return tr('evidence.clear');
+  return l.reason ? tr('evidence.unchecked_reason', { reason: l.reason }) : tr('evidence.unchecked');
+}
+
+function Consortia(props: { record: EvidenceRecord; tr: Tr; heading: string }): JSX.Element {
+  const { record, tr } = props;
+  const nameOf = new Map(record.subjects.map((s) => [s.key, s.name ?? s.code ?? s.key]));
+  return (
+    <>
+      <h2>{props.heading}</h2>
+      <table class="data" data-testid="consortia">
+        <thead>
+          <tr>
+            <th>{tr('panel.col_name')}</th>
+            <th>{tr('evidence.members')}</th>
+            <th>{tr('panel.col_verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {record.groups.map((g) => (
+            <tr key={g.id} data-key={g.id}>
+              <td>{g.name ?? g.id}</td>
+              <td>{g.members.map((m) => nameOf.get(m) ?? m).join('、')}</td>
               <td>
-                {b.subject.name ?? '—'}
-                <div class="muted">{t(`role.${b.subject.role}` as 'role.bidder')}</div>
-              </td>
-              <td class="code">{b.subject.uscc ?? b.subject.code ?? '—'}</td>
-              <td>
-                {b.result.label}
-                {b.result.grade ? <div class="muted">{b.result.grade}</div> : null}
-                {b.result.findings
+                <strong>{g.label}</strong>
+                {g.findings
                   .filter((f) => f.severity !== 'info')
                   .map((f) => (
                     <div key={f.code} class="muted">
-                      {f.message}（{f.citations.join('；')}）
+                      {f.message}
                     </div>
                   ))}
-                {b.reportIds.length > 0 ? <div class="muted code">{b.reportIds.join(', ')}</div> : null}
-              </td>
-              <td>
-                {b.channels.map((c) => (
-                  <div key={c.channel}>
-                    {c.name} {c.status === 'ok' ? formatDateTime(c.fetchedAt) : t('state.unavailable')}
-                    <div class="muted code">{c.url}</div>
-                  </div>
-                ))}
-              </td>
-              <td>
-                {b.lists.map((l) => (
-                  <div key={`${l.list}-${l.channel}`}>
-                    {l.name}：{l.hit ? '■' : '□'}
-                  </div>
-                ))}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>{t('panel.sha256')}</h2>
-      <p class="code hash" data-testid="sha256">
-        {sealed.sha256}
-      </p>
-      <p class="muted">{t('evidence.hash_note')}</p>
-      <p class="signature">{t('evidence.signature')}</p>
-    </main>
+    </>
   );
 }

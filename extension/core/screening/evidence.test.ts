@@ -1,45 +1,65 @@
-import { createHash } from 'node:crypto';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
-import { describe, expect, it } from 'vitest';
-import { ratingSummary } from '../../../mock-server/src/catalog.ts';
-import { enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
+// @vitest-environment node
+import { createClient, type Jwks, type XinjianClient } from '@xinjian/sdk';
+import { canonicalDigest, type EvidenceFile, verifyEvidence } from '@xinjian/sdk/evidence';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
+import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
+import { fromItem, screenConsortium } from './background/resolve.ts';
 import {
-  bidderEvidence,
-  canonicalJson,
-  pageEvidence,
-  sealEvidence,
-  sha256Hex,
+  type EvidenceContext,
+  evidenceStorageKey,
+  savedEvidence,
+  screeningRecord,
   tableCsv,
-  verifyEvidence,
 } from './evidence.ts';
 import type { TabRecord, TabSubject } from './model.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from './subjects.ts';
 
-const NOW = new Date('2026-11-25T02:00:00Z');
-const dates = { asOf: '2026-11-25', cutoff: '2026-11-20' };
+let server: RunningMockServer;
+let client: XinjianClient;
+let jwks: Jwks;
 
-function checked(tag: string, extra: Partial<TabSubject['subject']> = {}): TabSubject {
+const CTX_DATES = { ruleSet: 'procurement' as const, asOf: '2026-11-25', cutoff: '2026-11-20' };
+// China Standard Time, so the tests do not depend on the machine's zone.
+const ctx: EvidenceContext = {
+  operator: '张三',
+  language: 'zh-CN',
+  reportIds: {},
+  tool: { name: 'xinjian-extension', version: '0.0.0-test' },
+  api: null,
+  offsetMinutes: 480,
+};
+
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, reportDelayMs: 0 });
+  client = createClient({ baseUrl: server.url, apiKey: DEMO_API_KEY, cache: false });
+  jwks = await client.keys.list();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+// A subject as the background records it: the service's answer, screened, with its lookup time.
+async function looked(tag: string, extra: Partial<TabSubject['subject']> = {}): Promise<TabSubject> {
   const seed = enterpriseByTag(tag);
-  const summary = ratingSummary(seed, NOW);
+  const item = await client.ratings.get(seed.subject.uscc);
   return {
     subject: {
       ...codeSubject('uscc', seed.subject.uscc, { name: seed.subject.name, role: 'bidder' }),
       ...extra,
     },
-    result: {
-      state: 'done',
-      summary,
-      screening: evaluateProcurement(summary, dates),
-      match: null,
-      checkedAt: '2026-11-25T02:00:00.000Z',
-    },
+    result: fromItem(item, null, { client, ...CTX_DATES }),
   };
 }
 
-function tab(subjects: TabSubject[]): TabRecord {
+function tab(subjects: TabSubject[], consortia: TabRecord['consortia'] = []): TabRecord {
   return {
     tabId: 7,
-    url: 'http://127.0.0.1:8787/demo/bid-opening',
+    url: 'http://127.0.0.1:8787/demo/bid-opening?token=secret#x',
     title: '开标记录',
     mode: 'procurement',
     ruleSet: 'procurement',
@@ -48,144 +68,226 @@ function tab(subjects: TabSubject[]): TabRecord {
     cutoff: { date: '2026-11-20', source: 'page' },
     startedAt: '2026-11-25T01:59:00.000Z',
     subjects,
-    consortia: [],
+    consortia,
   };
 }
 
-describe('canonicalJson', () => {
-  it('sorts keys at every depth and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, { d: 'x', c: undefined }], 中: '文' })).toBe(
-      '{"a":[true,null,{"d":"x"}],"b":1,"中":"文"}',
-    );
-  });
+const edit = (file: EvidenceFile): EvidenceFile => JSON.parse(JSON.stringify(file)) as EvidenceFile;
 
-  it('gives the same text for the same record built in another order', () => {
-    expect(canonicalJson({ x: { q: 1, p: 2 }, y: [1, 2] })).toBe(
-      canonicalJson({ y: [1, 2], x: { p: 2, q: 1 } }),
-    );
-  });
-});
-
-describe('sha256Hex', () => {
-  it('matches the FIPS 180-2 test vector and Node for Chinese text', async () => {
-    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await sha256Hex('信用中国')).toBe(createHash('sha256').update('信用中国', 'utf8').digest('hex'));
-  });
-});
-
-describe('evidence records', () => {
-  it('records what 125号 asks for: channels, lists, time, operator, page, cut-off, result', () => {
-    const entry = checked('edge:dishonest-active');
-    const e = bidderEvidence(tab([entry]), entry, { operator: '张三', reportIds: {} });
-    expect(e.operator).toBe('张三');
-    expect(e.page).toEqual({ url: 'http://127.0.0.1:8787/demo/bid-opening', title: '开标记录' });
-    expect(e.cutoff).toEqual({ date: '2026-11-20', source: 'page' });
-    expect(e.queriedAt).toBe('2026-11-25T02:00:00.000Z');
-    expect(e.result.verdict).toBe('fail');
-    expect(e.result.label).toBe('不通过');
-    expect(e.channels.map((c) => c.channel)).toContain('creditchina');
-    expect(e.channels.find((c) => c.channel === 'ccgp')?.url).toBe('http://www.ccgp.gov.cn/cr/list');
-    expect(e.lists.find((l) => l.list === 'dishonest_judgment_debtor')).toMatchObject({
-      hit: true,
-      status: 'ok',
+describe('the screening evidence record', () => {
+  it('is the SDK record, with the signed answers as received and each lookup time in the officer zone', async () => {
+    const entry = await looked('edge:dishonest-active');
+    const record = screeningRecord(tab([entry]), ctx, '2026-12-01T10:00:00.000+08:00');
+    expect(record.schema).toBe('xinjian.evidence/2');
+    expect(record.origin.page).toEqual({
+      origin: 'http://127.0.0.1:8787',
+      path: '/demo/bid-opening',
+      title: '开标记录',
     });
-    expect(e.result.findings.some((f) => f.citations.some((c) => c.startsWith('财库〔2016〕125号')))).toBe(
-      true,
+    expect(record.facts.cutoff).toEqual({ date: '2026-11-20', source: 'page', readFrom: null });
+    expect(record.operator).toBe('张三');
+    const [s] = record.subjects;
+    expect(s?.verdict).toBe('fail');
+    expect(s?.label).toBe('不通过');
+    expect(s?.roleLabel).toBe('投标人');
+    expect(s?.queriedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+    expect(Date.parse(s?.queriedAt ?? '')).toBe(
+      Date.parse(entry.result.state === 'done' ? entry.result.checkedAt : ''),
     );
+    // The summary is the very object the service signed.
+    expect(s?.signed[0]?.payload).toEqual(entry.result.state === 'done' ? entry.result.summary : null);
+    expect(s?.signed[0]?.kid).toBe(jwks.keys[0]?.kid);
+    expect(s?.lists.find((l) => l.list === 'dishonest_judgment_debtor')?.status).toBe('listed');
   });
 
-  it('carries the report ids ordered for the subject', () => {
-    const entry = checked('edge:clean');
-    const uscc = enterpriseByTag('edge:clean').subject.uscc;
-    expect(
-      bidderEvidence(tab([entry]), entry, { operator: '', reportIds: { [uscc]: ['rep_1'] } }).reportIds,
-    ).toEqual(['rep_1']);
+  it('passes the SDK verifier, and an edited verdict fails it even with the digest recomputed', async () => {
+    const subjects = await Promise.all(['edge:clean', 'edge:dishonest-active'].map((t) => looked(t)));
+    const file = await savedEvidence(tab(subjects), ctx);
+    const result = await verifyEvidence(JSON.parse(JSON.stringify(file)), jwks);
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.checked.signatures).toBe(2);
+
+    const forged = edit(file);
+    const failing = forged.record.subjects.find((s) => s.verdict === 'fail');
+    if (!failing) throw new Error('expected a failing subject');
+    failing.verdict = 'pass';
+    failing.label = '通过';
+    forged.digest.value = await canonicalDigest(forged.record);
+    const check = await verifyEvidence(forged, jwks);
+    expect(check.ok).toBe(false);
+    expect(check.problems.map((p) => [p.code, p.field])).toContainEqual(['subject_mismatch', 'verdict']);
   });
 
-  it('seals a page record so any change is detected', async () => {
-    const record = pageEvidence(tab([checked('edge:clean'), checked('edge:abnormal-operation')]), {
-      operator: '张三',
-      reportIds: {},
-      generatedAt: '2026-11-25T02:01:00.000Z',
-    });
-    const sealed = await sealEvidence(record);
-    expect(sealed.sha256).toBe(createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex'));
-    expect(await verifyEvidence(JSON.parse(JSON.stringify(sealed)))).toBe(true);
-    const tampered = JSON.parse(JSON.stringify(sealed));
-    tampered.record.bidders[1].result.verdict = 'pass';
-    expect(await verifyEvidence(tampered)).toBe(false);
-  });
-
-  it('keeps subjects without a result in the record, with why', () => {
+  it('keeps subjects without an answer, with why, and marks a record made mid-check as partial', async () => {
     const invalid = invalidUsccSubject('91110000600037341N', { role: 'bidder' });
     if (!invalid) throw new Error('expected an invalid subject');
-    const entry: TabSubject = {
-      subject: invalid,
-      result: {
-        state: 'invalid',
-        expectedCheckChar: 'L',
-        message: invalid.invalid?.message ?? { zh: '', en: '' },
-      },
-    };
-    const e = bidderEvidence(tab([entry]), entry, { operator: '', reportIds: {} });
-    expect(e.result).toMatchObject({ state: 'invalid', verdict: null, label: '校验位不符：应为 L' });
-    expect(e.subject.code).toBe('91110000600037341N');
+    const record = screeningRecord(
+      tab([
+        {
+          subject: invalid,
+          result: {
+            state: 'invalid',
+            expectedCheckChar: 'L',
+            message: invalid.invalid?.message ?? { zh: '', en: '' },
+          },
+        },
+        {
+          subject: nameSubject('某某公司', { role: 'winner' }),
+          result: {
+            state: 'unavailable',
+            reason: { zh: '信用服务暂时不可用（503）', en: 'unavailable (503)' },
+            error: null,
+            retryAt: null,
+          },
+        },
+        { subject: nameSubject('乙公司', { role: 'bidder' }), result: { state: 'checking', attempt: 0 } },
+      ]),
+      ctx,
+      '2026-12-01T10:00:00.000+08:00',
+    );
+    const [a, b, c] = record.subjects;
+    expect(a).toMatchObject({ state: 'invalid', verdict: null, code: '91110000600037341N', lists: [] });
+    expect(a?.reason).toContain('L');
+    expect(b).toMatchObject({
+      state: 'unavailable',
+      reason: '信用服务暂时不可用（503）',
+      roleLabel: '中标（成交）供应商',
+    });
+    expect(b?.lookup).toMatchObject({ query: '某某公司', by: 'name' });
+    expect(c).toMatchObject({ state: 'interrupted', queriedAt: null });
+    expect(record.partial).toEqual({ reason: 'interrupted', checked: 2, total: 3 });
   });
 
-  it('lists consortia with their combined verdict', () => {
+  it('carries the page facts the reader found, and where each was read', async () => {
+    const t = tab([await looked('edge:clean')]);
+    const withFacts = Object.assign(t, {
+      facts: {
+        projectNo: { value: 'ZFCG-2026-118', source: '页面标题下“项目编号”' },
+        lot: { value: '第2包', source: '表格上方“包号”' },
+        purchaser: null,
+        cutoff: { value: '2026-11-20', source: '“投标截止时间”' },
+      },
+    });
+    const record = screeningRecord(withFacts, ctx, '2026-12-01T10:00:00.000+08:00');
+    expect(record.facts.projectNo).toEqual({ value: 'ZFCG-2026-118', readFrom: '页面标题下“项目编号”' });
+    expect(record.facts.lot?.value).toBe('第2包');
+    expect(record.facts.purchaser).toBeNull();
+    expect(record.facts.cutoff?.readFrom).toBe('“投标截止时间”');
+  });
+
+  it('names the rule set of the tab’s mode, credit lending included', async () => {
+    const t = { ...tab([await looked('edge:clean')]), mode: 'credit', ruleSet: 'credit' as const };
+    const record = screeningRecord(t, ctx, '2026-12-01T10:00:00.000+08:00');
+    expect(record.ruleSet?.id).toBe('cn-credit-lending');
+    expect(record.basis).toContain('141');
+  });
+
+  it('gives consortia their combined verdict', async () => {
     const members = enterprisesByTag('consortium:cons-b');
-    const summaries = members.map((m) => ratingSummary(m, NOW));
-    const [lead, ...rest] = summaries;
-    if (!lead) throw new Error('cons-b has no members');
-    const record = tab([]);
-    record.consortia = [
-      {
+    const entries = await Promise.all(
+      members.map(async (m) => {
+        const item = await client.ratings.get(m.subject.uscc);
+        return {
+          subject: codeSubject('uscc', m.subject.uscc, {
+            role: 'consortium_member',
+            consortium: { id: 'consortium-1', name: '乙联合体' },
+          }),
+          result: fromItem(item, null, { client, ...CTX_DATES }),
+        } satisfies TabSubject;
+      }),
+    );
+    const summaries = entries.flatMap((e) => (e.result.state === 'done' ? [e.result.summary] : []));
+    const keys = entries.map((e) => e.subject.key);
+    const record = screeningRecord(
+      tab(entries, [
+        {
+          id: 'consortium-1',
+          name: '乙联合体',
+          memberKeys: keys,
+          screening: screenConsortium(summaries, CTX_DATES),
+        },
+      ]),
+      ctx,
+      '2026-12-01T10:00:00.000+08:00',
+    );
+    expect(record.groups).toEqual([
+      expect.objectContaining({
         id: 'consortium-1',
-        name: lead.subject.name,
-        memberKeys: members.map((m) => `code:${m.subject.uscc}`),
-        screening: evaluateProcurement(lead, { ...dates, consortium: rest }),
-      },
-    ];
-    expect(
-      pageEvidence(record, { operator: '', reportIds: {}, generatedAt: NOW.toISOString() }).consortia,
-    ).toEqual([
-      {
-        id: 'consortium-1',
-        name: lead.subject.name,
-        members: members.map((m) => `code:${m.subject.uscc}`),
+        name: '乙联合体',
+        members: keys,
         verdict: 'fail',
-      },
+        label: '不通过',
+      }),
     ]);
+    expect(record.subjects.every((s) => s.group === 'consortium-1')).toBe(true);
+  });
+});
+
+describe('the saved seal', () => {
+  it('gives the same file on every call while the results stay the same', async () => {
+    const t = tab([await looked('edge:clean')]);
+    const first = await savedEvidence(t, ctx, { now: () => new Date('2026-12-01T02:00:00Z') });
+    const again = await savedEvidence(t, ctx, { now: () => new Date('2026-12-01T03:00:00Z') });
+    expect(again).toEqual(first);
+    expect(first.record.generatedAt).toBe('2026-12-01T10:00:00.000+08:00');
+    const stored = (await fakeBrowser.storage.session.get(evidenceStorageKey(7, null)))['evidence:7'] as {
+      digest: string;
+    };
+    expect(stored.digest).toBe(first.digest.value);
+  });
+
+  it('seals anew once a result changes', async () => {
+    const t = tab([await looked('edge:clean')]);
+    const first = await savedEvidence(t, ctx, { now: () => new Date('2026-12-01T02:00:00Z') });
+    t.subjects.push(await looked('edge:major-tax'));
+    const next = await savedEvidence(t, ctx, { now: () => new Date('2026-12-01T03:00:00Z') });
+    expect(next.digest.value).not.toBe(first.digest.value);
+    expect(next.record.subjects).toHaveLength(2);
+    expect(next.record.generatedAt).toBe('2026-12-01T11:00:00.000+08:00');
+  });
+
+  it('rebuilds a large record from its kept stamp to the same digest', async () => {
+    const t = tab([await looked('edge:clean')]);
+    const first = await savedEvidence(t, ctx, { now: () => new Date('2026-12-01T02:00:00Z') });
+    // As a record too large to keep whole is kept: its stamp only.
+    const key = evidenceStorageKey(7, null);
+    const { file: _file, ...stamp } = (await fakeBrowser.storage.session.get(key))[key] as { file: unknown };
+    await fakeBrowser.storage.session.set({ [key]: stamp });
+    const again = await savedEvidence(t, ctx, { now: () => new Date('2026-12-01T05:00:00Z') });
+    expect(again.digest.value).toBe(first.digest.value);
+  });
+
+  it('keeps one subject’s record apart from the page’s', async () => {
+    const subjects = await Promise.all(['edge:clean', 'edge:major-tax'].map((t) => looked(t)));
+    const one = await savedEvidence(tab(subjects), ctx, { only: subjects[1]?.subject.key ?? null });
+    expect(one.record.subjects.map((s) => s.key)).toEqual([subjects[1]?.subject.key]);
+    expect((await verifyEvidence(one, jwks)).ok).toBe(true);
   });
 });
 
 describe('tableCsv', () => {
-  it('writes UTF-8 with a BOM and CRLF, one row per subject', () => {
-    const page = pageEvidence(tab([checked('edge:clean'), checked('edge:major-tax')]), {
-      operator: '',
-      reportIds: {},
-      generatedAt: NOW.toISOString(),
-    });
-    const csv = tableCsv(page);
+  it('writes UTF-8 with a BOM and CRLF, one row per subject, 查询时间 with its offset', async () => {
+    const subjects = await Promise.all(['edge:clean', 'edge:major-tax'].map((t) => looked(t)));
+    const file = await savedEvidence(tab(subjects), ctx);
+    const csv = tableCsv(file.record);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, two rows, trailing empty
     expect(lines[0]).toBe('#,名称,统一社会信用代码,身份,联合体,评级,结论,依据,查询时间,截止时点');
-    expect(lines[1]).toContain(
-      `${enterpriseByTag('edge:clean').subject.name},${enterpriseByTag('edge:clean').subject.uscc}`,
-    );
+    const clean = enterpriseByTag('edge:clean').subject;
+    expect(lines[1]).toContain(`1,${clean.name},"=""${clean.uscc}""",投标人`);
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\+08:00,2026-11-20$/);
     expect(lines[2]).toContain('不通过');
   });
 
-  it('quotes separators and defuses formulas in page text', () => {
+  it('quotes separators, defuses formulas and drops bidi controls in page text', () => {
     const entry: TabSubject = {
-      subject: nameSubject('=HYPERLINK("http://x","点我"),甲公司', { role: 'bidder' }),
+      subject: nameSubject('=HYPERLINK("http://x","点我"),甲\u202e公司', { role: 'bidder' }),
       result: { state: 'not_found' },
     };
-    const csv = tableCsv(
-      pageEvidence(tab([entry]), { operator: '', reportIds: {}, generatedAt: NOW.toISOString() }),
-    );
-    expect(csv.split('\r\n')[1]).toBe(
+    const record = screeningRecord(tab([entry]), ctx, '2026-12-01T10:00:00.000+08:00');
+    expect(tableCsv(record).split('\r\n')[1]).toBe(
       `1,"'=HYPERLINK(""http://x"",""点我""),甲公司",,投标人,,,未找到,,,2026-11-20`,
     );
   });

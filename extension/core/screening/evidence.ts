@@ -1,336 +1,362 @@
 /**
- * The evidence record 财库〔2016〕125号 asks buyers to keep (查询记录和证据留存), replacing the
- * screenshots officers print today: what was queried, where, when, by whom, against which
- * cut-off, with what result, and a SHA-256 of the canonical JSON so a saved file can be
- * verified later. Also the CSV of the page table.
+ * The evidence record 财库〔2016〕125号 asks buyers to keep (查询记录和证据留存), built by the SDK
+ * (`buildScreeningRecord`, one schema with the CLI) from what the background recorded: each
+ * found subject's rating summary exactly as the service signed it, and when it was looked up.
+ * A tab's record is sealed once and kept in `storage.session`, so the JSON export and the
+ * printed page carry one digest (docs/decisions/0045). Also the CSV of the page table.
  */
-import type { SourceChannel } from '@xinjian/sdk';
-import { type Language, localized, t } from '../i18n.ts';
-import { channelLabel, headlineGrade, listLabel, stateLabel, unavailableReason } from './format.ts';
-import { displayState, type TabRecord, type TabSubject } from './model.ts';
+import {
+  buildScreeningRecord,
+  canonicalDigest,
+  type EvidenceFact,
+  type EvidenceFile,
+  type EvidenceRecord,
+  formatCsv,
+  pageLocation,
+  type ScreeningAnswer,
+  type ScreeningRecordInput,
+  type ScreeningSubjectInput,
+  sealEvidence,
+} from '@xinjian/sdk/evidence';
+import { ENTERPRISE_RULE_SETS, type EnterpriseRuleSetId } from '@xinjian/sdk/rules';
+import { browser } from 'wxt/browser';
+import { type Language, type MessageKey, t } from '../i18n.ts';
+import { loadReportIds } from '../ui/common.tsx';
+import { formatZoned, zonedIso } from './format.ts';
+import type { TabFact, TabRecord, TabSubject } from './model.ts';
 
-/** Public pages of each channel, as 125号 and local practice name them (domain brief §6). */
-export const CHANNEL_URLS: Record<SourceChannel, string> = {
-  creditchina: 'https://www.creditchina.gov.cn',
-  gsxt: 'https://www.gsxt.gov.cn',
-  zxgk: 'http://zxgk.court.gov.cn',
-  ccgp: 'http://www.ccgp.gov.cn/cr/list',
-  chinatax: 'http://hd.chinatax.gov.cn/xxk/',
-  jzsc: 'https://jzsc.mohurd.gov.cn',
-  customs: 'http://credit.customs.gov.cn',
-  pbccrc: 'https://www.pbccrc.org.cn',
-  housing_fund_center: '',
-  agency: '',
+/**
+ * What a record needs besides the tab: who made it, in which language, with which tool and
+ * service, and the report ids ordered per USCC.
+ *
+ * @example
+ * ```ts
+ * const ctx: EvidenceContext = { operator: '张三', language: 'zh-CN', reportIds: {}, tool: { name: 'xinjian-extension', version: '0.1.0' }, api: null };
+ * ```
+ */
+export interface EvidenceContext {
+  operator: string | null;
+  language: Language;
+  reportIds: Record<string, string[]>;
+  tool: { name: string; version: string };
+  api: { baseUrl: string; demo: boolean } | null;
+  /** Minutes east of UTC the times are written in; the officer's own zone by default. */
+  offsetMinutes?: number;
+}
+
+/**
+ * The evidence context of an extension page: the settings' operator and API, this build's
+ * version, the report ids ordered so far.
+ *
+ * @example
+ * ```ts
+ * const ctx = await pageEvidenceContext(settings, getLanguage());
+ * ```
+ */
+export async function pageEvidenceContext(
+  settings: { operator: string; api: { baseUrl: string; key: string } },
+  language: Language,
+): Promise<EvidenceContext> {
+  const baseUrl = settings.api.baseUrl;
+  return {
+    operator: settings.operator.trim() || null,
+    language,
+    reportIds: await loadReportIds(),
+    tool: { name: 'xinjian-extension', version: browser.runtime.getManifest().version },
+    // Demo keys (`xj_demo_…`) are the mock server's: a record made with one proves nothing.
+    api: baseUrl ? { baseUrl, demo: settings.api.key.startsWith('xj_demo_') } : null,
+  };
+}
+
+const NOT_FINISHED = {
+  zh: '导出时该主体尚未查完',
+  en: 'this subject was still being checked when the record was made',
 };
 
-/** The schema id written into every record, for readers of old files. */
-export const EVIDENCE_SCHEMA = 'xinjian.evidence/v1';
-
-/**
- * The evidence record of one subject.
- *
- * @example
- * ```ts
- * const record = bidderEvidence(tab, tab.subjects[0]!, { operator: '张三', reportIds: {} });
- * record.result.verdict; // 'pass'
- * ```
- */
-export interface BidderEvidence {
-  schema: typeof EVIDENCE_SCHEMA;
-  kind: 'bidder';
-  basis: string;
-  queriedAt: string | null;
-  operator: string;
-  page: { url: string; title: string };
-  cutoff: TabRecord['cutoff'];
-  subject: {
-    key: string;
-    name: string | null;
-    uscc: string | null;
-    code: string | null;
-    role: string;
-    consortium: { id: string; name: string | null } | null;
-  };
-  channels: Array<{
-    channel: SourceChannel;
-    name: string;
-    url: string;
-    status: 'ok' | 'unavailable';
-    fetchedAt: string | null;
-    reason: string | null;
-  }>;
-  lists: Array<{
-    list: string;
-    name: string;
-    channel: string;
-    status: string;
-    fetchedAt: string | null;
-    hit: boolean;
-  }>;
-  result: {
-    state: string;
-    verdict: string | null;
-    label: string;
-    grade: string | null;
-    reason: string | null;
-    ruleSet: { id: string; version: string } | null;
-    findings: Array<{ code: string; severity: string; message: string; citations: string[] }>;
-  };
-  dataLastUpdated: string | null;
-  reportIds: string[];
-}
-
-/**
- * The evidence record of a whole page: every subject, and the consortia with their combined
- * verdicts.
- *
- * @example
- * ```ts
- * const page = pageEvidence(tab, { operator: '张三', reportIds: {}, generatedAt: new Date().toISOString() });
- * page.bidders.length;
- * ```
- */
-export interface PageEvidence {
-  schema: typeof EVIDENCE_SCHEMA;
-  kind: 'page';
-  basis: string;
-  generatedAt: string;
-  operator: string;
-  page: { url: string; title: string };
-  cutoff: TabRecord['cutoff'];
-  bidders: BidderEvidence[];
-  consortia: Array<{ id: string; name: string | null; members: string[]; verdict: string | null }>;
-}
-
-/** Options of the evidence builders. */
-export interface EvidenceOptions {
-  operator: string;
-  /** Report ids ordered per USCC (from the side panel). */
-  reportIds: Record<string, string[]>;
-  language?: Language;
-}
-
-/**
- * Builds the evidence record of one subject on a tab.
- *
- * @example
- * ```ts
- * const e = bidderEvidence(tab, entry, { operator: '张三', reportIds: {} });
- * ```
- */
-export function bidderEvidence(tab: TabRecord, entry: TabSubject, options: EvidenceOptions): BidderEvidence {
-  const language = options.language ?? 'zh-CN';
-  const { subject, result } = entry;
-  const state = displayState(result);
-  const summary = result.state === 'done' ? result.summary : null;
-  const screening = result.state === 'done' ? result.screening : null;
-  const uscc = summary?.subject.uscc ?? (subject.code?.kind === 'uscc' ? subject.code.value : null);
-  const activeLists = new Set(summary?.lists.filter((l) => l.active).map((l) => l.list) ?? []);
-  return {
-    schema: EVIDENCE_SCHEMA,
-    kind: 'bidder',
-    basis: t('evidence.basis', undefined, language),
-    queriedAt: result.state === 'done' ? result.checkedAt : null,
-    operator: options.operator,
-    page: { url: tab.url, title: tab.title },
-    cutoff: tab.cutoff,
-    subject: {
-      key: subject.key,
-      name: summary?.subject.name ?? subject.name,
-      uscc,
-      code: subject.code?.value ?? subject.invalid?.raw ?? null,
-      role: subject.role,
-      consortium: subject.consortium,
-    },
-    channels: (summary?.sources ?? []).map((s) => ({
-      channel: s.channel,
-      name: channelLabel(s.channel, language),
-      url: CHANNEL_URLS[s.channel],
-      status: s.status,
-      fetchedAt: s.fetchedAt,
-      reason: s.reason ?? null,
-    })),
-    lists: (screening?.checked ?? []).map((c) => ({
-      list: c.list,
-      name: listLabel(c.list, language),
-      channel: c.channel,
-      status: c.status,
-      fetchedAt: c.fetchedAt,
-      hit: activeLists.has(c.list),
-    })),
-    result: {
-      state,
-      verdict: screening?.verdict ?? null,
-      label: stateLabel(state, result, language),
-      grade: summary ? headlineGrade(summary, language) : null,
-      reason: unavailableReason(result, language),
-      ruleSet: screening ? { id: screening.ruleSet.id, version: screening.ruleSet.version } : null,
-      findings: (screening?.findings ?? []).map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        message: localized(f.message, language),
-        citations: f.citations.map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`),
-      })),
-    },
-    dataLastUpdated: summary?.lastUpdated ?? null,
-    reportIds: uscc ? (options.reportIds[uscc] ?? []) : [],
-  };
-}
-
-/**
- * Builds the evidence record of a page.
- *
- * @example
- * ```ts
- * const e = pageEvidence(tab, { operator: '张三', reportIds: {}, generatedAt: '2026-11-25T01:00:00Z' });
- * ```
- */
-export function pageEvidence(
-  tab: TabRecord,
-  options: EvidenceOptions & { generatedAt: string },
-): PageEvidence {
-  return {
-    schema: EVIDENCE_SCHEMA,
-    kind: 'page',
-    basis: t('evidence.basis', undefined, options.language ?? 'zh-CN'),
-    generatedAt: options.generatedAt,
-    operator: options.operator,
-    page: { url: tab.url, title: tab.title },
-    cutoff: tab.cutoff,
-    bidders: tab.subjects.map((s) => bidderEvidence(tab, s, options)),
-    consortia: tab.consortia.map((c) => ({
-      id: c.id,
-      name: c.name,
-      members: c.memberKeys,
-      verdict: c.screening?.verdict ?? null,
-    })),
-  };
-}
-
-/**
- * JSON with object keys sorted (by UTF-16 code units, as RFC 8785) and no whitespace, so the
- * same record always gives the same bytes and the same hash. `undefined` members are dropped.
- *
- * @example
- * ```ts
- * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
- * ```
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const json = JSON.stringify(value);
-    return json === undefined ? 'null' : json;
+function answerOf(entry: TabSubject): ScreeningAnswer {
+  const r = entry.result;
+  switch (r.state) {
+    case 'done':
+      // As received: the signature covers these bytes, so nothing may touch them.
+      return { status: 'found', summary: r.summary };
+    case 'not_found':
+      return { status: 'not_found' };
+    case 'invalid':
+      return { status: 'invalid', reason: r.message };
+    case 'unavailable':
+      return { status: 'unavailable', reason: r.reason };
+    case 'ambiguous':
+      return {
+        status: 'ambiguous',
+        reason: {
+          zh: `按名称查到 ${r.candidates.length} 个候选主体，未选定`,
+          en: `${r.candidates.length} candidates match the name; none was picked`,
+        },
+      };
+    default:
+      return { status: 'interrupted', reason: NOT_FINISHED };
   }
-  if (Array.isArray(value))
-    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function subjectInput(entry: TabSubject, ctx: EvidenceContext): ScreeningSubjectInput {
+  const { subject, result } = entry;
+  const uscc = result.state === 'done' ? result.summary.subject.uscc : null;
+  const byName = subject.code === null && subject.invalid === null && subject.name !== null;
+  const lookup: ScreeningSubjectInput['lookup'] = byName
+    ? {
+        query: subject.name ?? '',
+        by: 'name',
+        match:
+          result.state === 'done' && result.match
+            ? { confidence: result.match.confidence, matchType: result.match.matchType }
+            : null,
+        candidates:
+          result.state === 'ambiguous'
+            ? result.candidates.map((c) => ({
+                name: c.subject.name,
+                uscc: c.subject.uscc,
+                confidence: c.confidence,
+              }))
+            : [],
+      }
+    : null;
+  return {
+    key: subject.key,
+    role: subject.role,
+    roleLabel: t(`role.${subject.role}` as MessageKey, undefined, ctx.language),
+    name: subject.name,
+    code: subject.code?.value ?? subject.invalid?.raw ?? null,
+    group: subject.consortium?.id ?? null,
+    lookup,
+    queriedAt: result.state === 'done' ? zonedIso(result.checkedAt, ctx.offsetMinutes) : null,
+    answer: answerOf(entry),
+    reportIds: uscc ? (ctx.reportIds[uscc] ?? []) : [],
+  };
+}
+
+// A page fact as the record keeps it: the value and where the page prints it.
+const fact = (f: TabFact | null | undefined): EvidenceFact | null =>
+  f ? { value: f.value, readFrom: f.source } : null;
+
+function enterpriseRuleSet(id: TabRecord['ruleSet']): EnterpriseRuleSetId {
+  const found = ENTERPRISE_RULE_SETS.find((r) => r === id);
+  if (!found) throw new Error(`[xinjian] rule set ${id} does not screen enterprises`);
+  return found;
 }
 
 /**
- * SHA-256 of a string's UTF-8 bytes, as lower-case hex (`crypto.subtle`).
+ * The builder's input for a tab (everything but `generatedAt`), optionally for one subject.
  *
  * @example
  * ```ts
- * await sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ * const input = screeningInput(tab, ctx);
+ * input.subjects.length; // tab.subjects.length
  * ```
  */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+export function screeningInput(
+  tab: TabRecord,
+  ctx: EvidenceContext,
+  only: string | null = null,
+): Omit<ScreeningRecordInput, 'generatedAt'> {
+  const facts = tab.facts;
+  const entries = only ? tab.subjects.filter((s) => s.subject.key === only) : tab.subjects;
+  const keys = new Set(entries.map((e) => e.subject.key));
+  const asOfs = tab.subjects.flatMap((s) => (s.result.state === 'done' ? [s.result.screening.asOf] : []));
+  const open = entries.filter((e) => e.result.state === 'checking' || e.result.state === 'idle').length;
+  return {
+    mode: enterpriseRuleSet(tab.ruleSet),
+    // The latest date the subjects were judged at; the verifier judges them all at it again.
+    asOf: asOfs.sort().at(-1) ?? tab.cutoff.date,
+    cutoff: {
+      date: tab.cutoff.date,
+      source: tab.cutoff.source,
+      readFrom: tab.cutoff.source === 'page' ? (facts?.cutoff?.source ?? null) : null,
+    },
+    language: ctx.language,
+    tool: ctx.tool,
+    operator: ctx.operator,
+    origin: {
+      page: { ...pageLocation(tab.url), title: tab.title },
+      input: null,
+      api: ctx.api,
+    },
+    facts: {
+      projectNo: fact(facts?.projectNo),
+      lot: fact(facts?.lot),
+      purchaser: fact(facts?.purchaser),
+    },
+    subjects: entries.map((e) => subjectInput(e, ctx)),
+    groups: tab.consortia
+      .filter((c) => c.memberKeys.some((k) => keys.has(k)))
+      .map((c) => ({ id: c.id, name: c.name, members: c.memberKeys.filter((k) => keys.has(k)) })),
+    partial:
+      open > 0 ? { reason: 'interrupted', checked: entries.length - open, total: entries.length } : null,
+  };
 }
 
 /**
- * An exported file: the record and the SHA-256 of its canonical JSON.
+ * The evidence record of a tab (or one subject of it), made at `generatedAt`.
  *
  * @example
  * ```ts
- * const file = await sealEvidence(pageEvidence(tab, options));
- * await verifyEvidence(file); // true
+ * const record = screeningRecord(tab, ctx, '2026-11-25T10:00:00.000+08:00');
+ * record.schema; // 'xinjian.evidence/2'
  * ```
  */
-export interface SealedEvidence<T> {
-  record: T;
-  sha256: string;
+export function screeningRecord(
+  tab: TabRecord,
+  ctx: EvidenceContext,
+  generatedAt: string,
+  only: string | null = null,
+): EvidenceRecord {
+  return buildScreeningRecord({ ...screeningInput(tab, ctx, only), generatedAt });
 }
 
 /**
- * Seals a record with its hash.
+ * Where a tab's sealed record is kept in `storage.session`.
  *
  * @example
  * ```ts
- * const { sha256 } = await sealEvidence(record);
+ * evidenceStorageKey(7, null); // 'evidence:7'
  * ```
  */
-export async function sealEvidence<T>(record: T): Promise<SealedEvidence<T>> {
-  return { record, sha256: await sha256Hex(canonicalJson(record)) };
+export function evidenceStorageKey(tabId: number, only: string | null): string {
+  return `evidence:${tabId}${only ? `:${only}` : ''}`;
+}
+
+// A sealed file is kept whole up to this size; a larger one keeps its stamp (time and digest)
+// and is built again from the same input, which gives the same bytes: storage.session's 10 MiB
+// belong to the tab records and the rating cache first.
+const KEEP_WHOLE_BYTES = 256 * 1024;
+
+interface SavedSeal<F> {
+  fingerprint: string;
+  generatedAt: string;
+  digest: string;
+  file?: F;
 }
 
 /**
- * Whether an exported file's hash matches its record.
+ * A sealed file kept in `storage.session` under `key` for as long as what it was made from
+ * (`fingerprint`) stays the same: the saved one is returned, or rebuilt with its saved time
+ * when only its stamp was kept; otherwise `seal` makes a new one at `now`, which is saved.
+ * Both the screening evidence and a mode's own record (the loan decision) keep theirs so.
  *
  * @example
  * ```ts
- * await verifyEvidence(JSON.parse(fileText)); // false once anyone edits the record
+ * const file = await keepSealed('evidence:7', fingerprint, (at) => sealEvidence(build(at)));
  * ```
  */
-export async function verifyEvidence(file: { record: unknown; sha256: string }): Promise<boolean> {
-  return (await sha256Hex(canonicalJson(file.record))) === file.sha256;
+export async function keepSealed<F extends { digest: { value: string } }>(
+  key: string,
+  fingerprint: string,
+  seal: (generatedAt: string) => Promise<F>,
+  options: { now?: () => Date; offsetMinutes?: number } = {},
+): Promise<F> {
+  const run = async (): Promise<F> => {
+    const saved = (await browser.storage.session.get(key))[key] as SavedSeal<F> | undefined;
+    if (saved?.fingerprint === fingerprint) {
+      if (saved.file) return saved.file;
+      const again = await seal(saved.generatedAt);
+      if (again.digest.value === saved.digest) return again;
+    }
+    const generatedAt = zonedIso((options.now?.() ?? new Date()).toISOString(), options.offsetMinutes);
+    const file = await seal(generatedAt);
+    const stamp: SavedSeal<F> = { fingerprint, generatedAt, digest: file.digest.value };
+    const whole = JSON.stringify(file).length <= KEEP_WHOLE_BYTES;
+    await browser.storage.session.set({ [key]: whole ? { ...stamp, file } : stamp });
+    return file;
+  };
+  // Two pages asking at once (export and print) must not seal twice.
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request(`xinjian:${key}`, run) : run();
 }
 
 /**
- * The page table as CSV: UTF-8 with a byte-order mark and CRLF line ends, so Excel opens the
- * Chinese text correctly. Cells that a spreadsheet would run as a formula are prefixed with `'`.
+ * Options of {@link savedEvidence}.
  *
  * @example
  * ```ts
- * const csv = tableCsv(pageEvidence(tab, options), 'zh-CN');
+ * const options: SavedEvidenceOptions = { only: 'code:91110000600037341L' };
+ * ```
+ */
+export interface SavedEvidenceOptions {
+  /** One subject's record instead of the page's. */
+  only?: string | null;
+  /** When a new seal is made; now by default. */
+  now?: () => Date;
+}
+
+/**
+ * The tab's sealed evidence file: the one saved for the same results, or, when the results
+ * changed (or none is saved), a new one sealed now and saved. The side panel's export and the
+ * printed page both call this, so they carry the same record and digest.
+ *
+ * @example
+ * ```ts
+ * const file = await savedEvidence(tab, ctx);
+ * file.digest.value; // the same on every call until a result changes
+ * ```
+ */
+export async function savedEvidence(
+  tab: TabRecord,
+  ctx: EvidenceContext,
+  options: SavedEvidenceOptions = {},
+): Promise<EvidenceFile> {
+  const only = options.only ?? null;
+  const input = screeningInput(tab, ctx, only);
+  const fingerprint = await canonicalDigest({ tab: tab.tabId, startedAt: tab.startedAt, input });
+  return keepSealed(
+    evidenceStorageKey(tab.tabId, only),
+    fingerprint,
+    (generatedAt) => sealEvidence(buildScreeningRecord({ ...input, generatedAt })),
+    {
+      ...(options.now ? { now: options.now } : {}),
+      ...(ctx.offsetMinutes !== undefined ? { offsetMinutes: ctx.offsetMinutes } : {}),
+    },
+  );
+}
+
+/**
+ * The page table as CSV, from the sealed record: UTF-8 with a byte-order mark and CRLF line
+ * ends (the SDK's writer, with its formula guard), 查询时间 in the record's time zone with the
+ * offset shown. `groupLabel` names the group column when the mode names its groups (a credit
+ * application); 联合体 otherwise.
+ *
+ * @example
+ * ```ts
+ * const csv = tableCsv(file.record);
  * csv.charCodeAt(0); // 0xfeff
  * ```
  */
-export function tableCsv(page: PageEvidence, language: Language = 'zh-CN'): string {
+export function tableCsv(record: EvidenceRecord, options: { groupLabel?: string } = {}): string {
+  const language = record.language;
   const header = [
     '#',
     t('panel.col_name', undefined, language),
     t('panel.col_code', undefined, language),
     t('panel.col_role', undefined, language),
-    t('panel.consortium', { name: '' }, language).replace(/[：:]\s*$/, ''),
+    options.groupLabel ?? t('panel.consortium', { name: '' }, language).replace(/[：:]\s*$/, ''),
     t('panel.col_grade', undefined, language),
     t('panel.col_verdict', undefined, language),
     t('card.reasons', undefined, language),
     t('panel.queried_at', undefined, language),
     t('panel.cutoff', undefined, language),
   ];
-  const rows = page.bidders.map((b, i) => [
-    String(i + 1),
-    b.subject.name ?? '',
-    b.subject.uscc ?? b.subject.code ?? '',
-    t(`role.${b.subject.role}` as 'role.bidder', undefined, language),
-    b.subject.consortium ? (b.subject.consortium.name ?? b.subject.consortium.id) : '',
-    b.result.grade ?? '',
-    b.result.label,
-    [b.result.reason, ...b.result.findings.filter((f) => f.severity !== 'info').map((f) => f.message)]
+  const groupName = new Map(record.groups.map((g) => [g.id, g.name ?? g.id]));
+  const rows = record.subjects.map((s, i) => [
+    i + 1,
+    s.name,
+    s.code ? { excelText: s.code } : null,
+    s.roleLabel,
+    s.group ? (groupName.get(s.group) ?? s.group) : null,
+    s.grade,
+    s.label,
+    [s.reason, ...s.findings.filter((f) => f.severity !== 'info').map((f) => f.message)]
       .filter(Boolean)
       .join('；'),
-    b.queriedAt ?? '',
-    b.cutoff.date,
+    s.queriedAt ? formatZoned(s.queriedAt) : null,
+    record.facts.cutoff?.date ?? null,
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-/**
- * One CSV cell: quoted when needed, and prefixed with `'` when a spreadsheet would run it as a
- * formula (page text is not trusted).
- *
- * @example
- * ```ts
- * csvCell('=1+1'); // "'=1+1"
- * csvCell('a,b'); // '"a,b"'
- * ```
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return formatCsv([header, ...rows], { bom: true });
 }

@@ -1,15 +1,22 @@
+import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS } from '@xinjian/sdk/labels';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { describe, expect, it } from 'vitest';
 import { ratingSummary } from '../../../mock-server/src/catalog.ts';
 import { enterpriseByTag } from '../../../seeds/index.ts';
 import {
   badgeText,
+  channelLabel,
   formatDateTime,
+  formatZoned,
   gradeLabel,
   headlineGrade,
+  isoOffset,
+  listLabel,
+  recordCategoryLabel,
   stateIcon,
   stateLabel,
   truncate,
+  zonedIso,
 } from './format.ts';
 import type { DisplayState, SubjectResult } from './model.ts';
 
@@ -96,5 +103,30 @@ describe('helpers', () => {
     expect(truncate('𠀀𠀁𠀂', 3)).toBe('𠀀𠀁𠀂');
     expect(formatDateTime('2026-11-01T01:30:00Z')).toBe('2026-11-01 09:30');
     expect(formatDateTime(null)).toBe('—');
+  });
+});
+
+describe('times with their zone', () => {
+  it('writes an instant in a zone with its offset, and prints it so', () => {
+    expect(zonedIso('2026-11-25T02:00:00.000Z', 480)).toBe('2026-11-25T10:00:00.000+08:00');
+    expect(zonedIso('2026-11-25T02:00:00.000Z', -330)).toBe('2026-11-24T20:30:00.000-05:30');
+    expect(Date.parse(zonedIso('2026-11-25T02:00:00.000Z'))).toBe(Date.parse('2026-11-25T02:00:00.000Z'));
+    expect(isoOffset('2026-11-25T10:00:00+08:00')).toBe(480);
+    expect(isoOffset('2026-11-25T02:00:00Z')).toBe(0);
+    expect(isoOffset('2026-11-25')).toBeNull();
+    expect(formatZoned('2026-11-25T10:00:00.000+08:00')).toBe('2026-11-25 10:00:00 UTC+08:00');
+    expect(formatZoned('2026-11-25T02:00:00Z', 480)).toBe('2026-11-25 10:00:00 UTC+08:00');
+    expect(formatZoned(null)).toBe('—');
+  });
+});
+
+describe('labels', () => {
+  it('are the SDK’s words, in both languages', () => {
+    expect(channelLabel('pbccrc', 'zh-CN')).toBe('人民银行征信中心');
+    expect(channelLabel('pbccrc', 'zh-CN')).toBe(CHANNEL_LABELS.pbccrc.zh);
+    expect(channelLabel('gsxt', 'en')).toBe(CHANNEL_LABELS.gsxt.en);
+    expect(listLabel('gp_serious_violation', 'zh-CN')).toBe(LIST_LABELS.gp_serious_violation.zh);
+    expect(recordCategoryLabel('land_resources', 'zh-CN')).toBe(RECORD_CATEGORY_LABELS.land_resources.zh);
+    expect(recordCategoryLabel('no_such_category', 'en')).toBe('Other record');
   });
 });

@@ -3,6 +3,7 @@
  * panel and the exports. Pure functions over the SDK's types.
  */
 import type { Grade, ListId, RatingSummary, SourceChannel } from '@xinjian/sdk';
+import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS } from '@xinjian/sdk/labels';
 import { getLanguage, type Language, localized, type MessageKey, t } from '../i18n.ts';
 import type { DisplayState, SubjectResult } from './model.ts';
 
@@ -133,7 +134,7 @@ export function unavailableReason(result: SubjectResult, language: Language = ge
 }
 
 /**
- * A list's name.
+ * A list's name, as the SDK names it.
  *
  * @example
  * ```ts
@@ -141,19 +142,32 @@ export function unavailableReason(result: SubjectResult, language: Language = ge
  * ```
  */
 export function listLabel(list: ListId, language: Language = getLanguage()): string {
-  return t(`list.${list}` as MessageKey, undefined, language);
+  return localized(LIST_LABELS[list], language);
 }
 
 /**
- * A source channel's name.
+ * A source channel's name, as the SDK names it.
  *
  * @example
  * ```ts
- * channelLabel('ccgp'); // '中国政府采购网'
+ * channelLabel('pbccrc'); // '人民银行征信中心'
  * ```
  */
 export function channelLabel(channel: SourceChannel, language: Language = getLanguage()): string {
-  return t(`channel.${channel}` as MessageKey, undefined, language);
+  return localized(CHANNEL_LABELS[channel], language);
+}
+
+/**
+ * A credit-record category's name, as the SDK names it; an unknown one is "other record".
+ *
+ * @example
+ * ```ts
+ * recordCategoryLabel('administrative_penalty'); // '行政处罚'
+ * ```
+ */
+export function recordCategoryLabel(category: string, language: Language = getLanguage()): string {
+  const label = (RECORD_CATEGORY_LABELS as Readonly<Record<string, { zh: string; en: string }>>)[category];
+  return label ? localized(label, language) : t('record.other', undefined, language);
 }
 
 /**
@@ -170,6 +184,67 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(ms)) return iso;
   const d = new Date(ms + 8 * 3600_000).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}
+
+/**
+ * An instant as ISO 8601 with the wall-clock time and offset of a zone (minutes east of UTC;
+ * the runtime's own zone at that instant by default), so a record says what the officer's
+ * clock said.
+ *
+ * @example
+ * ```ts
+ * zonedIso('2026-11-25T02:00:00.000Z', 480); // '2026-11-25T10:00:00.000+08:00'
+ * ```
+ */
+export function zonedIso(iso: string, offsetMinutes?: number): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const offset = offsetMinutes ?? -new Date(ms).getTimezoneOffset();
+  const wall = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
+  return `${wall}${offsetText(offset)}`;
+}
+
+function offsetText(offset: number): string {
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+/**
+ * The offset (minutes east of UTC) an ISO 8601 time is written in, or null without one.
+ *
+ * @example
+ * ```ts
+ * isoOffset('2026-11-25T10:00:00+08:00'); // 480
+ * isoOffset('2026-11-25T02:00:00Z'); // 0
+ * ```
+ */
+export function isoOffset(iso: string): number | null {
+  const m = /(?:([+-])(\d{2}):?(\d{2})|Z)$/i.exec(iso);
+  if (!m) return null;
+  if (!m[1]) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * An instant for a printout or a CSV, `YYYY-MM-DD HH:mm:ss UTC+08:00`: in the zone given, else
+ * in the zone the time is written in, else the runtime's.
+ *
+ * @example
+ * ```ts
+ * formatZoned('2026-11-25T10:00:00.000+08:00'); // '2026-11-25 10:00:00 UTC+08:00'
+ * formatZoned('2026-11-25T02:00:00Z', 480); // '2026-11-25 10:00:00 UTC+08:00'
+ * ```
+ */
+export function formatZoned(iso: string | null | undefined, offsetMinutes?: number | null): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const offset = offsetMinutes ?? isoOffset(iso) ?? -new Date(ms).getTimezoneOffset();
+  const wall = new Date(ms + offset * 60_000).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 19)} UTC${offsetText(offset)}`;
 }
 
 // Bidirectional embedding, override and isolate controls: text from an API or a page must not

@@ -13,19 +13,20 @@ import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import { byMode, modeById } from '../modes.ts';
-import { bidderEvidence, pageEvidence, sealEvidence, tableCsv } from '../screening/evidence.ts';
+import { pageEvidenceContext, savedEvidence, tableCsv } from '../screening/evidence.ts';
 import {
   channelLabel,
   formatDateTime,
   gradeLabel,
   headlineGrade,
   listLabel,
+  recordCategoryLabel,
   truncate,
 } from '../screening/format.ts';
 import { type DisplayState, displayState, type TabRecord, type TabSubject } from '../screening/model.ts';
+import type { Settings } from '../settings.ts';
 import {
   download,
-  loadReportIds,
   rememberReportId,
   stamp,
   useModeRecord,
@@ -100,14 +101,9 @@ export function SidePanel(): JSX.Element {
       <h1>{t('panel.title')}</h1>
       <PageHeader record={record} />
       {entry ? (
-        <SubjectReport
-          record={record}
-          entry={entry}
-          operator={settings.operator}
-          onBack={() => setSubjectKey(null)}
-        />
+        <SubjectReport record={record} entry={entry} settings={settings} onBack={() => setSubjectKey(null)} />
       ) : (
-        <BidderTable record={record} operator={settings.operator} onOpen={setSubjectKey} />
+        <BidderTable record={record} settings={settings} onOpen={setSubjectKey} />
       )}
     </main>
   );
@@ -144,7 +140,7 @@ function codeOf(entry: TabSubject): string {
 
 function BidderTable(props: {
   record: TabRecord;
-  operator: string;
+  settings: Settings;
   onOpen: (key: string) => void;
 }): JSX.Element {
   const { record } = props;
@@ -219,25 +215,17 @@ function BidderTable(props: {
     </th>
   );
 
+  // The record sealed for these results (the same one the printed page shows).
+  const sealed = async () => savedEvidence(record, await pageEvidenceContext(props.settings, getLanguage()));
   const exportPage = async () => {
-    const evidence = pageEvidence(record, {
-      operator: props.operator,
-      reportIds: await loadReportIds(),
-      generatedAt: new Date().toISOString(),
-      language: getLanguage(),
-    });
-    const sealed = await sealEvidence(evidence);
-    setHash(sealed.sha256);
-    download(`xinjian-evidence-${stamp()}.json`, JSON.stringify(sealed, null, 2), 'application/json');
+    const file = await sealed();
+    setHash(file.digest.value);
+    download(`xinjian-evidence-${stamp()}.json`, JSON.stringify(file, null, 2), 'application/json');
   };
   const exportCsv = async () => {
-    const evidence = pageEvidence(record, {
-      operator: props.operator,
-      reportIds: await loadReportIds(),
-      generatedAt: new Date().toISOString(),
-      language: getLanguage(),
-    });
-    download(`xinjian-bidders-${stamp()}.csv`, tableCsv(evidence, getLanguage()), 'text/csv;charset=utf-8');
+    const file = await sealed();
+    const csv = tableCsv(file.record, named ? { groupLabel: localized(named.label) } : {});
+    download(`xinjian-bidders-${stamp()}.csv`, csv, 'text/csv;charset=utf-8');
   };
   const print = () => {
     void browser.tabs.create({ url: browser.runtime.getURL(`/evidence.html?tab=${record.tabId}`) });
@@ -341,7 +329,7 @@ function BidderTable(props: {
 function SubjectReport(props: {
   record: TabRecord;
   entry: TabSubject;
-  operator: string;
+  settings: Settings;
   onBack: () => void;
 }): JSX.Element {
   const { record, entry } = props;
@@ -368,16 +356,13 @@ function SubjectReport(props: {
   }, [uscc]);
 
   const exportOne = async () => {
-    const evidence = bidderEvidence(record, entry, {
-      operator: props.operator,
-      reportIds: await loadReportIds(),
-      language: getLanguage(),
+    const file = await savedEvidence(record, await pageEvidenceContext(props.settings, getLanguage()), {
+      only: entry.subject.key,
     });
-    const sealed = await sealEvidence(evidence);
-    setHash(sealed.sha256);
+    setHash(file.digest.value);
     download(
-      `xinjian-evidence-${fileSafe(evidence.subject.uscc ?? entry.subject.key)}-${stamp()}.json`,
-      JSON.stringify(sealed, null, 2),
+      `xinjian-evidence-${fileSafe(file.record.subjects[0]?.code ?? entry.subject.key)}-${stamp()}.json`,
+      JSON.stringify(file, null, 2),
       'application/json',
     );
   };
@@ -518,12 +503,6 @@ function RecordList({ records }: { records: readonly CreditRecord[] }): JSX.Elem
       ))}
     </>
   );
-}
-
-function recordCategoryLabel(category: string): string {
-  const key = `record.${category}` as MessageKey;
-  const text = t(key);
-  return text === key ? t('record.other') : text;
 }
 
 function recordLine(r: CreditRecord): string {

@@ -4,10 +4,10 @@
  * per-install secret, so repeated lookups of one person can be matched without storing the
  * number. Pure functions; the background owns the storage (background/audit-store.ts).
  */
+import { formatCsv } from '@xinjian/sdk/evidence';
 import type { BorrowerRole, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, t } from '../../core/i18n.ts';
 import { maskedId, redactIds } from '../../core/personal.ts';
-import { csvCell } from '../../core/screening/evidence.ts';
 import type { LoanConsent } from './model.ts';
 import type { LoanMessageKey } from './strings.ts';
 import './strings.ts';
@@ -148,8 +148,8 @@ export function pruneAuditEntries(
 }
 
 /**
- * The log as CSV, oldest first: UTF-8 with a byte-order mark and CRLF (Excel opens Chinese
- * text correctly), formula-like cells neutralised.
+ * The log as CSV, oldest first, by the SDK's writer: UTF-8 with a byte-order mark and CRLF
+ * (Excel opens Chinese text correctly), formula-like cells neutralised.
  *
  * @example
  * ```ts
@@ -188,7 +188,10 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
       e.reportIds.join(' '),
       auditOutcome(e, language),
     ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map((c) => csvCell(redactIds(c))).join(',')).join('\r\n')}\r\n`;
+  return formatCsv(
+    [header, ...rows].map((r) => r.map((c) => redactIds(c))),
+    { bom: true },
+  );
 }
 
 /**

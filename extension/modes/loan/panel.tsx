@@ -72,12 +72,8 @@ export function LoanPanel(props: {
   const selected = key ? record.borrowers.find((b) => b.key === key) : undefined;
 
   const exportJson = async () => {
-    const sealed = await sealLoanRecord(record, {
-      operator: props.operator,
-      generatedAt: new Date().toISOString(),
-      language: getLanguage(),
-    });
-    setHash(sealed.sha256);
+    const sealed = await sealLoanRecord(record, { operator: props.operator, language: getLanguage() });
+    setHash(sealed.digest.value);
     download(`xinjian-loan-review-${stamp()}.json`, JSON.stringify(sealed, null, 2), 'application/json');
   };
   const print = () => {

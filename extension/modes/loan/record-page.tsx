@@ -8,13 +8,12 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getLanguage, t } from '../../core/i18n.ts';
-import type { SealedEvidence } from '../../core/screening/evidence.ts';
-import { formatDateTime, truncate } from '../../core/screening/format.ts';
+import { formatZoned, isoOffset, truncate } from '../../core/screening/format.ts';
 import { useModeRecord, useSettings, useTargetTab } from '../../core/ui/common.tsx';
 import type { ModeRecordPage } from '../../core/ui/mode-views.ts';
 import type { LoanTabRecord } from './model.ts';
 import { panel } from './panel.tsx';
-import { type LoanDecisionRecord, sealLoanRecord } from './record.ts';
+import { type LoanDecisionFile, sealLoanRecord } from './record.ts';
 import './strings.ts';
 
 const OWN = [panel];
@@ -32,15 +31,12 @@ export function LoanRecordPage(): JSX.Element {
   const tab = useTargetTab();
   const own = useModeRecord(OWN, tab?.id ?? null);
   const record = own === undefined ? undefined : ((own?.record as LoanTabRecord | undefined) ?? null);
-  const [sealed, setSealed] = useState<SealedEvidence<LoanDecisionRecord> | null>(null);
+  const [sealed, setSealed] = useState<LoanDecisionFile | null>(null);
 
   useEffect(() => {
     if (!record || !settings) return;
-    void sealLoanRecord(record, {
-      operator: settings.operator,
-      generatedAt: new Date().toISOString(),
-      language: getLanguage(),
-    }).then(setSealed);
+    // The file kept for this review state: the same one the side panel exports.
+    void sealLoanRecord(record, { operator: settings.operator, language: getLanguage() }).then(setSealed);
   }, [record, settings]);
 
   if (!sealed) return <main class="evidence muted">…</main>;
@@ -83,7 +79,7 @@ export function LoanRecordPage(): JSX.Element {
           </tr>
           <tr>
             <th>{t('loan.audit.time')}</th>
-            <td>{formatDateTime(r.queriedAt)}</td>
+            <td>{formatZoned(r.queriedAt, isoOffset(r.generatedAt))}</td>
           </tr>
           <tr>
             <th>{t('loan.record.operator')}</th>
@@ -147,7 +143,7 @@ export function LoanRecordPage(): JSX.Element {
       </table>
       <h2>{t('loan.panel.sha256')}</h2>
       <p class="code hash" data-testid="sha256">
-        {sealed.sha256}
+        {sealed.digest.value}
       </p>
       <p class="muted">{t('loan.record.hash_note')}</p>
       <p class="signature">{t('loan.record.signature')}</p>

@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import type { IndividualReportContent } from '@xinjian/sdk';
 import { createClient } from '@xinjian/sdk';
+import { canonicalJson, digestMatches } from '@xinjian/sdk/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
-import { canonicalJson, verifyEvidence } from '../../core/screening/evidence.ts';
 import type { LoanBorrower, LoanTabRecord } from './model.ts';
 import { loanDecisionRecord, sealLoanRecord } from './record.ts';
 import {
@@ -133,16 +134,39 @@ describe('the loan decision record', () => {
     expect(text).toContain('applicant=330***********9966');
   });
 
-  it('is sealed with the SHA-256 of its canonical JSON, which anyone can recompute', async () => {
+  it('is sealed with the SHA-256 of its RFC 8785 canonical JSON, which anyone can recompute', async () => {
+    fakeBrowser.reset();
     const file = await sealLoanRecord(tab, {
       operator: '张三',
-      generatedAt: '2026-11-25T02:00:00.000Z',
       language: 'en',
+      now: () => new Date('2026-11-25T02:00:00.000Z'),
     });
-    expect(file.sha256).toBe(createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'));
-    expect(await verifyEvidence(file)).toBe(true);
+    expect(file.digest).toMatchObject({ algorithm: 'SHA-256', canonicalization: 'RFC 8785' });
+    expect(file.digest.value).toBe(
+      createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'),
+    );
+    expect(await digestMatches(file)).toBe(true);
     expect(file.record.household.label).toBe('Ineligible: no loan');
-    expect(await verifyEvidence({ ...file, record: { ...file.record, operator: '李四' } })).toBe(false);
+    expect(await digestMatches({ ...file, record: { ...file.record, operator: '李四' } })).toBe(false);
+  });
+
+  it('is sealed once per review state, so the print shows the exported digest', async () => {
+    fakeBrowser.reset();
+    const first = await sealLoanRecord(tab, {
+      operator: '张三',
+      now: () => new Date('2026-11-25T02:00:00Z'),
+    });
+    const again = await sealLoanRecord(tab, {
+      operator: '张三',
+      now: () => new Date('2026-11-25T05:00:00Z'),
+    });
+    expect(again.digest.value).toBe(first.digest.value);
+    expect(Date.parse(again.record.generatedAt)).toBe(Date.parse('2026-11-25T02:00:00Z'));
+    const other = await sealLoanRecord(tab, {
+      operator: '李四',
+      now: () => new Date('2026-11-25T05:00:00Z'),
+    });
+    expect(other.digest.value).not.toBe(first.digest.value);
   });
 
   it('says pending until every borrower has a result', () => {

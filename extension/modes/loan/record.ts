@@ -1,13 +1,15 @@
 /**
  * The loan decision record: what was reviewed for one household, under which rule pack, with
- * whose authorization, by whom and when, and the SHA-256 of its canonical JSON (as the
- * procurement evidence record, docs/decisions/0012). ID numbers appear masked only; the whole
- * record is redacted once more before sealing, so a number in a page URL cannot slip in.
+ * whose authorization, by whom and when, and the SHA-256 of its RFC 8785 canonical JSON (the
+ * SDK's, as the screening evidence; docs/decisions/0012, 0047). ID numbers appear masked only;
+ * the whole record is redacted once more before sealing, so a number in a page URL cannot slip
+ * in. The file is sealed once per review state and kept, so the print and the JSON match.
  */
+import { CANONICALIZATION, canonicalDigest, sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, localized, t } from '../../core/i18n.ts';
 import { redactDeep } from '../../core/personal.ts';
-import { type SealedEvidence, sealEvidence } from '../../core/screening/evidence.ts';
+import { keepSealed } from '../../core/screening/evidence.ts';
 import { householdLabel, loanStateLabel, roleLabel } from './format.ts';
 import { type LoanFacts, type LoanTabRecord, loanDisplayState } from './model.ts';
 import './strings.ts';
@@ -183,17 +185,59 @@ export function loanDecisionRecord(
 }
 
 /**
- * The exported file: the record and the SHA-256 of its canonical JSON.
+ * An exported decision file: the record and the SHA-256 of its RFC 8785 canonical JSON, in
+ * the same digest block as the screening evidence file.
  *
  * @example
  * ```ts
- * const file = await sealLoanRecord(tab, { operator: '张三', generatedAt: new Date().toISOString() });
+ * const file: LoanDecisionFile = await sealLoanRecord(tab, { operator: '张三' });
+ * file.digest.value; // 64 hex digits
+ * ```
+ */
+export interface LoanDecisionFile {
+  record: LoanDecisionRecord;
+  digest: { algorithm: 'SHA-256'; canonicalization: typeof CANONICALIZATION; value: string };
+}
+
+/**
+ * Seals a record: invisible controls removed from every string, then digested.
+ *
+ * @example
+ * ```ts
+ * const file = await sealDecision(loanDecisionRecord(tab, { operator: '', generatedAt }));
+ * ```
+ */
+export async function sealDecision(record: LoanDecisionRecord): Promise<LoanDecisionFile> {
+  const clean = sanitizeDeep(record);
+  return {
+    record: clean,
+    digest: { algorithm: 'SHA-256', canonicalization: CANONICALIZATION, value: await canonicalDigest(clean) },
+  };
+}
+
+/**
+ * The tab's sealed decision file: the one kept for the same review state, or a new one made
+ * now and kept. The side panel's export and the printed record both call this.
+ *
+ * @example
+ * ```ts
+ * const file = await sealLoanRecord(tab, { operator: '张三' });
  * download('loan.json', JSON.stringify(file, null, 2), 'application/json');
  * ```
  */
-export function sealLoanRecord(
+export async function sealLoanRecord(
   tab: LoanTabRecord,
-  options: { operator: string; generatedAt: string; language?: Language },
-): Promise<SealedEvidence<LoanDecisionRecord>> {
-  return sealEvidence(loanDecisionRecord(tab, options));
+  options: { operator: string; language?: Language; now?: () => Date },
+): Promise<LoanDecisionFile> {
+  const base = { operator: options.operator, ...(options.language ? { language: options.language } : {}) };
+  const fingerprint = await canonicalDigest({
+    tab: tab.tabId,
+    record: loanDecisionRecord(tab, { ...base, generatedAt: '' }),
+  });
+  return keepSealed(
+    `evidence:${tab.tabId}:loan`,
+    fingerprint,
+    (generatedAt) => sealDecision(loanDecisionRecord(tab, { ...base, generatedAt })),
+    options.now ? { now: options.now } : {},
+  );
 }
