@@ -253,7 +253,7 @@ function SubjectRow(props: {
         {s.reportIds.length > 0 ? <div class="muted code">{s.reportIds.join(', ')}</div> : null}
       </td>
       <td class="nowrap" data-testid="queried-at">
-        {s.queriedAt ? when(s.queriedAt) : tr('evidence.unchecked')}
+        {s.queriedAt ? when(s.queriedAt) : '—'}
       </td>
       <td>
         {s.sources.length === 0 ? <span class="muted">{unchecked}</span> : null}

@@ -142,11 +142,15 @@ describe('the screening evidence record', () => {
           },
         },
         { subject: nameSubject('乙公司', { role: 'bidder' }), result: { state: 'checking', attempt: 0 } },
+        {
+          subject: nameSubject('丙公司', { role: 'bidder' }),
+          result: { state: 'not_found', checkedAt: '2026-12-01T01:59:00.000Z' },
+        },
       ]),
       ctx,
       '2026-12-01T10:00:00.000+08:00',
     );
-    const [a, b, c] = record.subjects;
+    const [a, b, c, d] = record.subjects;
     expect(a).toMatchObject({ state: 'invalid', verdict: null, code: '91110000600037341N', lists: [] });
     expect(a?.reason).toContain('L');
     expect(b).toMatchObject({
@@ -156,7 +160,13 @@ describe('the screening evidence record', () => {
     });
     expect(b?.lookup).toMatchObject({ query: '某某公司', by: 'name' });
     expect(c).toMatchObject({ state: 'interrupted', queriedAt: null });
-    expect(record.partial).toEqual({ reason: 'interrupted', checked: 2, total: 3 });
+    // A subject the service does not know was still looked up, at a time the record keeps.
+    expect(d).toMatchObject({
+      state: 'not_found',
+      label: '未找到',
+      queriedAt: '2026-12-01T09:59:00.000+08:00',
+    });
+    expect(record.partial).toEqual({ reason: 'interrupted', checked: 3, total: 4 });
   });
 
   it('carries the page facts the reader found, and where each was read', async () => {

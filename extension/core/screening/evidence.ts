@@ -128,7 +128,10 @@ function subjectInput(entry: TabSubject, ctx: EvidenceContext): ScreeningSubject
     code: subject.code?.value ?? subject.invalid?.raw ?? null,
     group: subject.consortium?.id ?? null,
     lookup,
-    queriedAt: result.state === 'done' ? zonedIso(result.checkedAt, ctx.offsetMinutes) : null,
+    queriedAt:
+      (result.state === 'done' || result.state === 'not_found') && result.checkedAt
+        ? zonedIso(result.checkedAt, ctx.offsetMinutes)
+        : null,
     answer: answerOf(entry),
     reportIds: uscc ? (ctx.reportIds[uscc] ?? []) : [],
   };

@@ -78,7 +78,11 @@ export type SubjectResult =
   | { state: 'idle' }
   | { state: 'checking'; attempt: number }
   | { state: 'ambiguous'; candidates: SubjectMatch[] }
-  | { state: 'not_found' }
+  | {
+      state: 'not_found';
+      /** When the service said it has no such subject (the evidence record's 查询时间). */
+      checkedAt?: string;
+    }
   | { state: 'invalid'; expectedCheckChar: string | null; message: LocalizedText }
   | {
       state: 'unavailable';

@@ -70,9 +70,13 @@ describe('resolveSubject against the mock server', () => {
   });
 
   it('reports a valid code the data does not know as not found', async () => {
-    expect(await resolveSubject(ctx, codeSubject('uscc', '91350100M000100Y43'))).toEqual({
-      state: 'not_found',
-    });
+    const before = Date.now();
+    const result = await resolveSubject(ctx, codeSubject('uscc', '91350100M000100Y43'));
+    expect(result).toEqual({ state: 'not_found', checkedAt: expect.any(String) });
+    // When the service said so: the evidence record's 查询时间.
+    expect(Date.parse(result.state === 'not_found' ? (result.checkedAt ?? '') : '')).toBeGreaterThanOrEqual(
+      before,
+    );
   });
 
   it('asks to pick when two companies share a name', async () => {

@@ -135,7 +135,7 @@ export function fromItem(item: BatchRatingItem, match: NameMatch | null, ctx: Re
         checkedAt: new Date().toISOString(),
       };
     case 'not_found':
-      return { state: 'not_found' };
+      return { state: 'not_found', checkedAt: new Date().toISOString() };
     case 'invalid_identifier':
       return {
         state: 'invalid',
@@ -199,7 +199,7 @@ export async function resolveName(ctx: ResolveContext, name: string): Promise<Su
     return unavailable(error);
   }
   const top = search.data[0];
-  if (!top) return { state: 'not_found' };
+  if (!top) return { state: 'not_found', checkedAt: new Date().toISOString() };
   if (needsPick(search)) return { state: 'ambiguous', candidates: search.data };
   return resolveCode(ctx, top.subject.uscc, {
     confidence: top.confidence,
