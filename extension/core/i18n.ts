@@ -30,15 +30,6 @@ const zh = {
   'frame.title': '信鉴 核查结果',
   'card.close': '关闭',
   'card.scale': '等级说明',
-  'scale.pboc_long_term':
-    '信贷市场主体信用等级（JR/T 0030.2）：AAA 最高，依次 AA、A、BBB、BB、B、CCC、CC、C；AA 至 B 可带 + 或 -。',
-  'scale.pboc_short_term': '短期信用等级（JR/T 0030.2）：A-1 最高，依次 A-2、A-3、B、C、D。',
-  'scale.tax_credit': '纳税信用等级（国家税务总局）：A 最高，依次 B、M、C、D；D 级为失信。',
-  'scale.customs_251': '海关企业信用（海关总署令第 251 号）：高级认证企业、常规企业、失信企业。',
-  'scale.customs_282':
-    '海关企业信用（海关总署令第 282 号）：高级认证企业、认证企业、常规企业、失信企业、严重失信企业。',
-  'scale.highway_construction': '公路施工企业信用评价（交通运输部）：AA 最高，依次 A、B、C、D。',
-  'scale.public_credit': '公共信用综合评价：由各地信用平台评定，等级与标准因地而异。',
   'badge.no_grade': '无评级',
   'grade.pboc_long_term': '{value} 主体评级',
   'grade.pboc_short_term': '{value} 短期评级',
@@ -246,18 +237,6 @@ const en: Record<keyof typeof zh, string> = {
   'frame.title': 'Xinjian check result',
   'card.close': 'Close',
   'card.scale': 'About the grades',
-  'scale.pboc_long_term':
-    'Credit-market issuer rating (JR/T 0030.2): AAA is highest, then AA, A, BBB, BB, B, CCC, CC, C; AA to B may carry + or -.',
-  'scale.pboc_short_term': 'Short-term rating (JR/T 0030.2): A-1 is highest, then A-2, A-3, B, C, D.',
-  'scale.tax_credit':
-    'Tax credit grade (State Taxation Administration): A is highest, then B, M, C, D; D means dishonest.',
-  'scale.customs_251': 'Customs enterprise credit (GAC Order 251): advanced certified, regular, dishonest.',
-  'scale.customs_282':
-    'Customs enterprise credit (GAC Order 282): advanced certified, certified, regular, dishonest, seriously dishonest.',
-  'scale.highway_construction':
-    'Highway construction credit (Ministry of Transport): AA is highest, then A, B, C, D.',
-  'scale.public_credit':
-    'Public credit evaluation: set by each local credit platform; grades differ by place.',
   'badge.no_grade': 'no rating',
   'grade.pboc_long_term': '{value} issuer rating',
   'grade.pboc_short_term': '{value} short-term rating',

@@ -295,6 +295,9 @@ describe('the side panel', () => {
     expect(file.record.facts.cutoff?.date).toBe('2026-11-20');
     expect(file.record.subjects).toHaveLength(keys.length);
     expect(file.record.groups.map((g) => g.label)).toContain('不通过');
+    // What the page prints about the project, with where it was read.
+    expect(file.record.facts.projectNo?.value).toBe('XHGZ-CG-2026-0117');
+    expect(file.record.facts.purchaser?.value).toContain('杭州市西湖区智慧教育发展中心');
     // Each found subject's answer as the service signed it, and its own lookup time with an offset.
     const found = file.record.subjects.filter((s) => s.state === 'done');
     expect(found.length).toBeGreaterThan(0);
@@ -341,6 +344,8 @@ describe('the side panel', () => {
     const main = printable.locator('main');
     expect(await main.textContent()).toContain('信用信息查询记录');
     expect(await main.textContent()).toContain('npx xinjian verify');
+    expect(await printable.getByTestId('project-no').textContent()).toContain('XHGZ-CG-2026-0117');
+    await printable.screenshot({ path: screenshotPath('evidence-print.png'), fullPage: true });
     expect(await printable.locator('main table.data tbody tr').count()).toBeGreaterThan(
       record.subjects.length,
     );

@@ -5,7 +5,7 @@
  * Every string from the API is rendered as a text node, never as HTML.
  */
 import type { JSX } from 'preact';
-import { localized, type MessageKey, t } from '../i18n.ts';
+import { localized, t } from '../i18n.ts';
 import type { FrameBodyProps } from '../overlay/frame-app.tsx';
 import {
   badgeText,
@@ -13,6 +13,7 @@ import {
   formatDateTime,
   gradeLabel,
   listLabel,
+  scaleExplanation,
   stateIcon,
   truncate,
   unavailableReason,
@@ -267,7 +268,7 @@ function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | nul
                       date: 'year' in g ? String(g.year) : g.ratedAt,
                     })}
                   </span>
-                  <div class="scale">{t(`scale.${g.scale}` as MessageKey)}</div>
+                  <div class="scale">{scaleExplanation(g.scale)}</div>
                 </li>
               ))}
             </ul>

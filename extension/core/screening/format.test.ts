@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS } from '@xinjian/sdk/labels';
+import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS, SCALE_EXPLANATIONS } from '@xinjian/sdk/labels';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { describe, expect, it } from 'vitest';
 import { ratingSummary } from '../../../mock-server/src/catalog.ts';
@@ -13,6 +13,7 @@ import {
   isoOffset,
   listLabel,
   recordCategoryLabel,
+  scaleExplanation,
   stateIcon,
   stateLabel,
   truncate,
@@ -128,5 +129,6 @@ describe('labels', () => {
     expect(listLabel('gp_serious_violation', 'zh-CN')).toBe(LIST_LABELS.gp_serious_violation.zh);
     expect(recordCategoryLabel('land_resources', 'zh-CN')).toBe(RECORD_CATEGORY_LABELS.land_resources.zh);
     expect(recordCategoryLabel('no_such_category', 'en')).toBe('Other record');
+    expect(scaleExplanation('sme_credit', 'zh-CN')).toBe(SCALE_EXPLANATIONS.sme_credit.zh);
   });
 });

@@ -3,7 +3,7 @@
  * panel and the exports. Pure functions over the SDK's types.
  */
 import type { Grade, ListId, RatingSummary, SourceChannel } from '@xinjian/sdk';
-import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS } from '@xinjian/sdk/labels';
+import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS, SCALE_EXPLANATIONS } from '@xinjian/sdk/labels';
 import { getLanguage, type Language, localized, type MessageKey, t } from '../i18n.ts';
 import type { DisplayState, SubjectResult } from './model.ts';
 
@@ -131,6 +131,18 @@ export function unavailableReason(result: SubjectResult, language: Language = ge
     );
   }
   return null;
+}
+
+/**
+ * What a grade scale means (its order and issuer), as the SDK explains it.
+ *
+ * @example
+ * ```ts
+ * scaleExplanation('tax_credit'); // '纳税信用级别（国家税务总局）：A 最高，…'
+ * ```
+ */
+export function scaleExplanation(scale: Grade['scale'], language: Language = getLanguage()): string {
+  return localized(SCALE_EXPLANATIONS[scale], language);
 }
 
 /**
