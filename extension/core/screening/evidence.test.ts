@@ -169,6 +169,14 @@ describe('the screening evidence record', () => {
     expect(record.partial).toEqual({ reason: 'interrupted', checked: 3, total: 4 });
   });
 
+  it('does not claim a verdict whose signed answer was lost in a restart', async () => {
+    const entry = await looked('edge:clean');
+    const slim = { ...entry, slim: true as const };
+    const record = screeningRecord(tab([slim]), ctx, '2026-12-01T10:00:00.000+08:00');
+    expect(record.subjects[0]).toMatchObject({ state: 'unavailable', verdict: null, signed: [] });
+    expect(record.subjects[0]?.reason).toContain('重新查询');
+  });
+
   it('carries the page facts the reader found, and where each was read', async () => {
     const t = tab([await looked('edge:clean')]);
     const withFacts = Object.assign(t, {

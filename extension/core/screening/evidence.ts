@@ -73,8 +73,16 @@ const NOT_FINISHED = {
   en: 'this subject was still being checked when the record was made',
 };
 
+const ANSWER_LOST = {
+  zh: '扩展重启后该主体的签名结果已不在缓存中，请重新查询后再生成记录',
+  en: "the service's signed answer for this subject was lost when the extension restarted; check it again before making the record",
+};
+
 function answerOf(entry: TabSubject): ScreeningAnswer {
   const r = entry.result;
+  // A stored copy whose full answer the rating cache no longer held (background/tabs.ts): its
+  // verdict cannot be shown to rest on what the service signed, so it is not claimed.
+  if ((entry as TabSubject & { slim?: true }).slim) return { status: 'unavailable', reason: ANSWER_LOST };
   switch (r.state) {
     case 'done':
       // As received: the signature covers these bytes, so nothing may touch them.
