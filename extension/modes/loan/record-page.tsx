@@ -41,6 +41,8 @@ export function LoanRecordPage(): JSX.Element {
 
   if (!sealed) return <main class="evidence muted">…</main>;
   const r = sealed.record;
+  // Every time prints in the zone the record was made in, with its offset.
+  const zone = isoOffset(r.generatedAt);
   return (
     <main class="evidence">
       <div class="no-print row">
@@ -79,7 +81,11 @@ export function LoanRecordPage(): JSX.Element {
           </tr>
           <tr>
             <th>{t('loan.audit.time')}</th>
-            <td>{formatZoned(r.queriedAt, isoOffset(r.generatedAt))}</td>
+            <td>{formatZoned(r.queriedAt, zone)}</td>
+          </tr>
+          <tr>
+            <th>{t('loan.record.generated_at')}</th>
+            <td>{formatZoned(r.generatedAt, zone)}</td>
           </tr>
           <tr>
             <th>{t('loan.record.operator')}</th>
@@ -106,6 +112,7 @@ export function LoanRecordPage(): JSX.Element {
             <th>{t('loan.panel.col_id')}</th>
             <th>{t('loan.panel.col_auth')}</th>
             <th>{t('loan.panel.col_verdict')}</th>
+            <th>{t('panel.queried_at')}</th>
           </tr>
         </thead>
         <tbody>
@@ -136,6 +143,9 @@ export function LoanRecordPage(): JSX.Element {
                     </div>
                   ))}
                 {b.reportIds.length > 0 ? <div class="muted code">{b.reportIds.join(', ')}</div> : null}
+              </td>
+              <td class="nowrap" data-testid="queried-at">
+                {b.checkedAt ? formatZoned(b.checkedAt, zone) : '—'}
               </td>
             </tr>
           ))}

@@ -92,7 +92,11 @@ afterAll(() => server.close());
 
 describe('the loan decision record', () => {
   it('carries the pack, purpose, operator, authorizations, per-borrower findings with months and the household verdict', () => {
-    const r = loanDecisionRecord(tab, { operator: '张三', generatedAt: '2026-11-25T02:00:00.000Z' });
+    const r = loanDecisionRecord(tab, {
+      operator: '张三',
+      generatedAt: '2026-11-25T10:00:00.000+08:00',
+      offsetMinutes: 480,
+    });
     expect(r).toMatchObject({
       schema: 'xinjian.loan-decision/v1',
       kind: 'loan_decision',
@@ -100,7 +104,8 @@ describe('the loan decision record', () => {
       purposeLabel: '住房公积金贷款审批',
       operator: '张三',
       asOf: SEED_AS_OF,
-      queriedAt: '2026-11-25T01:01:00.000Z',
+      // The latest lookup, on the officer's clock with its offset.
+      queriedAt: '2026-11-25T09:01:00.000+08:00',
       rulePack: {
         id: 'hangzhou',
         version: '2026.1',
@@ -123,6 +128,10 @@ describe('the loan decision record', () => {
     ]);
     expect(r.household.findings.map((f) => f.code)).toContain('household.borrower_ineligible');
     expect(r.borrowers[0]?.reportIds).toHaveLength(3);
+    expect(r.borrowers.map((b) => b.checkedAt)).toEqual([
+      '2026-11-25T09:00:00.000+08:00',
+      '2026-11-25T09:01:00.000+08:00',
+    ]);
   });
 
   it('holds no full number, prefix or birth date, even from the page address', () => {

@@ -10,6 +10,7 @@ import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rul
 import { type Language, localized, t } from '../../core/i18n.ts';
 import { redactDeep } from '../../core/personal.ts';
 import { keepSealed } from '../../core/screening/evidence.ts';
+import { zonedIso } from '../../core/screening/format.ts';
 import { householdLabel, loanStateLabel, roleLabel } from './format.ts';
 import { type LoanFacts, type LoanTabRecord, loanDisplayState } from './model.ts';
 import './strings.ts';
@@ -94,9 +95,11 @@ export interface LoanDecisionRecord {
  */
 export function loanDecisionRecord(
   tab: LoanTabRecord,
-  options: { operator: string; generatedAt: string; language?: Language },
+  options: { operator: string; generatedAt: string; language?: Language; offsetMinutes?: number },
 ): LoanDecisionRecord {
   const language = options.language ?? 'zh-CN';
+  // Lookup times as the officer's clock read them, with the offset (decision 0046).
+  const zoned = (iso: string) => zonedIso(iso, options.offsetMinutes);
   const finding = (f: Finding): RecordFinding => ({
     code: f.code,
     severity: f.severity,
@@ -125,7 +128,7 @@ export function loanDecisionRecord(
     purpose: 'housing_fund_loan',
     purposeLabel: t('loan.purpose.housing_fund_loan', undefined, language),
     generatedAt: options.generatedAt,
-    queriedAt: checked.at(-1) ?? null,
+    queriedAt: checked.length > 0 ? zoned(checked.at(-1) ?? '') : null,
     operator: options.operator,
     page: { url: tab.url, title: tab.title },
     asOf: tab.asOf,
@@ -162,7 +165,7 @@ export function loanDecisionRecord(
         state: b.result.state,
         verdict: done?.verdict ?? null,
         verdictLabel: loanStateLabel(loanDisplayState(b.result), language),
-        checkedAt: done?.checkedAt ?? null,
+        checkedAt: done ? zoned(done.checkedAt) : null,
         reportIds: done?.reportIds ?? [],
         cached: done?.cached ?? false,
         failedProducts: done?.failedProducts ?? [],
@@ -227,9 +230,13 @@ export async function sealDecision(record: LoanDecisionRecord): Promise<LoanDeci
  */
 export async function sealLoanRecord(
   tab: LoanTabRecord,
-  options: { operator: string; language?: Language; now?: () => Date },
+  options: { operator: string; language?: Language; now?: () => Date; offsetMinutes?: number },
 ): Promise<LoanDecisionFile> {
-  const base = { operator: options.operator, ...(options.language ? { language: options.language } : {}) };
+  const base = {
+    operator: options.operator,
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.offsetMinutes !== undefined ? { offsetMinutes: options.offsetMinutes } : {}),
+  };
   const fingerprint = await canonicalDigest({
     tab: tab.tabId,
     record: loanDecisionRecord(tab, { ...base, generatedAt: '' }),
@@ -238,6 +245,9 @@ export async function sealLoanRecord(
     `evidence:${tab.tabId}:loan`,
     fingerprint,
     (generatedAt) => sealDecision(loanDecisionRecord(tab, { ...base, generatedAt })),
-    options.now ? { now: options.now } : {},
+    {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.offsetMinutes !== undefined ? { offsetMinutes: options.offsetMinutes } : {}),
+    },
   );
 }
