@@ -5,7 +5,7 @@
  * the whole record is redacted once more before sealing, so a number in a page URL cannot slip
  * in. The file is sealed once per review state and kept, so the print and the JSON match.
  */
-import { CANONICALIZATION, canonicalDigest, sanitizeDeep } from '@xinjian/sdk/evidence';
+import { CANONICALIZATION, canonicalDigest, pageLocation, sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, localized, t } from '../../core/i18n.ts';
 import { redactDeep } from '../../core/personal.ts';
@@ -85,6 +85,11 @@ export interface LoanDecisionRecord {
   };
 }
 
+function pageUrl(url: string): string {
+  const { origin, path } = pageLocation(url);
+  return `${origin}${path}`;
+}
+
 /**
  * Builds the decision record of a tab.
  *
@@ -130,7 +135,8 @@ export function loanDecisionRecord(
     generatedAt: options.generatedAt,
     queriedAt: checked.length > 0 ? zoned(checked.at(-1) ?? '') : null,
     operator: options.operator,
-    page: { url: tab.url, title: tab.title },
+    // Origin and path only: a query or fragment can carry tokens and ID numbers.
+    page: { url: pageUrl(tab.url), title: tab.title },
     asOf: tab.asOf,
     rulePack: {
       id: pack.id,
