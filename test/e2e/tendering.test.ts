@@ -118,5 +118,14 @@ describe('the side panel on the tendering page', () => {
     expect(verified.problems).toEqual([]);
     expect(verified.ok).toBe(true);
     await panel.close();
+
+    // The printed page is the exported record, not a new one.
+    const printable = await browser.context.newPage();
+    await printable.goto(`chrome-extension://${browser.extensionId}/evidence.html?tab=${record.tabId}`);
+    const hash = printable.getByTestId('sha256');
+    await hash.waitFor();
+    expect((await hash.textContent())?.trim()).toBe(file.digest.value);
+    expect(await printable.locator('main').textContent()).toContain('法〔2016〕285号');
+    await printable.close();
   });
 });
