@@ -27,6 +27,7 @@ import {
   tabRecord,
   until,
 } from './browser.ts';
+import { servePages } from './harness.ts';
 
 const mockUrl = inject('mockUrl');
 let browser: ExtensionBrowser;
@@ -360,6 +361,19 @@ describe('the side panel', () => {
     await hash.waitFor();
     expect((await hash.textContent())?.trim()).toBe(exported.digest.value);
     await printable.close();
+  });
+
+  it('offers no export on a page with nothing to check, and says why', async () => {
+    const pages = await servePages(browser.context, mockUrl);
+    const empty = await pages.open('/x/no-bidders', '<h1>开标记录</h1><p>本项目无投标人。</p>');
+    const record = await tabRecord(browser.worker, '/x/no-bidders');
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
+    await panel.getByTestId('empty').waitFor();
+    for (const name of ['导出本页证据（JSON）', '导出表格（CSV）', '打印证据页'])
+      expect(await panel.getByRole('button', { name }).isDisabled()).toBe(true);
+    await panel.close();
+    await empty.close();
   });
 
   it("orders the subject's full report", async () => {

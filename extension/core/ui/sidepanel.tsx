@@ -215,6 +215,8 @@ function BidderTable(props: {
     </th>
   );
 
+  // Nothing checked on the page: no record to file.
+  const empty = record.subjects.length === 0;
   // The record sealed for these results (the same one the printed page shows).
   const sealed = async () => savedEvidence(record, await pageEvidenceContext(props.settings, getLanguage()));
   const exportPage = async () => {
@@ -251,16 +253,21 @@ function BidderTable(props: {
             ))}
           </select>
         </label>
-        <button type="button" class="primary" onClick={exportPage}>
+        <button type="button" class="primary" onClick={exportPage} disabled={empty}>
           {t('panel.export_json')}
         </button>
-        <button type="button" onClick={exportCsv}>
+        <button type="button" onClick={exportCsv} disabled={empty}>
           {t('panel.export_csv')}
         </button>
-        <button type="button" onClick={print}>
+        <button type="button" onClick={print} disabled={empty}>
           {t('panel.print')}
         </button>
       </div>
+      {empty ? (
+        <p class="muted" data-testid="empty">
+          {t('panel.empty')}
+        </p>
+      ) : null}
       {hash ? (
         <p class="hash" data-testid="sha256">
           {t('panel.sha256')}: <span class="code">{hash}</span>
