@@ -6,8 +6,21 @@
  */
 import { maskIdCard, maskName } from '@xinjian/sdk/identifiers';
 
-// Any 18-character ID-shaped token, valid or not: a mistyped number is personal data too.
-const ID_TOKEN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+// Bidirectional, zero-width and other invisible format controls: page text may use them to make
+// one string look like another (or to split an ID number so that no pattern sees it).
+const CONTROLS =
+  /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/g;
+// Between two characters of an ID number a page may put one space or separator.
+const SEP = '[\\s\\-_.·/\\\\|]?';
+// 17 digits then a digit or X, with at most one separator between any two, and any digit/X run
+// that goes on (a number longer than an ID is masked whole). No letter boundary on the left:
+// `id330110199209219966` is an ID number after a letter.
+// Where an ID number may hide in raw text: digits (full-width too), X, percent escapes,
+// separators and invisible controls. Only such runs are normalised, so other text (full-width
+// brackets in a company name, say) stays as it was.
+const CANDIDATE =
+  /(?:[0-9\uff10-\uff19Xx\uff38\uff58]|%[0-9A-Fa-f]{2}|[\s\u3000\-_.·/\\|\uff0d\uff3f\uff0e\uff0f\uff5c]|[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0])+/g;
+const ID_RUN = new RegExp(`(?<![0-9])[0-9](?:${SEP}[0-9]){16}${SEP}[0-9Xx](?:${SEP}[0-9Xx])*(?![0-9])`, 'g');
 
 /**
  * An ID number as our UI shows it: first 3 and last 4 characters, the birth date hidden.
@@ -32,20 +45,102 @@ export function maskedId(id: string): string {
  */
 export function maskedName(name: string | null): string | null {
   // Page text: drop bidirectional and zero-width controls so the one character kept is a letter.
-  const clean = name?.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim();
+  const clean = name === null ? null : stripControls(name).trim();
   return clean ? maskName(clean) : null;
 }
 
 /**
- * Replaces every ID-shaped token in a text with its masked form.
+ * Text as a pattern should see it: percent-escapes decoded (up to three layers), full-width
+ * letters, digits and spaces turned half-width, invisible format controls removed.
+ *
+ * @example
+ * ```ts
+ * normalizeText('%33３０\u200b1'); // '3301'
+ * ```
+ */
+export function normalizeText(text: string): string {
+  let out = text;
+  for (let i = 0; i < 3 && out.includes('%'); i++) {
+    const next = percentDecode(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(CONTROLS, '');
+}
+
+/**
+ * Removes bidirectional, zero-width and other invisible format controls (page text shown in our
+ * views must read the way it is stored).
+ *
+ * @example
+ * ```ts
+ * stripControls('abc\u202edcba'); // 'abcdcba'
+ * ```
+ */
+export function stripControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+// Decodes each run of %XX escapes as UTF-8; a run that is not UTF-8 keeps its ASCII bytes only.
+function percentDecode(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%([0-7][0-9A-Fa-f])/g, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+    }
+  });
+}
+
+/**
+ * Replaces every ID-shaped token in a text with its masked form. Each run of digits, escapes and
+ * separators is normalised first ({@link normalizeText}), so percent-encoded, full-width, spaced
+ * or dashed numbers and numbers right after a letter are found too; text around them is kept.
  *
  * @example
  * ```ts
  * redactIds('https://gjj.example.cn/loan?id=330110199209219966'); // 'https://gjj.example.cn/loan?id=330***********9966'
+ * redactIds('id=%33%33%30110199209219966'); // 'id=330***********9966'
+ * redactIds('张三（330110199209219966）经营部'); // '张三（330***********9966）经营部'
+ * redactIds('３３０１１０ １９９２０９２１ ９９６６'); // '330***********9966'
  * ```
  */
 export function redactIds(text: string): string {
-  return text.replace(ID_TOKEN, (token) => maskedId(token));
+  return text.replace(CANDIDATE, (run) => {
+    const plain = normalizeText(run);
+    ID_RUN.lastIndex = 0;
+    if (!ID_RUN.test(plain)) return run;
+    return plain.replace(ID_RUN, (id) => {
+      const compact = id.replace(/[^0-9Xx]/g, '').toUpperCase();
+      return compact.length === 18
+        ? maskedId(compact)
+        : `${compact.slice(0, 3)}${'*'.repeat(compact.length - 7)}${compact.slice(-4)}`;
+    });
+  });
+}
+
+/**
+ * A page address as records and exports keep it: origin and path only (no query or fragment,
+ * where sites put session tokens and search terms), ID numbers masked.
+ *
+ * @example
+ * ```ts
+ * pageAddress('https://gjj.example.cn/loan/330110199209219966?id=1#x'); // 'https://gjj.example.cn/loan/330***********9966'
+ * ```
+ */
+export function pageAddress(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.origin === 'null') return redactIds(`${u.protocol}${u.pathname}`);
+    return redactIds(u.origin + u.pathname);
+  } catch {
+    return redactIds(url.split(/[?#]/, 1)[0] ?? '');
+  }
 }
 
 /**
@@ -81,8 +176,8 @@ function walk(value: unknown): unknown {
  * ```
  */
 export function containsIdNumber(text: string): boolean {
-  ID_TOKEN.lastIndex = 0;
-  const found = ID_TOKEN.test(text);
-  ID_TOKEN.lastIndex = 0;
+  ID_RUN.lastIndex = 0;
+  const found = ID_RUN.test(normalizeText(text));
+  ID_RUN.lastIndex = 0;
   return found;
 }

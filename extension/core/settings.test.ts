@@ -8,7 +8,9 @@ import {
   isValidPathPrefix,
   isValidSitePattern,
   loadSettings,
+  MIN_AUDIT_RETENTION_DAYS,
   normalizeSettings,
+  pathUnder,
   resolveCutoff,
   sameSiteRule,
   saveSettings,
@@ -41,12 +43,12 @@ describe('defaults', () => {
 });
 
 describe('loan review settings', () => {
-  it('defaults to the generic pack, no report cache, 180 days of audit log and today', () => {
+  it('defaults to the generic pack, no report cache, a year of audit log and today', () => {
     expect(DEFAULT_LOAN_RULE_PACK).toBe(DEFAULT_RULE_PACK_ID);
     expect(defaultSettings().loan).toEqual({
       rulePackId: 'generic-lian3lei6',
       cacheReports: false,
-      auditRetentionDays: 180,
+      auditRetentionDays: 365,
       reviewDate: null,
     });
   });
@@ -57,21 +59,31 @@ describe('loan review settings', () => {
         loan: {
           rulePackId: 'hangzhou',
           cacheReports: true,
-          auditRetentionDays: 30.7,
+          auditRetentionDays: 400.7,
           reviewDate: '2026-11-01',
         },
       }).loan,
     ).toEqual({
       rulePackId: 'hangzhou',
       cacheReports: true,
-      auditRetentionDays: 30,
+      auditRetentionDays: 400,
       reviewDate: '2026-11-01',
     });
     expect(
       normalizeSettings({
-        loan: { rulePackId: '', cacheReports: 'yes', auditRetentionDays: 0, reviewDate: 'soon' },
+        loan: { rulePackId: '', cacheReports: 'yes', auditRetentionDays: 'long', reviewDate: 'soon' },
       }).loan,
     ).toEqual(defaultSettings().loan);
+  });
+
+  it('never keeps the audit log for less than six months, whatever is stored', () => {
+    const days = (auditRetentionDays: unknown) => normalizeSettings({ loan: { auditRetentionDays } }).loan;
+    expect(MIN_AUDIT_RETENTION_DAYS).toBe(184);
+    expect(days(1).auditRetentionDays).toBe(184);
+    expect(days(0).auditRetentionDays).toBe(184);
+    expect(days(-5).auditRetentionDays).toBe(184);
+    expect(days(183.9).auditRetentionDays).toBe(184);
+    expect(days(3650).auditRetentionDays).toBe(3650);
   });
 
   it('drops a stored rule with an invalid path prefix', () => {
@@ -134,6 +146,18 @@ describe('sites', () => {
       ]),
     ).toBeNull();
     expect(siteFor('not a url', sites)).toBeNull();
+  });
+
+  it('matches a path rule on path-segment boundaries: /loan is not /loans-faq', () => {
+    const sites = [{ pattern: 'https://gjj.example.cn/*', pathPrefix: '/loan', mode: 'loan' as const }];
+    expect(siteFor('https://gjj.example.cn/loan', sites)?.mode).toBe('loan');
+    expect(siteFor('https://gjj.example.cn/loan/42?x=1', sites)?.mode).toBe('loan');
+    expect(siteFor('https://gjj.example.cn/loans-faq', sites)).toBeNull();
+    expect(siteFor('https://gjj.example.cn/loan-archive/1', sites)).toBeNull();
+    expect(pathUnder('/loan/', '/loan/')).toBe(true);
+    expect(pathUnder('/loan', '/loan/')).toBe(true);
+    expect(pathUnder('/loanx/', '/loan/')).toBe(false);
+    expect(pathUnder('/anything', '/')).toBe(true);
   });
 
   it('registers a path rule for its path only', () => {

@@ -58,7 +58,7 @@ export interface LoanSettings {
    * keyed by the ID's HMAC). Off by default: every lookup orders fresh reports.
    */
   cacheReports: boolean;
-  /** Audit entries older than this many days are deleted. */
+  /** Audit entries older than this many days are deleted; never less than {@link MIN_AUDIT_RETENTION_DAYS}. */
   auditRetentionDays: number;
   /** The review date (`asOf`) of every evaluation; `null` for today (China Standard Time). */
   reviewDate: string | null;
@@ -70,8 +70,15 @@ export interface LoanSettings {
  */
 export const DEFAULT_LOAN_RULE_PACK = 'generic-lian3lei6';
 
-/** Default audit-log retention in days. */
-export const DEFAULT_AUDIT_RETENTION_DAYS = 180;
+/**
+ * The shortest audit-log retention, in days: six calendar months at their longest (网络安全法
+ * 第二十一条: network logs are kept for no less than six months; docs/decisions/0051). A setting
+ * can lengthen it, never shorten it.
+ */
+export const MIN_AUDIT_RETENTION_DAYS = 184;
+
+/** Default audit-log retention in days: one year. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 /**
  * Where the 截止时点 of a credit check comes from: the page when its layout declares one and
@@ -148,7 +155,7 @@ export function defaultSettings(): Settings {
 }
 
 /**
- * The loan-review defaults: generic pack, no report cache, 180 days of audit log, today.
+ * The loan-review defaults: generic pack, no report cache, a year of audit log, today.
  *
  * @example
  * ```ts
@@ -196,8 +203,8 @@ function normalizeLoan(stored: unknown, d: LoanSettings): LoanSettings {
     rulePackId: typeof s.rulePackId === 'string' && s.rulePackId ? s.rulePackId : d.rulePackId,
     cacheReports: s.cacheReports === true,
     auditRetentionDays:
-      typeof days === 'number' && Number.isFinite(days) && days >= 1
-        ? Math.floor(days)
+      typeof days === 'number' && Number.isFinite(days)
+        ? Math.max(MIN_AUDIT_RETENTION_DAYS, Math.floor(days))
         : d.auditRetentionDays,
     reviewDate:
       typeof s.reviewDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.reviewDate) ? s.reviewDate : null,
@@ -346,7 +353,7 @@ export function siteFor(url: string, sites: readonly SiteSetting[]): SiteSetting
       // An invalid stored pattern matches nothing.
       continue;
     }
-    if (site.pathPrefix !== undefined && !path.startsWith(site.pathPrefix)) continue;
+    if (site.pathPrefix !== undefined && !pathUnder(path, site.pathPrefix)) continue;
     const specificity = site.pathPrefix?.length ?? 0;
     if (specificity >= best) {
       found = site;
@@ -354,6 +361,22 @@ export function siteFor(url: string, sites: readonly SiteSetting[]): SiteSetting
     }
   }
   return found;
+}
+
+/**
+ * Whether a URL path lies under a rule's path prefix, on path-segment boundaries: `/loan`
+ * covers `/loan` and `/loan/42`, not `/loans-faq`; `/loan/` covers what is below `/loan/`.
+ *
+ * @example
+ * ```ts
+ * pathUnder('/loan/42', '/loan'); // true
+ * pathUnder('/loans-faq', '/loan'); // false
+ * ```
+ */
+export function pathUnder(path: string, prefix: string): boolean {
+  if (prefix === '' || prefix === '/') return true;
+  if (prefix.endsWith('/')) return path.startsWith(prefix) || path === prefix.slice(0, -1);
+  return path === prefix || path.startsWith(`${prefix}/`);
 }
 
 /**

@@ -36,6 +36,17 @@ const CO_ID = coBorrower?.idNumber ?? '';
 // Every form in which a number could leak: whole, without its check character, its birth date.
 const FORBIDDEN = [APPLICANT_ID, CO_ID].flatMap((id) => [id, id.slice(0, 17), id.slice(6, 14)]);
 
+const percent = (s: string) => [...s].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('');
+const fullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const URL_ID_FORMS = [
+  `sfz=${APPLICANT_ID}`,
+  `enc=${percent(APPLICANT_ID)}`,
+  `fw=${encodeURIComponent(fullWidth(APPLICANT_ID))}`,
+  `sp=${encodeURIComponent(`${APPLICANT_ID.slice(0, 6)} ${APPLICANT_ID.slice(6, 14)} ${APPLICANT_ID.slice(14)}`)}`,
+  `q=id${APPLICANT_ID}`,
+  `co=${CO_ID.slice(0, 6)}-${CO_ID.slice(6, 14)}-${CO_ID.slice(14)}`,
+].join('&');
+
 let browser: ExtensionBrowser;
 let page: Page;
 const exports: Record<string, string> = {};
@@ -58,11 +69,27 @@ function loanRecord(): Promise<LoanTabRecord> {
     'the loan record',
   ) as Promise<LoanTabRecord>;
 }
-const readAudit = () =>
-  browser.worker.evaluate(async () => {
-    const got = await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('audit-log');
-    return (got['audit-log'] ?? []) as AuditEntry[];
-  });
+// The whole audit log, straight from the extension's IndexedDB (requests and outcomes).
+const readAuditAll = () =>
+  browser.worker.evaluate(
+    () =>
+      new Promise<AuditEntry[]>((resolve, reject) => {
+        const r = indexedDB.open('xinjian-audit');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const d = r.result;
+          if (!d.objectStoreNames.contains('entries')) return resolve([]);
+          const all = d.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => {
+            d.close();
+            resolve(all.result as AuditEntry[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+// One entry per lookup's outcome (each lookup's request entry is written before it).
+const readAudit = async () => (await readAuditAll()).filter((e) => e.outcome.kind !== 'requested');
 
 // Tab from the page body to the badge of `key` (closed shadow roots: the hook says which has focus).
 async function focusBadge(key: string): Promise<void> {
@@ -103,7 +130,9 @@ beforeAll(async () => {
   }, SEED_AS_OF);
   await fetch(`${mockUrl}/__mock/journal`, { method: 'DELETE' });
   page = await browser.context.newPage();
-  await page.goto(`${mockUrl}/demo/loan-review`);
+  // The address carries the applicant's number in every form that used to slip past redaction:
+  // nothing of it may reach a record, a storage area or an export.
+  await page.goto(`${mockUrl}/demo/loan-review?${URL_ID_FORMS}`);
 });
 
 afterAll(async () => {
@@ -225,7 +254,9 @@ describe('after consent for both people', () => {
     const local = await browser.worker.evaluate(async () =>
       Object.keys(await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(null)),
     );
-    expect(local.sort()).toEqual(['audit-log', 'audit-secret', 'settings']);
+    // The audit log lives in IndexedDB; no HMAC secret is stored anywhere.
+    expect(local.sort()).toEqual(['settings']);
+    expect(record.url).toBe(`${mockUrl}/demo/loan-review`);
   });
 
   it('shows the household view in the side panel and exports a verifiable decision record', async () => {
@@ -321,17 +352,20 @@ describe('after consent for both people', () => {
     ]);
     for (const e of log) {
       expect(e).toMatchObject({ operator: '审批岗 01', purpose: 'housing_fund_loan', site: mockUrl });
-      expect(e.subject.idHmac).toMatch(/^[0-9a-f]{64}$/);
+      expect(Object.keys(e.subject).sort()).toEqual(['idMasked', 'role']);
+      expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(e.rulePack).toEqual({ id: 'generic-lian3lei6', version: '2026.1' });
       expect(e.reportIds).toHaveLength(3);
     }
-    expect(log[0]?.subject.idHmac).not.toBe(log[1]?.subject.idHmac);
+    expect((await readAuditAll()).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
 
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const table = options.getByTestId('audit-table');
     await table.waitFor();
-    expect(await table.locator('tbody tr').count()).toBe(2);
+    // Two lookups: each its request and its outcome.
+    expect(await table.locator('tbody tr').count()).toBe(4);
+    expect(await options.getByTestId('audit-chain').textContent()).toBe('审计日志完整（4 条）');
     const [csv] = await Promise.all([
       options.waitForEvent('download'),
       options.getByText('导出审计日志（CSV）').click(),
@@ -339,7 +373,7 @@ describe('after consent for both people', () => {
     const text = readFileSync(await csv.path(), 'utf8');
     exports['audit.csv'] = text;
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(text).toContain('SQ-2026-1103-02');
     await options.locator('[data-testid="audit"]').screenshot({ path: screenshotPath('loan-audit.png') });
     await options.close();
@@ -372,25 +406,69 @@ describe('after consent for both people', () => {
 
 describe('audit retention', () => {
   it('deletes an entry older than the retention period when the log is next read', async () => {
-    await browser.worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as ChromeGlobal;
-      const log = ((await chrome.storage.local.get('audit-log'))['audit-log'] ?? []) as Array<
-        Record<string, unknown>
-      >;
-      const old = { ...log[0], id: 'seeded-old-entry', time: '2020-01-01T00:00:00.000Z' };
-      await chrome.storage.local.set({ 'audit-log': [old, ...log] });
-    });
-    expect((await readAudit()).map((e) => e.id)).toContain('seeded-old-entry');
+    // An entry from 2020 before the first one (seq 0, chained from the start): past any retention.
+    await browser.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('xinjian-audit');
+          r.onerror = () => reject(r.error);
+          r.onsuccess = () => {
+            const d = r.result;
+            const store = d.transaction('entries', 'readwrite').objectStore('entries');
+            const first = store.get(1);
+            first.onsuccess = () => {
+              const old = {
+                ...first.result,
+                seq: 0,
+                id: 'seeded-old-entry',
+                time: '2020-01-01T00:00:00.000Z',
+              };
+              old.hash = first.result.prev;
+              store.put(old).onsuccess = () => {
+                d.close();
+                resolve();
+              };
+            };
+          };
+        }),
+    );
+    expect((await readAuditAll()).map((e) => e.id)).toContain('seeded-old-entry');
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('audit-table').waitFor();
     const after = await until(
-      readAudit,
+      readAuditAll,
       (log) => !log.some((e) => e.id === 'seeded-old-entry'),
       'the old entry to be pruned',
     );
-    expect(after).toHaveLength(2);
-    expect(await options.getByTestId('audit-table').locator('tbody tr').count()).toBe(2);
+    expect(after).toHaveLength(4);
+    expect(await options.getByTestId('audit-table').locator('tbody tr').count()).toBe(4);
+    expect(await options.getByTestId('audit-chain').textContent()).toBe('审计日志完整（4 条）');
+    await options.close();
+  });
+
+  it('shows where the log was altered after an entry is deleted', async () => {
+    await browser.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('xinjian-audit');
+          r.onerror = () => reject(r.error);
+          r.onsuccess = () => {
+            const d = r.result;
+            const tx = d.transaction('entries', 'readwrite');
+            tx.objectStore('entries').delete(2);
+            tx.oncomplete = () => {
+              d.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const chain = options.getByTestId('audit-chain');
+    await chain.waitFor();
+    expect(await chain.textContent()).toBe('审计日志第 2 条起被改动（共 3 条）：条目被删除、插入或修改');
     await options.close();
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import type { Account } from '@xinjian/sdk';
-import { describeError } from '@xinjian/sdk';
+import { checkBaseUrl, describeError } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -80,6 +80,12 @@ export function Options(): JSX.Element {
 
   const save = async (e: Event) => {
     e.preventDefault();
+    // Plain http:// would carry the key, ID numbers and reports unencrypted: refuse it here too.
+    const address = draft.api.baseUrl ? checkBaseUrl(draft.api.baseUrl) : null;
+    if (address && !address.ok) {
+      setSaved(localized(address.reason));
+      return;
+    }
     try {
       const origin = new URL(draft.api.baseUrl).origin;
       // The background calls the API from the extension's origin: it needs that host.

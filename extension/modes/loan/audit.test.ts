@@ -1,21 +1,20 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { individualsByTag } from '../../../seeds/index.ts';
 import {
+  AUDIT_GENESIS,
   type AuditEntry,
   auditCsv,
   buildAuditEntry,
-  generateSecret,
-  idHmac,
+  canonicalJson,
+  chainAuditEntry,
+  entryHash,
   pruneAuditEntries,
+  verifyAuditChain,
 } from './audit.ts';
 import type { LoanConsent } from './model.ts';
 
-const [applicant, coBorrower] = individualsByTag('household:hh-2');
+const [applicant] = individualsByTag('household:hh-2');
 const ID = applicant?.idNumber ?? '';
-const ID2 = coBorrower?.idNumber ?? '';
-const SECRET = 'a'.repeat(64);
-const OTHER_SECRET = 'b'.repeat(64);
 const consent: LoanConsent = {
   purpose: 'housing_fund_loan',
   reference: 'SQ-2026-0001',
@@ -23,64 +22,64 @@ const consent: LoanConsent = {
   confirmedAt: '2026-11-25T01:00:00.000Z',
 };
 
-function entry(overrides: Partial<Parameters<typeof buildAuditEntry>[0]> = {}): Promise<AuditEntry> {
-  return buildAuditEntry({
-    secretHex: SECRET,
-    idNumber: ID,
-    time: '2026-11-25T01:00:05.000Z',
-    operator: '张三',
-    consent,
-    role: 'applicant',
-    site: 'http://127.0.0.1:8787',
-    rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
-    reportIds: ['rpt_000001', 'rpt_000002'],
-    outcome: { kind: 'verdict', verdict: 'eligible', cached: false },
-    ...overrides,
-  });
+function entry(
+  overrides: Partial<Parameters<typeof buildAuditEntry>[0]> = {},
+  seq = 1,
+  prev = AUDIT_GENESIS,
+): Promise<AuditEntry> {
+  return chainAuditEntry(
+    buildAuditEntry({
+      idNumber: ID,
+      time: '2026-11-25T01:00:05.000Z',
+      operator: '张三',
+      consent,
+      role: 'applicant',
+      site: 'http://127.0.0.1:8787',
+      rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
+      reportIds: ['rpt_000001', 'rpt_000002'],
+      outcome: { kind: 'verdict', verdict: 'eligible', cached: false },
+      ...overrides,
+    }),
+    seq,
+    prev,
+  );
 }
 
-describe('the HMAC of an ID number', () => {
-  it('is the same for the same number and secret, whatever the case of X or surrounding space', async () => {
-    expect(await idHmac(SECRET, ID)).toBe(await idHmac(SECRET, ` ${ID} `));
-    expect(await idHmac(SECRET, '11010519491231002x')).toBe(await idHmac(SECRET, '11010519491231002X'));
-    expect(await idHmac(SECRET, ID)).toMatch(/^[0-9a-f]{64}$/);
-  });
-
-  it('differs for another secret and for another number', async () => {
-    expect(await idHmac(OTHER_SECRET, ID)).not.toBe(await idHmac(SECRET, ID));
-    expect(await idHmac(SECRET, ID2)).not.toBe(await idHmac(SECRET, ID));
-  });
-
-  it('is HMAC-SHA-256 of the upper-cased number under the secret bytes (checked with node:crypto)', async () => {
-    const expected = createHmac('sha256', Buffer.from(SECRET, 'hex'))
-      .update('11010519491231002X')
-      .digest('hex');
-    expect(await idHmac(SECRET, '11010519491231002x')).toBe(expected);
-  });
-
-  it('uses a fresh 32-byte secret per install', () => {
-    const a = generateSecret();
-    expect(a).toMatch(/^[0-9a-f]{64}$/);
-    expect(generateSecret()).not.toBe(a);
-  });
-});
+async function chain(n: number): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  for (let i = 1; i <= n; i++)
+    out.push(await entry({ time: `2026-11-25T01:00:0${i}.000Z` }, i, out.at(-1)?.hash ?? AUDIT_GENESIS));
+  return out;
+}
 
 describe('an audit entry', () => {
-  it('records who, when, why, with which authorization, the masked number and its HMAC, and the outcome', async () => {
+  it('records who, when, why, with which authorization, the masked number and the outcome', async () => {
     const e = await entry();
     expect(e).toMatchObject({
-      schema: 'xinjian.audit/v1',
+      schema: 'xinjian.audit/v2',
+      seq: 1,
+      prev: AUDIT_GENESIS,
+      lookupId: null,
       time: '2026-11-25T01:00:05.000Z',
       operator: '张三',
       purpose: 'housing_fund_loan',
       authorization: { reference: 'SQ-2026-0001', grantedAt: '2026-11-03', confirmedAt: consent.confirmedAt },
-      subject: { role: 'applicant', idMasked: '330***********9966', idHmac: await idHmac(SECRET, ID) },
+      subject: { role: 'applicant', idMasked: '330***********9966' },
       site: 'http://127.0.0.1:8787',
       rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
       reportIds: ['rpt_000001', 'rpt_000002'],
       outcome: { kind: 'verdict', verdict: 'eligible', cached: false },
     });
     expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(e.hash).toBe(await entryHash(e));
+  });
+
+  it('keeps nothing the ID number could be recovered from: the subject is the mask and the role', async () => {
+    const e = await entry();
+    expect(Object.keys(e.subject).sort()).toEqual(['idMasked', 'role']);
+    // Two different people with the same mask leave the same subject: the log cannot tell them apart.
+    const other = `${ID.slice(0, 3)}${'1'.repeat(11)}${ID.slice(-4)}`;
+    expect((await entry({ idNumber: other })).subject).toEqual(e.subject);
   });
 
   it('contains no raw ID number, no 17-digit prefix and no birth date anywhere', async () => {
@@ -94,13 +93,72 @@ describe('an audit entry', () => {
     for (const needle of [ID, ID.slice(0, 17), ID.slice(6, 14)]) expect(text).not.toContain(needle);
     expect(text).toContain('330***********9966');
   });
+});
 
-  it('matches repeated lookups of one person by HMAC, and only under the same secret', async () => {
-    const first = await entry();
-    const again = await entry({ time: '2026-11-26T01:00:00.000Z', role: 'co_borrower' });
-    const elsewhere = await entry({ secretHex: OTHER_SECRET });
-    expect(again.subject.idHmac).toBe(first.subject.idHmac);
-    expect(elsewhere.subject.idHmac).not.toBe(first.subject.idHmac);
+describe('the hash chain', () => {
+  it('hashes the canonical JSON, keys sorted', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }], e: null })).toBe(
+      '{"a":[2,{"c":4,"d":3}],"b":1,"e":null}',
+    );
+  });
+
+  it('verifies an untouched log', async () => {
+    const log = await chain(4);
+    const head = { seq: 4, hash: log[3]?.hash ?? '' };
+    expect(await verifyAuditChain(log, { seq: 0, hash: AUDIT_GENESIS }, head)).toEqual({
+      intact: true,
+      entries: 4,
+    });
+  });
+
+  it('finds an edited entry, even with its own hash recomputed', async () => {
+    const log = await chain(4);
+    const head = { seq: 4, hash: log[3]?.hash ?? '' };
+    const edited = {
+      ...(log[1] as AuditEntry),
+      outcome: { kind: 'verdict' as const, verdict: 'ineligible' as const, cached: false },
+    };
+    expect(
+      await verifyAuditChain(
+        [log[0] as AuditEntry, edited, ...log.slice(2)],
+        { seq: 0, hash: AUDIT_GENESIS },
+        head,
+      ),
+    ).toMatchObject({
+      intact: false,
+      brokenAt: 2,
+    });
+    const rehashed = { ...edited, hash: await entryHash(edited) };
+    expect(
+      await verifyAuditChain(
+        [log[0] as AuditEntry, rehashed, ...log.slice(2)],
+        { seq: 0, hash: AUDIT_GENESIS },
+        head,
+      ),
+    ).toMatchObject({
+      intact: false,
+      brokenAt: 3,
+    });
+  });
+
+  it('finds a deleted entry in the middle and at the end', async () => {
+    const log = await chain(4);
+    const head = { seq: 4, hash: log[3]?.hash ?? '' };
+    const anchor = { seq: 0, hash: AUDIT_GENESIS };
+    expect(await verifyAuditChain([log[0], log[2], log[3]] as AuditEntry[], anchor, head)).toMatchObject({
+      intact: false,
+      brokenAt: 2,
+    });
+    expect(await verifyAuditChain(log.slice(0, 3), anchor, head)).toMatchObject({
+      intact: false,
+      brokenAt: 4,
+    });
+    expect(await verifyAuditChain(log.slice(1), anchor, head)).toMatchObject({ intact: false, brokenAt: 1 });
+    // Deleted for retention: the anchor says where the kept part starts.
+    expect(await verifyAuditChain(log.slice(1), { seq: 1, hash: log[0]?.hash ?? '' }, head)).toEqual({
+      intact: true,
+      entries: 3,
+    });
   });
 });
 
@@ -131,10 +189,10 @@ describe('the CSV export', () => {
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      '时间,经办人,用途,授权书编号,授权日期,角色,证件号码（脱敏）,HMAC-SHA-256,站点,规则包,报告编号,结果',
+      '时间,经办人,用途,授权书编号,授权日期,角色,证件号码（脱敏）,条目哈希（SHA-256）,站点,规则包,报告编号,结果',
     );
     expect(lines[1]).toBe(
-      `2026-11-25T01:00:00.000Z,'=cmd,住房公积金贷款审批,SQ-2026-0001,2026-11-03,申请人,330***********9966,${b.subject.idHmac},http://127.0.0.1:8787,generic-lian3lei6@2026.1,rpt_000001 rpt_000002,符合条件`,
+      `2026-11-25T01:00:00.000Z,'=cmd,住房公积金贷款审批,SQ-2026-0001,2026-11-03,申请人,330***********9966,${b.hash},http://127.0.0.1:8787,generic-lian3lei6@2026.1,rpt_000001 rpt_000002,符合条件`,
     );
     expect(lines[2]?.endsWith(',错误 not_found')).toBe(true);
     expect(csv).not.toContain(ID);

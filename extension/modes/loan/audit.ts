@@ -1,49 +1,66 @@
 /**
- * The audit log of personal lookups (征信业管理条例 第22条: who queried, when, what and why).
- * Each entry keeps the masked ID number and an HMAC-SHA-256 of the full number under a
- * per-install secret, so repeated lookups of one person can be matched without storing the
- * number. Pure functions; the background owns the storage (background/audit-store.ts).
+ * The audit log of personal lookups (who queried, when, whom and why; 征信业管理条例 第18条 asks
+ * for the written authorization and purpose that each entry records). An entry keeps the masked
+ * ID number only, never the number or anything it could be recovered from (docs/decisions/0051).
+ * Entries form a hash chain: each carries the SHA-256 of the one before it and of itself, so an
+ * edited, inserted or deleted entry shows (docs/decisions/0050). Pure functions; the background
+ * owns the storage (audit-store.ts).
  */
 import { formatCsv } from '@xinjian/sdk/evidence';
 import type { BorrowerRole, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, t } from '../../core/i18n.ts';
-import { maskedId, redactIds } from '../../core/personal.ts';
+import { maskedId, redactIds, stripControls } from '../../core/personal.ts';
 import type { LoanConsent } from './model.ts';
 import type { LoanMessageKey } from './strings.ts';
 import './strings.ts';
 
 /** The schema id of an audit entry. */
-export const AUDIT_SCHEMA = 'xinjian.audit/v1';
+export const AUDIT_SCHEMA = 'xinjian.audit/v2';
+
+/** The `prev` of the first entry ever written. */
+export const AUDIT_GENESIS = '0'.repeat(64);
 
 /**
- * One personal lookup.
+ * One line of the log: a lookup about to order reports (`requested`, written before anything
+ * is ordered) or what came of it (`verdict` or `error`, with `lookupId` naming the request).
  *
  * @example
  * ```ts
- * const e: AuditEntry = await buildAuditEntry({ secret, idNumber, ... });
+ * const e: AuditEntry = await chainAuditEntry(buildAuditEntry({ idNumber, ... }), 1, AUDIT_GENESIS);
  * e.subject.idMasked; // '330***********9966'
  * ```
  */
 export interface AuditEntry {
   schema: typeof AUDIT_SCHEMA;
+  /** 1, 2, 3, … in the order written; never reused. */
+  seq: number;
   id: string;
   time: string;
   operator: string;
   purpose: LoanConsent['purpose'];
   authorization: { reference: string; grantedAt: string; confirmedAt: string };
-  subject: { role: BorrowerRole; idMasked: string; idHmac: string };
+  subject: { role: BorrowerRole; idMasked: string };
   /** The origin of the page the lookup was made from. */
   site: string;
   rulePack: { id: string; version: string };
+  /** The `id` of the `requested` entry this outcome belongs to; `null` on a request. */
+  lookupId: string | null;
   reportIds: string[];
   outcome:
+    | { kind: 'requested' }
     | { kind: 'verdict'; verdict: HousingFundVerdict; cached: boolean }
     | { kind: 'error'; code: string };
+  /** The `hash` of the entry before this one ({@link AUDIT_GENESIS} for the first). */
+  prev: string;
+  /** SHA-256 (hex) of the entry's canonical JSON without this field. */
+  hash: string;
 }
 
-/** What {@link buildAuditEntry} needs. The ID number is used for the HMAC and the mask only. */
+/** An entry before it is chained. */
+export type AuditDraft = Omit<AuditEntry, 'seq' | 'prev' | 'hash'>;
+
+/** What {@link buildAuditEntry} needs. The ID number is used for the mask only. */
 export interface AuditInput {
-  secretHex: string;
   idNumber: string;
   time: string;
   operator: string;
@@ -51,79 +68,142 @@ export interface AuditInput {
   role: BorrowerRole;
   site: string;
   rulePack: { id: string; version: string };
+  lookupId?: string | null;
   reportIds: readonly string[];
   outcome: AuditEntry['outcome'];
 }
 
 /**
- * A new per-install secret: 32 random bytes as hex (`crypto.getRandomValues`).
+ * Builds the draft of one entry. It carries the masked number, never the number; free text
+ * (operator, reference, site) is redacted and stripped of invisible controls too.
  *
  * @example
  * ```ts
- * generateSecret().length; // 64
- * ```
- */
-export function generateSecret(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-/**
- * HMAC-SHA-256 of an ID number (trimmed, upper-case `X`) under a hex secret, as hex.
- *
- * @example
- * ```ts
- * await idHmac(secret, '11010519491231002x') === (await idHmac(secret, '11010519491231002X')); // true
- * ```
- */
-export async function idHmac(secretHex: string, idNumber: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    fromHex(secretHex),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(idNumber.trim().toUpperCase()));
-  return toHex(new Uint8Array(mac));
-}
-
-/**
- * Builds the entry of one lookup. The result carries the masked number and its HMAC, never the
- * number; free text (operator, reference, site) is redacted too.
- *
- * @example
- * ```ts
- * const entry = await buildAuditEntry({
- *   secretHex, idNumber: '330110199209219966', time: new Date().toISOString(), operator: '张三',
+ * const draft = buildAuditEntry({
+ *   idNumber: '330110199209219966', time: new Date().toISOString(), operator: '张三',
  *   consent, role: 'applicant', site: 'https://gjj.example.cn',
- *   rulePack: { id: 'hangzhou', version: '2026.1' }, reportIds: ['rpt_000001'],
- *   outcome: { kind: 'verdict', verdict: 'eligible', cached: false },
+ *   rulePack: { id: 'hangzhou', version: '2026.1' }, reportIds: [], outcome: { kind: 'requested' },
  * });
  * ```
  */
-export async function buildAuditEntry(input: AuditInput): Promise<AuditEntry> {
+export function buildAuditEntry(input: AuditInput): AuditDraft {
+  const clean = (text: string) => redactIds(stripControls(text));
   return {
     schema: AUDIT_SCHEMA,
     id: crypto.randomUUID(),
     time: input.time,
-    operator: redactIds(input.operator),
+    operator: clean(input.operator),
     purpose: input.consent.purpose,
     authorization: {
-      reference: redactIds(input.consent.reference),
+      reference: clean(input.consent.reference),
       grantedAt: input.consent.grantedAt,
       confirmedAt: input.consent.confirmedAt,
     },
-    subject: {
-      role: input.role,
-      idMasked: maskedId(input.idNumber),
-      idHmac: await idHmac(input.secretHex, input.idNumber),
-    },
-    site: redactIds(input.site),
+    subject: { role: input.role, idMasked: maskedId(input.idNumber) },
+    site: clean(input.site),
     rulePack: { ...input.rulePack },
+    lookupId: input.lookupId ?? null,
     reportIds: [...input.reportIds],
     outcome:
-      input.outcome.kind === 'error' ? { kind: 'error', code: redactIds(input.outcome.code) } : input.outcome,
+      input.outcome.kind === 'error' ? { kind: 'error', code: clean(input.outcome.code) } : input.outcome,
   };
+}
+
+/**
+ * Chains a draft after the entry whose hash is `prev`.
+ *
+ * @example
+ * ```ts
+ * const first = await chainAuditEntry(draft, 1, AUDIT_GENESIS);
+ * const second = await chainAuditEntry(next, 2, first.hash);
+ * ```
+ */
+export async function chainAuditEntry(draft: AuditDraft, seq: number, prev: string): Promise<AuditEntry> {
+  const body = { ...draft, seq, prev };
+  return { ...body, hash: await entryHash(body) };
+}
+
+/**
+ * The SHA-256 (hex) of an entry's canonical JSON (keys sorted, no `hash` field).
+ *
+ * @example
+ * ```ts
+ * (await entryHash(entry)) === entry.hash; // true for an untouched entry
+ * ```
+ */
+export async function entryHash(entry: Omit<AuditEntry, 'hash'> | AuditEntry): Promise<string> {
+  const { hash: _, ...body } = entry as AuditEntry;
+  const bytes = new TextEncoder().encode(canonicalJson(body));
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+}
+
+/** Where the kept part of the chain starts: after the entries deleted for retention. */
+export interface AuditAnchor {
+  /** The `seq` of the last entry deleted for retention (0 when none was). */
+  seq: number;
+  /** Its `hash` ({@link AUDIT_GENESIS} when none was). */
+  hash: string;
+}
+
+/**
+ * What {@link verifyAuditChain} found. `brokenAt` is the 1-based position, in the kept log, of
+ * the first entry that is not what was written (edited, inserted, or after a deletion).
+ *
+ * @example
+ * ```ts
+ * const s: AuditChainStatus = { intact: false, entries: 12, brokenAt: 5, seq: 9 };
+ * ```
+ */
+export type AuditChainStatus =
+  | { intact: true; entries: number }
+  | { intact: false; entries: number; brokenAt: number; seq: number | null };
+
+/**
+ * Checks the chain of the kept log, oldest first: every entry hashes to its `hash`, points at
+ * the one before, and numbers follow on from the anchor without a gap. `head` is what the store
+ * says the last entry is (a deletion at the end shows there).
+ *
+ * @example
+ * ```ts
+ * const status = await verifyAuditChain(entries, { seq: 0, hash: AUDIT_GENESIS }, head);
+ * status.intact; // true
+ * ```
+ */
+export async function verifyAuditChain(
+  entries: readonly AuditEntry[],
+  anchor: AuditAnchor,
+  head: AuditAnchor,
+): Promise<AuditChainStatus> {
+  let prev = anchor.hash;
+  let seq = anchor.seq;
+  for (const [i, e] of entries.entries()) {
+    const ok = isAuditEntry(e) && e.seq === seq + 1 && e.prev === prev && (await entryHash(e)) === e.hash;
+    if (!ok)
+      return { intact: false, entries: entries.length, brokenAt: i + 1, seq: isAuditEntry(e) ? e.seq : null };
+    prev = e.hash;
+    seq = e.seq;
+  }
+  if (head.seq !== seq || head.hash !== prev) {
+    return { intact: false, entries: entries.length, brokenAt: entries.length + 1, seq: seq + 1 };
+  }
+  return { intact: true, entries: entries.length };
+}
+
+/**
+ * JSON with object keys sorted at every level: the bytes an entry's hash is taken over.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -166,7 +246,7 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
     l('audit.granted_at'),
     l('audit.role'),
     l('audit.id'),
-    l('audit.hmac'),
+    l('audit.hash'),
     l('audit.site'),
     l('audit.pack'),
     l('audit.reports'),
@@ -182,7 +262,7 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
       e.authorization.grantedAt,
       t(`loan.role.${e.subject.role}`, undefined, language),
       e.subject.idMasked,
-      e.subject.idHmac,
+      e.hash,
       e.site,
       `${e.rulePack.id}@${e.rulePack.version}`,
       e.reportIds.join(' '),
@@ -199,10 +279,11 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
  *
  * @example
  * ```ts
- * auditOutcome(entry); // '不符合' or '错误 not_found'
+ * auditOutcome(entry); // '已申请查询', '不符合' or '错误 not_found'
  * ```
  */
 export function auditOutcome(e: AuditEntry, language: Language = 'zh-CN'): string {
+  if (e.outcome.kind === 'requested') return t('loan.audit.requested', undefined, language);
   return e.outcome.kind === 'error'
     ? t('loan.audit.error', { code: e.outcome.code }, language)
     : t(`loan.verdict.${e.outcome.verdict}`, undefined, language);
@@ -219,17 +300,16 @@ export function auditOutcome(e: AuditEntry, language: Language = 'zh-CN'): strin
 export function isAuditEntry(v: unknown): v is AuditEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Partial<AuditEntry>;
-  return typeof e.time === 'string' && typeof e.id === 'string' && typeof e.subject === 'object';
+  return (
+    typeof e.time === 'string' &&
+    typeof e.id === 'string' &&
+    typeof e.seq === 'number' &&
+    typeof e.hash === 'string' &&
+    typeof e.prev === 'string' &&
+    typeof e.subject === 'object'
+  );
 }
 
 function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function fromHex(hex: string): Uint8Array<ArrayBuffer> {
-  const clean = hex.trim();
-  if (!/^(?:[0-9a-f]{2})+$/i.test(clean)) throw new Error('[xinjian] audit: the secret is not hex');
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }

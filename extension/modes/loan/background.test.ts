@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
 import { defaultSettings, type Settings, saveSettings, todayInChina } from '../../core/settings.ts';
 import type { AuditEntry } from './audit.ts';
-import { AUDIT_LOG_KEY, AUDIT_SECRET_KEY, pruneAuditLog } from './audit-store.ts';
+import { AUDIT_DB, closeAuditDb, pruneAuditLog, readAuditLog } from './audit-store.ts';
 import { addLoanBorrowers, lookupBorrower, startLoanPage } from './background.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanTabRecord } from './model.ts';
 import { getLoanTab } from './tabs.ts';
@@ -56,6 +57,17 @@ beforeAll(async () => {
   server = await startMockServer({ port: 0, reportDelayMs: 0 });
 });
 afterAll(() => server.close());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await closeAuditDb();
+  await new Promise((resolve) => {
+    indexedDB.deleteDatabase(AUDIT_DB).onsuccess = resolve;
+  });
+});
+const auditLog = async (): Promise<AuditEntry[]> => (await readAuditLog(365)).entries;
+// The outcome entries (each lookup writes its request first).
+const outcomes = async (): Promise<AuditEntry[]> =>
+  (await auditLog()).filter((e) => e.outcome.kind !== 'requested');
 beforeEach(async () => {
   fakeBrowser.reset();
   await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
@@ -111,7 +123,7 @@ describe('a consented lookup in the background', () => {
     ]);
   });
 
-  it('writes one audit entry per lookup, masked, with the HMAC under the install secret', async () => {
+  it('writes the request before any order and the outcome after, chained and masked', async () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
     await lookupBorrower(from, {
       borrower: refs[0] as LoanBorrowerRef,
@@ -123,9 +135,11 @@ describe('a consented lookup in the background', () => {
       idNumber: APPLICANT_ID,
       consent: consent('SQ-1b'),
     });
-    const local = await fakeBrowser.storage.local.get([AUDIT_LOG_KEY, AUDIT_SECRET_KEY]);
-    const log = local[AUDIT_LOG_KEY] as AuditEntry[];
-    expect(local[AUDIT_SECRET_KEY]).toMatch(/^[0-9a-f]{64}$/);
+    const all = await auditLog();
+    expect(all.map((e) => e.outcome.kind)).toEqual(['requested', 'verdict', 'requested', 'verdict']);
+    expect(all[1]?.lookupId).toBe(all[0]?.id);
+    expect((await readAuditLog(365)).status).toEqual({ intact: true, entries: 4 });
+    const log = all.filter((e) => e.outcome.kind !== 'requested');
     expect(log).toHaveLength(2);
     expect(log[0]).toMatchObject({
       operator: '张三',
@@ -137,7 +151,35 @@ describe('a consented lookup in the background', () => {
       outcome: { kind: 'verdict', verdict: 'eligible', cached: false },
     });
     expect(log[0]?.reportIds).toHaveLength(3);
-    expect(log[1]?.subject.idHmac).toBe(log[0]?.subject.idHmac);
+    expect(log[1]?.subject).toEqual(log[0]?.subject);
+    expect(Object.keys(log[0]?.subject ?? {}).sort()).toEqual(['idMasked', 'role']);
+  });
+
+  it('refuses the lookup, orders nothing and says why when the audit log cannot be written', async () => {
+    await closeAuditDb();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.stubGlobal('indexedDB', {
+      open: () => {
+        throw new DOMException('the disk is full', 'QuotaExceededError');
+      },
+    });
+    const result = await lookupBorrower(
+      { tabId: TAB, frameId: 0, url: loanUrl() },
+      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+    );
+    expect(result).toMatchObject({ state: 'error', code: 'audit_unavailable', retryable: true });
+    expect(result.state === 'error' && result.reason.zh).toMatch(
+      /审计日志无法写入，查询已拒绝.*QuotaExceededError/,
+    );
+    expect(result.state === 'error' && result.reason.en).toMatch(
+      /could not be written, so the lookup was refused/,
+    );
+    expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.borrowers[0]?.result).toMatchObject({ state: 'error', code: 'audit_unavailable' });
+    expect(record.borrowers[0]?.report).toBeNull();
+    expect(logged.mock.calls[0]?.slice(0, 2).join(' ')).toMatch(/\[xinjian\] loan: .*lookup refused/);
+    expect(JSON.stringify(logged.mock.calls)).not.toContain(APPLICANT_ID);
   });
 
   it('keeps no full number, prefix or birth date in any storage area', async () => {
@@ -178,7 +220,7 @@ describe('a consented lookup in the background', () => {
     expect(
       Object.keys(await fakeBrowser.storage.local.get(null)).some((k) => k.startsWith('loan-cache')),
     ).toBe(false);
-    const log = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
+    const log = await outcomes();
     expect(log.map((e) => e.outcome)).toEqual([
       { kind: 'verdict', verdict: 'eligible', cached: false },
       { kind: 'verdict', verdict: 'eligible', cached: true },
@@ -203,7 +245,7 @@ describe('a consented lookup in the background', () => {
       { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
     );
     expect(result).toMatchObject({ state: 'error', code: 'not_entitled' });
-    const log = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
+    const log = await outcomes();
     expect(log.map((e) => e.outcome)).toEqual([{ kind: 'error', code: 'not_entitled' }]);
   });
 });
@@ -233,7 +275,29 @@ describe('what the background refuses before any request', () => {
       ).rejects.toThrow(/consent_required/);
     }
     expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
-    expect((await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY]).toBeUndefined();
+    expect(await auditLog()).toEqual([]);
+  });
+
+  it('a borrower the tab never announced, or announced under another number or role', async () => {
+    const from = { tabId: TAB, frameId: 0, url: loanUrl() };
+    const stranger: LoanBorrowerRef = {
+      key: 'borrower:9',
+      role: 'applicant',
+      idMasked: '330***********9966',
+      nameMasked: null,
+    };
+    await expect(
+      lookupBorrower(from, { borrower: stranger, idNumber: APPLICANT_ID, consent: consent('SQ-1') }),
+    ).rejects.toThrow(/not_announced/);
+    await expect(
+      lookupBorrower(from, {
+        borrower: { ...(refs[0] as LoanBorrowerRef), role: 'spouse' },
+        idNumber: APPLICANT_ID,
+        consent: consent('SQ-1'),
+      }),
+    ).rejects.toThrow(/not_announced/);
+    expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
+    expect(await auditLog()).toEqual([]);
   });
 
   it('a number that does not match the borrower it claims to be', async () => {
@@ -247,36 +311,30 @@ describe('what the background refuses before any request', () => {
 });
 
 describe('retention', () => {
-  it('deletes entries past the retention period when the log is read and on each write', async () => {
+  it('deletes entries past the retention period, never sooner than the legal minimum', async () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
-    await lookupBorrower(from, {
-      borrower: refs[0] as LoanBorrowerRef,
-      idNumber: APPLICANT_ID,
-      consent: consent('SQ-1'),
+    const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
+    await lookupBorrower(from, args);
+    // A stored retention of one day is raised to the minimum: the entries stay.
+    await saveSettings({ ...settings(), loan: { ...settings().loan, auditRetentionDays: 1 } });
+    await pruneAuditLog(184, new Date(Date.now() + 100 * 86_400_000));
+    await lookupBorrower(from, args);
+    expect(await auditLog()).toHaveLength(4);
+    await pruneAuditLog(184, new Date(Date.now() + 200 * 86_400_000));
+    expect(await readAuditLog(184, { now: new Date(Date.now() + 200 * 86_400_000) })).toMatchObject({
+      total: 0,
+      status: { intact: true, entries: 0 },
     });
-    const [fresh] = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
-    const old = { ...(fresh as AuditEntry), id: 'old', time: '2020-01-01T00:00:00.000Z' };
-    await fakeBrowser.storage.local.set({ [AUDIT_LOG_KEY]: [old, fresh] });
-    expect((await pruneAuditLog(180)).map((e) => e.id)).toEqual([fresh?.id]);
-    await fakeBrowser.storage.local.set({ [AUDIT_LOG_KEY]: [old, fresh] });
-    await lookupBorrower(from, {
-      borrower: refs[1] as LoanBorrowerRef,
-      idNumber: CO_ID,
-      consent: consent('SQ-2'),
-    });
-    const after = (await fakeBrowser.storage.local.get(AUDIT_LOG_KEY))[AUDIT_LOG_KEY] as AuditEntry[];
-    expect(after.map((e) => e.id).includes('old')).toBe(false);
-    expect(after).toHaveLength(2);
   });
 });
 
 describe('the page record', () => {
-  it('masks an ID in the page address and title and fixes the pack and date for the page', async () => {
+  it('keeps the page address without its query, masks an ID in the title and fixes the pack and date', async () => {
     const info = await startLoanPage(TAB, { url: `${loanUrl()}?sfz=${CO_ID}`, title: `丁斌 ${CO_ID}` });
     expect(info).toMatchObject({ asOf: SEED_AS_OF, today: todayInChina() });
     expect(info.rulePack.id).toBe('generic-lian3lei6');
     const record = (await getLoanTab(TAB)) as LoanTabRecord;
-    expect(record.url).toBe(`${loanUrl()}?sfz=340***********1694`);
+    expect(record.url).toBe(loanUrl());
     expect(record.title).toBe('丁斌 340***********1694');
     expect(record.household).toEqual({ state: 'pending', waiting: 0 });
     await addLoanBorrowers(TAB, refs);

@@ -1,9 +1,10 @@
 /**
  * Loan review in the background: starts the loan script on loan pages, keeps each tab's
  * borrowers, and runs a borrower's lookup once the officer has consented. The full ID number
- * arrives in one message (`cs:loan-lookup`), is used for the three report orders and the audit
- * HMAC, and is dropped when the lookup returns: no record, log line, cache key or message to a
- * page holds it (docs/decisions/0017).
+ * arrives in one message (`cs:loan-lookup`), is used for the three report orders, and is dropped
+ * when the lookup returns: no record, log line, cache key or message to a page holds it
+ * (docs/decisions/0017). A lookup is accepted only for a borrower this tab announced, with a
+ * complete consent, and only once its audit entry is stored (docs/decisions/0050, 0052).
  */
 
 import type { IndividualReportContent } from '@xinjian/sdk';
@@ -12,12 +13,13 @@ import { isValidIdCard } from '@xinjian/sdk/identifiers';
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../core/background/client.ts';
 import { leaveTab, type ModeBackground } from '../../core/background/modes.ts';
+import { t } from '../../core/i18n.ts';
 import { createLogger } from '../../core/log.ts';
 import { sendToTab } from '../../core/messages.ts';
-import { maskedId, redactDeep, redactIds } from '../../core/personal.ts';
+import { maskedId, pageAddress, redactDeep, redactIds, stripControls } from '../../core/personal.ts';
 import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
-import { buildAuditEntry, idHmac } from './audit.ts';
-import { appendAuditEntry, ensureAuditSecret, pruneAuditLog } from './audit-store.ts';
+import { buildAuditEntry } from './audit.ts';
+import { appendAuditEntry, pruneAuditLog, readAuditLog } from './audit-store.ts';
 import { isValidConsent } from './consent.ts';
 import {
   LOAN_PURPOSE,
@@ -61,8 +63,8 @@ export async function startLoanPage(
   const rulePack = rulePackRef(loanRulePack(settings.loan.rulePackId));
   await startLoanTab({
     tabId,
-    url: redactIds(page.url),
-    title: redactIds(page.title),
+    url: pageAddress(String(page.url)),
+    title: cleanText(String(page.title)),
     startedAt: new Date().toISOString(),
     asOf,
     rulePack,
@@ -120,17 +122,56 @@ export async function lookupBorrower(
   const record = await getLoanTab(from.tabId);
   if (!record) throw new XinjianError('no_page: lookup before cs:loan-page');
   const borrower = cleanRef(request.borrower);
+  // Only a person this page showed: the content-script world cannot order reports for anyone.
+  const announced = record.borrowers.find((b) => b.key === borrower.key);
+  if (!announced || announced.idMasked !== maskedId(idNumber) || announced.role !== borrower.role) {
+    throw new XinjianError('not_announced: this borrower was not shown on the page (cs:loan-seen)');
+  }
   const pack = loanRulePack(record.rulePack.id);
-  const consent: LoanConsent = { ...request.consent, reference: request.consent.reference.trim() };
+  const consent: LoanConsent = { ...request.consent, reference: cleanText(request.consent.reference).trim() };
+  const audit = {
+    idNumber,
+    operator: settings.operator,
+    consent,
+    role: borrower.role,
+    site: originOf(from.url),
+    rulePack: { id: pack.id, version: pack.version },
+  };
+
+  // The audit entry comes first: a lookup that cannot be logged is not made (fails closed).
+  let requested: { id: string };
+  try {
+    requested = await appendAuditEntry(
+      buildAuditEntry({
+        ...audit,
+        time: new Date().toISOString(),
+        reportIds: [],
+        outcome: { kind: 'requested' },
+      }),
+      settings.loan.auditRetentionDays,
+    );
+  } catch (e) {
+    log.error('could not write the audit entry; lookup refused', redactDeep(serializeError(e)));
+    const reason = redactIds(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    const refused: LoanResult = {
+      state: 'error',
+      code: 'audit_unavailable',
+      reason: {
+        zh: t('loan.audit.write_failed', { reason }, 'zh-CN'),
+        en: t('loan.audit.write_failed', { reason }, 'en'),
+      },
+      retryable: true,
+    };
+    await setBorrower(from, borrower, { consent, result: refused, report: null });
+    return refused;
+  }
 
   await setBorrower(from, borrower, { consent, result: { state: 'checking' }, report: null });
 
-  const secret = await ensureAuditSecret();
-  const hmac = await idHmac(secret, idNumber);
   let result: LoanResult;
   let report: IndividualReportContent | null = null;
   try {
-    const fetched = await personalReports(settings, idNumber, consent, hmac);
+    const fetched = await personalReports(settings, idNumber, consent);
     report = fetched.content;
     const review = evaluateBorrower(report, borrower.role, borrower.key, pack, record.asOf);
     result = {
@@ -149,25 +190,23 @@ export async function lookupBorrower(
     result = lookupError(error);
   }
 
+  // The outcome is logged too; the request entry above already records the query itself.
   try {
-    const entry = await buildAuditEntry({
-      secretHex: secret,
-      idNumber,
-      time: new Date().toISOString(),
-      operator: settings.operator,
-      consent,
-      role: borrower.role,
-      site: originOf(from.url),
-      rulePack: { id: pack.id, version: pack.version },
-      reportIds: result.state === 'done' ? result.reportIds : [],
-      outcome:
-        result.state === 'done'
-          ? { kind: 'verdict', verdict: result.verdict, cached: result.cached }
-          : { kind: 'error', code: result.state === 'error' ? result.code : 'unknown' },
-    });
-    await appendAuditEntry(entry, settings.loan.auditRetentionDays);
+    await appendAuditEntry(
+      buildAuditEntry({
+        ...audit,
+        time: new Date().toISOString(),
+        lookupId: requested.id,
+        reportIds: result.state === 'done' ? result.reportIds : [],
+        outcome:
+          result.state === 'done'
+            ? { kind: 'verdict', verdict: result.verdict, cached: result.cached }
+            : { kind: 'error', code: result.state === 'error' ? result.code : 'unknown' },
+      }),
+      settings.loan.auditRetentionDays,
+    );
   } catch (e) {
-    log.error('could not write the audit entry', redactDeep(serializeError(e)));
+    log.error('could not write the audit outcome', redactDeep(serializeError(e)));
   }
 
   await setBorrower(from, borrower, { consent, result, report });
@@ -220,13 +259,18 @@ interface Fetched {
   cached: boolean;
 }
 
-async function personalReports(
-  settings: Settings,
-  idNumber: string,
-  consent: LoanConsent,
-  hmac: string,
-): Promise<Fetched> {
-  const cacheKey = CACHE_PREFIX + hmac;
+// The session cache is keyed by an HMAC under a key that lives only in this service worker's
+// memory: nothing stored beside the cache can turn a key back into an ID number, and a new
+// worker starts with an empty cache in effect (docs/decisions/0051).
+let cacheKeyPromise: Promise<CryptoKey> | null = null;
+async function cacheKeyFor(idNumber: string): Promise<string> {
+  cacheKeyPromise ??= crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', await cacheKeyPromise, new TextEncoder().encode(idNumber));
+  return CACHE_PREFIX + Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function personalReports(settings: Settings, idNumber: string, consent: LoanConsent): Promise<Fetched> {
+  const cacheKey = await cacheKeyFor(idNumber);
   if (settings.loan.cacheReports) {
     const hit = (await browser.storage.session.get(cacheKey))[cacheKey] as
       | { expires: number; value: Omit<Fetched, 'cached'> }
@@ -282,12 +326,17 @@ function lookupError(error: unknown): LoanResult {
   };
 }
 
+// Content-script text is page text: invisible controls out, ID numbers masked, whatever the field.
+function cleanText(text: string): string {
+  return redactIds(stripControls(String(text)));
+}
+
 function cleanRef(b: LoanBorrowerRef): LoanBorrowerRef {
   return {
-    key: String(b.key),
+    key: cleanText(b.key),
     role: b.role === 'spouse' || b.role === 'co_borrower' ? b.role : 'applicant',
-    idMasked: redactIds(String(b.idMasked)),
-    nameMasked: b.nameMasked === null ? null : redactIds(String(b.nameMasked)),
+    idMasked: cleanText(b.idMasked),
+    nameMasked: b.nameMasked === null ? null : cleanText(b.nameMasked),
   };
 }
 
@@ -319,17 +368,17 @@ export const background: ModeBackground = {
   },
   pages: {
     'page:get-loan-tab': (m) => getLoanTab(m.tabId),
-    'page:audit-log': async () => pruneAuditLog((await loadSettings()).loan.auditRetentionDays),
+    'page:audit-log': async (m) =>
+      readAuditLog(
+        (await loadSettings()).loan.auditRetentionDays,
+        m.limit === undefined ? {} : { limit: m.limit },
+      ),
   },
   leaveTab: dropLoanTab,
   // A tab that loads another document leaves its loan page: the borrowers and reports go too
   // (an in-page navigation starts a fresh record from the content script instead).
   tabLoading: (tabId) => void getLoanTab(tabId).then((record) => (record ? dropLoanTab(tabId) : undefined)),
   tabIds: knownLoanTabIds,
-  // The audit HMAC key is made once per install (and on first use, should it be missing).
-  installed: (reason) => {
-    if (reason === 'install') void ensureAuditSecret();
-  },
   // Every service-worker start (browser start included) drops audit entries past retention.
   started: (settings) => void pruneAuditLog(settings.loan.auditRetentionDays),
 };

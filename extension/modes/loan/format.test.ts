@@ -45,8 +45,8 @@ describe('masking', () => {
     // A wrong check digit is still someone's number.
     expect(redactIds('330110199209219960')).toBe('330***********9960');
     expect(redactIds('91110000600037341L 60003734-1')).toBe('91110000600037341L 60003734-1');
-    // Glued to letters it is part of another token, not an ID number.
-    expect(redactIds(`x${RAW}y`)).toBe(`x${RAW}y`);
+    // Right after a letter it is still an ID number (`id330…`, `sfz330…`).
+    expect(redactIds(`x${RAW}y`)).toBe('x330***********9966y');
   });
 
   it('redacts deep values, keys included', () => {

@@ -1,7 +1,7 @@
 /**
  * The loan-review mode's messages, merged into the core's message maps (core/messages.ts).
  */
-import type { AuditEntry } from './audit.ts';
+import type { AuditChainStatus, AuditEntry } from './audit.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult, LoanTabRecord } from './model.ts';
 
 declare module '../../core/messages.ts' {
@@ -12,7 +12,7 @@ declare module '../../core/messages.ts' {
     'cs:loan-seen': { request: { borrowers: LoanBorrowerRef[] }; response: null };
     /**
      * Look one borrower up after the officer's consent. The only message that carries a full ID
-     * number; the background uses it for the orders and the audit HMAC and keeps it nowhere.
+     * number; the background uses it for the orders and keeps it nowhere.
      */
     'cs:loan-lookup': {
       request: { borrower: LoanBorrowerRef; idNumber: string; consent: LoanConsent };
@@ -22,8 +22,14 @@ declare module '../../core/messages.ts' {
   interface PageToBackgroundMap {
     /** A tab's loan-review record (masked throughout). */
     'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
-    /** The audit log, after deleting the entries past the retention period. */
-    'page:audit-log': { request: Record<never, never>; response: AuditEntry[] };
+    /**
+     * The audit log after deleting the entries past the retention period, oldest first (only the
+     * newest `limit` when given), with the hash chain's status over the whole log.
+     */
+    'page:audit-log': {
+      request: { limit?: number };
+      response: { entries: AuditEntry[]; total: number; status: AuditChainStatus };
+    };
   }
   interface BackgroundToContentMap {
     /** A borrower's loan-review result changed. */

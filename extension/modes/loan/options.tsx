@@ -11,10 +11,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { getLanguage, localized, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
-import type { LoanSettings } from '../../core/settings.ts';
+import { type LoanSettings, MIN_AUDIT_RETENTION_DAYS } from '../../core/settings.ts';
 import { download, stamp } from '../../core/ui/common.tsx';
 import type { ModeOptions } from '../../core/ui/mode-views.ts';
-import { type AuditEntry, auditCsv, auditOutcome } from './audit.ts';
+import { type AuditChainStatus, type AuditEntry, auditCsv, auditOutcome } from './audit.ts';
 import { packLine, packSource, roleLabel } from './format.ts';
 import { rulePackRef } from './review.ts';
 import './strings.ts';
@@ -81,13 +81,21 @@ export function LoanSettingsFieldset(props: {
         <input
           type="number"
           name="auditRetentionDays"
-          min={1}
+          min={MIN_AUDIT_RETENTION_DAYS}
           max={3650}
           value={loan.auditRetentionDays}
-          onInput={(e) =>
-            set({ auditRetentionDays: Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1) })
-          }
+          aria-describedby="retention-min"
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            // Lengthened only: a shorter period is raised to the legal minimum (settings.ts).
+            const days = Math.max(MIN_AUDIT_RETENTION_DAYS, Math.floor(Number(input.value)) || 0);
+            input.value = String(days);
+            set({ auditRetentionDays: days });
+          }}
         />
+        <span id="retention-min" class="muted small">
+          {t('loan.options.retention_min', { n: MIN_AUDIT_RETENTION_DAYS })}
+        </span>
       </label>
     </fieldset>
   );
@@ -104,12 +112,16 @@ export function LoanSettingsFieldset(props: {
  */
 export function AuditLogSection(): JSX.Element {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [status, setStatus] = useState<AuditChainStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = () => {
-    send({ type: 'page:audit-log' }).then(
-      (list) => {
-        setEntries(list);
+    send({ type: 'page:audit-log', limit: SHOWN_ENTRIES }).then(
+      (log) => {
+        setEntries(log.entries);
+        setTotal(log.total);
+        setStatus(log.status);
         setError(null);
       },
       (e: unknown) => setError(localized(describeError(e))),
@@ -117,9 +129,13 @@ export function AuditLogSection(): JSX.Element {
   };
   useEffect(load, []);
 
-  const exportCsv = () => {
-    if (!entries) return;
-    download(`xinjian-audit-${stamp()}.csv`, auditCsv(entries, getLanguage()), 'text/csv;charset=utf-8');
+  const exportCsv = async () => {
+    const all = await send({ type: 'page:audit-log' }).catch((e: unknown) => {
+      setError(localized(describeError(e)));
+      return null;
+    });
+    if (!all) return;
+    download(`xinjian-audit-${stamp()}.csv`, auditCsv(all.entries, getLanguage()), 'text/csv;charset=utf-8');
   };
 
   return (
@@ -127,7 +143,7 @@ export function AuditLogSection(): JSX.Element {
       <h2>{t('loan.options.audit')}</h2>
       <p class="muted small">{t('loan.options.audit_note')}</p>
       <div class="row">
-        <button type="button" onClick={exportCsv} disabled={!entries || entries.length === 0}>
+        <button type="button" onClick={exportCsv} disabled={total === 0}>
           {t('loan.options.audit_export')}
         </button>
         <button
@@ -139,6 +155,13 @@ export function AuditLogSection(): JSX.Element {
           ↻
         </button>
       </div>
+      {status ? (
+        <p role="status" data-testid="audit-chain" class={status.intact ? 'ok' : 'error'}>
+          {status.intact
+            ? t('loan.audit.intact', { n: status.entries })
+            : t('loan.audit.broken', { n: status.brokenAt, total: status.entries })}
+        </p>
+      ) : null}
       {error ? <p class="error">{error}</p> : null}
       {entries && entries.length === 0 ? <p class="muted">{t('loan.options.audit_empty')}</p> : null}
       {entries && entries.length > 0 ? (
@@ -151,7 +174,7 @@ export function AuditLogSection(): JSX.Element {
               <th>{t('loan.audit.reference')}</th>
               <th>{t('loan.audit.role')}</th>
               <th>{t('loan.audit.id')}</th>
-              <th>{t('loan.audit.hmac')}</th>
+              <th>{t('loan.audit.hash')}</th>
               <th>{t('loan.audit.pack')}</th>
               <th>{t('loan.audit.outcome')}</th>
             </tr>
@@ -168,8 +191,8 @@ export function AuditLogSection(): JSX.Element {
                 </td>
                 <td>{roleLabel(e.subject.role)}</td>
                 <td class="code">{e.subject.idMasked}</td>
-                <td class="code small" title={e.subject.idHmac}>
-                  {e.subject.idHmac.slice(0, 12)}…
+                <td class="code small" title={e.hash}>
+                  #{e.seq} {e.hash.slice(0, 12)}…
                 </td>
                 <td class="nowrap">
                   {e.rulePack.id}@{e.rulePack.version}
@@ -183,6 +206,9 @@ export function AuditLogSection(): JSX.Element {
     </section>
   );
 }
+
+/** The newest entries the table shows; the CSV export has them all. */
+const SHOWN_ENTRIES = 500;
 
 /** The loan mode's part of the options page (core/ui/mode-views.ts). */
 export const options: ModeOptions = {

@@ -7,9 +7,11 @@ import { RULE_SETS } from '@xinjian/sdk/rules';
 import { clientFor } from '../../background/client.ts';
 import { leaveTab, type ModeBackground } from '../../background/modes.ts';
 import { MODES, modeById } from '../../modes.ts';
+import { pageAddress } from '../../personal.ts';
 import { loadSettings, resolveCutoff, siteFor, todayInChina } from '../../settings.ts';
 import { subjectFromQuery } from '../subjects.ts';
 import { lookupForTab, pickForTab, retryOnApiChange, showRetriesOnBadges } from './lookups.ts';
+import { cleanDeep, cleanKey, cleanPageSubjects, cleanText, forgetPageKeys } from './personal-check.ts';
 import { type ResolveContext, resolveSubject } from './resolve.ts';
 import { dropTabRecord, getTabRecord, knownTabIds, startTabRecord } from './tabs.ts';
 
@@ -36,23 +38,31 @@ export const screeningBackground: ModeBackground = {
       await leaveTab(tabId, screeningBackground);
       startTabRecord({
         tabId,
-        url: m.url,
-        title: m.title,
+        // Page text is checked for personal data like everything a content script sends.
+        url: pageAddress(String(m.url)),
+        title: cleanText(m.title),
         mode: mode.id,
         ruleSet: mode.ruleSet,
-        layoutId: m.layoutId,
-        pageCutoff: m.pageCutoff,
+        layoutId: m.layoutId === null ? null : cleanText(m.layoutId),
+        pageCutoff: m.pageCutoff === null ? null : cleanText(m.pageCutoff),
         cutoff,
-        ...(m.facts ? { facts: m.facts } : {}),
+        ...(m.facts ? { facts: cleanDeep(m.facts) } : {}),
         startedAt: new Date().toISOString(),
         subjects: [],
         consortia: [],
       });
       return cutoff;
     },
-    'cs:lookup': (m, sender) =>
-      lookupForTab(requireTab(sender.tabId), sender.frameId, m.subjects, { more: m.more === true }),
-    'cs:pick': (m, sender) => pickForTab(requireTab(sender.tabId), sender.frameId, m.key, m.uscc),
+    'cs:lookup': (m, sender) => {
+      const tabId = requireTab(sender.tabId);
+      return lookupForTab(tabId, sender.frameId, cleanPageSubjects(tabId, m.subjects), {
+        more: m.more === true,
+      });
+    },
+    'cs:pick': (m, sender) => {
+      const tabId = requireTab(sender.tabId);
+      return pickForTab(tabId, sender.frameId, cleanKey(tabId, m.key), cleanText(m.uscc));
+    },
   },
   pages: {
     'page:get-tab': (m) => getTabRecord(m.tabId),
@@ -74,7 +84,10 @@ export const screeningBackground: ModeBackground = {
       );
     },
   },
-  leaveTab: dropTabRecord,
+  leaveTab: (tabId) => {
+    forgetPageKeys(tabId);
+    return dropTabRecord(tabId);
+  },
   tabIds: knownTabIds,
   started: () => {
     showRetriesOnBadges();

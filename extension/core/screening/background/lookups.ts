@@ -11,6 +11,7 @@ import { clientFor, onClientRetry } from '../../background/client.ts';
 import { sendToTab } from '../../messages.ts';
 import { loadSettings, todayInChina, watchSettings } from '../../settings.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord } from '../model.ts';
+import { pageKey } from './personal-check.ts';
 import { createRatingQueue, type RatingQueue } from './rating-queue.ts';
 import {
   type ResolveContext,
@@ -143,7 +144,10 @@ async function currentResults(
 ): Promise<Array<{ key: string; result: SubjectResult }>> {
   const record = await getTabRecord(tabId);
   const byKey = new Map(record?.subjects.map((s) => [s.subject.key, s.result]));
-  return subjects.map((s) => ({ key: s.key, result: byKey.get(s.key) ?? { state: 'checking', attempt: 0 } }));
+  return subjects.map((s) => ({
+    key: pageKey(tabId, s.key),
+    result: byKey.get(s.key) ?? { state: 'checking', attempt: 0 },
+  }));
 }
 
 async function publish(
@@ -153,7 +157,7 @@ async function publish(
   result: SubjectResult,
 ): Promise<void> {
   await setSubjectResult(tabId, key, result);
-  await sendToTab(tabId, { type: 'bg:result', key, result }, frameId ?? undefined);
+  await sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, key), result }, frameId ?? undefined);
 }
 
 // One retry timer per tab: everything due retries in one tick, so the lookups share a batch
@@ -329,7 +333,7 @@ export async function pickForTab(
       : null,
   );
   await setSubjectResult(tabId, key, result, { code: { kind: 'uscc', value: uscc } });
-  await sendToTab(tabId, { type: 'bg:result', key, result }, frameId ?? undefined);
+  await sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, key), result }, frameId ?? undefined);
   await updateConsortia(tabId, ctx);
   return result;
 }
@@ -368,7 +372,7 @@ export function showRetriesOnBadges(): () => void {
           if (s.result.state !== 'checking') continue;
           const result: SubjectResult = { state: 'checking', attempt: event.attempt };
           await setSubjectResult(tabId, s.subject.key, result);
-          await sendToTab(tabId, { type: 'bg:result', key: s.subject.key, result });
+          await sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, s.subject.key), result });
         }
       })();
     }
