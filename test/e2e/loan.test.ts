@@ -396,11 +396,13 @@ describe('after consent for both people', () => {
       'panel.txt',
       'record.html.txt',
     ]);
-    const everything = [dump, session, ...Object.values(exports)].join('\n');
+    const audit = JSON.stringify(await readAuditAll());
+    const everything = [dump, session, audit, ...Object.values(exports)].join('\n');
     for (const needle of FORBIDDEN) expect(everything).not.toContain(needle);
-    // The dump is not empty: the masked forms are there.
-    expect(dump).toContain('330***********9966');
-    expect(dump).toContain('340***********1694');
+    // The dump is not empty: the masked forms are there (the audit log is in IndexedDB now).
+    expect(audit).toContain('330***********9966');
+    expect(audit).toContain('340***********1694');
+    expect(session).toContain('330***********9966');
   });
 });
 

@@ -10,9 +10,10 @@ import { formatCsv } from '@xinjian/sdk/evidence';
 import type { BorrowerRole, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, t } from '../../core/i18n.ts';
 import { maskedId, redactIds, stripControls } from '../../core/personal.ts';
+import type { AuditMessageKey } from './audit-strings.ts';
 import type { LoanConsent } from './model.ts';
 import type { LoanMessageKey } from './strings.ts';
-import './strings.ts';
+import './audit-strings.ts';
 
 /** The schema id of an audit entry. */
 export const AUDIT_SCHEMA = 'xinjian.audit/v2';
@@ -237,7 +238,7 @@ export function pruneAuditEntries(
  * ```
  */
 export function auditCsv(entries: readonly AuditEntry[], language: Language = 'zh-CN'): string {
-  const l = (key: LoanMessageKey) => t(`loan.${key}`, undefined, language);
+  const l = (key: LoanMessageKey | AuditMessageKey) => t(`loan.${key}`, undefined, language);
   const header = [
     l('audit.time'),
     l('audit.operator'),

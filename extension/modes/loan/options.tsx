@@ -17,7 +17,7 @@ import type { ModeOptions } from '../../core/ui/mode-views.ts';
 import { type AuditChainStatus, type AuditEntry, auditCsv, auditOutcome } from './audit.ts';
 import { packLine, packSource, roleLabel } from './format.ts';
 import { rulePackRef } from './review.ts';
-import './strings.ts';
+import './audit-strings.ts';
 
 /**
  * The loan-review settings, edited in the options form's draft.
