@@ -276,6 +276,15 @@ describe('the saved seal', () => {
     expect(again.digest.value).toBe(first.digest.value);
   });
 
+  it('drops the seals of closed tabs when it makes one', async () => {
+    await fakeBrowser.storage.session.set({ 'evidence:99': { fingerprint: 'x' }, 'evidence:99:loan': {} });
+    const open = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1:8787/demo/bid-opening' });
+    const t = { ...tab([await looked('edge:clean')]), tabId: open.id ?? 0 };
+    await savedEvidence(t, ctx);
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null));
+    expect(keys).toEqual([evidenceStorageKey(open.id ?? 0, null)]);
+  });
+
   it('keeps one subject’s record apart from the page’s', async () => {
     const subjects = await Promise.all(['edge:clean', 'edge:major-tax'].map((t) => looked(t)));
     const one = await savedEvidence(tab(subjects), ctx, { only: subjects[1]?.subject.key ?? null });

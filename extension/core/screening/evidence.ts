@@ -276,11 +276,24 @@ export async function keepSealed<F extends { digest: { value: string } }>(
     const stamp: SavedSeal<F> = { fingerprint, generatedAt, digest: file.digest.value };
     const whole = JSON.stringify(file).length <= KEEP_WHOLE_BYTES;
     await browser.storage.session.set({ [key]: whole ? { ...stamp, file } : stamp });
+    await dropClosedTabSeals(key);
     return file;
   };
   // Two pages asking at once (export and print) must not seal twice.
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   return locks ? locks.request(`xinjian:${key}`, run) : run();
+}
+
+// Seals of tabs that are gone would otherwise sit in storage.session until the browser quits.
+async function dropClosedTabSeals(justMade: string): Promise<void> {
+  const tabOf = (k: string) => /^evidence:(\d+)/.exec(k)?.[1];
+  const open = new Set((await browser.tabs.query({})).map((tab) => String(tab.id)));
+  open.add(tabOf(justMade) ?? '');
+  const stale = Object.keys(await browser.storage.session.get(null)).filter((k) => {
+    const tabId = tabOf(k);
+    return tabId !== undefined && !open.has(tabId);
+  });
+  if (stale.length > 0) await browser.storage.session.remove(stale);
 }
 
 /**
