@@ -103,7 +103,8 @@ async function focusBadge(key: string): Promise<void> {
   expect(focused?.key).toBe(key);
 }
 
-// The consent dialog by keyboard: open, confirm the purpose, type the reference, submit.
+// The consent dialog by keyboard: open, confirm the purpose, type the reference and the
+// authorization date (not prefilled), submit.
 async function consentByKeyboard(key: string, reference: string): Promise<void> {
   await focusBadge(key);
   await page.keyboard.press('Enter');
@@ -115,6 +116,8 @@ async function consentByKeyboard(key: string, reference: string): Promise<void> 
   await page.keyboard.press('Space'); // the purpose checkbox has the focus
   await page.keyboard.press('Tab');
   await page.keyboard.type(reference);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('20261103');
   await page.keyboard.press('Enter');
 }
 

@@ -250,6 +250,35 @@ describe('a consented lookup in the background', () => {
   });
 });
 
+describe('the review date', () => {
+  it("defaults to the data's as-of date when that is earlier than today, and says so", async () => {
+    await saveSettings(settings({ reviewDate: null }));
+    await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
+    await addLoanBorrowers(TAB, refs);
+    expect((await getLoanTab(TAB))?.asOf).toBe(todayInChina());
+    const result = await lookupBorrower(
+      { tabId: TAB, frameId: 0, url: loanUrl() },
+      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+    );
+    // The demo data ends before today: reviewed as of today, 24 paid months would read as 0.
+    expect(SEED_AS_OF < todayInChina()).toBe(true);
+    expect(result).toMatchObject({ state: 'done', verdict: 'eligible', asOfSource: 'data' });
+    const asOf = result.state === 'done' ? result.asOf : '';
+    expect(asOf <= SEED_AS_OF && asOf >= '2026-10-01').toBe(true);
+    expect(result.state === 'done' && result.facts.deposit?.months).toBeGreaterThan(0);
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect([record.asOf, record.asOfSource]).toEqual([asOf, 'data']);
+  });
+
+  it('keeps the date set in the options', async () => {
+    const result = await lookupBorrower(
+      { tabId: TAB, frameId: 0, url: loanUrl() },
+      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+    );
+    expect(result).toMatchObject({ state: 'done', asOf: SEED_AS_OF, asOfSource: 'settings' });
+  });
+});
+
 describe('what the background refuses before any request', () => {
   it('a page not set to loan mode', async () => {
     await expect(

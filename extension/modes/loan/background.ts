@@ -28,6 +28,7 @@ import {
   type LoanPageInfo,
   type LoanResult,
   type LoanTabRecord,
+  type ReviewDateSource,
 } from './model.ts';
 import {
   evaluateBorrower,
@@ -60,6 +61,7 @@ export async function startLoanPage(
   const settings = await loadSettings();
   const today = todayInChina();
   const asOf = settings.loan.reviewDate ?? today;
+  const asOfSource: ReviewDateSource = settings.loan.reviewDate ? 'settings' : 'today';
   const rulePack = rulePackRef(loanRulePack(settings.loan.rulePackId));
   await startLoanTab({
     tabId,
@@ -67,11 +69,54 @@ export async function startLoanPage(
     title: cleanText(String(page.title)),
     startedAt: new Date().toISOString(),
     asOf,
+    asOfSource,
     rulePack,
     borrowers: [],
     household: { state: 'pending', waiting: 0 },
   });
   return { asOf, rulePack, today };
+}
+
+/**
+ * The data's as-of date of a report: the latest date (China time) any of its sources was read,
+ * or `null` when none was.
+ *
+ * @example
+ * ```ts
+ * dataAsOf(report); // '2026-11-01'
+ * ```
+ */
+export function dataAsOf(report: IndividualReportContent): string | null {
+  const dates = report.sources
+    .flatMap((s) => (s.fetchedAt ? [chinaDate(s.fetchedAt)] : []))
+    .filter((d): d is string => d !== null)
+    .sort();
+  return dates.at(-1) ?? null;
+}
+
+function chinaDate(iso: string): string | null {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+// A page without a review date in the options is reviewed as of today, unless its data ends
+// earlier: then as of the data's date, fixed for the page at its first report, so a month-old
+// data set is not read as a month of missed deposits (docs/decisions/0055).
+async function reviewDateFor(
+  tabId: number,
+  record: LoanTabRecord,
+  report: IndividualReportContent,
+): Promise<{ asOf: string; asOfSource: ReviewDateSource }> {
+  const source = record.asOfSource ?? 'today';
+  if (source !== 'today') return { asOf: record.asOf, asOfSource: source };
+  const data = dataAsOf(report);
+  if (!data || data >= record.asOf) return { asOf: record.asOf, asOfSource: 'today' };
+  const updated = await updateLoanTab(tabId, (r) => {
+    if ((r.asOfSource ?? 'today') !== 'today') return;
+    r.asOf = data;
+    r.asOfSource = 'data';
+  });
+  return { asOf: updated?.asOf ?? data, asOfSource: updated?.asOfSource ?? 'data' };
 }
 
 /**
@@ -173,14 +218,16 @@ export async function lookupBorrower(
   try {
     const fetched = await personalReports(settings, idNumber, consent);
     report = fetched.content;
-    const review = evaluateBorrower(report, borrower.role, borrower.key, pack, record.asOf);
+    const { asOf, asOfSource } = await reviewDateFor(from.tabId, record, report);
+    const review = evaluateBorrower(report, borrower.role, borrower.key, pack, asOf);
     result = {
       state: 'done',
       verdict: review.verdict,
       review,
-      facts: loanFacts(report, record.asOf),
+      facts: loanFacts(report, asOf),
       rulePack: rulePackRef(pack),
-      asOf: record.asOf,
+      asOf,
+      asOfSource,
       checkedAt: new Date().toISOString(),
       reportIds: fetched.reportIds,
       failedProducts: fetched.failedProducts,

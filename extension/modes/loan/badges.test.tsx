@@ -115,7 +115,7 @@ describe('the loan card, as the frame draws it', () => {
     drawCard('borrower:1');
     expect(lookup).not.toHaveBeenCalled();
     expect(q<HTMLElement>('[role="alert"]').textContent).toBe(
-      '请确认已取得书面授权并约定用途请填写授权书编号',
+      '请确认已取得书面授权并约定用途请填写授权书编号请填写有效的授权日期（YYYY-MM-DD）',
     );
   });
 
@@ -130,7 +130,14 @@ describe('the loan card, as the frame draws it', () => {
       reference.dispatchEvent(new Event('input', { bubbles: true }));
     });
     drawCard('borrower:1');
-    expect(q<HTMLInputElement>('input[name="grantedAt"]').value).toBe(TODAY);
+    const date = q<HTMLInputElement>('input[name="grantedAt"]');
+    // Not prefilled: the officer enters the date on the signed authorization.
+    expect(date.value).toBe('');
+    act(() => {
+      date.value = TODAY;
+      date.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    drawCard('borrower:1');
     act(() => void q('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     expect(lookup).toHaveBeenCalledTimes(1);
     expect(lookup.mock.calls[0]?.[0]).toBe('borrower:1');

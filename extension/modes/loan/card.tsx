@@ -316,8 +316,10 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
           <div>{packLine(result.rulePack)}</div>
           <div class="muted">{packSource(result.rulePack)}</div>
           <div class="muted">
-            {t('loan.card.as_of', { date: result.asOf })} ·{' '}
-            {t('loan.card.checked_at', { time: formatDateTime(result.checkedAt) })}
+            {t(result.asOfSource === 'data' ? 'loan.card.as_of_data' : 'loan.card.as_of', {
+              date: result.asOf,
+            })}{' '}
+            · {t('loan.card.checked_at', { time: formatDateTime(result.checkedAt) })}
             {result.cached ? ` ${t('loan.card.cached')}` : ''}
           </div>
           {result.failedProducts.length > 0 ? (

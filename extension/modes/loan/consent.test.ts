@@ -30,10 +30,10 @@ describe('the consent gate', () => {
     expect(consentReducer(start, { type: 'cancel' })).toBe(start);
   });
 
-  it('opens with an empty draft dated today', () => {
+  it('opens with an empty draft and no date: the authorization date is entered, not assumed', () => {
     expect(open()).toEqual({
       step: 'editing',
-      draft: { purposeConfirmed: false, reference: '', grantedAt: TODAY },
+      draft: { purposeConfirmed: false, reference: '', grantedAt: '' },
       errors: [],
     });
   });
@@ -42,13 +42,13 @@ describe('the consent gate', () => {
     const s = consentReducer(open(), { type: 'submit', today: TODAY, now: NOW });
     expect(s).toEqual({
       step: 'editing',
-      draft: { purposeConfirmed: false, reference: '', grantedAt: TODAY },
-      errors: ['purpose', 'reference'],
+      draft: { purposeConfirmed: false, reference: '', grantedAt: '' },
+      errors: ['purpose', 'reference', 'date'],
     });
   });
 
   it('needs the purpose confirmed even with a reference', () => {
-    const s = fill(open(), { type: 'edit', patch: { reference: 'SQ-2026-0001' } });
+    const s = fill(open(), { type: 'edit', patch: { reference: 'SQ-2026-0001', grantedAt: '2026-11-03' } });
     expect(consentReducer(s, { type: 'submit', today: TODAY, now: NOW })).toMatchObject({
       step: 'editing',
       errors: ['purpose'],
@@ -77,7 +77,10 @@ describe('the consent gate', () => {
   });
 
   it('cannot be edited or reopened once granted', () => {
-    let s = fill(open(), { type: 'edit', patch: { purposeConfirmed: true, reference: 'SQ-1' } });
+    let s = fill(open(), {
+      type: 'edit',
+      patch: { purposeConfirmed: true, reference: 'SQ-1', grantedAt: '2026-11-03' },
+    });
     s = consentReducer(s, { type: 'submit', today: TODAY, now: NOW });
     expect(s.step).toBe('granted');
     expect(consentReducer(s, { type: 'edit', patch: { reference: 'other' } })).toBe(s);

@@ -80,7 +80,8 @@ export function consentReducer(state: ConsentState, event: ConsentEvent): Consen
       if (state.step !== 'required') return state;
       return {
         step: 'editing',
-        draft: { purposeConfirmed: false, reference: '', grantedAt: event.today },
+        // The date on the signed authorization is typed from it, never assumed to be today.
+        draft: { purposeConfirmed: false, reference: '', grantedAt: '' },
         errors: [],
       };
     case 'edit':

@@ -70,6 +70,17 @@ export interface LoanFacts {
  * const r: LoanResult = { state: 'consent' }; // waiting for the officer's confirmation
  * ```
  */
+/**
+ * Where a review date came from: the options page, today, or the data's as-of date (the latest
+ * source date of the first report, when that is earlier than today).
+ *
+ * @example
+ * ```ts
+ * const source: ReviewDateSource = 'data';
+ * ```
+ */
+export type ReviewDateSource = 'settings' | 'today' | 'data';
+
 export type LoanResult =
   | { state: 'consent' }
   | { state: 'checking' }
@@ -81,6 +92,8 @@ export type LoanResult =
       facts: LoanFacts;
       rulePack: LoanRulePackRef;
       asOf: string;
+      /** Where the review date came from: the options, today, or the data's own date. */
+      asOfSource?: ReviewDateSource;
       checkedAt: string;
       reportIds: string[];
       /** Products that could not be ordered (their channels then show as missing). */
@@ -146,6 +159,8 @@ export interface LoanTabRecord {
   title: string;
   startedAt: string;
   asOf: string;
+  /** Where {@link asOf} came from (absent in records from before it was kept: today). */
+  asOfSource?: ReviewDateSource;
   rulePack: LoanRulePackRef;
   borrowers: LoanBorrower[];
   household: LoanHousehold;

@@ -90,7 +90,10 @@ export function LoanPanel(props: {
         </div>
         <div>
           <dt>{t('loan.panel.review_date')}</dt>
-          <dd>{record.asOf}</dd>
+          <dd data-testid="review-date">{record.asOf}</dd>
+          {record.asOfSource === 'data' ? (
+            <dd data-testid="review-date-note">{t('loan.panel.review_date_data', { date: record.asOf })}</dd>
+          ) : null}
         </div>
         <div data-testid="pack">
           <dt>{t('loan.card.pack')}</dt>
@@ -247,8 +250,10 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
             ))}
           </dl>
           <p class="muted small">
-            {t('loan.card.as_of', { date: result.asOf })} ·{' '}
-            {t('loan.card.checked_at', { time: formatDateTime(result.checkedAt) })} ·{' '}
+            {t(result.asOfSource === 'data' ? 'loan.card.as_of_data' : 'loan.card.as_of', {
+              date: result.asOf,
+            })}{' '}
+            · {t('loan.card.checked_at', { time: formatDateTime(result.checkedAt) })} ·{' '}
             {result.reportIds.join(' ')}
           </p>
         </>
@@ -281,7 +286,7 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
           <ul>
             {report.courtEnforcements.map((c) => (
               <li key={c.id}>
-                {c.filedAt} {c.court} {c.caseNo}（{c.status}）
+                {c.filedAt} {c.court} {c.caseNo}（{t(`loan.court_status.${c.status}`)}）
               </li>
             ))}
             {report.courtEnforcements.length === 0 ? <li class="muted">{t('loan.panel.none')}</li> : null}
@@ -293,16 +298,10 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
                 {t('loan.panel.fund_line', {
                   city: report.housingFund.city,
                   center: localized(report.housingFund.center),
-                  status: report.housingFund.status,
+                  status: t(`loan.fund_status.${report.housingFund.status}`),
                 })}
               </p>
-              <p class="code small">
-                {report.housingFund.deposits.slice(-24).map((d) => (
-                  <span key={d.month} title={`${d.month} ${d.amountYuan}`} class={d.paid ? '' : 'sev-bar'}>
-                    {d.paid ? '■' : '□'}
-                  </span>
-                ))}
-              </p>
+              <DepositGrid deposits={report.housingFund.deposits.slice(-24)} />
             </>
           ) : (
             <p class="muted">{t('loan.panel.none')}</p>
@@ -319,6 +318,45 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
         </div>
       ) : null}
     </section>
+  );
+}
+
+type Deposit = { month: string; amountYuan: number; paid: boolean };
+
+/**
+ * The deposit months as a grid with a year and month label on each cell, and the same facts
+ * as one sentence (paid months, unpaid months by name) for screen readers and print.
+ */
+function DepositGrid({ deposits }: { deposits: readonly Deposit[] }): JSX.Element | null {
+  if (deposits.length === 0) return <p class="muted">{t('loan.panel.none')}</p>;
+  const unpaid = deposits.filter((d) => !d.paid).map((d) => d.month);
+  const summary = t(unpaid.length === 0 ? 'loan.panel.deposits_all_paid' : 'loan.panel.deposits_summary', {
+    from: deposits[0]?.month ?? '',
+    to: deposits.at(-1)?.month ?? '',
+    paid: deposits.length - unpaid.length,
+    total: deposits.length,
+    unpaid: unpaid.join(t('loan.panel.list_sep')),
+  });
+  return (
+    <figure class="deposits" data-testid="deposits">
+      <figcaption class="small">{summary}</figcaption>
+      <ol class="deposit-grid small" aria-hidden="true">
+        {deposits.map((d) => (
+          <li
+            key={d.month}
+            title={`${d.month} ${d.amountYuan}`}
+            class={d.paid ? 'paid' : 'unpaid sev-bar'}
+            data-month={d.month}
+          >
+            <span class="month">
+              {d.month.endsWith('-01') || d === deposits[0] ? d.month.slice(0, 4) : '\u00a0'}
+            </span>
+            <span class="month">{t('loan.panel.month', { m: Number(d.month.slice(5, 7)) })}</span>
+            <span class="mark">{d.paid ? '■' : '□'}</span>
+          </li>
+        ))}
+      </ol>
+    </figure>
   );
 }
 
