@@ -1,5 +1,5 @@
 /**
- * axe-core on every extension page (in the light and the dark colour scheme, so contrast is
+ * axe-core on every extension page (popup, options, side panel, evidence, welcome; in the light and the dark colour scheme, so contrast is
  * checked in both) and on demo pages with badges, in Chromium: a serious or critical violation
  * fails the test and names the rule, the element and how to fix it.
  * (The badges' own markup sits in closed shadow roots, which axe cannot enter; their names,
@@ -114,6 +114,13 @@ describe('axe-core finds no serious or critical violation', () => {
           480,
         );
         await page.getByTestId('report').waitFor({ timeout: 15_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      });
+
+      it('on the welcome page', async () => {
+        const page = await extensionPage('welcome.html');
+        await page.getByTestId('demo').waitFor();
         expect(await seriousViolations(page)).toEqual([]);
         await page.close();
       });

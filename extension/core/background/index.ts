@@ -65,6 +65,7 @@ export function startBackground(): void {
   };
   browser.runtime.onInstalled.addListener((details) => {
     void catchUp();
+    if (details.reason === 'install') void welcome();
     for (const part of parts) part.installed?.(details.reason);
   });
   browser.runtime.onStartup.addListener(() => void catchUp());
@@ -150,6 +151,14 @@ export function startBackground(): void {
     Object.assign(pages, part.pages);
   }
   listenInBackground(content, pages);
+}
+
+// A first install without a key opens the welcome page (docs/decisions/0054); builds with
+// local defaults already work and open nothing.
+async function welcome(): Promise<void> {
+  const settings = await loadSettings();
+  if (settings.api.key) return;
+  await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
 }
 
 function requireTab(tabId: number | null): number {

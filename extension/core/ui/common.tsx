@@ -1,3 +1,4 @@
+import './strings.ts';
 /**
  * Pieces shared by the extension's pages: settings and tab-record hooks that follow storage,
  * the verdict chip, and a download helper.
@@ -5,11 +6,12 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { setLanguage } from '../i18n.ts';
+import { setLanguage, t } from '../i18n.ts';
 import { send } from '../messages.ts';
-import { badgeText, stateIcon } from '../screening/format.ts';
+import { badgeText, stateIcon, stateLabel } from '../screening/format.ts';
 import { displayState, type SubjectResult, type TabRecord } from '../screening/model.ts';
 import { loadSettings, type Settings, watchSettings } from '../settings.ts';
+import { serviceProblem } from './connection.ts';
 import type { ModePanel } from './mode-views.ts';
 
 /**
@@ -134,7 +136,9 @@ export function useTargetTab(): { id: number; url: string | null } | null {
  */
 export function VerdictChip({ result }: { result: SubjectResult }): JSX.Element {
   const state = displayState(result);
-  const { verdict } = badgeText(result, state);
+  // A reason the whole page shares (no key, the service down) is said once, in the banner.
+  const shared = result.state === 'unavailable' && serviceProblem(result.error) !== null;
+  const verdict = shared ? stateLabel(state, result) : badgeText(result, state).verdict;
   return (
     <span class={`chip s-${state}`} data-state={state}>
       <span aria-hidden="true">{stateIcon(state)}</span>
@@ -246,4 +250,54 @@ export function useModeRecord(
     };
   }, [panels, tabId]);
   return own;
+}
+
+/**
+ * The one message for a page the service could not check at all (no key, a rejected key, the
+ * service unreachable), instead of the same reason on every row; `null` when there is none.
+ *
+ * @example
+ * ```ts
+ * <ServiceBanner subjects={record.subjects} />
+ * ```
+ */
+export function ServiceBanner({
+  subjects,
+}: {
+  subjects: readonly { result: SubjectResult }[];
+}): JSX.Element | null {
+  const problems = subjects.flatMap((s) =>
+    s.result.state === 'unavailable' ? [serviceProblem(s.result.error)] : [],
+  );
+  const problem = problems.find((p) => p !== null);
+  if (!problem) return null;
+  const affected = problems.filter((p) => p === problem).length;
+  return (
+    <div class="banner" role="alert" data-testid="service-banner" data-problem={problem}>
+      <strong>{t(`ui.service.${problem}`)}</strong>{' '}
+      <span class="muted small">{t('ui.service.affected', { n: affected })}</span>{' '}
+      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('ui.service.fix')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Answers so far out of all lookups, as a bar and `n/N`, while any is outstanding.
+ *
+ * @example
+ * ```ts
+ * <Progress done={3} total={15} />
+ * ```
+ */
+export function Progress({ done, total }: { done: number; total: number }): JSX.Element | null {
+  if (total === 0 || done >= total) return null;
+  const label = t('ui.progress.label', { done, total });
+  return (
+    <div class="progress row" data-testid="progress">
+      <progress max={total} value={done} aria-label={label} />
+      <span class="muted small">{label}</span>
+    </div>
+  );
 }

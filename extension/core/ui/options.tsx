@@ -5,8 +5,7 @@
  * loan-review settings and the audit log of personal lookups.
  */
 
-import type { Account } from '@xinjian/sdk';
-import { checkBaseUrl, describeError } from '@xinjian/sdk';
+import { checkBaseUrl } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -23,18 +22,13 @@ import {
 } from '../settings.ts';
 import { useSettings } from './common.tsx';
 import type { ModeOptions } from './mode-views.ts';
+import { type Probe, ProbeStatus, probeConnection } from './welcome.tsx';
 
 const OPTIONS = [
   ...byMode(
     import.meta.glob<ModeOptions>('../../modes/*/options.tsx', { eager: true, import: 'options' }),
   ).values(),
 ];
-
-type Probe =
-  | { kind: 'idle' }
-  | { kind: 'testing' }
-  | { kind: 'ok'; account: Account }
-  | { kind: 'failed'; reason: string };
 
 /**
  * The options page.
@@ -66,16 +60,7 @@ export function Options(): JSX.Element {
 
   const testConnection = async () => {
     setProbe({ kind: 'testing' });
-    try {
-      const account = await send({
-        type: 'page:test-connection',
-        baseUrl: draft.api.baseUrl,
-        apiKey: draft.api.key,
-      });
-      setProbe({ kind: 'ok', account });
-    } catch (e) {
-      setProbe({ kind: 'failed', reason: localized(describeError(e)) });
-    }
+    setProbe(await probeConnection(draft.api.baseUrl, draft.api.key));
   };
 
   const save = async (e: Event) => {
@@ -162,20 +147,7 @@ export function Options(): JSX.Element {
             <button type="button" onClick={testConnection} disabled={probe.kind === 'testing'}>
               {t('options.test')}
             </button>
-            <span role="status" data-testid="probe">
-              {probe.kind === 'testing' ? t('options.testing') : null}
-              {probe.kind === 'ok' ? (
-                <span class="ok">
-                  {t('options.test_ok', {
-                    name: probe.account.name,
-                    credits: probe.account.credits.remaining.toLocaleString('zh-CN'),
-                  })}
-                </span>
-              ) : null}
-              {probe.kind === 'failed' ? (
-                <span class="error">{t('options.test_failed', { reason: probe.reason })}</span>
-              ) : null}
-            </span>
+            <ProbeStatus probe={probe} />
           </div>
         </fieldset>
 

@@ -12,7 +12,8 @@ import { headlineGrade, truncate } from '../screening/format.ts';
 import { countStates } from '../screening/model.ts';
 import { looksPersonal } from '../screening/subjects.ts';
 import type { SiteSetting } from '../settings.ts';
-import { useSettings, useTabRecord, useTargetTab, VerdictChip } from './common.tsx';
+import { Progress, ServiceBanner, useSettings, useTabRecord, useTargetTab, VerdictChip } from './common.tsx';
+import { errorText } from './connection.ts';
 
 type SiteStatus = { pattern: string | null; site: SiteSetting | null; granted: boolean };
 
@@ -89,7 +90,15 @@ export function Popup(): JSX.Element {
   };
 
   const counts = countStates(record?.subjects ?? []);
-  const done = counts.total - counts.checking;
+  // 已查 is the sum of the counts beside it: every answered subject is in exactly one of them.
+  const done =
+    counts.pass +
+    counts.review +
+    counts.fail +
+    counts.unavailable +
+    counts.not_found +
+    counts.invalid +
+    counts.ambiguous;
   return (
     <main class="popup stack">
       <h1>{t('popup.title')}</h1>
@@ -133,22 +142,16 @@ export function Popup(): JSX.Element {
       {record && record.subjects.length > 0 ? (
         <section aria-label={t('popup.counts')}>
           <h2>{t('popup.counts')}</h2>
-          {counts.checking > 0 ? (
-            <div>
-              <progress
-                max={counts.total}
-                value={done}
-                aria-label={t('popup.progress', { done, total: counts.total })}
-              />{' '}
-              <span class="muted">{t('popup.progress', { done, total: counts.total })}</span>
-            </div>
-          ) : null}
+          <ServiceBanner subjects={record.subjects} />
+          <Progress done={done} total={counts.total - counts.idle} />
           <dl class="counts" data-testid="counts">
             <Count name="checked" label={t('popup.checked')} value={done} />
             <Count name="pass" label={t('state.pass')} value={counts.pass} />
             <Count name="review" label={t('state.review')} value={counts.review} />
             <Count name="fail" label={t('state.fail')} value={counts.fail} />
             <Count name="unavailable" label={t('state.unavailable')} value={counts.unavailable} />
+            <Count name="not_found" label={t('popup.not_found')} value={counts.not_found} />
+            <Count name="other" label={t('popup.other')} value={counts.invalid + counts.ambiguous} />
           </dl>
           <button type="button" onClick={openPanel}>
             {t('popup.open_panel')}
@@ -192,7 +195,8 @@ function QuickLookupForm(): JSX.Element {
     try {
       setAnswer(await send({ type: 'page:quick-lookup', query: q }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setAnswer(null);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -219,7 +223,11 @@ function QuickLookupForm(): JSX.Element {
           {t('popup.search')}
         </button>
       </form>
-      {error ? <p class="error">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert" data-testid="quick-error">
+          {error}
+        </p>
+      ) : null}
       {answer && result ? (
         <div class="quick-result" data-testid="quick-result">
           <div>

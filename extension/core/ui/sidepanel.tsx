@@ -5,8 +5,8 @@
  * review) it shows that mode's panel (`modes/<id>/panel.tsx`) instead.
  */
 
-import type { CreditRecord, ReadyReport } from '@xinjian/sdk';
-import { describeError } from '@xinjian/sdk';
+import type { CreditRecord, Grade, ReadyReport } from '@xinjian/sdk';
+import { compareGrades, describeError } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -23,11 +23,19 @@ import {
   recordCategoryLabel,
   truncate,
 } from '../screening/format.ts';
-import { type DisplayState, displayState, type TabRecord, type TabSubject } from '../screening/model.ts';
+import {
+  countStates,
+  type DisplayState,
+  displayState,
+  type TabRecord,
+  type TabSubject,
+} from '../screening/model.ts';
 import type { Settings } from '../settings.ts';
 import {
   download,
+  Progress,
   rememberReportId,
+  ServiceBanner,
   stamp,
   useModeRecord,
   useSettings,
@@ -126,6 +134,68 @@ function PageHeader({ record }: { record: TabRecord }): JSX.Element {
   );
 }
 
+// The headline grade as scale and symbol, for sorting by each scale's own order.
+function headlineGradeOf(entry: TabSubject): { scale: Grade['scale']; value: string } | null {
+  if (entry.result.state !== 'done') return null;
+  const summary = entry.result.summary;
+  for (const scale of ['pboc_long_term', 'tax_credit'] as const) {
+    const newest = summary.grades
+      .filter((g) => g.scale === scale)
+      .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
+    if (newest) return newest;
+    if (scale === 'tax_credit') {
+      const tax = [...summary.taxCredit].sort((a, b) => b.year - a.year)[0];
+      if (tax) return { scale, value: tax.grade };
+    }
+  }
+  const [first] = [...summary.grades].sort(compareGrades);
+  return first ?? null;
+}
+
+/**
+ * Orders subjects by headline grade: each scale in its own order (AAA above AA+, tax M above
+ * D), never by the symbols' text; subjects without a grade last.
+ *
+ * @example
+ * ```ts
+ * entries.sort(byGrade);
+ * ```
+ */
+export function byGrade(a: TabSubject, b: TabSubject): number {
+  const ga = headlineGradeOf(a);
+  const gb = headlineGradeOf(b);
+  if (ga && gb) return compareGrades(ga, gb);
+  return ga ? -1 : gb ? 1 : 0;
+}
+
+/**
+ * The number of each subject as the page counts its rows (序号): one number per bidder row, so
+ * the members of a 联合体 share their row's number.
+ *
+ * @example
+ * ```ts
+ * pageNumbers(record.subjects).get(key); // 3
+ * ```
+ */
+export function pageNumbers(subjects: readonly TabSubject[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const groups = new Map<string, number>();
+  let n = 0;
+  for (const { subject } of subjects) {
+    const group = subject.consortium?.id;
+    if (group === undefined) out.set(subject.key, ++n);
+    else {
+      let number = groups.get(group);
+      if (number === undefined) {
+        number = ++n;
+        groups.set(group, number);
+      }
+      out.set(subject.key, number);
+    }
+  }
+  return out;
+}
+
 function gradeOf(entry: TabSubject): string {
   return entry.result.state === 'done' ? (headlineGrade(entry.result.summary) ?? '') : '';
 }
@@ -164,7 +234,7 @@ function BidderTable(props: {
         case 'name':
           return nameOf(entry);
         case 'grade':
-          return gradeOf(entry);
+          return 0;
         case 'verdict':
           return VERDICT_ORDER.indexOf(displayState(entry.result));
         default:
@@ -172,6 +242,10 @@ function BidderTable(props: {
       }
     };
     return visible.sort((a, b) => {
+      if (sort.key === 'grade') {
+        const c = byGrade(a.entry, b.entry);
+        return c === 0 ? a.order - b.order : c * sort.dir;
+      }
       const va = value(a);
       const vb = value(b);
       const c =
@@ -202,6 +276,23 @@ function BidderTable(props: {
     }
     return out;
   }, [rows, record.consortia]);
+
+  const numbers = useMemo(() => pageNumbers(record.subjects), [record.subjects]);
+  const counts = countStates(record.subjects);
+  // A group whose members are all answered but has no verdict was never screened: say why.
+  const groupState = (group: TabRecord['consortia'][number]): string => {
+    if (group.screening) {
+      const v = group.screening.verdict;
+      return groupVerdict(t(`state.${v === 'incomplete' ? 'unavailable' : v}`));
+    }
+    const members = record.subjects.filter((s) => group.memberKeys.includes(s.subject.key));
+    if (members.some((m) => m.result.state === 'checking' || m.result.state === 'idle'))
+      return t('state.checking');
+    const down = members.find((m) => m.result.state === 'unavailable')?.result;
+    return down?.state === 'unavailable'
+      ? t('panel.group_unavailable', { reason: localized(down.reason) })
+      : groupVerdict(t('state.unavailable'));
+  };
 
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
@@ -263,6 +354,8 @@ function BidderTable(props: {
           {t('panel.print')}
         </button>
       </div>
+      <ServiceBanner subjects={record.subjects} />
+      <Progress done={counts.total - counts.checking - counts.idle} total={counts.total - counts.idle} />
       {empty ? (
         <p class="muted" data-testid="empty">
           {t('panel.empty')}
@@ -290,13 +383,7 @@ function BidderTable(props: {
                   <td colSpan={4}>
                     {groupTitle(group.consortium)}
                     {' · '}
-                    {group.consortium.screening
-                      ? groupVerdict(
-                          t(
-                            `state.${group.consortium.screening.verdict === 'incomplete' ? 'unavailable' : group.consortium.screening.verdict}`,
-                          ),
-                        )
-                      : t('state.checking')}
+                    {groupState(group.consortium)}
                   </td>
                 </tr>
               ) : null}
@@ -306,7 +393,7 @@ function BidderTable(props: {
                   data-key={entry.subject.key}
                   data-state={displayState(entry.result)}
                 >
-                  <td>{order + 1}</td>
+                  <td>{numbers.get(entry.subject.key) ?? order + 1}</td>
                   <td>
                     <button
                       type="button"

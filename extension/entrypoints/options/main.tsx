@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../core/ui/page.css';
+import '../../core/ui/strings.ts';
 import { mountPage } from '../../core/ui/mount.ts';
 import { Options } from '../../core/ui/options.tsx';
 

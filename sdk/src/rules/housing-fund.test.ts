@@ -365,6 +365,10 @@ describe('households', () => {
     expect(r.findings.at(-1)?.message.zh).toBe(
       `共同借款人 ${co?.nameMasked}（${co?.idNumberMasked}）不符合贷款条件，家庭申请不予贷款`,
     );
+    // A whole sentence in English too: no rule codes, not cut off.
+    expect(r.findings.at(-1)?.message.en).toBe(
+      `The co-borrower ${co?.nameMasked} (${co?.idNumberMasked}) does not meet the loan conditions, so the household application is refused`,
+    );
     expect(r.findings[1]?.months).toEqual(['2025-12', '2026-01', '2026-02']);
   });
 });

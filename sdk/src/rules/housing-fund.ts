@@ -236,13 +236,12 @@ export function evaluateHousingFundLoan(
   if (borrowers.length > 1) {
     for (const b of borrowers) {
       if (b.verdict !== 'ineligible') continue;
-      const codes = b.findings.filter((f) => f.severity === 'bar').map((f) => f.code);
       add({
         code: 'household.borrower_ineligible',
         severity: 'bar',
         message: {
           zh: `${ROLE_ZH[b.role]} ${b.subject.nameMasked}（${b.subject.idNumberMasked}）不符合贷款条件，家庭申请不予贷款`,
-          en: `The ${ROLE_EN[b.role]} ${b.subject.nameMasked} (${b.subject.idNumberMasked}) is ineligible (${codes.join(', ')}), so the household is`,
+          en: `The ${ROLE_EN[b.role]} ${b.subject.nameMasked} (${b.subject.idNumberMasked}) does not meet the loan conditions, so the household application is refused`,
         },
         citations: packCitation,
         record: null,
