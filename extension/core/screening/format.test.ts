@@ -102,6 +102,8 @@ describe('helpers', () => {
   it('truncates by code point and formats instants in China time', () => {
     expect(truncate('北京示例科技有限公司', 6)).toBe('北京示例科…');
     expect(truncate('𠀀𠀁𠀂', 3)).toBe('𠀀𠀁𠀂');
+    // Every bidi, isolate, zero-width and invisible control goes, not only U+202A–E and U+2066–9.
+    expect(truncate('甲\u202e乙\u2067丙\u200b丁\u200e戊\u061c己\ufeff庚\u2069', 20)).toBe('甲乙丙丁戊己庚');
     expect(formatDateTime('2026-11-01T01:30:00Z')).toBe('2026-11-01 09:30');
     expect(formatDateTime(null)).toBe('—');
   });

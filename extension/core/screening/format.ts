@@ -5,6 +5,7 @@
 import type { Grade, ListId, RatingSummary, SourceChannel } from '@xinjian/sdk';
 import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS, SCALE_EXPLANATIONS } from '@xinjian/sdk/labels';
 import { getLanguage, type Language, localized, type MessageKey, t } from '../i18n.ts';
+import { stripControls } from '../personal.ts';
 import type { DisplayState, SubjectResult } from './model.ts';
 
 /**
@@ -259,13 +260,11 @@ export function formatZoned(iso: string | null | undefined, offsetMinutes?: numb
   return `${wall.slice(0, 10)} ${wall.slice(11, 19)} UTC${offsetText(offset)}`;
 }
 
-// Bidirectional embedding, override and isolate controls: text from an API or a page must not
-// reorder what is shown after it (U+202E would print the rest of a line backwards).
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-
 /**
- * Shortens a string for display, keeping whole code points and dropping bidirectional
- * control characters.
+ * Shortens a string for display, keeping whole code points and dropping bidirectional,
+ * zero-width and other invisible format controls (`stripControls`): text from an API or a page
+ * must not reorder what is shown after it, nor hide characters (U+202E would print the rest of a
+ * line backwards, U+2067 isolates it, U+200B splits a word without showing).
  *
  * @example
  * ```ts
@@ -274,7 +273,7 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
  * ```
  */
 export function truncate(text: string, max: number): string {
-  const clean = text.replace(BIDI_CONTROLS, '');
+  const clean = stripControls(text);
   const chars = Array.from(clean);
   return chars.length <= max ? clean : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
