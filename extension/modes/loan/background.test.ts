@@ -7,7 +7,12 @@ import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index
 import { defaultSettings, type Settings, saveSettings, todayInChina } from '../../core/settings.ts';
 import type { AuditEntry } from './audit.ts';
 import { AUDIT_DB, closeAuditDb, pruneAuditLog, readAuditLog } from './audit-store.ts';
-import { addLoanBorrowers, lookupBorrower, startLoanPage } from './background.ts';
+import {
+  addLoanBorrowers,
+  lookupBorrower as lookupRaw,
+  recordLoanConsent,
+  startLoanPage,
+} from './background.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanTabRecord } from './model.ts';
 import { getLoanTab } from './tabs.ts';
 
@@ -52,6 +57,15 @@ function settings(patch: Partial<Settings['loan']> = {}): Settings {
   };
 }
 const loanUrl = () => `${server.url}/demo/loan-review`;
+const CARD_URL = 'chrome-extension://abcdefghijklmnop/card.html';
+// As in the browser: the card frame records the consent, then the content script asks.
+async function lookupBorrower(...[from, request]: Parameters<typeof lookupRaw>) {
+  await recordLoanConsent(
+    { tabId: from.tabId, url: CARD_URL },
+    { key: request.borrower.key, consent: request.consent },
+  );
+  return lookupRaw(from, request);
+}
 
 beforeAll(async () => {
   server = await startMockServer({ port: 0, reportDelayMs: 0 });
@@ -336,6 +350,60 @@ describe('what the background refuses before any request', () => {
         { borrower: refs[0] as LoanBorrowerRef, idNumber: CO_ID, consent: consent('SQ-1') },
       ),
     ).rejects.toThrow(/invalid_subject/);
+  });
+});
+
+describe('the recorded consent', () => {
+  const from = () => ({ tabId: TAB, frameId: 0, url: loanUrl() });
+  const args = () => ({
+    borrower: refs[0] as LoanBorrowerRef,
+    idNumber: APPLICANT_ID,
+    consent: consent('SQ-1'),
+  });
+
+  it('refuses a lookup whose consent the card frame did not record, or recorded differently', async () => {
+    await expect(lookupRaw(from(), args())).rejects.toThrow(/consent_not_recorded/);
+    const a = args();
+    await recordLoanConsent({ tabId: TAB, url: CARD_URL }, { key: a.borrower.key, consent: a.consent });
+    await expect(
+      lookupRaw(from(), { ...a, consent: { ...a.consent, reference: 'SQ-OTHER' } }),
+    ).rejects.toThrow(/consent_not_recorded/);
+    // Another borrower's consent does not cover this one.
+    await expect(
+      lookupRaw(from(), { borrower: refs[1] as LoanBorrowerRef, idNumber: CO_ID, consent: a.consent }),
+    ).rejects.toThrow(/consent_not_recorded/);
+    expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
+    expect(await lookupRaw(from(), a)).toMatchObject({ state: 'done' });
+  });
+
+  it('records a consent only from the card page of a tab, complete, for an announced borrower', async () => {
+    const c = consent('SQ-1');
+    await expect(
+      recordLoanConsent(
+        { tabId: TAB, url: 'chrome-extension://abcdefghijklmnop/sidepanel.html' },
+        { key: 'borrower:1', consent: c },
+      ),
+    ).rejects.toThrow(/only from the card/);
+    await expect(
+      recordLoanConsent({ tabId: null, url: CARD_URL }, { key: 'borrower:1', consent: c }),
+    ).rejects.toThrow(/only from the card/);
+    await expect(
+      recordLoanConsent(
+        { tabId: TAB, url: CARD_URL },
+        { key: 'borrower:1', consent: { ...c, reference: '' } },
+      ),
+    ).rejects.toThrow(/consent_required/);
+    await expect(
+      recordLoanConsent({ tabId: TAB, url: CARD_URL }, { key: 'borrower:9', consent: c }),
+    ).rejects.toThrow(/not_announced/);
+  });
+
+  it('forgets recorded consents when the tab starts another loan page', async () => {
+    const a = args();
+    await recordLoanConsent({ tabId: TAB, url: CARD_URL }, { key: a.borrower.key, consent: a.consent });
+    await startLoanPage(TAB, { url: loanUrl(), title: '下一笔' });
+    await addLoanBorrowers(TAB, refs);
+    await expect(lookupRaw(from(), a)).rejects.toThrow(/consent_not_recorded/);
   });
 });
 

@@ -63,6 +63,8 @@ export async function startLoanPage(
   const asOf = settings.loan.reviewDate ?? today;
   const asOfSource: ReviewDateSource = settings.loan.reviewDate ? 'settings' : 'today';
   const rulePack = rulePackRef(loanRulePack(settings.loan.rulePackId));
+  // A new page: consents recorded for the previous one's borrowers do not carry over.
+  await forgetConsents(tabId);
   await startLoanTab({
     tabId,
     url: pageAddress(String(page.url)),
@@ -172,8 +174,13 @@ export async function lookupBorrower(
   if (!announced || announced.idMasked !== maskedId(idNumber) || announced.role !== borrower.role) {
     throw new XinjianError('not_announced: this borrower was not shown on the page (cs:loan-seen)');
   }
+  // Only a consent the officer typed in the card frame, recorded from there (not from the page's side).
+  const recorded = await recordedConsent(from.tabId, borrower.key);
+  if (!recorded || !sameConsent(recorded, request.consent)) {
+    throw new XinjianError('consent_not_recorded: confirm the authorization in the card again');
+  }
   const pack = loanRulePack(record.rulePack.id);
-  const consent: LoanConsent = { ...request.consent, reference: cleanText(request.consent.reference).trim() };
+  const consent: LoanConsent = { ...recorded, reference: cleanText(recorded.reference).trim() };
   const audit = {
     idNumber,
     operator: settings.operator,
@@ -258,6 +265,70 @@ export async function lookupBorrower(
 
   await setBorrower(from, borrower, { consent, result, report });
   return result;
+}
+
+const CONSENT_PREFIX = 'loan-consent:';
+
+// One storage key per borrower, so two consents recorded at once cannot overwrite each other.
+const consentKey = (tabId: number, key: string) => `${CONSENT_PREFIX}${tabId}:${key}`;
+
+async function recordedConsent(tabId: number, key: string): Promise<LoanConsent | undefined> {
+  const k = consentKey(tabId, key);
+  return (await browser.storage.session.get(k))[k] as LoanConsent | undefined;
+}
+
+async function forgetConsents(tabId: number): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const mine = Object.keys(all).filter((k) => k.startsWith(`${CONSENT_PREFIX}${tabId}:`));
+  if (mine.length > 0) await browser.storage.session.remove(mine);
+}
+
+function sameConsent(a: LoanConsent, b: LoanConsent): boolean {
+  return (
+    a.purpose === b.purpose &&
+    a.reference.trim() === cleanText(String(b.reference)).trim() &&
+    a.grantedAt === b.grantedAt &&
+    a.confirmedAt === b.confirmedAt
+  );
+}
+
+/**
+ * Records the consent the officer typed in a card frame for one borrower of the frame's tab:
+ * only from the card page (extension origin, inside the tab), only complete, and only for a
+ * borrower the tab announced. A lookup needs it (`lookupBorrower`).
+ *
+ * @example
+ * ```ts
+ * await recordLoanConsent({ tabId, url: 'chrome-extension://…/card.html' }, { key: 'borrower:1', consent });
+ * ```
+ */
+export async function recordLoanConsent(
+  from: { tabId: number | null; url: string | null },
+  request: { key: string; consent: LoanConsent },
+): Promise<null> {
+  if (from.tabId === null || !from.url || new URL(from.url).pathname !== '/card.html') {
+    throw new XinjianError('consent_not_recorded: a consent is recorded only from the card');
+  }
+  if (!isValidConsent(request.consent, todayInChina()) || request.consent.purpose !== LOAN_PURPOSE) {
+    throw new XinjianError('consent_required: confirm the written authorization and purpose first');
+  }
+  const record = await getLoanTab(from.tabId);
+  if (!record?.borrowers.some((b) => b.key === request.key)) {
+    throw new XinjianError('not_announced: this borrower was not shown on the page (cs:loan-seen)');
+  }
+  const consent: LoanConsent = {
+    purpose: LOAN_PURPOSE,
+    reference: cleanText(request.consent.reference),
+    grantedAt: String(request.consent.grantedAt),
+    confirmedAt: String(request.consent.confirmedAt),
+  };
+  await browser.storage.session.set({ [consentKey(from.tabId, String(request.key))]: consent });
+  return null;
+}
+
+async function dropLoanTabAndConsents(tabId: number): Promise<void> {
+  await forgetConsents(tabId);
+  await dropLoanTab(tabId);
 }
 
 async function setBorrower(
@@ -415,16 +486,18 @@ export const background: ModeBackground = {
   },
   pages: {
     'page:get-loan-tab': (m) => getLoanTab(m.tabId),
+    'page:loan-consent': (m, sender) => recordLoanConsent(sender, m),
     'page:audit-log': async (m) =>
       readAuditLog(
         (await loadSettings()).loan.auditRetentionDays,
         m.limit === undefined ? {} : { limit: m.limit },
       ),
   },
-  leaveTab: dropLoanTab,
+  leaveTab: dropLoanTabAndConsents,
   // A tab that loads another document leaves its loan page: the borrowers and reports go too
   // (an in-page navigation starts a fresh record from the content script instead).
-  tabLoading: (tabId) => void getLoanTab(tabId).then((record) => (record ? dropLoanTab(tabId) : undefined)),
+  tabLoading: (tabId) =>
+    void getLoanTab(tabId).then((record) => (record ? dropLoanTabAndConsents(tabId) : undefined)),
   tabIds: knownLoanTabIds,
   // Every service-worker start (browser start included) drops audit entries past retention.
   started: (settings) => void pruneAuditLog(settings.loan.auditRetentionDays),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeHandle } from '../../core/badges/host.ts';
 import { setLanguage } from '../../core/i18n.ts';
@@ -119,7 +120,12 @@ describe('the loan card, as the frame draws it', () => {
     );
   });
 
-  it('hands the lookup the consent once the purpose, reference and date are confirmed', () => {
+  it('records the consent from the frame, then hands the lookup the consent once the purpose, reference and date are confirmed', async () => {
+    const recorded: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      recorded.push(m);
+      return Promise.resolve({ ok: true, value: null });
+    });
     openConsent('borrower:1');
     drawCard('borrower:1');
     act(() => q<HTMLInputElement>('input[name="purposeConfirmed"]').click());
@@ -139,7 +145,15 @@ describe('the loan card, as the frame draws it', () => {
     });
     drawCard('borrower:1');
     act(() => void q('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-    expect(lookup).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(lookup).toHaveBeenCalledTimes(1));
+    // The frame told the background first, with what the officer typed.
+    expect(recorded).toEqual([
+      {
+        type: 'page:loan-consent',
+        key: 'borrower:1',
+        consent: expect.objectContaining({ reference: 'SQ-2026-0001', grantedAt: TODAY }),
+      },
+    ]);
     expect(lookup.mock.calls[0]?.[0]).toBe('borrower:1');
     expect(lookup.mock.calls[0]?.[1]).toMatchObject({
       purpose: 'housing_fund_loan',

@@ -9,10 +9,11 @@
 import { Fragment, type JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { localized, t } from '../../core/i18n.ts';
+import { send } from '../../core/messages.ts';
 import type { FrameBodyProps, FrameCard } from '../../core/overlay/frame-app.tsx';
 import { redactIds } from '../../core/personal.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
-import type { ConsentError, ConsentEvent, ConsentState } from './consent.ts';
+import { type ConsentError, type ConsentEvent, type ConsentState, consentReducer } from './consent.ts';
 import {
   borrowerLine,
   cardFindings,
@@ -162,7 +163,23 @@ function ConsentForm(
   const has = (...e: ConsentError[]) => errors.some((x) => e.includes(x));
   const submit = (e: Event) => {
     e.preventDefault();
-    props.onConsent({ type: 'submit', today: props.today, now: new Date().toISOString() });
+    const event = { type: 'submit', today: props.today, now: new Date().toISOString() } as const;
+    const forward = () => props.onConsent(event);
+    // The background records a complete consent from this extension frame first, as typed here,
+    // and refuses a lookup whose consent it did not record (docs/decisions/0052).
+    const form = e.currentTarget as HTMLFormElement;
+    const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+    const typed = {
+      purposeConfirmed: input('purposeConfirmed')?.checked ?? draft.purposeConfirmed,
+      reference: input('reference')?.value ?? draft.reference,
+      grantedAt: input('grantedAt')?.value ?? draft.grantedAt,
+    };
+    const after = consentReducer({ step: 'editing', draft: typed, errors: [] }, event);
+    if (after.step !== 'granted') return forward();
+    void send({ type: 'page:loan-consent', key: props.borrower.key, consent: after.consent }).then(
+      forward,
+      forward,
+    );
   };
   // Once granted the form is gone: keep the focus on the badge rather than losing it.
   useEffect(() => () => props.focusBadge(), []);

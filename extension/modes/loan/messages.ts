@@ -20,6 +20,11 @@ declare module '../../core/messages.ts' {
     };
   }
   interface PageToBackgroundMap {
+    /**
+     * The card frame (extension origin) records the consent the officer typed for one borrower
+     * of its tab, before the content script asks for the lookup.
+     */
+    'page:loan-consent': { request: { key: string; consent: LoanConsent }; response: null };
     /** A tab's loan-review record (masked throughout). */
     'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
     /**
