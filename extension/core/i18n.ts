@@ -495,3 +495,16 @@ export function t(
 export function localized(text: { zh: string; en: string }, language: Language = current): string {
   return language === 'en' ? text.en : text.zh;
 }
+
+/**
+ * Every string of a language as loaded so far (the core's and those the loaded modules added),
+ * for tests that check the tables themselves.
+ *
+ * @example
+ * ```ts
+ * Object.keys(dictionary('en')).length;
+ * ```
+ */
+export function dictionary(language: Language): Readonly<Record<string, string>> {
+  return dictionaries[language];
+}

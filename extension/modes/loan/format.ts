@@ -215,7 +215,11 @@ export function cardFindings(
       text: redactIds(localized(f.message, language)),
       months:
         f.months && f.months.length > 0
-          ? t('loan.card.months', { months: f.months.join('、') }, language)
+          ? t(
+              'loan.card.months',
+              { months: f.months.join(t('loan.panel.list_sep', undefined, language)) },
+              language,
+            )
           : null,
     }));
 }
@@ -260,7 +264,7 @@ export function factLines(facts: LoanFacts, language?: Language): Array<{ label:
       value:
         facts.cardStatuses.length === 0
           ? l('fact.no_cards')
-          : facts.cardStatuses.map((s) => l(`cardstatus.${s}`)).join('、'),
+          : facts.cardStatuses.map((s) => l(`cardstatus.${s}`)).join(l('panel.list_sep')),
     },
     {
       label: l('fact.dishonest'),

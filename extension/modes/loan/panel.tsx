@@ -234,7 +234,9 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
                 [{t(`severity.${f.severity === 'missing' ? 'review' : f.severity}` as MessageKey)}]{' '}
                 {redactIds(localized(f.message))}
                 {f.months && f.months.length > 0 ? (
-                  <div class="muted small">{t('loan.card.months', { months: f.months.join('、') })}</div>
+                  <div class="muted small">
+                    {t('loan.card.months', { months: f.months.join(t('loan.panel.list_sep')) })}
+                  </div>
                 ) : null}
               </li>
             ))}

@@ -1,0 +1,269 @@
+/**
+ * Every view in both languages: the string tables are complete and whole, and the rendered
+ * popup-side views (welcome, procurement card, loan card and household finding) show no raw
+ * key, no enum value, no sentence of the other language and no sentence cut short.
+ */
+import type { IndividualReportContent } from '@xinjian/sdk';
+import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ratingSummary } from '../../../mock-server/src/catalog.ts';
+import { enterpriseByTag, type IndividualSeed, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import '../../modes/loan/audit-strings.ts';
+import { LoanFrameBody } from '../../modes/loan/card.tsx';
+import { initialConsent } from '../../modes/loan/consent.ts';
+import type { LoanResult } from '../../modes/loan/model.ts';
+import { panel } from '../../modes/loan/panel.tsx';
+import {
+  evaluateBorrower,
+  evaluateHousehold,
+  loanFacts,
+  loanRulePack,
+  rulePackRef,
+} from '../../modes/loan/review.ts';
+import '../../modes/loan/strings.ts';
+import { dictionary, type Language, setLanguage } from '../i18n.ts';
+import type { FrameView } from '../overlay/protocol.ts';
+import { ScreeningFrameBody } from '../screening/card.tsx';
+import type { SubjectResult } from '../screening/model.ts';
+import { codeSubject } from '../screening/subjects.ts';
+import { defaultSettings, saveSettings } from '../settings.ts';
+import './strings.ts';
+import { Welcome } from './welcome.tsx';
+
+const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+// A dotted lower-case key as the translator returns it when a string is missing.
+const RAW_KEY = /(?<![\w/.:@-])[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(?![\w/(-])/;
+// Schema enum values: in a zh-CN text any of them is a leak; snake_case ones in either language.
+const ENUM_WORDS =
+  /(?<![a-z])(normal|active|secondary|executing|sealed|closed|primary|pending|unavailable)(?![a-z])/;
+const SNAKE = /(?<![a-z])[a-z]+_[a-z_]+(?![a-z])/;
+// Technical names and abbreviations that look like keys but are meant.
+const MEANT = /\be\.g\.|storage\.session|\bi\.e\./g;
+// An English sentence does not end on a word that needs a continuation.
+const CUT_EN = /\S+ \S+ \S+ .*\b(is|are|the|a|an|of|to|and|so|by|for|with)\s*$/;
+// Names and symbols that are the same in both languages.
+const SAME_IN_BOTH = new Set(['SHA-256', 'HMAC-SHA-256', '#']);
+
+function texts(language: Language): Array<[string, string]> {
+  return Object.entries(dictionary(language));
+}
+
+describe('the string tables', () => {
+  it('have the same keys and placeholders in both languages', () => {
+    const zh = dictionary('zh-CN');
+    const en = dictionary('en');
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const mismatched = Object.keys(zh).filter(
+      (k) => JSON.stringify(holes(zh[k] ?? '')) !== JSON.stringify(holes(en[k] ?? '')),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it('hold no Chinese in English, and Chinese in every zh-CN sentence', () => {
+    const en = texts('en').filter(([, v]) => CJK.test(v.replace(/信鉴|简体中文/g, '')));
+    expect(en).toEqual([]);
+    const zh = texts('zh-CN').filter(
+      ([, v]) => !CJK.test(v) && !SAME_IN_BOTH.has(v) && /[a-z]{3,}/i.test(v.replace(/\{\w+\}/g, '')),
+    );
+    expect(zh).toEqual([]);
+  });
+
+  it('hold no raw key, no enum value and no English sentence cut short', () => {
+    const clean = (v: string) =>
+      v
+        .replace(/\{\w+\}/g, '')
+        .replace(/https?:\/\/\S+/g, '')
+        .replace(MEANT, '');
+    const bad = [
+      ...texts('zh-CN').filter(([, v]) => ENUM_WORDS.test(clean(v))),
+      ...[...texts('zh-CN'), ...texts('en')].filter(
+        ([, v]) => RAW_KEY.test(clean(v)) || SNAKE.test(clean(v)),
+      ),
+    ];
+    expect(bad).toEqual([]);
+    expect(texts('en').filter(([, v]) => CUT_EN.test(v))).toEqual([]);
+  });
+});
+
+/** What a rendered view must not show in `language`. */
+function problems(text: string, language: Language): string[] {
+  const out: string[] = [];
+  const plain = text.replace(/https?:\/\/\S+/g, '').replace(MEANT, '');
+  const raw = RAW_KEY.exec(plain);
+  if (raw) out.push(`raw key ${raw[0]}`);
+  const e = (language === 'zh-CN' ? ENUM_WORDS : SNAKE).exec(plain) ?? SNAKE.exec(plain);
+  if (e) out.push(`enum ${e[0]}`);
+  if (language === 'en') {
+    // Names of people, companies, courts and places are data, not UI text: masked or quoted.
+    const ui = text.replace(/[\u3400-\u9fff*]+/g, (m) => (m.length <= 1 ? '' : m));
+    if (/[\u3400-\u9fff]{2,}(?=[，。：；])/.test(ui)) out.push('a Chinese sentence');
+    if (/[、，。；]/.test(ui)) out.push('Chinese punctuation');
+  } else if (/\b(the|is|and|of|with)\b [a-z]+ [a-z]+/i.test(text)) out.push('an English sentence');
+  if (/\(\s*loan\.|\(\s*[a-z]+\.[a-z_]+\s*[,)]/.test(text)) out.push('a rule code in a sentence');
+  return out;
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  setLanguage('zh-CN');
+  vi.restoreAllMocks();
+});
+
+const clean = enterpriseByTag('edge:clean');
+const summary = ratingSummary(clean, new Date('2026-11-25T02:00:00Z'));
+const done: SubjectResult = {
+  state: 'done',
+  summary,
+  screening: evaluateProcurement(summary, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+  match: null,
+  checkedAt: '2026-11-25T02:00:00.000Z',
+};
+
+function reportOf(person: IndividualSeed): IndividualReportContent {
+  return { ...person.content, generatedAt: `${SEED_AS_OF}T09:00:00+08:00` };
+}
+
+function loanDone(person: IndividualSeed, role: 'applicant' | 'co_borrower'): LoanResult {
+  const report = reportOf(person);
+  const pack = loanRulePack('generic-lian3lei6');
+  const review = evaluateBorrower(report, role, 'borrower:1', pack, SEED_AS_OF);
+  return {
+    state: 'done',
+    verdict: review.verdict,
+    review,
+    facts: loanFacts(report, SEED_AS_OF),
+    rulePack: rulePackRef(pack),
+    asOf: SEED_AS_OF,
+    asOfSource: 'data',
+    checkedAt: '2026-11-25T02:00:00.000Z',
+    reportIds: ['rep_1'],
+    failedProducts: [],
+    cached: false,
+  };
+}
+
+for (const language of ['zh-CN', 'en'] as const) {
+  describe(`every view in ${language}`, () => {
+    beforeEach(() => setLanguage(language));
+
+    it('the welcome page', async () => {
+      await saveSettings({ ...defaultSettings(), language });
+      await act(async () => {
+        render(<Welcome />, root);
+      });
+      await vi.waitFor(() => expect(root.querySelector('h1')).not.toBeNull());
+      expect(problems(root.textContent ?? '', language)).toEqual([]);
+    });
+
+    for (const view of ['preview', 'card'] as FrameView[]) {
+      it(`the procurement ${view}`, () => {
+        const props = {
+          subject: codeSubject('uscc', clean.subject.uscc, { name: clean.subject.name, role: 'bidder' }),
+          result: done,
+          cutoff: { date: '2026-11-20', source: 'page' as const },
+        };
+        act(() =>
+          render(<ScreeningFrameBody view={view} props={props} act={vi.fn()} close={vi.fn()} />, root),
+        );
+        const text = (root.textContent ?? '').replaceAll(clean.subject.name, '');
+        expect(problems(text, language)).toEqual([]);
+      });
+    }
+
+    it('the loan card of an ineligible co-borrower, and the household sentence', () => {
+      const [, co] = individualsByTag('household:hh-2');
+      if (!co) throw new Error('no co-borrower in hh-2');
+      const result = loanDone(co, 'co_borrower');
+      const props = {
+        borrower: {
+          key: 'borrower:2',
+          role: 'co_borrower' as const,
+          idMasked: '340***********1694',
+          nameMasked: '丁*',
+        },
+        result,
+        consent: initialConsent(),
+        page: {
+          asOf: SEED_AS_OF,
+          today: '2026-11-25',
+          rulePack: rulePackRef(loanRulePack('generic-lian3lei6')),
+        },
+      };
+      act(() => render(<LoanFrameBody view="card" props={props} act={vi.fn()} close={vi.fn()} />, root));
+      expect(problems(root.textContent ?? '', language)).toEqual([]);
+    });
+
+    for (const key of [null, 'borrower:1', 'borrower:2']) {
+      it(`the loan side panel${key ? ` (report of ${key})` : ''}`, async () => {
+        const [applicant, co] = individualsByTag('household:hh-2');
+        if (!applicant || !co) throw new Error('hh-2 is not a household of two');
+        const pack = loanRulePack('generic-lian3lei6');
+        const people = [
+          {
+            key: 'borrower:1',
+            role: 'applicant' as const,
+            person: applicant,
+            idMasked: '330***********9966',
+            nameMasked: '冯**',
+          },
+          {
+            key: 'borrower:2',
+            role: 'co_borrower' as const,
+            person: co,
+            idMasked: '340***********1694',
+            nameMasked: '丁*',
+          },
+        ];
+        const household = evaluateHousehold(
+          people.map((p) => ({ key: p.key, role: p.role, report: reportOf(p.person) })),
+          pack,
+          SEED_AS_OF,
+        );
+        const record = {
+          tabId: 1,
+          url: 'http://127.0.0.1:8787/demo/loan-review',
+          title: '住房公积金个人贷款审批',
+          startedAt: '2026-11-25T02:00:00.000Z',
+          asOf: SEED_AS_OF,
+          asOfSource: 'data' as const,
+          rulePack: rulePackRef(pack),
+          borrowers: people.map((p) => ({
+            key: p.key,
+            role: p.role,
+            idMasked: p.idMasked,
+            nameMasked: p.nameMasked,
+            consent: {
+              purpose: 'housing_fund_loan' as const,
+              reference: 'SQ-1',
+              grantedAt: '2026-11-03',
+              confirmedAt: '2026-11-25T02:00:00.000Z',
+            },
+            result: loanDone(p.person, p.role),
+            report: reportOf(p.person),
+          })),
+          household: { state: 'done' as const, ...household },
+        };
+        await act(async () => {
+          render(<panel.View record={record} operator="张三" initialKey={key} />, root);
+        });
+        // The rule pack's cited source is a document's own title, quoted as printed.
+        const cited = record.rulePack.source.citation.documentNo;
+        const text = (root.textContent ?? '')
+          .replaceAll(cited, '')
+          .replace(/[\u3400-\u9fff]{2,}(?:公积金管理中心|法院|银行|支行|分行)/g, '');
+        expect(problems(text, language)).toEqual([]);
+      });
+    }
+  });
+}
