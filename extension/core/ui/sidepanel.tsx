@@ -528,12 +528,14 @@ function SubjectReport(props: {
             <dd>{content.subject.name}</dd>
             <dt>{t('card.uscc')}</dt>
             <dd class="code">{content.subject.uscc}</dd>
-            <dt>{t('panel.col_code')}</dt>
+            <dt>{t('panel.org_code')}</dt>
             <dd class="code">{content.subject.orgCode}</dd>
-            <dt>—</dt>
-            <dd>
-              {content.subject.region.name} · {content.subject.establishedAt} · {content.subject.status}
-            </dd>
+            <dt>{t('panel.region')}</dt>
+            <dd>{content.subject.region.name}</dd>
+            <dt>{t('panel.established')}</dt>
+            <dd>{content.subject.establishedAt}</dd>
+            <dt>{t('panel.status')}</dt>
+            <dd>{t(`subject_status.${content.subject.status}`)}</dd>
           </dl>
           <h3>{t('panel.section_grades')}</h3>
           <ul>
@@ -567,7 +569,7 @@ function SubjectReport(props: {
                 {channelLabel(s.channel)} ·{' '}
                 {s.status === 'ok'
                   ? formatDateTime(s.fetchedAt)
-                  : `${t('state.unavailable')}${s.reason ? `（${s.reason}）` : ''}`}
+                  : t('card.channel_unavailable', { channel: channelLabel(s.channel) })}
               </li>
             ))}
           </ul>
@@ -586,7 +588,8 @@ function RecordList({ records }: { records: readonly CreditRecord[] }): JSX.Elem
       {[...byCategory].map(([category, list]) => (
         <details key={category} open={list.length <= 3}>
           <summary>
-            {recordCategoryLabel(category)}（{list.length}）
+            {recordCategoryLabel(category)}
+            {t('panel.paren', { text: String(list.length) })}
           </summary>
           <ul>
             {list.map((r) => (
@@ -602,25 +605,25 @@ function RecordList({ records }: { records: readonly CreditRecord[] }): JSX.Elem
 function recordLine(r: CreditRecord): string {
   switch (r.category) {
     case 'administrative_penalty':
-      return `${r.decidedAt} ${r.authority} ${r.documentNo}：${r.reason}${r.amountYuan ? `（${r.amountYuan.toLocaleString('zh-CN')} 元）` : ''}`;
+      return `${r.decidedAt} ${r.authority} ${r.documentNo}${t('panel.colon')}${r.reason}${r.amountYuan ? t('panel.amount', { amount: r.amountYuan.toLocaleString('zh-CN') }) : ''}`;
     case 'dishonest_judgment_debtor':
-      return `${r.listedAt} ${r.court} ${r.caseNo}${r.removedAt ? `（${r.removedAt} 移出）` : ''}`;
+      return `${r.listedAt} ${r.court} ${r.caseNo}${r.removedAt ? t('panel.removed', { date: r.removedAt }) : ''}`;
     case 'major_tax_violation':
     case 'abnormal_operation':
     case 'serious_illegal_dishonest':
-      return `${r.listedAt} ${r.authority}${'reason' in r ? `：${r.reason}` : `：${r.caseNature}`}${r.removedAt ? `（${r.removedAt} 移出）` : ''}`;
+      return `${r.listedAt} ${r.authority}${t('panel.colon')}${'reason' in r ? r.reason : r.caseNature}${r.removedAt ? t('panel.removed', { date: r.removedAt }) : ''}`;
     case 'gp_serious_violation':
-      return `${r.banFrom} – ${r.banUntil} ${r.authority} ${r.decisionNo}：${r.reason}`;
+      return `${r.banFrom} – ${r.banUntil} ${r.authority} ${r.decisionNo}${t('panel.colon')}${r.reason}`;
     case 'tax_credit':
       return `${r.year} ${r.grade}`;
     case 'administrative_license':
       return `${r.date} ${r.title}（${r.authority}）`;
     case 'court_enforcement':
-      return `${r.filedAt} ${r.court} ${r.caseNo}（${r.status}）`;
+      return `${r.filedAt} ${r.court} ${r.caseNo}${t('panel.paren', { text: t(`court_status.${r.status}`) })}`;
     case 'contract_performance':
-      return `${r.date} ${r.counterparty}：${r.description}`;
+      return `${r.date} ${r.counterparty}${t('panel.colon')}${r.description}`;
     case 'product_quality':
-      return `${r.date} ${r.authority} ${r.product}：${r.result}`;
+      return `${r.date} ${r.authority} ${r.product}${t('panel.colon')}${r.result}`;
     default:
       return `${'date' in r ? r.date : ''} ${'authority' in r ? r.authority : ''} ${'description' in r ? r.description : ''}`;
   }

@@ -8,30 +8,32 @@ import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ratingSummary } from '../../../mock-server/src/catalog.ts';
-import { enterpriseByTag, type IndividualSeed, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
-import '../../modes/loan/audit-strings.ts';
-import { LoanFrameBody } from '../../modes/loan/card.tsx';
-import { initialConsent } from '../../modes/loan/consent.ts';
-import type { LoanResult } from '../../modes/loan/model.ts';
-import { panel } from '../../modes/loan/panel.tsx';
+import { ratingSummary } from '../mock-server/src/catalog.ts';
+import { enterpriseByTag, type IndividualSeed, individualsByTag, SEED_AS_OF, seeds } from '../seeds/index.ts';
+import './modes/loan/audit-strings.ts';
+import { LoanFrameBody } from './modes/loan/card.tsx';
+import { initialConsent } from './modes/loan/consent.ts';
+import type { LoanResult } from './modes/loan/model.ts';
+import { panel } from './modes/loan/panel.tsx';
 import {
   evaluateBorrower,
   evaluateHousehold,
   loanFacts,
   loanRulePack,
   rulePackRef,
-} from '../../modes/loan/review.ts';
-import '../../modes/loan/strings.ts';
-import { dictionary, type Language, setLanguage } from '../i18n.ts';
-import type { FrameView } from '../overlay/protocol.ts';
-import { ScreeningFrameBody } from '../screening/card.tsx';
-import type { SubjectResult } from '../screening/model.ts';
-import { codeSubject } from '../screening/subjects.ts';
-import { defaultSettings, saveSettings } from '../settings.ts';
-import './strings.ts';
-import { Welcome } from './welcome.tsx';
+} from './modes/loan/review.ts';
+import './modes/loan/strings.ts';
+import { dictionary, type Language, setLanguage } from './core/i18n.ts';
+import type { FrameView } from './core/overlay/protocol.ts';
+import { ScreeningFrameBody } from './core/screening/card.tsx';
+import type { SubjectResult } from './core/screening/model.ts';
+import { codeSubject } from './core/screening/subjects.ts';
+import { defaultSettings, saveSettings } from './core/settings.ts';
+import './core/ui/strings.ts';
+import { SidePanel } from './core/ui/sidepanel.tsx';
+import { Welcome } from './core/ui/welcome.tsx';
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 // A dotted lower-case key as the translator returns it when a string is missing.
@@ -265,5 +267,76 @@ for (const language of ['zh-CN', 'en'] as const) {
         expect(problems(text, language)).toEqual([]);
       });
     }
+
+    it("the side panel's full report of subjects with every kind of record", async () => {
+      // Subjects that together carry every record category, list and unread channel.
+      const wanted = new Set<string>();
+      const picked = seeds.enterprises.filter((e) => {
+        const fresh = [
+          ...e.records.map((r) => r.category),
+          ...e.sources.filter((x) => x.status === 'unavailable').map((x) => `src:${x.channel}`),
+        ].filter((c) => !wanted.has(c));
+        for (const c of fresh) wanted.add(c);
+        return fresh.length > 0;
+      });
+      expect(picked.length).toBeGreaterThan(3);
+      await saveSettings({ ...defaultSettings(), language });
+      for (const e of picked) {
+        const record = {
+          tabId: 1,
+          mode: 'procurement',
+          url: 'http://127.0.0.1:8787/demo/bid-opening',
+          title: '开标记录',
+          subjects: [
+            {
+              subject: codeSubject('uscc', e.subject.uscc, { name: e.subject.name, role: 'bidder' }),
+              result: { ...done, summary: ratingSummary(e, new Date('2026-11-25T02:00:00Z')) },
+            },
+          ],
+          consortia: [],
+          cutoff: { date: '2026-11-20', source: 'page' },
+        };
+        const report = {
+          id: 'rep_1',
+          status: 'ready',
+          readyAt: '2026-11-25T02:00:00.000Z',
+          content: {
+            subjectType: 'enterprise',
+            subject: e.subject,
+            grades: e.grades,
+            lists: e.lists,
+            records: e.records,
+            sources: e.sources,
+            generatedAt: '2026-11-25T02:00:00.000Z',
+          },
+        };
+        vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
+        vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
+          if (m.type === 'page:get-tab') return { ok: true, value: record };
+          if (m.type === 'page:order-report') return { ok: true, value: report };
+          return { ok: true, value: null };
+        }) as never);
+        history.replaceState(
+          null,
+          '',
+          `/sidepanel.html?tab=1&subject=${encodeURIComponent(record.subjects[0]?.subject.key ?? '')}`,
+        );
+        await act(async () => {
+          render(<SidePanel />, root);
+        });
+        await vi.waitFor(() => expect(root.querySelector('[data-testid="report"]')).not.toBeNull());
+        const dataText = [
+          e.subject.name,
+          e.subject.region.name,
+          ...e.records.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string')),
+          ...e.grades.map((g) => (typeof g.issuer.name === 'string' ? g.issuer.name : g.issuer.name.zh)),
+        ];
+        let text = root.textContent ?? '';
+        for (const d of dataText.sort((a, b) => b.length - a.length)) text = text.replaceAll(d, '');
+        expect([e.subject.uscc, problems(text, language)]).toEqual([e.subject.uscc, []]);
+        render(null, root);
+        vi.restoreAllMocks();
+      }
+    });
   });
 }
