@@ -122,7 +122,8 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
             <td>
               {e.facts.cutoff ? (
                 <>
-                  {e.facts.cutoff.date}（{tr(`cutoff.${e.facts.cutoff.source}` as MessageKey)}）
+                  {e.facts.cutoff.date}
+                  {paren(lang, tr(`cutoff.${e.facts.cutoff.source}` as MessageKey))}
                   {e.facts.cutoff.readFrom ? (
                     <div class="muted">{tr('evidence.read_from', { where: e.facts.cutoff.readFrom })}</div>
                   ) : null}
@@ -139,7 +140,9 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
           <tr>
             <th>{tr('evidence.rule_set')}</th>
             <td>
-              {e.ruleSet ? `${e.ruleSet.title ?? e.ruleSet.id}（${e.ruleSet.id}@${e.ruleSet.version}）` : '—'}
+              {e.ruleSet
+                ? `${e.ruleSet.title ?? e.ruleSet.id}${paren(lang, `${e.ruleSet.id}@${e.ruleSet.version}`)}`
+                : '—'}
             </td>
           </tr>
           <tr>
@@ -179,6 +182,7 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
           {e.subjects.map((s, i) => (
             <SubjectRow
               key={s.key}
+              lang={lang}
               n={i + 1}
               s={s}
               group={s.group ? groupTitle(groupName.get(s.group) ?? s.group) : null}
@@ -209,9 +213,15 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
   );
 }
 
+// A parenthesised aside in the record's language: full-width in Chinese, spaced in English.
+function paren(lang: 'zh-CN' | 'en', text: string): string {
+  return lang === 'en' ? ` (${text})` : `（${text}）`;
+}
+
 type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 function SubjectRow(props: {
+  lang: 'zh-CN' | 'en';
   n: number;
   s: EvidenceSubject;
   group: string | null;
@@ -222,7 +232,7 @@ function SubjectRow(props: {
   // A subject with no answer checked no list: say so and why, never leave the cell empty.
   const unchecked = s.reason
     ? tr('evidence.unchecked_reason', { reason: s.reason })
-    : `${tr('evidence.unchecked')}（${s.label}）`;
+    : `${tr('evidence.unchecked')}${paren(props.lang, s.label)}`;
   return (
     <tr data-key={s.key} data-state={s.state}>
       <td>{props.n}</td>
@@ -242,7 +252,8 @@ function SubjectRow(props: {
           .filter((f) => f.severity !== 'info')
           .map((f) => (
             <div key={f.code} class="muted">
-              {f.message}（{f.citations.join('；')}）
+              {f.message}
+              {paren(props.lang, f.citations.join(props.lang === 'en' ? '; ' : '；'))}
             </div>
           ))}
         {s.notes.map((note) => (
