@@ -32,6 +32,8 @@ import type { SubjectResult } from './core/screening/model.ts';
 import { codeSubject } from './core/screening/subjects.ts';
 import { defaultSettings, saveSettings } from './core/settings.ts';
 import './core/ui/strings.ts';
+import { Options } from './core/ui/options.tsx';
+import { Popup } from './core/ui/popup.tsx';
 import { SidePanel } from './core/ui/sidepanel.tsx';
 import { Welcome } from './core/ui/welcome.tsx';
 
@@ -336,6 +338,67 @@ for (const language of ['zh-CN', 'en'] as const) {
         expect([e.subject.uscc, problems(text, language)]).toEqual([e.subject.uscc, []]);
         render(null, root);
         vi.restoreAllMocks();
+      }
+    });
+
+    it('the popup and the side panel list of a checked page, and the options page', async () => {
+      await saveSettings({ ...defaultSettings(), language });
+      const subjects = seeds.enterprises.slice(0, 12).map((e) => ({
+        subject: codeSubject('uscc', e.subject.uscc, { name: e.subject.name, role: 'bidder' as const }),
+        result: {
+          ...done,
+          summary: ratingSummary(e, new Date('2026-11-25T02:00:00Z')),
+          screening: evaluateProcurement(ratingSummary(e, new Date('2026-11-25T02:00:00Z')), {
+            asOf: '2026-11-25',
+            cutoff: '2026-11-20',
+          }),
+        },
+      }));
+      const record = {
+        tabId: 1,
+        mode: 'procurement',
+        url: 'http://127.0.0.1:8787/demo/bid-opening',
+        title: '开标记录',
+        subjects,
+        consortia: [],
+        cutoff: { date: '2026-11-20', source: 'page' },
+      };
+      vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
+        if (m.type === 'page:get-tab') return { ok: true, value: record };
+        if (m.type === 'page:site-status')
+          return {
+            ok: true,
+            value: {
+              pattern: 'http://127.0.0.1/*',
+              site: { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
+              granted: true,
+            },
+          };
+        if (m.type === 'page:audit-log')
+          return { ok: true, value: { entries: [], total: 0, status: { intact: true, entries: 0 } } };
+        return { ok: true, value: null };
+      }) as never);
+      const names = seeds.enterprises.slice(0, 12).map((e) => e.subject.name);
+      const strip = (text: string) =>
+        names
+          .reduce((t, n) => t.replaceAll(n, ''), text)
+          .replace(/[\u3400-\u9fff]{2,}(?:有限公司|集团|公司)/g, '');
+      for (const [path, view] of [
+        ['/popup.html?tab=1', <Popup key="popup" />],
+        ['/sidepanel.html?tab=1', <SidePanel key="panel" />],
+        ['/options.html', <Options key="options" />],
+      ] as const) {
+        history.replaceState(null, '', path);
+        await act(async () => {
+          render(view, root);
+        });
+        await vi.waitFor(() => expect(root.querySelector('main h1')).not.toBeNull());
+        await act(async () => {
+          await new Promise((r) => setTimeout(r, 20));
+        });
+        expect([path, problems(strip(root.textContent ?? ''), language)]).toEqual([path, []]);
+        render(null, root);
       }
     });
   });

@@ -113,7 +113,20 @@ async function consentByKeyboard(key: string, reference: string): Promise<void> 
     (all) => all.some((b) => b.key === key && b.cardOpen && b.cardText.includes('授权书编号')),
     'the consent dialog',
   );
-  await page.keyboard.press('Space'); // the purpose checkbox has the focus
+  // The dialog moves the focus to its purpose checkbox once drawn: wait for it, or the Space
+  // below lands elsewhere and the purpose stays unconfirmed.
+  await until(
+    () =>
+      Promise.all(
+        page
+          .frames()
+          .filter((f) => f.url().includes('/card.html'))
+          .map((f) => f.evaluate(() => document.activeElement?.getAttribute('name') ?? '').catch(() => '')),
+      ),
+    (names) => names.includes('purposeConfirmed'),
+    'the focus on the purpose checkbox',
+  );
+  await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.type(reference);
   await page.keyboard.press('Tab');
