@@ -191,9 +191,15 @@ export async function tabRecord(worker: Worker, urlPart: string): Promise<TabRec
   return until(
     () =>
       worker.evaluate(async (part) => {
-        const all = await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null);
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        const all = await chrome.storage.session.get(null);
+        // Records keep origin and path only: a query in `part` is matched on the tab's own address.
+        const tabs = new Set(
+          (await chrome.tabs.query({})).filter((t) => t.url?.includes(part)).map((t) => t.id),
+        );
         return (Object.entries(all).find(
-          ([k, v]) => k.startsWith('tab:') && (v as TabRecord).url.includes(part),
+          ([k, v]) =>
+            k.startsWith('tab:') && (tabs.has((v as TabRecord).tabId) || (v as TabRecord).url.includes(part)),
         )?.[1] ?? null) as TabRecord | null;
       }, urlPart),
     (r): r is TabRecord => r !== null,

@@ -7,11 +7,18 @@ import { RULE_SETS } from '@xinjian/sdk/rules';
 import { clientFor } from '../../background/client.ts';
 import { leaveTab, type ModeBackground } from '../../background/modes.ts';
 import { MODES, modeById } from '../../modes.ts';
-import { pageAddress } from '../../personal.ts';
+import { pageAddress, stripControls } from '../../personal.ts';
 import { loadSettings, resolveCutoff, siteFor, todayInChina } from '../../settings.ts';
 import { subjectFromQuery } from '../subjects.ts';
 import { lookupForTab, pickForTab, retryOnApiChange, showRetriesOnBadges } from './lookups.ts';
-import { cleanDeep, cleanKey, cleanPageSubjects, cleanText, forgetPageKeys } from './personal-check.ts';
+import {
+  cleanDeep,
+  cleanKey,
+  cleanPageSubjects,
+  cleanText,
+  forgetPageKeys,
+  isIdNumberCode,
+} from './personal-check.ts';
 import { type ResolveContext, resolveSubject } from './resolve.ts';
 import { dropTabRecord, getTabRecord, knownTabIds, startTabRecord } from './tabs.ts';
 
@@ -61,7 +68,10 @@ export const screeningBackground: ModeBackground = {
     },
     'cs:pick': (m, sender) => {
       const tabId = requireTab(sender.tabId);
-      return pickForTab(tabId, sender.frameId, cleanKey(tabId, m.key), cleanText(m.uscc));
+      const uscc = stripControls(String(m.uscc));
+      if (isIdNumberCode(uscc))
+        throw new Error('[xinjian] a picked code that is an ID number is not looked up');
+      return pickForTab(tabId, sender.frameId, cleanKey(tabId, m.key), uscc);
     },
   },
   pages: {

@@ -76,7 +76,8 @@ export function cleanPageSubjects(tabId: number, subjects: readonly PageSubject[
     const idCode = code !== null && isIdNumberCode(code.value);
     return {
       key,
-      code: idCode || code === null ? null : { kind: code.kind, value: cleanText(code.value) },
+      // A company code is kept as read (an all-digit USCC is ID-shaped but no one's number).
+      code: idCode || code === null ? null : { kind: code.kind, value: stripControls(code.value) },
       invalid: idCode
         ? {
             raw: cleanText(code?.value),
@@ -111,7 +112,11 @@ export function cleanPageSubjects(tabId: number, subjects: readonly PageSubject[
  */
 export function cleanKey(tabId: number, key: unknown): string {
   const raw = String(key);
-  const clean = cleanText(raw);
+  // `code:`/`invalid:` keys carry an identifier: masked only when it is an ID number.
+  const coded = /^(code|invalid):(.*)$/s.exec(stripControls(raw));
+  const clean = coded
+    ? `${coded[1]}:${isIdNumberCode(coded[2] ?? '') ? cleanText(coded[2]) : (coded[2] ?? '')}`
+    : cleanText(raw);
   if (clean !== raw) {
     const keys = pageKeys.get(tabId) ?? new Map<string, string>();
     pageKeys.set(tabId, keys);
