@@ -9,7 +9,14 @@ import { compareGrades, gradeRank } from '@xinjian/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_API_KEY } from '../../mock-server/src/index.ts';
-import { type ExtensionBrowser, launchWithExtension, settledBadges, tabRecord, until } from './browser.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshotPath,
+  settledBadges,
+  tabRecord,
+  until,
+} from './browser.ts';
 import { servePages, setApi } from './harness.ts';
 
 const mockUrl = inject('mockUrl');
@@ -48,7 +55,19 @@ async function demoTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await browser.context.newPage();
   await page.goto(`${mockUrl}${path}`);
   await settledBadges(page, 15);
-  return { page, tabId: (await tabRecord(browser.worker, path)).tabId };
+  // Records keep origin and path only: the tab is found by its own address.
+  const tabId = await until(
+    () =>
+      browser.worker.evaluate(async (url) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+        };
+        return (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+      }, page.url()),
+    (id): id is number => id !== null,
+    `the tab of ${path}`,
+  );
+  return { page, tabId: tabId as number };
 }
 
 describe('with the service answering', () => {
@@ -85,8 +104,9 @@ describe('with the service answering', () => {
 
   it("sorts 评级 by each scale's order, not by the symbols' text", async () => {
     await panel.getByRole('button', { name: /^评级/ }).click();
+    // Members of a 联合体 stay under their group's row wherever it sorts: single bidders only.
     const shown = await panel
-      .locator('[data-testid="bidders"] tbody tr[data-key]')
+      .locator('[data-testid="bidders"] tbody tr[data-key]:not([data-group])')
       .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
     // The grade column as scale and symbol ('AA+ 主体评级', '纳税 M'), in panel order.
     const parsed = shown.flatMap((text): Array<{ scale: 'pboc_long_term' | 'tax_credit'; value: string }> => {
@@ -106,6 +126,16 @@ describe('with the service answering', () => {
   it('shows no banner and no progress once everything has answered', async () => {
     expect(await panel.getByTestId('service-banner').count()).toBe(0);
     expect(await panel.getByTestId('progress').count()).toBe(0);
+  });
+
+  it('follows the dark scheme at 360 px', async () => {
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    const background = await panel.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(13, 17, 23)');
+    const o = await overflow(panel);
+    expect(o.scroll).toBeLessThanOrEqual(o.client);
+    await panel.screenshot({ path: screenshotPath('side-panel-dark.png'), fullPage: true });
+    await panel.emulateMedia({ colorScheme: 'light' });
   });
 
   it("adds the popup's counts up to its 已查", async () => {

@@ -134,11 +134,21 @@ function PageHeader({ record }: { record: TabRecord }): JSX.Element {
   );
 }
 
-// The headline grade as scale and symbol, for sorting by each scale's own order.
+// The headline grade as scale and symbol, for sorting by each scale's own order; the same
+// scale priority as the badge's headline (screening/format.ts).
+const HEADLINE_SCALES: readonly Grade['scale'][] = [
+  'pboc_long_term',
+  'tax_credit',
+  'highway_construction',
+  'customs_282',
+  'customs_251',
+  'pboc_short_term',
+  'public_credit',
+];
 function headlineGradeOf(entry: TabSubject): { scale: Grade['scale']; value: string } | null {
   if (entry.result.state !== 'done') return null;
   const summary = entry.result.summary;
-  for (const scale of ['pboc_long_term', 'tax_credit'] as const) {
+  for (const scale of HEADLINE_SCALES) {
     const newest = summary.grades
       .filter((g) => g.scale === scale)
       .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
@@ -148,8 +158,7 @@ function headlineGradeOf(entry: TabSubject): { scale: Grade['scale']; value: str
       if (tax) return { scale, value: tax.grade };
     }
   }
-  const [first] = [...summary.grades].sort(compareGrades);
-  return first ?? null;
+  return null;
 }
 
 /**
@@ -392,6 +401,7 @@ function BidderTable(props: {
                   key={entry.subject.key}
                   data-key={entry.subject.key}
                   data-state={displayState(entry.result)}
+                  data-group={entry.subject.consortium?.id}
                 >
                   <td>{numbers.get(entry.subject.key) ?? order + 1}</td>
                   <td>
