@@ -43,6 +43,12 @@ describe('redactIds', () => {
     expect(redactIds('%E5%BC%A0 1234')).toBe('%E5%BC%A0 1234');
   });
 
+  it('leaves a company code alone, even one that is all digits but its last character', () => {
+    // Valid USCCs of the seeds' bid-opening page: 17 digits and a check character, like an ID.
+    for (const code of ['91320106617115481X', '914201116744381483', '914401047195690545'])
+      expect(redactIds(`统一社会信用代码：${code}`)).toBe(`统一社会信用代码：${code}`);
+  });
+
   it('masks a longer number whole rather than leaving part of an ID', () => {
     expect(redactIds(`${ID}12`)).toBe('330*************6612');
     expect(containsIdNumber('授权书 SQ-2026-0001')).toBe(false);

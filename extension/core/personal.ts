@@ -4,7 +4,7 @@
  * error messages). Loaded by the loan content script, so it stays small: no SDK runtime beyond
  * the masking helpers.
  */
-import { maskIdCard, maskName } from '@xinjian/sdk/identifiers';
+import { isValidIdCard, isValidUscc, maskIdCard, maskName } from '@xinjian/sdk/identifiers';
 
 // Bidirectional, zero-width and other invisible format controls: page text may use them to make
 // one string look like another (or to split an ID number so that no pattern sees it).
@@ -117,6 +117,9 @@ export function redactIds(text: string): string {
     if (!ID_RUN.test(plain)) return run;
     return plain.replace(ID_RUN, (id) => {
       const compact = id.replace(/[^0-9Xx]/g, '').toUpperCase();
+      // An all-digit USCC has an ID number's shape; a valid one that is no valid ID number is
+      // a company's code, shown and looked up as such. Anything else shaped so is masked.
+      if (compact.length === 18 && isValidUscc(compact) && !isValidIdCard(compact)) return id;
       return compact.length === 18
         ? maskedId(compact)
         : `${compact.slice(0, 3)}${'*'.repeat(compact.length - 7)}${compact.slice(-4)}`;
