@@ -188,19 +188,18 @@ export function settledBadges(page: Page, count: number, timeoutMs = 20_000): Pr
  * ```
  */
 export async function tabRecord(worker: Worker, urlPart: string): Promise<TabRecord> {
+  // Records keep a page's origin and path only: find the tab by its full address, then its record.
   return until(
     () =>
       worker.evaluate(async (part) => {
         const { chrome } = globalThis as unknown as ChromeGlobal;
-        const all = await chrome.storage.session.get(null);
-        // Records keep origin and path only: a query in `part` is matched on the tab's own address.
-        const tabs = new Set(
-          (await chrome.tabs.query({})).filter((t) => t.url?.includes(part)).map((t) => t.id),
-        );
-        return (Object.entries(all).find(
-          ([k, v]) =>
-            k.startsWith('tab:') && (tabs.has((v as TabRecord).tabId) || (v as TabRecord).url.includes(part)),
-        )?.[1] ?? null) as TabRecord | null;
+        const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
+        for (const tab of tabs.reverse()) {
+          const key = `tab:${tab.id}`;
+          const record = (await chrome.storage.session.get(key))[key] as TabRecord | undefined;
+          if (record) return record;
+        }
+        return null;
       }, urlPart),
     (r): r is TabRecord => r !== null,
     `the tab record of ${urlPart}`,
