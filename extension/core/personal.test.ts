@@ -49,9 +49,23 @@ describe('redactIds', () => {
       expect(redactIds(`统一社会信用代码：${code}`)).toBe(`统一社会信用代码：${code}`);
   });
 
-  it('masks a longer number whole rather than leaving part of an ID', () => {
-    expect(redactIds(`${ID}12`)).toBe('330*************6612');
+  it('finds an ID inside a longer spaced run, and leaves project numbers alone', () => {
+    expect(redactIds(`${ID} 13800138000`)).toBe(`${MASKED} 13800138000`);
+    expect(redactIds(`电话 0571 ${ID.slice(0, 6)} ${ID.slice(6)}`)).toBe(`电话 0571 ${MASKED}`);
+    // Tender and project numbers: a letter and a long digit run, or 18 digits that are no ID.
+    for (const code of [
+      'E3301060012026000118001',
+      'E3301060012026000118001001',
+      'E1100000000000123456',
+      'ZB330106001202600011',
+    ]) {
+      expect(redactIds(code)).toBe(code);
+    }
     expect(containsIdNumber('授权书 SQ-2026-0001')).toBe(false);
+    expect(containsIdNumber('E3301060012026000118001')).toBe(false);
+    expect(redactIds('Ｅ３３０１０６００１２０２６０００１１８００１')).toBe(
+      'Ｅ３３０１０６００１２０２６０００１１８００１',
+    );
   });
 });
 

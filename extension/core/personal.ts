@@ -4,7 +4,13 @@
  * error messages). Loaded by the loan content script, so it stays small: no SDK runtime beyond
  * the masking helpers.
  */
-import { isValidIdCard, isValidUscc, maskIdCard, maskName } from '@xinjian/sdk/identifiers';
+import {
+  computeIdCardCheckChar,
+  isValidIdCard,
+  isValidUscc,
+  maskIdCard,
+  maskName,
+} from '@xinjian/sdk/identifiers';
 
 // Bidirectional, zero-width and other invisible format controls: page text may use them to make
 // one string look like another (or to split an ID number so that no pattern sees it).
@@ -13,7 +19,7 @@ const CONTROLS =
 // Between two characters of an ID number a page may put one space or separator.
 const SEP = '[\\s\\-_.·/\\\\|]?';
 // 17 digits then a digit or X, with at most one separator between any two, and any digit/X run
-// that goes on (a number longer than an ID is masked whole). No letter boundary on the left:
+// that goes on (`maskRun` finds the ID inside it). No letter boundary on the left:
 // `id330110199209219966` is an ID number after a letter.
 // Where an ID number may hide in raw text: digits (full-width too), X, percent escapes,
 // separators and invisible controls. Only such runs are normalised, so other text (full-width
@@ -111,20 +117,50 @@ function percentDecode(text: string): string {
  * ```
  */
 export function redactIds(text: string): string {
-  return text.replace(CANDIDATE, (run) => {
+  return text.replace(CANDIDATE, (run: string, at: number) => {
     const plain = normalizeText(run);
     ID_RUN.lastIndex = 0;
     if (!ID_RUN.test(plain)) return run;
-    return plain.replace(ID_RUN, (id) => {
-      const compact = id.replace(/[^0-9Xx]/g, '').toUpperCase();
-      // An all-digit USCC has an ID number's shape; a valid one that is no valid ID number is
-      // a company's code, shown and looked up as such. Anything else shaped so is masked.
-      if (compact.length === 18 && isValidUscc(compact) && !isValidIdCard(compact)) return id;
-      return compact.length === 18
-        ? maskedId(compact)
-        : `${compact.slice(0, 3)}${'*'.repeat(compact.length - 7)}${compact.slice(-4)}`;
+    // Glued to a letter (`id330…`, `E330…`) a number is an ID only if it checks out as one:
+    // project and tender numbers look like that too.
+    const letterBefore = /[A-Za-z]/.test(text[at - 1] ?? '');
+    const letterAfter = /[A-Za-z]/.test(text[at + run.length] ?? '');
+    const masked = plain.replace(ID_RUN, (id: string, offset: number) => {
+      const glued = (offset === 0 && letterBefore) || (offset + id.length === plain.length && letterAfter);
+      return maskRun(id, glued);
     });
+    return masked === plain ? run : masked;
   });
+}
+
+// Masks the ID number in a run of digits and separators: the whole run when it is 18 characters,
+// else the first stretch of whole groups that is 18 characters and a plausible ID. A run of more
+// digits with no separator (a project number) is left alone.
+function maskRun(run: string, glued: boolean): string {
+  const compact = run.replace(/[^0-9Xx]/g, '').toUpperCase();
+  if (compact.length === 18) {
+    // An all-digit USCC has an ID number's shape; a valid one that is no valid ID number is a
+    // company's code, shown and looked up as such.
+    if (isValidUscc(compact) && !isValidIdCard(compact)) return run;
+    return glued && !plausibleId(compact) ? run : maskedId(compact);
+  }
+  const parts = run.split(/([^0-9Xx]+)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    let joined = '';
+    for (let j = i; j < parts.length && joined.length < 18; j += 2) {
+      joined += (parts[j] ?? '').toUpperCase();
+      if (joined.length === 18 && plausibleId(joined)) {
+        return [...parts.slice(0, i), maskedId(joined), ...parts.slice(j + 1)].join('');
+      }
+    }
+  }
+  return run;
+}
+
+// A check character that matches and a birth date that could be one (19xx or 20xx).
+function plausibleId(id: string): boolean {
+  const date = /^\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]$/.test(id);
+  return date && computeIdCardCheckChar(id.slice(0, 17)) === id[17];
 }
 
 /**
@@ -179,8 +215,5 @@ function walk(value: unknown): unknown {
  * ```
  */
 export function containsIdNumber(text: string): boolean {
-  ID_RUN.lastIndex = 0;
-  const found = ID_RUN.test(normalizeText(text));
-  ID_RUN.lastIndex = 0;
-  return found;
+  return redactIds(text) !== text;
 }
