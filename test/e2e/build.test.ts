@@ -1,7 +1,8 @@
 /**
  * What the builds ship: the production bundle asks for no site at install, carries no test
  * hook, endpoint or key; the e2e bundle enables the local sites; the content script stays
- * within its size budget (30 KB gzip: it is injected into every page of an enabled site).
+ * within its size budget (34 KB gzip: it is injected into every page of an enabled site;
+ * docs/decisions/0060).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DEMO_API_KEY } from '../../seeds/index.ts';
 
 const KB = 1024;
-const CONTENT_SCRIPT_BUDGET = 30 * KB;
+const CONTENT_SCRIPT_BUDGET = 34 * KB;
 
 const manifest = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;

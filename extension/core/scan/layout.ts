@@ -3,7 +3,6 @@
  * paired with a saved copy of the page in `seeds/pages/` that the detector tests load, so a
  * selector that stops matching fails a test instead of silently finding nothing.
  */
-import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { SubjectRole } from '../screening/model.ts';
 
 /**
@@ -94,7 +93,45 @@ export interface PageLayout {
  */
 export function layoutFor(url: string, layouts: readonly PageLayout[]): PageLayout | null {
   for (const layout of layouts) {
-    if (layout.matches.some((p) => new MatchPattern(p).includes(url))) return layout;
+    if (layout.matches.some((p) => patternMatches(p, url))) return layout;
   }
   return null;
+}
+
+/**
+ * Whether `url` is covered by a match pattern in the manifest's syntax (scheme, host with an
+ * optional leading wildcard, path glob), for the layouts' own patterns, without WXT's full
+ * parser in the content script. extension/core/scan/layout.test.ts holds it to WXT's.
+ *
+ * @example
+ * ```ts
+ * patternMatches('http://127.0.0.1/demo/bid-opening', 'http://127.0.0.1:8787/demo/bid-opening'); // true
+ * ```
+ */
+export function patternMatches(pattern: string, url: string): boolean {
+  const m = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const [, scheme = '', host = '', path = ''] = m;
+  const protocol = u.protocol.slice(0, -1);
+  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
+  if (host !== '*') {
+    const bare = host.startsWith('*.') ? host.slice(2) : host;
+    const ok = host.startsWith('*.')
+      ? u.hostname === bare || u.hostname.endsWith(`.${bare}`)
+      : u.hostname === host;
+    if (!ok) return false;
+  }
+  const glob = new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return glob.test(u.pathname + u.search);
 }

@@ -12,6 +12,7 @@ import { modeById } from '../modes.ts';
 import { useSettings, useTabRecord, useTargetTab } from '../ui/common.tsx';
 import { pageEvidenceContext, savedEvidence } from './evidence.ts';
 import { formatZoned, isoOffset } from './format.ts';
+import '../ui/page-strings.ts';
 
 /**
  * The evidence page.

@@ -24,6 +24,7 @@ import { type Language, type MessageKey, t } from '../i18n.ts';
 import { loadReportIds } from '../ui/common.tsx';
 import { formatZoned, zonedIso } from './format.ts';
 import type { TabFact, TabRecord, TabSubject } from './model.ts';
+import '../ui/page-strings.ts';
 
 /**
  * What a record needs besides the tab: who made it, in which language, with which tool and

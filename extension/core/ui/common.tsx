@@ -13,6 +13,7 @@ import { displayState, type SubjectResult, type TabRecord } from '../screening/m
 import { loadSettings, type Settings, watchSettings } from '../settings.ts';
 import { serviceProblem } from './connection.ts';
 import type { ModePanel } from './mode-views.ts';
+import './page-strings.ts';
 
 /**
  * The settings, kept current; also switches the UI language.

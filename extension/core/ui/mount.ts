@@ -4,6 +4,7 @@
  */
 import { setLanguage } from '../i18n.ts';
 import { loadSettings, watchSettings } from '../settings.ts';
+import './page-strings.ts';
 
 /**
  * Sets the language from the settings, then renders.

@@ -23,6 +23,7 @@ import {
 import { useSettings } from './common.tsx';
 import type { ModeOptions } from './mode-views.ts';
 import { type Probe, ProbeStatus, probeConnection } from './welcome.tsx';
+import './page-strings.ts';
 
 const OPTIONS = [
   ...byMode(

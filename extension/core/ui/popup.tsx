@@ -14,6 +14,7 @@ import { looksPersonal } from '../screening/subjects.ts';
 import type { SiteSetting } from '../settings.ts';
 import { Progress, ServiceBanner, useSettings, useTabRecord, useTargetTab, VerdictChip } from './common.tsx';
 import { errorText } from './connection.ts';
+import './page-strings.ts';
 
 type SiteStatus = { pattern: string | null; site: SiteSetting | null; granted: boolean };
 

@@ -44,6 +44,7 @@ import {
   VerdictChip,
 } from './common.tsx';
 import type { ModePanel } from './mode-views.ts';
+import './page-strings.ts';
 
 type SortKey = 'order' | 'name' | 'grade' | 'verdict';
 const VERDICT_ORDER: DisplayState[] = [

@@ -19,6 +19,7 @@ import {
 } from '../settings.ts';
 import { useSettings } from './common.tsx';
 import { connectionProblem, errorText } from './connection.ts';
+import './page-strings.ts';
 
 type Probe =
   | { kind: 'idle' }

@@ -18,6 +18,7 @@ import { type AuditChainStatus, type AuditEntry, auditCsv, auditOutcome } from '
 import { packLine, packSource, roleLabel } from './format.ts';
 import { rulePackRef } from './review.ts';
 import './audit-strings.ts';
+import '../../core/ui/page-strings.ts';
 
 /**
  * The loan-review settings, edited in the options form's draft.

@@ -35,6 +35,7 @@ import {
 import { sealLoanRecord } from './record.ts';
 import './strings.ts';
 import { loanStorageKey } from './tabs.ts';
+import '../../core/ui/page-strings.ts';
 
 /**
  * A loan verdict (or state) as icon, word and colour.

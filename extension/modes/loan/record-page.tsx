@@ -15,6 +15,7 @@ import type { LoanTabRecord } from './model.ts';
 import { panel } from './panel.tsx';
 import { type LoanDecisionFile, sealLoanRecord } from './record.ts';
 import './strings.ts';
+import '../../core/ui/page-strings.ts';
 
 const OWN = [panel];
 

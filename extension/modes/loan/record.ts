@@ -14,6 +14,7 @@ import { zonedIso } from '../../core/screening/format.ts';
 import { householdLabel, loanStateLabel, roleLabel } from './format.ts';
 import { type LoanFacts, type LoanTabRecord, loanDisplayState } from './model.ts';
 import './strings.ts';
+import '../../core/ui/page-strings.ts';
 
 /** The schema id of a decision record. */
 export const LOAN_RECORD_SCHEMA = 'xinjian.loan-decision/v1';
