@@ -1,7 +1,7 @@
 /**
  * Bundle sizes, gzip (node:zlib, default level): the extension's production build, file by
  * file as the manifest names them, and the SDK entries the extension imports, bundled the way
- * sdk/src/size.test.ts does. Budgets come from sdk/BUDGETS.md and the task's 30 KB ceiling
+ * sdk/src/size.test.ts does. Budgets come from sdk/BUDGETS.md and the content scripts' ceilings (34 KB screening, 30 KB loan: docs/decisions/0060)
  * for the content script.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,7 +14,8 @@ import { failed, type Measured, metric } from '../lib/metrics.ts';
 import type { SuiteContext } from '../lib/suite.ts';
 
 const KIB = 1024;
-const CONTENT_SCRIPT_BUDGET_KIB = 30;
+// The screening script carries the page reader (docs/decisions/0060); the loan script keeps 30.
+const CONTENT_SCRIPT_BUDGET_KIB: Record<string, number> = { content: 34, loan: 30 };
 const BUDGETS_MD = new URL('../../../sdk/BUDGETS.md', import.meta.url);
 const SDK_PACKAGE = new URL('../../../sdk/package.json', import.meta.url);
 
@@ -184,7 +185,7 @@ export async function bundleMetrics(ctx: SuiteContext): Promise<Measured[]> {
       ...[...scripts].map(([name, files]) => ({
         name: `bundle.extension.content-script.${name}`,
         files: async () => files,
-        budget: CONTENT_SCRIPT_BUDGET_KIB,
+        budget: CONTENT_SCRIPT_BUDGET_KIB[name] ?? 30,
         what: `content script ${name} (registered at run time)`,
       })),
       {
