@@ -1,8 +1,8 @@
 /**
  * Bundle sizes, gzip (node:zlib, default level): the extension's production build, file by
  * file as the manifest names them, and the SDK entries the extension imports, bundled the way
- * sdk/src/size.test.ts does. Budgets come from sdk/BUDGETS.md and the content scripts' ceilings (34 KB screening, 30 KB loan: docs/decisions/0060)
- * for the content script.
+ * sdk/src/size.test.ts does. Budgets come from sdk/BUDGETS.md, and for the content scripts from
+ * their ceilings (34 KB screening, 30 KB loan: docs/decisions/0060).
  */
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
