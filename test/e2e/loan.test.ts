@@ -129,8 +129,9 @@ async function consentByKeyboard(key: string, reference: string): Promise<void> 
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.type(reference);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('20261103');
+  // The date field's order follows the browser's locale; fill sets it as a date, as a picker would.
+  const frame = page.frames().find((f) => f.url().includes('/card.html'));
+  await frame?.locator('input[name="grantedAt"]').fill('2026-11-03');
   await page.keyboard.press('Enter');
 }
 
@@ -250,6 +251,11 @@ describe('after consent for both people', () => {
       (o) => o.body as { productId: string; purpose: string; authorization: { reference: string } },
     );
     expect(bodies.every((b) => b.purpose === 'housing_fund_loan')).toBe(true);
+    expect(
+      orders.every(
+        (o) => (o.body as { authorization: { grantedAt: string } }).authorization.grantedAt === '2026-11-03',
+      ),
+    ).toBe(true);
     expect(bodies.map((b) => b.authorization.reference).sort()).toEqual([
       'SQ-2026-1103-01',
       'SQ-2026-1103-01',
