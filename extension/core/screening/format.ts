@@ -18,6 +18,10 @@ import type { DisplayState, SubjectResult } from './model.ts';
  * ```
  */
 export function gradeLabel(grade: Grade, language: Language = getLanguage()): string {
+  return scaleValueLabel(grade, language);
+}
+
+function scaleValueLabel(grade: { scale: Grade['scale']; value: string }, language: Language): string {
   let value: string = grade.value;
   if (grade.scale === 'customs_251' || grade.scale === 'customs_282') {
     value = t(`customs.${grade.value}` as MessageKey, undefined, language);
@@ -46,14 +50,23 @@ const HEADLINE_ORDER: readonly Grade['scale'][] = [
  * ```
  */
 export function headlineGrade(summary: RatingSummary, language: Language = getLanguage()): string | null {
+  const grade = headlineGradeOf(summary);
+  return grade ? scaleValueLabel(grade, language) : null;
+}
+
+/**
+ * The grade a badge headlines, as scale and symbol (the side panel sorts by it, each scale in
+ * its own order); the tax history stands in when no tax grade object is present.
+ */
+export function headlineGradeOf(summary: RatingSummary): { scale: Grade['scale']; value: string } | null {
   for (const scale of HEADLINE_ORDER) {
     const newest = summary.grades
       .filter((g) => g.scale === scale)
       .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
-    if (newest) return gradeLabel(newest, language);
+    if (newest) return newest;
     if (scale === 'tax_credit') {
       const tax = [...summary.taxCredit].sort((a, b) => b.year - a.year)[0];
-      if (tax) return t('grade.tax_credit', { value: tax.grade }, language);
+      if (tax) return { scale, value: tax.grade };
     }
   }
   return null;

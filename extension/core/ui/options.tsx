@@ -5,11 +5,10 @@
  * loan-review settings and the audit log of personal lookups.
  */
 
-import { checkBaseUrl } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { localized, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import { byMode, modeLabel } from '../modes.ts';
 import {
@@ -22,7 +21,7 @@ import {
 } from '../settings.ts';
 import { useSettings } from './common.tsx';
 import type { ModeOptions } from './mode-views.ts';
-import { type Probe, ProbeStatus, probeConnection } from './welcome.tsx';
+import { ApiFields, apiAddressProblem } from './welcome.tsx';
 import './page-strings.ts';
 
 const OPTIONS = [
@@ -42,7 +41,6 @@ const OPTIONS = [
 export function Options(): JSX.Element {
   const stored = useSettings();
   const [draft, setDraft] = useState<Settings | null>(null);
-  const [probe, setProbe] = useState<Probe>({ kind: 'idle' });
   const [saved, setSaved] = useState<'idle' | 'saved' | string>('idle');
   const [newSite, setNewSite] = useState('');
   const [newPath, setNewPath] = useState('');
@@ -59,28 +57,12 @@ export function Options(): JSX.Element {
     setDraft({ ...draft, ...patch });
   };
 
-  const testConnection = async () => {
-    setProbe({ kind: 'testing' });
-    setProbe(await probeConnection(draft.api.baseUrl, draft.api.key));
-  };
-
   const save = async (e: Event) => {
     e.preventDefault();
-    // Plain http:// would carry the key, ID numbers and reports unencrypted: refuse it here too.
-    const address = draft.api.baseUrl ? checkBaseUrl(draft.api.baseUrl) : null;
-    if (address && !address.ok) {
-      setSaved(localized(address.reason));
+    const problem = await apiAddressProblem(draft.api.baseUrl);
+    if (problem) {
+      setSaved(problem);
       return;
-    }
-    try {
-      const origin = new URL(draft.api.baseUrl).origin;
-      // The background calls the API from the extension's origin: it needs that host.
-      if (!(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
-        setSaved(t('options.permission_denied'));
-        return;
-      }
-    } catch {
-      // No or an invalid address: saved as typed, the test tells what is wrong.
     }
     // Sites are changed through the background (they need registration), not by this form.
     await saveSettings({ ...draft, sites: stored.sites });
@@ -120,36 +102,7 @@ export function Options(): JSX.Element {
       <form onSubmit={save}>
         <fieldset>
           <legend>{t('options.api')}</legend>
-          <label class="field">
-            <span>{t('options.base_url')}</span>
-            <input
-              type="url"
-              name="baseUrl"
-              value={draft.api.baseUrl}
-              placeholder="https://api.example.cn"
-              onInput={(e) =>
-                update({ api: { ...draft.api, baseUrl: (e.currentTarget as HTMLInputElement).value.trim() } })
-              }
-            />
-          </label>
-          <label class="field">
-            <span>{t('options.key')}</span>
-            <input
-              type="password"
-              name="apiKey"
-              autocomplete="off"
-              value={draft.api.key}
-              onInput={(e) =>
-                update({ api: { ...draft.api, key: (e.currentTarget as HTMLInputElement).value.trim() } })
-              }
-            />
-          </label>
-          <div class="row">
-            <button type="button" onClick={testConnection} disabled={probe.kind === 'testing'}>
-              {t('options.test')}
-            </button>
-            <ProbeStatus probe={probe} />
-          </div>
+          <ApiFields api={draft.api} onChange={(api) => update({ api })} />
         </fieldset>
 
         <fieldset>

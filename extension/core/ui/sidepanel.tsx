@@ -19,6 +19,7 @@ import {
   formatDateTime,
   gradeLabel,
   headlineGrade,
+  headlineGradeOf,
   listLabel,
   recordCategoryLabel,
   truncate,
@@ -135,31 +136,9 @@ function PageHeader({ record }: { record: TabRecord }): JSX.Element {
   );
 }
 
-// The headline grade as scale and symbol, for sorting by each scale's own order; the same
-// scale priority as the badge's headline (screening/format.ts).
-const HEADLINE_SCALES: readonly Grade['scale'][] = [
-  'pboc_long_term',
-  'tax_credit',
-  'highway_construction',
-  'customs_282',
-  'customs_251',
-  'pboc_short_term',
-  'public_credit',
-];
-function headlineGradeOf(entry: TabSubject): { scale: Grade['scale']; value: string } | null {
-  if (entry.result.state !== 'done') return null;
-  const summary = entry.result.summary;
-  for (const scale of HEADLINE_SCALES) {
-    const newest = summary.grades
-      .filter((g) => g.scale === scale)
-      .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
-    if (newest) return newest;
-    if (scale === 'tax_credit') {
-      const tax = [...summary.taxCredit].sort((a, b) => b.year - a.year)[0];
-      if (tax) return { scale, value: tax.grade };
-    }
-  }
-  return null;
+// The headline grade as scale and symbol, for sorting by each scale's own order.
+function headlineGradeOfEntry(entry: TabSubject): { scale: Grade['scale']; value: string } | null {
+  return entry.result.state === 'done' ? headlineGradeOf(entry.result.summary) : null;
 }
 
 /**
@@ -172,8 +151,8 @@ function headlineGradeOf(entry: TabSubject): { scale: Grade['scale']; value: str
  * ```
  */
 export function byGrade(a: TabSubject, b: TabSubject): number {
-  const ga = headlineGradeOf(a);
-  const gb = headlineGradeOf(b);
+  const ga = headlineGradeOfEntry(a);
+  const gb = headlineGradeOfEntry(b);
   if (ga && gb) return compareGrades(ga, gb);
   return ga ? -1 : gb ? 1 : 0;
 }

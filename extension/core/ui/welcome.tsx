@@ -80,6 +80,76 @@ export function ProbeStatus({ probe }: { probe: Probe }): JSX.Element {
   );
 }
 
+/**
+ * Why an API address cannot be saved, or `null`: plain http:// to another machine would carry the
+ * key, ID numbers and reports unencrypted, and the background calls the API from the
+ * extension's origin, so it needs that host's permission (asked here, in the officer's click).
+ */
+export async function apiAddressProblem(baseUrl: string): Promise<string | null> {
+  const address = baseUrl ? checkBaseUrl(baseUrl) : null;
+  if (address && !address.ok) return localized(address.reason);
+  try {
+    const origin = new URL(baseUrl).origin;
+    if (!(await browser.permissions.request({ origins: [`${origin}/*`] })))
+      return t('options.permission_denied');
+  } catch {
+    // No or an invalid address: saved as typed; the connection test says what is wrong.
+  }
+  return null;
+}
+
+/**
+ * The API address and key with the connection test, as the welcome page and the options page
+ * both ask for them.
+ */
+export function ApiFields(props: {
+  api: Settings['api'];
+  onChange: (api: Settings['api']) => void;
+  /** Raised after a save: tests the connection then, unless the officer already did. */
+  saved?: number;
+}): JSX.Element {
+  const { api, onChange } = props;
+  const [probe, setProbe] = useState<Probe>({ kind: 'idle' });
+  const test = async () => {
+    setProbe({ kind: 'testing' });
+    setProbe(await probeConnection(api.baseUrl, api.key));
+  };
+  // Once per save, with the address as saved.
+  useEffect(() => {
+    if (props.saved && probe.kind === 'idle') void test();
+  }, [props.saved]);
+  return (
+    <>
+      <label class="field">
+        <span>{t('options.base_url')}</span>
+        <input
+          type="url"
+          name="baseUrl"
+          value={api.baseUrl}
+          placeholder="https://api.example.cn"
+          onInput={(e) => onChange({ ...api, baseUrl: (e.currentTarget as HTMLInputElement).value.trim() })}
+        />
+      </label>
+      <label class="field">
+        <span>{t('options.key')}</span>
+        <input
+          type="password"
+          name="apiKey"
+          autocomplete="off"
+          value={api.key}
+          onInput={(e) => onChange({ ...api, key: (e.currentTarget as HTMLInputElement).value.trim() })}
+        />
+      </label>
+      <div class="row">
+        <button type="button" onClick={test} disabled={probe.kind === 'testing'}>
+          {t('options.test')}
+        </button>
+        <ProbeStatus probe={probe} />
+      </div>
+    </>
+  );
+}
+
 export type { Probe };
 
 /**
@@ -93,8 +163,8 @@ export type { Probe };
 export function Welcome(): JSX.Element {
   const stored = useSettings();
   const [draft, setDraft] = useState<Settings | null>(null);
-  const [probe, setProbe] = useState<Probe>({ kind: 'idle' });
   const [saved, setSaved] = useState<string | null>(null);
+  const [saves, setSaves] = useState(0);
   const [site, setSite] = useState('');
   const [siteMode, setSiteMode] = useState<SiteMode>(MODES[0]?.id ?? 'procurement');
   const [siteNote, setSiteNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -114,27 +184,12 @@ export function Welcome(): JSX.Element {
     void saveSettings({ ...stored, language });
   };
 
-  const test = async () => {
-    setProbe({ kind: 'testing' });
-    setProbe(await probeConnection(draft.api.baseUrl, draft.api.key));
-  };
-
   const save = async (e: Event) => {
     e.preventDefault();
-    // Plain http:// to another machine would carry the key unencrypted: refused, as in the options.
-    const address = draft.api.baseUrl ? checkBaseUrl(draft.api.baseUrl) : null;
-    if (address && !address.ok) {
-      setSaved(localized(address.reason));
+    const problem = await apiAddressProblem(draft.api.baseUrl);
+    if (problem) {
+      setSaved(problem);
       return;
-    }
-    try {
-      const origin = new URL(draft.api.baseUrl).origin;
-      if (!(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
-        setSaved(t('options.permission_denied'));
-        return;
-      }
-    } catch {
-      // No or an invalid address: saved as typed; the test says what is wrong.
     }
     await saveSettings({
       ...stored,
@@ -143,7 +198,7 @@ export function Welcome(): JSX.Element {
       language: draft.language,
     });
     setSaved(t('ui.welcome.saved'));
-    if (probe.kind === 'idle') void test();
+    setSaves((n) => n + 1);
   };
 
   const enableSite = async () => {
@@ -190,36 +245,7 @@ export function Welcome(): JSX.Element {
       <form onSubmit={save}>
         <fieldset>
           <legend>{t('ui.welcome.step_api')}</legend>
-          <label class="field">
-            <span>{t('options.base_url')}</span>
-            <input
-              type="url"
-              name="baseUrl"
-              value={draft.api.baseUrl}
-              placeholder="https://api.example.cn"
-              onInput={(e) =>
-                update({ api: { ...draft.api, baseUrl: (e.currentTarget as HTMLInputElement).value.trim() } })
-              }
-            />
-          </label>
-          <label class="field">
-            <span>{t('options.key')}</span>
-            <input
-              type="password"
-              name="apiKey"
-              autocomplete="off"
-              value={draft.api.key}
-              onInput={(e) =>
-                update({ api: { ...draft.api, key: (e.currentTarget as HTMLInputElement).value.trim() } })
-              }
-            />
-          </label>
-          <div class="row">
-            <button type="button" onClick={test} disabled={probe.kind === 'testing'}>
-              {t('options.test')}
-            </button>
-            <ProbeStatus probe={probe} />
-          </div>
+          <ApiFields api={draft.api} onChange={(api) => update({ api })} saved={saves} />
         </fieldset>
         <fieldset>
           <legend>{t('ui.welcome.step_operator')}</legend>
