@@ -5,11 +5,6 @@
 
 /**
  * A UI language.
- *
- * @example
- * ```ts
- * const lang: Language = 'en';
- * ```
  */
 export type Language = 'zh-CN' | 'en';
 
@@ -100,11 +95,6 @@ const zh = {
 
 /**
  * A key of the UI dictionary.
- *
- * @example
- * ```ts
- * const key: MessageKey = 'state.pass';
- * ```
  */
 export type MessageKey = keyof typeof zh | keyof ModeMessages;
 
@@ -112,11 +102,6 @@ export type MessageKey = keyof typeof zh | keyof ModeMessages;
  * The keys a mode adds with {@link addStrings}, merged in from its folder by declaration
  * merging (`declare module '…/core/i18n.ts' { interface ModeMessages … }`), so one `t` serves
  * every mode and a context carries only the strings of the modes it imports.
- *
- * @example
- * ```ts
- * t('loan.verdict.eligible'); // '符合条件', once modes/loan/strings.ts is loaded
- * ```
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by the modes' declaration merging
 export interface ModeMessages {}
@@ -213,11 +198,6 @@ const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': { ...z
  * Adds a mode's strings under `<prefix>.` (the pages' own with an empty prefix), in both
  * languages (the types make a missing
  * translation a compile error).
- *
- * @example
- * ```ts
- * addStrings('loan', { 'verdict.eligible': '符合条件' }, { 'verdict.eligible': 'Eligible' });
- * ```
  */
 export function addStrings<K extends string>(
   prefix: string,
@@ -233,12 +213,6 @@ let current: Language = 'zh-CN';
 
 /**
  * Switches the language of every later {@link t} call.
- *
- * @example
- * ```ts
- * setLanguage('en');
- * t('state.pass'); // 'Pass'
- * ```
  */
 export function setLanguage(language: Language): void {
   current = language;
@@ -246,11 +220,6 @@ export function setLanguage(language: Language): void {
 
 /**
  * The current UI language.
- *
- * @example
- * ```ts
- * getLanguage(); // 'zh-CN'
- * ```
  */
 export function getLanguage(): Language {
   return current;
@@ -258,11 +227,6 @@ export function getLanguage(): Language {
 
 /**
  * Looks a string up in the current language and fills `{name}` placeholders.
- *
- * @example
- * ```ts
- * t('state.invalid', { char: 'L' }); // '校验位不符：应为 L'
- * ```
  */
 export function t(
   key: MessageKey,
@@ -279,11 +243,6 @@ export function t(
 
 /**
  * Picks the side of a `{ zh, en }` text that matches the current language.
- *
- * @example
- * ```ts
- * localized({ zh: '通过', en: 'Pass' }); // '通过'
- * ```
  */
 export function localized(text: { zh: string; en: string }, language: Language = current): string {
   return language === 'en' ? text.en : text.zh;
@@ -292,11 +251,6 @@ export function localized(text: { zh: string; en: string }, language: Language =
 /**
  * Every string of a language as loaded so far (the core's and those the loaded modules added),
  * for tests that check the tables themselves.
- *
- * @example
- * ```ts
- * Object.keys(dictionary('en')).length;
- * ```
  */
 export function dictionary(language: Language): Readonly<Record<string, string>> {
   return dictionaries[language];

@@ -1,12 +1,6 @@
 /**
  * Extension log lines carry one tag, `[xinjian]`, and the feature name, so a user's console
  * export can be filtered to ours.
- *
- * @example
- * ```ts
- * const log = createLogger('badges');
- * log.warn('lookup failed', error); // [xinjian] badges: lookup failed …
- * ```
  */
 export function createLogger(feature: string): {
   debug: (...args: unknown[]) => void;

@@ -19,12 +19,6 @@ import type { CutoffSetting, SiteMode, SiteSetting } from './settings.ts';
 /**
  * What a content script is told when it starts: whether and how to run on this page. No
  * endpoint and no key: those stay in the background.
- *
- * @example
- * ```ts
- * const session = await send({ type: 'cs:hello', url: location.href, title: document.title });
- * if (session?.mode === 'procurement') startProcurement(ctx, session);
- * ```
  */
 export interface ContentSession {
   mode: Exclude<SiteMode, 'off'>;
@@ -35,12 +29,6 @@ export interface ContentSession {
 
 /**
  * The result of a quick lookup from the popup: by code, or by name with its candidates.
- *
- * @example
- * ```ts
- * const q = await send({ type: 'page:quick-lookup', query: '91110000600037341L' });
- * if (q.result.state === 'done') console.log(q.result.screening.verdict);
- * ```
  */
 export interface QuickLookup {
   subject: PageSubject;
@@ -121,11 +109,6 @@ export type BackgroundToContent = Union<BackgroundToContentMap>;
 
 /**
  * The response type of a message.
- *
- * @example
- * ```ts
- * type R = ResponseOf<{ type: 'cs:hello'; url: string; title: string }>; // ContentSession | null
- * ```
  */
 export type ResponseOf<T extends { type: string }> = ResponseIn<
   ContentToBackgroundMap & PageToBackgroundMap & BackgroundToContentMap,
@@ -134,22 +117,12 @@ export type ResponseOf<T extends { type: string }> = ResponseIn<
 
 /**
  * What crosses the boundary: a value, or a serialised error.
- *
- * @example
- * ```ts
- * const reply: Envelope<number> = { ok: true, value: 1 };
- * ```
  */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
 
 /**
  * An error thrown by {@link send}: an `Error` carrying every field of the serialised SDK error
  * (`name`, `status`, `code`, `requestId`, …), so the SDK's guards recognise it.
- *
- * @example
- * ```ts
- * try { await send(message); } catch (e) { if (isRateLimitError(e)) wait(e.retryAfterMs); }
- * ```
  */
 export type RemoteError = Error & SerializedError;
 
@@ -165,11 +138,6 @@ function unwrap<T>(reply: unknown): T {
 /**
  * Sends a message to the background and returns its typed response; a failure there is
  * thrown here as a {@link RemoteError}.
- *
- * @example
- * ```ts
- * const record = await send({ type: 'page:get-tab', tabId: 7 });
- * ```
  */
 export async function send<M extends ContentToBackground | PageToBackground>(
   message: M,
@@ -180,11 +148,6 @@ export async function send<M extends ContentToBackground | PageToBackground>(
 /**
  * Sends a notification to the content script of one tab (and frame). A tab without a listener
  * (closed, navigated away, site disabled) is not an error.
- *
- * @example
- * ```ts
- * await sendToTab(tabId, { type: 'bg:result', key, result }, frameId);
- * ```
  */
 export async function sendToTab(
   tabId: number,
@@ -200,11 +163,6 @@ export async function sendToTab(
 
 /**
  * Listens for background notifications in a content script, until `signal` aborts.
- *
- * @example
- * ```ts
- * listenInContent(ctx.signal, (m) => { if (m.type === 'bg:result') update(m.key, m.result); });
- * ```
  */
 export function listenInContent(signal: AbortSignal, handler: (message: BackgroundToContent) => void): void {
   const listener = (message: unknown, sender: { id?: string }): undefined => {

@@ -11,11 +11,6 @@ import type { PageLayout } from './scan/layout.ts';
 
 /**
  * A mode's declaration.
- *
- * @example
- * ```ts
- * export default defineMode({ id: 'tendering', order: 2, engine: 'screening', ruleSet: 'tendering', ... });
- * ```
  */
 export interface ModeDefinition {
   /** The id a site rule names (`procurement`, `tendering`, `loan`). */
@@ -49,11 +44,6 @@ export interface ModeDefinition {
 
 /**
  * Declares a mode (identity at run time; checks the shape at compile time).
- *
- * @example
- * ```ts
- * export default defineMode({ id: 'procurement', ... });
- * ```
  */
 export function defineMode(mode: ModeDefinition): ModeDefinition {
   return mode;

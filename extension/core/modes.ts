@@ -8,21 +8,11 @@ const found = import.meta.glob<ModeDefinition>('../modes/*/mode.ts', { eager: tr
 
 /**
  * Every mode, in the options page's order.
- *
- * @example
- * ```ts
- * MODES.map((m) => m.id); // ['procurement', 'tendering', 'loan']
- * ```
  */
 export const MODES: readonly ModeDefinition[] = Object.values(found).sort((a, b) => a.order - b.order);
 
 /**
  * The mode with this id, or `null` (`off`, or a mode a later version removed).
- *
- * @example
- * ```ts
- * modeById('tendering')?.ruleSet; // 'tendering'
- * ```
  */
 export function modeById(id: string | null | undefined): ModeDefinition | null {
   return MODES.find((m) => m.id === id) ?? null;
@@ -31,11 +21,6 @@ export function modeById(id: string | null | undefined): ModeDefinition | null {
 /**
  * The mode's parts of one kind, by mode id, from a glob over `modes/*\/<file>` made by the
  * context that uses them (a glob must be written literally where it is used).
- *
- * @example
- * ```ts
- * const panels = byMode(import.meta.glob('../../modes/*\/panel.tsx', { eager: true }));
- * ```
  */
 export function byMode<T>(modules: Record<string, T>): ReadonlyMap<string, T> {
   const out = new Map<string, T>();
@@ -48,11 +33,6 @@ export function byMode<T>(modules: Record<string, T>): ReadonlyMap<string, T> {
 
 /**
  * A site mode's name in the current language (`off` included).
- *
- * @example
- * ```ts
- * modeLabel('tendering'); // '招标投标'
- * ```
  */
 export function modeLabel(id: string): string {
   const mode = modeById(id);

@@ -30,11 +30,6 @@ const ID_RUN = new RegExp(`(?<![0-9])[0-9](?:${SEP}[0-9]){16}${SEP}[0-9Xx](?:${S
 
 /**
  * An ID number as our UI shows it: first 3 and last 4 characters, the birth date hidden.
- *
- * @example
- * ```ts
- * maskedId('330110199209219966'); // '330***********9966'
- * ```
  */
 export function maskedId(id: string): string {
   return maskIdCard(id.trim().toUpperCase());
@@ -42,12 +37,6 @@ export function maskedId(id: string): string {
 
 /**
  * A person's name as our UI shows it: the first character, then `*`.
- *
- * @example
- * ```ts
- * maskedName('冯婷悦'); // '冯**'
- * maskedName(null); // null
- * ```
  */
 export function maskedName(name: string | null): string | null {
   // Page text: drop bidirectional and zero-width controls so the one character kept is a letter.
@@ -58,11 +47,6 @@ export function maskedName(name: string | null): string | null {
 /**
  * Text as a pattern should see it: percent-escapes decoded (up to three layers), full-width
  * letters, digits and spaces turned half-width, invisible format controls removed.
- *
- * @example
- * ```ts
- * normalizeText('%33３０\u200b1'); // '3301'
- * ```
  */
 export function normalizeText(text: string): string {
   let out = text;
@@ -80,11 +64,6 @@ export function normalizeText(text: string): string {
 /**
  * Removes bidirectional, zero-width and other invisible format controls (page text shown in our
  * views must read the way it is stored).
- *
- * @example
- * ```ts
- * stripControls('abc\u202edcba'); // 'abcdcba'
- * ```
  */
 export function stripControls(text: string): string {
   return text.replace(CONTROLS, '');
@@ -107,14 +86,6 @@ function percentDecode(text: string): string {
  * Replaces every ID-shaped token in a text with its masked form. Each run of digits, escapes and
  * separators is normalised first ({@link normalizeText}), so percent-encoded, full-width, spaced
  * or dashed numbers and numbers right after a letter are found too; text around them is kept.
- *
- * @example
- * ```ts
- * redactIds('https://gjj.example.cn/loan?id=330110199209219966'); // 'https://gjj.example.cn/loan?id=330***********9966'
- * redactIds('id=%33%33%30110199209219966'); // 'id=330***********9966'
- * redactIds('张三（330110199209219966）经营部'); // '张三（330***********9966）经营部'
- * redactIds('３３０１１０ １９９２０９２１ ９９６６'); // '330***********9966'
- * ```
  */
 export function redactIds(text: string): string {
   return text.replace(CANDIDATE, (run: string, at: number) => {
@@ -166,11 +137,6 @@ function plausibleId(id: string): boolean {
 /**
  * A page address as records and exports keep it: origin and path only (no query or fragment,
  * where sites put session tokens and search terms), ID numbers masked.
- *
- * @example
- * ```ts
- * pageAddress('https://gjj.example.cn/loan/330110199209219966?id=1#x'); // 'https://gjj.example.cn/loan/330***********9966'
- * ```
  */
 export function pageAddress(url: string): string {
   try {
@@ -184,11 +150,6 @@ export function pageAddress(url: string): string {
 
 /**
  * A deep copy of a JSON value with {@link redactIds} applied to every string (keys included).
- *
- * @example
- * ```ts
- * redactDeep({ message: '没有 330110199209219966 的记录' }); // { message: '没有 330***********9966 的记录' }
- * ```
  */
 export function redactDeep<T>(value: T): T {
   return walk(value) as T;
@@ -208,11 +169,6 @@ function walk(value: unknown): unknown {
 /**
  * Whether a text contains an ID-shaped token (for refusing one where it does not belong, such
  * as an authorization reference).
- *
- * @example
- * ```ts
- * containsIdNumber('授权书 SQ-2026-0001'); // false
- * ```
  */
 export function containsIdNumber(text: string): boolean {
   return redactIds(text) !== text;

@@ -12,11 +12,6 @@ import { MODES } from './modes.ts';
  * What the extension does on a site: the id of a mode (`modes/<id>/mode.ts`: `procurement`,
  * `tendering`, `loan`, …) or `off`. Never chosen automatically: the user sets it per site or
  * per path. A stored rule naming a mode this build does not have runs nothing.
- *
- * @example
- * ```ts
- * const mode: SiteMode = 'procurement';
- * ```
  */
 export type SiteMode = string;
 
@@ -28,12 +23,6 @@ export const AVAILABLE_MODES: readonly SiteMode[] = [...MODES.map((m) => m.id), 
  * paths starting with `pathPrefix`, and its mode. A rule with a path prefix overrides the
  * site-wide rule on its paths (the longest matching prefix wins), so one host can run
  * procurement pages and a loan-review system side by side.
- *
- * @example
- * ```ts
- * const site: SiteSetting = { pattern: 'https://ggzy.example.gov.cn/*', mode: 'procurement' };
- * const loan: SiteSetting = { pattern: 'https://gjj.example.gov.cn/*', pathPrefix: '/loan/', mode: 'loan' };
- * ```
  */
 export interface SiteSetting {
   pattern: string;
@@ -44,11 +33,6 @@ export interface SiteSetting {
 
 /**
  * The housing-fund loan-review settings.
- *
- * @example
- * ```ts
- * const loan: LoanSettings = { rulePackId: 'hangzhou', cacheReports: false, auditRetentionDays: 180, reviewDate: null };
- * ```
  */
 export interface LoanSettings {
   /** A built-in rule pack id (`housingFundRulePacks`); the generic 连三累六 template by default. */
@@ -83,11 +67,6 @@ export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 /**
  * Where the 截止时点 of a credit check comes from: the page when its layout declares one and
  * `readFromPage` is on, else `fixedDate`, else today.
- *
- * @example
- * ```ts
- * const cutoff: CutoffSetting = { readFromPage: true, fixedDate: null };
- * ```
  */
 export interface CutoffSetting {
   readFromPage: boolean;
@@ -96,12 +75,6 @@ export interface CutoffSetting {
 
 /**
  * Everything the user can set on the options page.
- *
- * @example
- * ```ts
- * const s = await loadSettings();
- * if (!s.api.baseUrl) openOptionsPage();
- * ```
  */
 export interface Settings {
   api: { baseUrl: string; key: string };
@@ -124,11 +97,6 @@ const STORAGE_KEY = 'settings';
  * e2e builds point at the local mock server (see wxt.config.ts) and set each mode's demo page
  * (`/demo/tendering`, `/demo/loan-review` on the local sites, any port) to that mode, so
  * `npm start` needs no setup.
- *
- * @example
- * ```ts
- * defaultSettings().sites; // [] in production
- * ```
  */
 export function defaultSettings(): Settings {
   const local = typeof __XINJIAN_LOCAL_DEFAULTS__ === 'undefined' ? null : __XINJIAN_LOCAL_DEFAULTS__;
@@ -156,11 +124,6 @@ export function defaultSettings(): Settings {
 
 /**
  * The loan-review defaults: generic pack, no report cache, a year of audit log, today.
- *
- * @example
- * ```ts
- * defaultLoanSettings().cacheReports; // false
- * ```
  */
 export function defaultLoanSettings(): LoanSettings {
   return {
@@ -173,11 +136,6 @@ export function defaultLoanSettings(): LoanSettings {
 
 /**
  * Fills missing fields from the defaults, so settings saved by an older version still load.
- *
- * @example
- * ```ts
- * normalizeSettings({ operator: '张三' }).language; // 'zh-CN'
- * ```
  */
 export function normalizeSettings(stored: unknown): Settings {
   const d = defaultSettings();
@@ -219,12 +177,6 @@ function isSiteSetting(v: unknown): v is SiteSetting {
 
 /**
  * Whether a path prefix can narrow a site rule: starts with `/`, no wildcard, no whitespace.
- *
- * @example
- * ```ts
- * isValidPathPrefix('/demo/loan-review'); // true
- * isValidPathPrefix('demo/*'); // false
- * ```
  */
 export function isValidPathPrefix(prefix: string): boolean {
   return /^\/[^\s*?#]*$/.test(prefix);
@@ -232,11 +184,6 @@ export function isValidPathPrefix(prefix: string): boolean {
 
 /**
  * Whether two rules are the same rule (same pattern and path prefix), whatever their modes.
- *
- * @example
- * ```ts
- * sameSiteRule({ pattern: 'http://a.cn/*', mode: 'off' }, { pattern: 'http://a.cn/*', mode: 'loan' }); // true
- * ```
  */
 export function sameSiteRule(
   a: { pattern: string; pathPrefix?: string | undefined },
@@ -248,12 +195,6 @@ export function sameSiteRule(
 /**
  * The match pattern a rule registers the content script for: the site pattern, or for a rule
  * with a path prefix the same host with that path (`http://127.0.0.1/demo/loan-review*`).
- *
- * @example
- * ```ts
- * contentPatternFor({ pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' });
- * // 'http://127.0.0.1/demo/loan-review*'
- * ```
  */
 export function contentPatternFor(site: SiteSetting): string {
   if (site.pathPrefix === undefined || !site.pattern.endsWith('/*')) return site.pattern;
@@ -262,11 +203,6 @@ export function contentPatternFor(site: SiteSetting): string {
 
 /**
  * Reads the settings from `storage.local`.
- *
- * @example
- * ```ts
- * const { api } = await loadSettings();
- * ```
  */
 export async function loadSettings(): Promise<Settings> {
   const got = await browser.storage.local.get(STORAGE_KEY);
@@ -275,11 +211,6 @@ export async function loadSettings(): Promise<Settings> {
 
 /**
  * Writes the settings to `storage.local`.
- *
- * @example
- * ```ts
- * await saveSettings({ ...(await loadSettings()), operator: '张三' });
- * ```
  */
 export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [STORAGE_KEY]: settings });
@@ -287,11 +218,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
 
 /**
  * Calls `listener` whenever the stored settings change; returns the unsubscribe function.
- *
- * @example
- * ```ts
- * const stop = watchSettings((s) => setLanguage(s.language));
- * ```
  */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -305,11 +231,6 @@ export function watchSettings(listener: (settings: Settings) => void): () => voi
 /**
  * The match pattern that enables a whole host: `https://a.example.cn:8443/x` →
  * `https://a.example.cn/*` (match patterns carry no port). `null` for non-web URLs.
- *
- * @example
- * ```ts
- * sitePatternFor('http://127.0.0.1:8787/demo/bid-opening'); // 'http://127.0.0.1/*'
- * ```
  */
 export function sitePatternFor(url: string): string | null {
   let u: URL;
@@ -326,16 +247,6 @@ export function sitePatternFor(url: string): string | null {
  * The rule that covers `url`, if any. A rule whose path prefix matches beats a site-wide one
  * (the longest prefix wins); among equals the last entry wins, so a specific entry added after
  * a wildcard overrides it.
- *
- * @example
- * ```ts
- * const sites: SiteSetting[] = [
- *   { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
- *   { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' },
- * ];
- * siteFor('http://127.0.0.1:8787/demo/bid-opening', sites)?.mode; // 'procurement'
- * siteFor('http://127.0.0.1:8787/demo/loan-review', sites)?.mode; // 'loan'
- * ```
  */
 export function siteFor(url: string, sites: readonly SiteSetting[]): SiteSetting | null {
   let path: string;
@@ -366,12 +277,6 @@ export function siteFor(url: string, sites: readonly SiteSetting[]): SiteSetting
 /**
  * Whether a URL path lies under a rule's path prefix, on path-segment boundaries: `/loan`
  * covers `/loan` and `/loan/42`, not `/loans-faq`; `/loan/` covers what is below `/loan/`.
- *
- * @example
- * ```ts
- * pathUnder('/loan/42', '/loan'); // true
- * pathUnder('/loans-faq', '/loan'); // false
- * ```
  */
 export function pathUnder(path: string, prefix: string): boolean {
   if (prefix === '' || prefix === '/') return true;
@@ -381,12 +286,6 @@ export function pathUnder(path: string, prefix: string): boolean {
 
 /**
  * Whether a string is a valid match pattern for an http(s) site.
- *
- * @example
- * ```ts
- * isValidSitePattern('https://*.ccgp.gov.cn/*'); // true
- * isValidSitePattern('ccgp.gov.cn'); // false
- * ```
  */
 export function isValidSitePattern(pattern: string): boolean {
   if (!/^(https?|\*):\/\//.test(pattern)) return false;
@@ -400,12 +299,6 @@ export function isValidSitePattern(pattern: string): boolean {
 
 /**
  * The 截止时点 to check against, and where it came from.
- *
- * @example
- * ```ts
- * resolveCutoff({ readFromPage: true, fixedDate: null }, '2026-11-20', '2026-11-01');
- * // { date: '2026-11-20', source: 'page' }
- * ```
  */
 export function resolveCutoff(
   setting: CutoffSetting,
@@ -419,11 +312,6 @@ export function resolveCutoff(
 
 /**
  * Today as `YYYY-MM-DD` in China Standard Time, the calendar the procurement documents use.
- *
- * @example
- * ```ts
- * todayInChina(new Date('2026-10-31T17:00:00Z')); // '2026-11-01'
- * ```
  */
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -11,11 +11,6 @@ import { ratingCache } from './session-cache.ts';
 /**
  * The rating cache the background's clients share: in memory, mirrored to `storage.session`
  * within a byte budget (see `session-cache.ts`).
- *
- * @example
- * ```ts
- * const client = createClient({ baseUrl, apiKey, cache: sessionCache() });
- * ```
  */
 export function sessionCache(): Cache<BatchRatingItem> {
   return ratingCache();
@@ -26,11 +21,6 @@ const retryListeners = new Set<NonNullable<ClientHooks['onRetry']>>();
 
 /**
  * Subscribes to the client's retries (to show "retrying" on badges); returns the unsubscribe.
- *
- * @example
- * ```ts
- * const stop = onClientRetry((e) => console.log(e.path, e.attempt));
- * ```
  */
 export function onClientRetry(listener: NonNullable<ClientHooks['onRetry']>): () => void {
   retryListeners.add(listener);
@@ -40,12 +30,6 @@ export function onClientRetry(listener: NonNullable<ClientHooks['onRetry']>): ()
 /**
  * The client for the current settings. Throws an `XinjianError` when the endpoint or key is
  * missing, so the failure crosses to the UI like any other SDK error.
- *
- * @example
- * ```ts
- * const client = clientFor(await loadSettings());
- * await client.account.retrieve();
- * ```
  */
 export function clientFor(settings: Settings): XinjianClient {
   const { baseUrl, key } = settings.api;
@@ -70,11 +54,6 @@ export function clientFor(settings: Settings): XinjianClient {
 
 /**
  * A one-off client for the options page's "test connection": no cache, few retries.
- *
- * @example
- * ```ts
- * const account = await probeClient('http://127.0.0.1:8787', key).account.retrieve();
- * ```
  */
 export function probeClient(baseUrl: string, apiKey: string): XinjianClient {
   return createClient({ baseUrl, apiKey, cache: false, maxRetries: 1, timeout: 10_000 });

@@ -29,12 +29,6 @@ const log = createLogger('background');
 /**
  * What the content script on `url` should do under `settings`: the mode of the rule that
  * covers it, or `null` to stay idle (off, or a mode this build does not have).
- *
- * @example
- * ```ts
- * sessionFor(settings, 'http://127.0.0.1:8787/demo/bid-opening')?.mode; // 'procurement'
- * sessionFor(settings, 'http://127.0.0.1:8787/demo/loan-review')?.mode; // 'loan' in local builds
- * ```
  */
 export function sessionFor(settings: Settings, url: string): ContentSession | null {
   const mode = modeById(siteFor(url, settings.sites)?.mode);
@@ -44,11 +38,6 @@ export function sessionFor(settings: Settings, url: string): ContentSession | nu
 
 /**
  * Wires everything up; called once per service-worker start.
- *
- * @example
- * ```ts
- * export default defineBackground(() => startBackground());
- * ```
  */
 export function startBackground(): void {
   const parts = backgroundParts();

@@ -11,11 +11,6 @@ import type { Handlers } from './router.ts';
 
 /**
  * A mode's background part.
- *
- * @example
- * ```ts
- * export const background: ModeBackground = { content: { 'cs:loan-seen': … }, leaveTab: dropLoanTab };
- * ```
  */
 export interface ModeBackground {
   content?: Partial<Handlers<ContentToBackgroundMap>>;
@@ -38,11 +33,6 @@ const own = byMode(
 
 /**
  * Every distinct background part: the screening modes share one.
- *
- * @example
- * ```ts
- * for (const part of backgroundParts()) part.started?.(settings);
- * ```
  */
 export function backgroundParts(): ModeBackground[] {
   const parts = new Set<ModeBackground>();
@@ -52,11 +42,6 @@ export function backgroundParts(): ModeBackground[] {
 
 /**
  * Drops the tab's records of every mode but `keep`'s (a page of another mode started there).
- *
- * @example
- * ```ts
- * await leaveTab(tabId, screeningBackground);
- * ```
  */
 export async function leaveTab(tabId: number, keep?: ModeBackground): Promise<void> {
   for (const part of backgroundParts()) if (part !== keep) await part.leaveTab?.(tabId);

@@ -9,11 +9,6 @@ const log = createLogger('side-panel');
 
 /**
  * The side panel URL for a tab and, optionally, one subject.
- *
- * @example
- * ```ts
- * sidePanelPath(7, 'code:91110000600037341L'); // 'sidepanel.html?tab=7&subject=code%3A91110000600037341L'
- * ```
  */
 export function sidePanelPath(tabId: number, key: string | null): string {
   const params = new URLSearchParams({ tab: String(tabId) });
@@ -29,11 +24,6 @@ interface SidebarAction {
 /**
  * Opens the side panel. Must run while the user's click is still being handled (both browsers
  * require a user action), so nothing is awaited before `open`. Falls back to a tab.
- *
- * @example
- * ```ts
- * await openSidePanel(sender.tabId, 'code:91110000600037341L');
- * ```
  */
 export async function openSidePanel(tabId: number, key: string | null): Promise<void> {
   const path = sidePanelPath(tabId, key);

@@ -28,11 +28,6 @@ export type Handlers<M> = {
  * Installs the background's message router. Content-script messages are only accepted from
  * tabs, page messages only from the extension's own pages, so a web page's script cannot
  * reach the page-only handlers (which hold the key) through a content script.
- *
- * @example
- * ```ts
- * listenInBackground({ 'cs:hello': async (m, s) => hello(m, s), ... }, { 'page:get-tab': ... });
- * ```
  */
 export function listenInBackground(
   content: Partial<Handlers<ContentToBackgroundMap>>,

@@ -26,11 +26,6 @@ export const CACHE_BUDGET_BYTES = 2.5 * 1024 * 1024;
 
 /**
  * The part of a `storage.session`-like area the cache uses (tests pass one with a quota).
- *
- * @example
- * ```ts
- * const area: SessionArea = browser.storage.session;
- * ```
  */
 export interface SessionArea {
   get(keys: null | string | string[]): Promise<Record<string, unknown>>;
@@ -40,11 +35,6 @@ export interface SessionArea {
 
 /**
  * Options of {@link SessionRatingCache}.
- *
- * @example
- * ```ts
- * const opts: SessionCacheOptions = { budgetBytes: 1_000_000, maxEntries: 5_000 };
- * ```
  */
 export interface SessionCacheOptions {
   /** Bytes of storage the mirrored entries may take (JSON length of key and value). */
@@ -74,12 +64,6 @@ interface Entry extends Stored {
  * byte budget: the oldest mirrored entries are evicted to make room, and a quota error evicts
  * more and retries once. A cache key removed from storage by someone else (a "clear cache")
  * clears memory too.
- *
- * @example
- * ```ts
- * const cache = new SessionRatingCache({ budgetBytes: 3 * 1024 * 1024 });
- * const client = createClient({ baseUrl, apiKey, cache });
- * ```
  */
 export class SessionRatingCache implements Cache<BatchRatingItem> {
   readonly #area: SessionArea;
@@ -396,11 +380,6 @@ let shared: SessionRatingCache | null = null;
 
 /**
  * The background's one rating cache, shared by every client it makes and by the tab records.
- *
- * @example
- * ```ts
- * const client = createClient({ baseUrl, apiKey, cache: ratingCache() });
- * ```
  */
 export function ratingCache(): SessionRatingCache {
   if (!shared) {

@@ -17,11 +17,6 @@ export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 /**
  * The match patterns of the enabled rules whose host permission is actually granted; a rule
  * with a path prefix registers for that path only (`http://127.0.0.1/demo/loan-review*`).
- *
- * @example
- * ```ts
- * await activePatterns(settings); // ['http://127.0.0.1/*', 'http://localhost/*', 'http://127.0.0.1/demo/loan-review*', …]
- * ```
  */
 export async function activePatterns(settings: Settings): Promise<string[]> {
   const out: string[] = [];
@@ -34,11 +29,6 @@ export async function activePatterns(settings: Settings): Promise<string[]> {
 
 /**
  * Whether the host permission for a pattern is granted.
- *
- * @example
- * ```ts
- * await isGranted('http://127.0.0.1/*'); // true in development and e2e builds
- * ```
  */
 export async function isGranted(pattern: string): Promise<boolean> {
   try {
@@ -53,11 +43,6 @@ let queue: Promise<void> = Promise.resolve();
 /**
  * Registers the content script for the enabled sites (or unregisters it when there are none).
  * Calls are serialised, so two quick settings changes cannot race into a duplicate id.
- *
- * @example
- * ```ts
- * watchSettings((s) => void syncContentScripts(s));
- * ```
  */
 export function syncContentScripts(settings: Settings): Promise<void> {
   queue = queue.then(() => sync(settings)).catch((e: unknown) => log.error('registration failed', e));
@@ -92,11 +77,6 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * Starts the content script on a tab that was open before its site was enabled.
- *
- * @example
- * ```ts
- * await injectInto(tabId);
- * ```
  */
 export async function injectInto(tabId: number): Promise<void> {
   try {
@@ -110,11 +90,6 @@ export async function injectInto(tabId: number): Promise<void> {
  * Starts the content script on tabs of enabled sites that were already open when the
  * extension was installed, updated or the browser started (registration only covers pages
  * loaded afterwards). Pages still loading get the registered script.
- *
- * @example
- * ```ts
- * browser.runtime.onInstalled.addListener(async () => injectIntoOpenTabs(await loadSettings()));
- * ```
  */
 export async function injectIntoOpenTabs(settings: Settings): Promise<void> {
   const patterns = await activePatterns(settings);

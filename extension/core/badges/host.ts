@@ -24,11 +24,6 @@ export interface BadgeHandle extends FrameOwner {
 
 /**
  * What a mode tells the host.
- *
- * @example
- * ```ts
- * const view: BadgeView<PageSubject, SubjectResult> = { mode: 'screening', props, act, activate };
- * ```
  */
 export interface BadgeView<S, R> {
   /** The frame's card body that draws these markers (`screening`, `loan`). */
@@ -51,13 +46,6 @@ const ONLY_PUNCTUATION = /^[\s）)】\]」』。，,；;、：:]*$/;
 
 /**
  * The markers of one page and their subjects' results.
- *
- * @example
- * ```ts
- * const host = new BadgeHost(view, new CardFrame(ctx));
- * host.track(subject.key, subject, { state: 'checking', attempt: 0 });
- * host.mount(occurrence, subject.key);
- * ```
  */
 export class BadgeHost<S, R> {
   readonly #view: BadgeView<S, R>;
@@ -165,11 +153,6 @@ export class BadgeHost<S, R> {
  * Inserts `host` after the occurrence. When real text follows in the same text node, the node
  * is split after it (and any closing bracket), so each marker sits next to its own text;
  * trailing punctuation alone does not justify a split.
- *
- * @example
- * ```ts
- * place(occurrence, host); // returns the new text node when it split one
- * ```
  */
 export function place(at: MarkerPlace, host: Element): Text | null {
   const node = at.node;

@@ -12,11 +12,6 @@ import type { BadgeHost } from './host.ts';
 
 /**
  * What the tests can see of one badge.
- *
- * @example
- * ```ts
- * const s: BadgeSnapshot = { key: 'code:…', name: null, state: 'pass', text: '✓通过·AAA 主体评级', label: '…', cardOpen: false, cardText: '', focused: false, tags: { div: 4 } };
- * ```
  */
 export interface BadgeSnapshot {
   key: string;
@@ -39,11 +34,6 @@ export type DescribeBadge<S, R> = (
 
 /**
  * Answers snapshot requests from the page until the context ends.
- *
- * @example
- * ```ts
- * if (import.meta.env.MODE === 'e2e') installTestHook(ctx, () => badges, describe);
- * ```
  */
 export function installTestHook<S, R>(
   ctx: ContentScriptContext,
@@ -74,11 +64,6 @@ export function installTestHook<S, R>(
 
 /**
  * Markers in page order, whatever order they were mounted in.
- *
- * @example
- * ```ts
- * inPageOrder(registry.handles());
- * ```
  */
 export function inPageOrder<H extends { host: HTMLElement }>(handles: Iterable<H>): H[] {
   return [...handles].sort((a, b) =>
@@ -88,11 +73,6 @@ export function inPageOrder<H extends { host: HTMLElement }>(handles: Iterable<H
 
 /**
  * What the frame shows of one marker, and whether the marker has the focus.
- *
- * @example
- * ```ts
- * frameSnapshot(registry.frame, handle); // { cardOpen: true, cardText: '…', focused: false, tags: {…} }
- * ```
  */
 export function frameSnapshot(
   frame: CardFrame,

@@ -59,14 +59,6 @@ iframe { display: block; border: 0; border-radius: 8px; box-shadow: 0 8px 24px r
 
 /**
  * The card frame of one content script.
- *
- * @example
- * ```ts
- * const frame = new CardFrame(ctx);
- * frame.show(owner, 'preview'); // on focus
- * frame.show(owner, 'card'); // on Enter
- * frame.refresh(owner); // the owner's result changed
- * ```
  */
 export class CardFrame {
   readonly #ctx: ContentScriptContext;
@@ -315,12 +307,6 @@ export class CardFrame {
  * A marker wired to the card frame: the officer's focus shows `owner`'s preview, leaving hides
  * it, Escape closes what is shown (returning the focus from a card), and `open` runs on a
  * click, Enter or Space. The marker's host and button are copied onto `owner`.
- *
- * @example
- * ```ts
- * const marker = frameMarker(document, sheet, frame, handle, () => frame.show(handle, 'card'));
- * textNode.after(marker.host);
- * ```
  */
 export function frameMarker(
   doc: Document,
@@ -346,11 +332,6 @@ export function frameMarker(
 
 /**
  * Adds a handle to its key's set (a subject printed twice has two markers).
- *
- * @example
- * ```ts
- * addHandle(handlesByKey, key, handle);
- * ```
  */
 export function addHandle<H>(byKey: Map<string, Set<H>>, key: string, handle: H): void {
   let set = byKey.get(key);

@@ -39,11 +39,6 @@ export interface FrameCard {
 
 /**
  * Starts the frame with the modes' card bodies.
- *
- * @example
- * ```ts
- * startFrame(document.getElementById('app')!, { screening: ScreeningFrameBody, loan: card.body });
- * ```
  */
 export function startFrame(root: HTMLElement, bodies: Readonly<Record<string, FrameBody>>): void {
   const secret = window.name;

@@ -16,11 +16,6 @@ const ownHosts = new WeakSet<Node>();
 
 /**
  * Whether a node is the extension's own UI (ignored by the observer and the detectors).
- *
- * @example
- * ```ts
- * isOwnUi(createHost(document, MARKER_TAG)); // true
- * ```
  */
 export function isOwnUi(node: Node): boolean {
   return ownHosts.has(node) || node.nodeName === 'XINJIAN-BADGE' || node.nodeName === 'XINJIAN-FRAME';
@@ -30,12 +25,6 @@ export function isOwnUi(node: Node): boolean {
  * A new host element, not yet attached. A page that registers our tag as a custom element runs
  * its own constructor on every host we create and could attach a shadow root first (ours would
  * then fail); on such a page the host is a plain `<span>`, which no page can redefine.
- *
- * @example
- * ```ts
- * const host = createHost(document, MARKER_TAG);
- * const root = host.attachShadow({ mode: 'closed' });
- * ```
  */
 export function createHost(doc: Document, tag: string): HTMLElement {
   let host = doc.createElement(tag);
@@ -93,12 +82,6 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 /**
  * Creates a marker (not yet in the page). `sheet` is shared by every marker of the page; pass
  * `null` where adopting sheets fails, and the marker gets its own `<style>`.
- *
- * @example
- * ```ts
- * const marker = createMarker(document, markerSheet(), { preview, leave, open, dismiss });
- * textNode.after(marker.host);
- * ```
  */
 export function createMarker(doc: Document, sheet: CSSStyleSheet | null, events: MarkerEvents): Marker {
   const host = createHost(doc, MARKER_TAG);
@@ -136,11 +119,6 @@ export function createMarker(doc: Document, sheet: CSSStyleSheet | null, events:
 /**
  * The stylesheet every marker adopts, or `null` where constructed sheets cannot be adopted
  * (Firefox content scripts cannot hand a page-world array their own sheet).
- *
- * @example
- * ```ts
- * const sheet = markerSheet();
- * ```
  */
 export function markerSheet(): CSSStyleSheet | null {
   try {
@@ -154,11 +132,6 @@ export function markerSheet(): CSSStyleSheet | null {
 
 /**
  * Styles a shadow root with `sheet`, or a `<style>` with `css` where adopting fails.
- *
- * @example
- * ```ts
- * adopt(root, sheet, MARKER_CSS);
- * ```
  */
 export function adopt(root: ShadowRoot, sheet: CSSStyleSheet | null, css: string): void {
   if (sheet) {

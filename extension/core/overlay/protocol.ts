@@ -59,11 +59,6 @@ export const FRAME_HANDSHAKE = 'xinjianCard';
  * Whether the channel is a `MessagePort` handed to the frame (Firefox, which has
  * `runtime.getFrameId`: it neither hands a content script's runtime port to an extension frame
  * of the same tab nor answers `tabs.getCurrent` there) rather than a `runtime` port (Chrome).
- *
- * @example
- * ```ts
- * usesMessagePort(); // true in Firefox
- * ```
  */
 export function usesMessagePort(): boolean {
   return typeof (browser.runtime as { getFrameId?: unknown }).getFrameId === 'function';
@@ -80,11 +75,6 @@ export interface FramePort {
 
 /**
  * Wraps a `runtime` port or a `MessagePort`.
- *
- * @example
- * ```ts
- * const port = framePort(browser.runtime.connect({ name }));
- * ```
  */
 export function framePort(port: ReturnType<typeof browser.runtime.connect> | MessagePort): FramePort {
   if ('onMessage' in port) {

@@ -22,13 +22,6 @@ export interface DomWatcherOptions {
 
 /**
  * The shared watcher. Features subscribe; the watcher owns the observer and the scheduling.
- *
- * @example
- * ```ts
- * const watcher = createDomWatcher(ctx, { ignore: isOwnUi });
- * watcher.subscribe((change) => (change.kind === 'nodes' ? scan(change.roots) : scanAll()));
- * watcher.requestFull();
- * ```
  */
 export interface DomWatcher {
   subscribe(listener: (change: DomChange) => void): () => void;
@@ -41,11 +34,6 @@ export const DEFAULT_FULL_RESCAN_THRESHOLD = 500;
 
 /**
  * Creates the watcher for a content-script context.
- *
- * @example
- * ```ts
- * const watcher = createDomWatcher(ctx);
- * ```
  */
 export function createDomWatcher(ctx: ContentScriptContext, options: DomWatcherOptions = {}): DomWatcher {
   const threshold = options.fullRescanThreshold ?? DEFAULT_FULL_RESCAN_THRESHOLD;
@@ -147,11 +135,6 @@ function isInsideIgnored(node: Node, ignore: (node: Node) => boolean): boolean {
 /**
  * Drops nodes contained in another listed node (and detached ones), so each subtree is walked
  * once.
- *
- * @example
- * ```ts
- * topmost([table, row, otherDiv]); // [table, otherDiv]
- * ```
  */
 export function topmost(nodes: readonly Node[]): Node[] {
   const set = new Set(nodes);

@@ -12,12 +12,6 @@ const log = createLogger('content');
 /**
  * Asks the background for this page's session and applies its language; `null` when the
  * background is unreachable, the page is off, or the context already ended.
- *
- * @example
- * ```ts
- * const session = await hello(ctx);
- * if (session?.mode === 'loan') startLoan(ctx, session);
- * ```
  */
 export async function hello(ctx: ContentScriptContext): Promise<ContentSession | null> {
   let session: ContentSession | null;

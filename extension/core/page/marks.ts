@@ -12,13 +12,6 @@ export type Phase = 'xinjian:scan' | 'xinjian:lookup' | 'xinjian:render';
 /**
  * Records `phase` from `start` (a `performance.now()` reading) to now, and returns now. A
  * measure that cannot be recorded (a page that replaced `performance`) is skipped silently.
- *
- * @example
- * ```ts
- * const t0 = performance.now();
- * detect(root);
- * measurePhase('xinjian:scan', t0);
- * ```
  */
 export function measurePhase(phase: Phase, start: number): number {
   const end = performance.now();
@@ -33,11 +26,6 @@ export function measurePhase(phase: Phase, start: number): number {
 
 /**
  * Marks a moment with no data: `xinjian:settled` when every subject read so far has its answer.
- *
- * @example
- * ```ts
- * markPhase('xinjian:settled');
- * ```
  */
 export function markPhase(name: 'xinjian:settled'): void {
   try {

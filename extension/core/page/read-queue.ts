@@ -13,11 +13,6 @@ export const SPLIT_ABOVE_NODES = 1_000;
 
 /**
  * Whether a root is too large to read in one piece.
- *
- * @example
- * ```ts
- * isLarge(document.body); // true on a page of 100,000 nodes
- * ```
  */
 export function isLarge(node: Node, limit = SPLIT_ABOVE_NODES): boolean {
   if (node.nodeType !== 1) return false;
@@ -42,13 +37,6 @@ export function isLarge(node: Node, limit = SPLIT_ABOVE_NODES): boolean {
 /**
  * Roots waiting to be read, in document order within each added batch. A newer batch is read
  * before what is left of an older one; each root is read once, whatever the order.
- *
- * @example
- * ```ts
- * const reads = new ReadQueue();
- * reads.push([document.body]);
- * for (let root = reads.next(); root; root = reads.next()) detect(root, options);
- * ```
  */
 export class ReadQueue {
   // The next root is the last element: pushing and taking are O(1), splitting keeps order.

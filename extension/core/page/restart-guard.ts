@@ -15,11 +15,6 @@ const keyOf = (entrypoint: string) => Symbol.for(`xinjian.content-script-starts.
 /**
  * Counts a start of `entrypoint` in this frame's isolated world and returns this copy's number.
  * Call it when the entrypoint module loads, before WXT creates the context.
- *
- * @example
- * ```ts
- * const started = countStart('content');
- * ```
  */
 export function countStart(entrypoint: string): number {
   const key = keyOf(entrypoint);
@@ -31,11 +26,6 @@ export function countStart(entrypoint: string): number {
 /**
  * Stops a "newer copy started" event before WXT sees it, unless a newer copy of `entrypoint`
  * did start in this world.
- *
- * @example
- * ```ts
- * main: (ctx) => { ignoreForgedRestarts(ctx, 'content', started); startContent(ctx); }
- * ```
  */
 export function ignoreForgedRestarts(ctx: ContentScriptContext, entrypoint: string, started: number): void {
   // WXT's event name (ContentScriptContext.SCRIPT_STARTED_MESSAGE_TYPE, private in its types).

@@ -14,11 +14,6 @@ const log = createLogger('content');
 
 /**
  * Runs the content script for this page.
- *
- * @example
- * ```ts
- * export default defineContentScript({ registration: 'runtime', main: (ctx) => startContent(ctx) });
- * ```
  */
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const session = await hello(ctx);

@@ -12,12 +12,6 @@ const OFF_SCREEN_PX = -1000;
 /**
  * A per-scan memo of the ancestor walk, so a table of a thousand rows costs one style read
  * per element.
- *
- * @example
- * ```ts
- * const hidden = createHiddenCheck();
- * if (!hidden(cell)) addBadge(cell);
- * ```
  */
 export function createHiddenCheck(): (element: Element) => boolean {
   const memo = new Map<Element, boolean>();
@@ -50,11 +44,6 @@ export function createHiddenCheck(): (element: Element) => boolean {
  * The "visually hidden" patterns of a positioned element, read from its computed style (no
  * layout): `clip: rect(0 0 0 0)`, `clip-path: inset(50%)`, at most one pixel wide and high with
  * its overflow cut, or placed more than 1000 px beyond the top or left edge.
- *
- * @example
- * ```ts
- * visuallyHidden(getComputedStyle(srOnlySpan)); // true
- * ```
  */
 export function visuallyHidden(style: CSSStyleDeclaration): boolean {
   if (style.position !== 'absolute' && style.position !== 'fixed') return false;

@@ -15,11 +15,6 @@ import type { Occurrence, ReaderOptions } from './types.ts';
  * Reads the subjects under `root` (the body for a full scan, an added node for an incremental
  * one), in document order, bidder tables included. Nodes in `state.processed` are skipped; the
  * ones read are added.
- *
- * @example
- * ```ts
- * const found = readSubjects(document.body, { isHidden: createHiddenCheck(), state: createReaderState(), ignore: isOwnUi });
- * ```
  */
 export function readSubjects(root: Node, options: ReaderOptions): Occurrence[] {
   return readPage(root, options, BIDDER_TABLES);
@@ -28,11 +23,6 @@ export function readSubjects(root: Node, options: ReaderOptions): Occurrence[] {
 /**
  * The bidder-table model of `table`, or `null` when it is not a bidder table; computed once
  * per table and page state.
- *
- * @example
- * ```ts
- * modelOf(document.querySelector('table')!, options)?.name; // the name column
- * ```
  */
 export function modelOf(table: Element, options: ReaderOptions): TableModel | null {
   const known = options.state.tables.get(table) as TableModel | null | undefined;
@@ -290,11 +280,6 @@ function consortiumId(row: Element, options: ReaderOptions): string {
 
 /**
  * A cell's text cut into parts: at line breaks and at 、 ； / between several names or codes.
- *
- * @example
- * ```ts
- * splitParts('甲有限公司、乙有限公司').map((p) => p.text); // ['甲有限公司', '乙有限公司']
- * ```
  */
 export function splitParts(text: string): Array<{ text: string; start: number; end: number }> {
   const parts: Array<{ text: string; start: number; end: number }> = [];

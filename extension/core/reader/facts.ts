@@ -14,11 +14,6 @@ import type { ReaderOptions } from './types.ts';
 
 /**
  * One fact as the page prints it.
- *
- * @example
- * ```ts
- * const f: PageFact = { value: 'XHCG-2026-118', label: '项目编号', from: 'table' };
- * ```
  */
 export interface PageFact {
   value: string;
@@ -46,11 +41,6 @@ const VALUE_END = /[；;。\n，,（(　]|\s{2,}/;
 
 /**
  * The facts printed under `root`; the first place each is printed wins.
- *
- * @example
- * ```ts
- * readFacts(document.body, options).deadline; // { value: '2026年11月20日 09:30', label: '投标截止时间', from: 'table', date: '2026-11-20' }
- * ```
  */
 export function readFacts(root: Node, options: ReaderOptions): PageFacts {
   const facts: PageFacts = { projectNumber: null, lot: null, deadline: null, openingTime: null, buyer: null };
@@ -115,11 +105,6 @@ export function readFacts(root: Node, options: ReaderOptions): PageFacts {
 /**
  * The cut-off the facts give: the bid deadline, else the opening time; with the fact it came
  * from.
- *
- * @example
- * ```ts
- * cutoffFromFacts(readFacts(document.body, options)); // { date: '2026-11-20', fact: { label: '投标截止时间', … } }
- * ```
  */
 export function cutoffFromFacts(facts: PageFacts): { date: string; fact: PageFact } | null {
   const fact = facts.deadline ?? facts.openingTime;
@@ -130,11 +115,6 @@ const WHERE: Record<PageFact['from'], string> = { table: '表格', list: '列表
 
 /**
  * Where a fact was read, in words for the record: `表格“项目编号”`.
- *
- * @example
- * ```ts
- * factSource({ value: 'X', label: '项目编号', from: 'table' }); // '表格“项目编号”'
- * ```
  */
 export function factSource(fact: PageFact): string {
   return `${WHERE[fact.from]}“${fact.label}”`;
@@ -143,11 +123,6 @@ export function factSource(fact: PageFact): string {
 /**
  * The facts a screening tab keeps: each value with its source; the cut-off as a day, its
  * source naming the printed time too.
- *
- * @example
- * ```ts
- * tabFacts(readFacts(document.body, options)).cutoff; // { value: '2026-11-20', source: '表格“投标截止时间”：2026年11月20日 09:30' }
- * ```
  */
 export function tabFacts(facts: PageFacts): TabFacts {
   const plain = (f: PageFact | null): TabFact | null =>

@@ -17,13 +17,6 @@ const NAME_RUN = new RegExp(`[${NAME_CHARS}]{2,${NAME_LENGTH.max}}?${SUFFIX}`, '
  * The text as a company name, or null: trimmed (inner spaces dropped), {@link NAME_LENGTH}
  * long, ending in one of {@link ORG_SUFFIXES} (an optional bracketed branch after it), with
  * no stop word in it.
- *
- * @example
- * ```ts
- * orgName(' 栖禾建设工程有限公司 '); // '栖禾建设工程有限公司'
- * orgName('原公告中误录的统一社'); // null
- * orgName('张伟'); // null
- * ```
  */
 export function orgName(text: string): string | null {
   const trimmed = text.replace(/\s+/g, '').replace(/^[“"'‘「『]|[”"'’」』]$/g, '');
@@ -35,11 +28,6 @@ export function orgName(text: string): string | null {
 /**
  * The first company-like run in a longer text (a cell with a remark after the name), checked
  * like {@link orgName}.
- *
- * @example
- * ```ts
- * orgNameIn('栖禾建设工程有限公司 （已递交）'); // '栖禾建设工程有限公司'
- * ```
  */
 export function orgNameIn(text: string): string | null {
   const whole = orgName(text);
@@ -56,11 +44,6 @@ export function orgNameIn(text: string): string | null {
 /**
  * The company named right before a code: `…为杭州某某有限公司（统一社会信用代码：` gives
  * `杭州某某有限公司`.
- *
- * @example
- * ```ts
- * orgNameBefore('中标供应商：栖禾建设工程有限公司（统一社会信用代码：'); // '栖禾建设工程有限公司'
- * ```
  */
 export function orgNameBefore(clause: string): string | null {
   const head = clause.replace(/[（(][^（()）]*$/, '');
@@ -71,11 +54,6 @@ export function orgNameBefore(clause: string): string | null {
 /**
  * The role a label gives: 候选 before 中标/成交 (a 中标候选人 has not won), then 联合体, then
  * bidder.
- *
- * @example
- * ```ts
- * roleFromText('第二中标候选人为', 'mention'); // 'candidate'
- * ```
  */
 export function roleFromText(text: string, fallback: SubjectRole): SubjectRole {
   if (/候选/.test(text)) return 'candidate';

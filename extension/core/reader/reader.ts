@@ -42,11 +42,6 @@ export interface TableSupport {
  * Reads the subjects under `root` (the body for a full scan, an added node for an incremental
  * one), in document order, with bidder tables read by `tables` (or as text when `null`). Nodes in
  * `state.processed` are skipped; the ones read are added.
- *
- * @example
- * ```ts
- * const people = readPage(document.body, { isHidden, state, ignore, kinds: ['id_card'], names: false }, null);
- * ```
  */
 export function readPage(root: Node, options: ReaderOptions, tables: TableSupport | null): Occurrence[] {
   const element = root.nodeType === 1 ? (root as Element) : root.parentElement;
@@ -101,11 +96,6 @@ function bidderTableAround(
 /**
  * Walks `root` once in document order: runs of visible text, form controls, and the tables
  * `models` takes for bidder tables (whose subtree the visitor reads as a whole).
- *
- * @example
- * ```ts
- * walk(document.body, options, { run: (r) => runs.push(r), field: () => {}, table: () => {} }, modelOf);
- * ```
  */
 export function walk(
   root: Node,
@@ -372,11 +362,6 @@ export function kindsOf(options: ReaderOptions): readonly IdentifierKind[] {
 /**
  * The label a person reads for a form control: its `<label>`, `aria-label`, the label cell
  * or text right before it; `null` when it has none.
- *
- * @example
- * ```ts
- * fieldLabel(document.querySelector('#uscc')!); // '统一社会信用代码'
- * ```
  */
 export function fieldLabel(el: Element): string | null {
   const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '').replace(/[：:*＊]/g, '');
@@ -419,11 +404,6 @@ export function fieldLabel(el: Element): string | null {
 
 /**
  * The value a control shows: an input's or textarea's value, a select's chosen option text.
- *
- * @example
- * ```ts
- * fieldValue(readonlyInput); // '91330100MA703R94XL'
- * ```
  */
 export function fieldValue(el: Element): string {
   if (el.tagName === 'SELECT') {

@@ -89,11 +89,6 @@ export class TableGrid {
 
 /**
  * The rows of the table itself, not of tables nested in its cells, in document order.
- *
- * @example
- * ```ts
- * ownRows(document.querySelector('table')!).length;
- * ```
  */
 export function ownRows(table: Element): Element[] {
   const native = (table as HTMLTableElement).rows;
@@ -118,11 +113,6 @@ const compact = (el: Element | undefined) => (el?.textContent ?? '').replace(/\s
 /**
  * Whether a row reads as a header: at least two labelled cells, each short and without long
  * digit runs, most of them words a header uses.
- *
- * @example
- * ```ts
- * isHeaderRow(['序号', '投标人名称', '投标报价（元）']); // true
- * ```
  */
 export function isHeaderRow(texts: readonly string[]): boolean {
   const cells = texts.filter((t) => t.length > 0);
@@ -137,11 +127,6 @@ export function isHeaderRow(texts: readonly string[]): boolean {
 /**
  * Reads a table's header and column map; `null` when the table lists no bidders (no header
  * row, or no name or code column in it).
- *
- * @example
- * ```ts
- * tableModel(document.querySelector('#kbjl')!)?.name; // 1
- * ```
  */
 export function tableModel(table: Element): TableModel | null {
   const grid = new TableGrid(table);

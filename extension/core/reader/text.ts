@@ -14,12 +14,6 @@ export const BREAK = '\n';
 
 /**
  * A stretch of visible text made of one or more text nodes.
- *
- * @example
- * ```ts
- * const run = Run.of(cell, options);
- * run.locate(0, 18); // { node, index, length } of the last node the range touches
- * ```
  */
 export class Run {
   text = '';
@@ -124,11 +118,6 @@ const USCC_TOKEN = /(?<![0-9A-Za-z])[0-9A-Za-z]{18}(?![0-9A-Za-z])/g;
  * only when no part is a valid code by itself, and USCC-shaped tokens with a wrong check
  * character (labelled as a code before them, unless `labelled` is false: a code column is a
  * label).
- *
- * @example
- * ```ts
- * codesIn(run, ['uscc'], true); // [{ kind: 'uscc', value: '9133…', valid: true, start: 5, end: 23, … }]
- * ```
  */
 export function codesIn(run: Run, kinds: readonly IdentifierKind[], needsLabel: boolean): CodeMatch[] {
   const text = run.full;
@@ -203,11 +192,6 @@ function joinable(run: Run, start: number, end: number, kinds: readonly Identifi
 
 /**
  * The text of the sentence before `index` (back to the last full stop, semicolon or break).
- *
- * @example
- * ```ts
- * clauseBefore('甲。中标供应商：乙公司', 10); // '中标供应商：乙'
- * ```
  */
 export function clauseBefore(text: string, index: number): string {
   let cut = index - 1;

@@ -10,13 +10,6 @@ import type { SubjectRole } from '../screening/model.ts';
  * One subject printed on the page, where it is printed. For a value in a form field, `field`
  * is the control and `node` a detached text node holding its value (nothing is written to the
  * page while reading).
- *
- * @example
- * ```ts
- * const o = readSubjects(document.body, options)[0];
- * o.kind; // 'uscc'
- * o.node.data.slice(o.index, o.index + o.length); // the code, or its last part when split
- * ```
  */
 export interface Occurrence {
   /** Exactly as printed (a code split over several elements, joined). */
@@ -44,11 +37,6 @@ export interface Occurrence {
 /**
  * What the reader remembers between scans of one page: nodes already handled (so none is
  * handled twice), table models and consortium ids.
- *
- * @example
- * ```ts
- * const state = createReaderState(); // a new one after an in-page navigation
- * ```
  */
 export interface ReaderState {
   processed: WeakSet<Node>;
@@ -59,11 +47,6 @@ export interface ReaderState {
 
 /**
  * A fresh reader state.
- *
- * @example
- * ```ts
- * const state = createReaderState();
- * ```
  */
 export function createReaderState(): ReaderState {
   return { processed: new WeakSet(), consortiumIds: new WeakMap(), nextConsortium: 1, tables: new WeakMap() };
@@ -71,11 +54,6 @@ export function createReaderState(): ReaderState {
 
 /**
  * What the reader needs besides the DOM.
- *
- * @example
- * ```ts
- * const options: ReaderOptions = { isHidden: createHiddenCheck(), state: createReaderState(), ignore: isOwnUi };
- * ```
  */
 export interface ReaderOptions {
   isHidden: (element: Element) => boolean;

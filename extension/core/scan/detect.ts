@@ -16,11 +16,6 @@ export type { Occurrence };
 
 /**
  * What the detector needs besides the DOM.
- *
- * @example
- * ```ts
- * const options: DetectOptions = { layout: null, isHidden: createHiddenCheck(), state: createDetectState(), ignore: isOwnUi };
- * ```
  */
 export interface DetectOptions {
   layout: PageLayout | null;
@@ -39,21 +34,11 @@ export interface DetectOptions {
 /**
  * What the detector remembers between scans of one page: the reader's state (nodes already
  * handled, table models, consortium ids).
- *
- * @example
- * ```ts
- * const state = createDetectState(); // a new one after an in-page navigation
- * ```
  */
 export type DetectState = ReaderState;
 
 /**
  * A fresh detector state.
- *
- * @example
- * ```ts
- * const state = createDetectState();
- * ```
  */
 export function createDetectState(): DetectState {
   return createReaderState();
@@ -63,11 +48,6 @@ export function createDetectState(): DetectState {
  * Detects the subjects under `root` (the document body for a full scan, an added node for an
  * incremental one), in document order. Nodes already in `state.processed` are skipped and the
  * ones handled here are added to it.
- *
- * @example
- * ```ts
- * const found = detect(document.body, { layout: layoutFor(location.href, layouts), isHidden, state, ignore });
- * ```
  */
 export function detect(root: Node, options: DetectOptions): Occurrence[] {
   const element = root.nodeType === 1 ? (root as Element) : root.parentElement;

@@ -14,11 +14,6 @@ export interface FieldPlace {
 /**
  * A value read from a form control has no text node in the page: its marker goes right after
  * the control, at an empty text node written there (in the write phase) and marked handled.
- *
- * @example
- * ```ts
- * if (occurrence.field) anchorAfterField(occurrence, state);
- * ```
  */
 export function anchorAfterField(occurrence: FieldPlace, state: { processed: WeakSet<Node> }): void {
   const field = occurrence.field;

@@ -8,18 +8,6 @@ import type { SubjectRole } from '../screening/model.ts';
 /**
  * A table listing bidders: which rows, which cell holds the name and which the codes, and how
  * a 联合体 is written in it.
- *
- * @example
- * ```ts
- * const table: TableLayout = {
- *   table: '#bid-opening-table',
- *   rows: 'tbody > tr',
- *   nameCell: 'td:nth-child(2)',
- *   codeCells: 'td:nth-child(3)',
- *   role: 'bidder',
- *   consortiumMarker: '联合体',
- * };
- * ```
  */
 export interface TableLayout {
   /** Selector of the table. */
@@ -44,11 +32,6 @@ export interface TableLayout {
 /**
  * Where the page states the 截止时点 of the credit check: the cell next to a label in a table,
  * or a date inside a sentence.
- *
- * @example
- * ```ts
- * const cutoff: CutoffLayout = { kind: 'labelled-cell', within: 'table.info', label: '投标截止时间' };
- * ```
  */
 export type CutoffLayout =
   | { kind: 'labelled-cell'; within: string; label: string }
@@ -56,17 +39,6 @@ export type CutoffLayout =
 
 /**
  * One supported page layout.
- *
- * @example
- * ```ts
- * const layout: PageLayout = {
- *   id: 'demo-bidders',
- *   title: '投标人名单（演示）',
- *   fixture: 'bidders.html',
- *   matches: ['*://*\/demo/bidders*'],
- *   tables: [],
- * };
- * ```
  */
 export interface PageLayout {
   id: string;
@@ -85,11 +57,6 @@ export interface PageLayout {
 
 /**
  * The first of `layouts` that matches `url`, or `null` for generic detection.
- *
- * @example
- * ```ts
- * layoutFor('http://127.0.0.1:8787/demo/bid-opening', procurement.layouts)?.id; // 'demo-bid-opening'
- * ```
  */
 export function layoutFor(url: string, layouts: readonly PageLayout[]): PageLayout | null {
   for (const layout of layouts) {
@@ -102,11 +69,6 @@ export function layoutFor(url: string, layouts: readonly PageLayout[]): PageLayo
  * Whether `url` is covered by a match pattern in the manifest's syntax (scheme, host with an
  * optional leading wildcard, path glob), for the layouts' own patterns, without WXT's full
  * parser in the content script. extension/core/scan/layout.test.ts holds it to WXT's.
- *
- * @example
- * ```ts
- * patternMatches('http://127.0.0.1/demo/bid-opening', 'http://127.0.0.1:8787/demo/bid-opening'); // true
- * ```
  */
 export function patternMatches(pattern: string, url: string): boolean {
   const m = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);

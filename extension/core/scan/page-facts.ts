@@ -11,11 +11,6 @@ import type { PageLayout } from './layout.ts';
 /**
  * The page facts of a new page: what the reader finds, the layout's cut-off (when it declares
  * one) before the one the reader finds.
- *
- * @example
- * ```ts
- * pageFacts(document.body, layout, options).cutoff; // { value: '2026-11-20', source: '表格“投标截止时间”：…' }
- * ```
  */
 export function pageFacts(root: Element, layout: PageLayout | null, options: ReaderOptions): TabFacts {
   const facts = tabFacts(readFacts(root, options));

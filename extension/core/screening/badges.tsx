@@ -21,13 +21,6 @@ type Cutoff = ScreeningCardProps['cutoff'];
 
 /**
  * The registry of one page's screening markers.
- *
- * @example
- * ```ts
- * const badges = new ScreeningBadges(actions, new CardFrame(ctx));
- * badges.show(occurrence, subject, { state: 'checking', attempt: 0 });
- * badges.setResult(subject.key, { state: 'not_found' });
- * ```
  */
 export class ScreeningBadges extends BadgeHost<PageSubject, SubjectResult> {
   // The page's cut-off, shared with the view the host draws cards with.

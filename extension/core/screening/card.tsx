@@ -42,11 +42,6 @@ export interface BadgeProps extends ScreeningCardProps {
 
 /**
  * The accessible name of a preview and a card: subject, verdict and grade in one sentence.
- *
- * @example
- * ```ts
- * badgeLabel(subject, result); // '北京示例科技有限公司：通过，AA+ 主体评级'
- * ```
  */
 export function badgeLabel(subject: PageSubject, result: SubjectResult): string {
   const state = displayState(result);
@@ -60,11 +55,6 @@ export function badgeLabel(subject: PageSubject, result: SubjectResult): string 
 
 /**
  * The preview's text as the officer reads it: icon, verdict, then the headline grade.
- *
- * @example
- * ```ts
- * previewText(subject, result); // '✓通过·AA+ 主体评级'
- * ```
  */
 export function previewText(subject: PageSubject, result: SubjectResult): string {
   void subject;
@@ -85,11 +75,6 @@ function subjectName(subject: PageSubject, result: SubjectResult): string {
 
 /**
  * The frame body of procurement mode: the preview on focus, the card on Enter.
- *
- * @example
- * ```ts
- * startFrame(root, { screening: ScreeningFrameBody });
- * ```
  */
 export function ScreeningFrameBody({ view, props, act }: FrameBodyProps): JSX.Element {
   const p = props as ScreeningCardProps;

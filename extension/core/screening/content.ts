@@ -47,12 +47,6 @@ export const MAX_WRITE_BUDGET_MS = 200;
  * The write budget of the next frame. Each frame that adds badges costs the page a layout; on a
  * long table that layout, not our code, dominates, so a slow last frame earns a bigger batch
  * (half the last frame's length): fewer, larger frames finish sooner than many small ones.
- *
- * @example
- * ```ts
- * writeBudget(16); // 8
- * writeBudget(300); // 150
- * ```
  */
 export function writeBudget(lastFrameMs: number): number {
   return Math.min(MAX_WRITE_BUDGET_MS, Math.max(WRITE_BUDGET_MS, lastFrameMs / 2));
@@ -61,11 +55,6 @@ export function writeBudget(lastFrameMs: number): number {
 /**
  * Starts a screening mode (procurement, tendering) on this page until the context is
  * invalidated; the mode gives the layouts that override the generic reader.
- *
- * @example
- * ```ts
- * if (mode.engine === 'screening') startScreening(ctx, session, mode);
- * ```
  */
 export function startScreening(
   ctx: ContentScriptContext,

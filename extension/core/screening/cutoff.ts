@@ -6,12 +6,6 @@ import type { CutoffLayout } from '../scan/layout.ts';
 
 /**
  * Parses the first date in a text: `2026年11月20日`, `2026-11-20`, `2026/11/20`, `2026.11.20`.
- *
- * @example
- * ```ts
- * parseChineseDate('2026年11月20日 09:30'); // '2026-11-20'
- * parseChineseDate('待定'); // null
- * ```
  */
 export function parseChineseDate(text: string): string | null {
   const m = /(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})/.exec(text.normalize('NFKC'));
@@ -28,11 +22,6 @@ export function parseChineseDate(text: string): string | null {
 /**
  * The cut-off date the page states, or `null` when the layout declares none or the page does
  * not say.
- *
- * @example
- * ```ts
- * readCutoff(document, { kind: 'labelled-cell', within: 'table.info', label: '投标截止时间' }); // '2026-11-20'
- * ```
  */
 export function readCutoff(root: ParentNode, layout: CutoffLayout | undefined): string | null {
   if (!layout) return null;

@@ -16,11 +16,6 @@ import '../ui/page-strings.ts';
 
 /**
  * The evidence page.
- *
- * @example
- * ```ts
- * render(<EvidencePage />, document.getElementById('app')!);
- * ```
  */
 export function EvidencePage(): JSX.Element {
   const settings = useSettings();
@@ -54,11 +49,6 @@ export function EvidencePage(): JSX.Element {
 
 /**
  * One sealed record as a printable page, in the record's language and time zone.
- *
- * @example
- * ```ts
- * <EvidenceView file={file} />
- * ```
  */
 export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLabel?: string }): JSX.Element {
   const e = file.record;

@@ -29,11 +29,6 @@ import '../ui/page-strings.ts';
 /**
  * What a record needs besides the tab: who made it, in which language, with which tool and
  * service, and the report ids ordered per USCC.
- *
- * @example
- * ```ts
- * const ctx: EvidenceContext = { operator: '张三', language: 'zh-CN', reportIds: {}, tool: { name: 'xinjian-extension', version: '0.1.0' }, api: null };
- * ```
  */
 export interface EvidenceContext {
   operator: string | null;
@@ -48,11 +43,6 @@ export interface EvidenceContext {
 /**
  * The evidence context of an extension page: the settings' operator and API, this build's
  * version, the report ids ordered so far.
- *
- * @example
- * ```ts
- * const ctx = await pageEvidenceContext(settings, getLanguage());
- * ```
  */
 export async function pageEvidenceContext(
   settings: { operator: string; api: { baseUrl: string; key: string } },
@@ -158,12 +148,6 @@ function enterpriseRuleSet(id: TabRecord['ruleSet']): EnterpriseRuleSetId {
 
 /**
  * The builder's input for a tab (everything but `generatedAt`), optionally for one subject.
- *
- * @example
- * ```ts
- * const input = screeningInput(tab, ctx);
- * input.subjects.length; // tab.subjects.length
- * ```
  */
 export function screeningInput(
   tab: TabRecord,
@@ -208,12 +192,6 @@ export function screeningInput(
 
 /**
  * The evidence record of a tab (or one subject of it), made at `generatedAt`.
- *
- * @example
- * ```ts
- * const record = screeningRecord(tab, ctx, '2026-11-25T10:00:00.000+08:00');
- * record.schema; // 'xinjian.evidence/2'
- * ```
  */
 export function screeningRecord(
   tab: TabRecord,
@@ -226,11 +204,6 @@ export function screeningRecord(
 
 /**
  * Where a tab's sealed record is kept in `storage.session`.
- *
- * @example
- * ```ts
- * evidenceStorageKey(7, null); // 'evidence:7'
- * ```
  */
 export function evidenceStorageKey(tabId: number, only: string | null): string {
   return `evidence:${tabId}${only ? `:${only}` : ''}`;
@@ -253,11 +226,6 @@ interface SavedSeal<F> {
  * (`fingerprint`) stays the same: the saved one is returned, or rebuilt with its saved time
  * when only its stamp was kept; otherwise `seal` makes a new one at `now`, which is saved.
  * Both the screening evidence and a mode's own record (the loan decision) keep theirs so.
- *
- * @example
- * ```ts
- * const file = await keepSealed('evidence:7', fingerprint, (at) => sealEvidence(build(at)));
- * ```
  */
 export async function keepSealed<F extends { digest: { value: string } }>(
   key: string,
@@ -299,11 +267,6 @@ async function dropClosedTabSeals(justMade: string): Promise<void> {
 
 /**
  * Options of {@link savedEvidence}.
- *
- * @example
- * ```ts
- * const options: SavedEvidenceOptions = { only: 'code:91110000600037341L' };
- * ```
  */
 export interface SavedEvidenceOptions {
   /** One subject's record instead of the page's. */
@@ -316,12 +279,6 @@ export interface SavedEvidenceOptions {
  * The tab's sealed evidence file: the one saved for the same results, or, when the results
  * changed (or none is saved), a new one sealed now and saved. The side panel's export and the
  * printed page both call this, so they carry the same record and digest.
- *
- * @example
- * ```ts
- * const file = await savedEvidence(tab, ctx);
- * file.digest.value; // the same on every call until a result changes
- * ```
  */
 export async function savedEvidence(
   tab: TabRecord,
@@ -347,12 +304,6 @@ export async function savedEvidence(
  * ends (the SDK's writer, with its formula guard), 查询时间 in the record's time zone with the
  * offset shown. `groupLabel` names the group column when the mode names its groups (a credit
  * application); 联合体 otherwise.
- *
- * @example
- * ```ts
- * const csv = tableCsv(file.record);
- * csv.charCodeAt(0); // 0xfeff
- * ```
  */
 export function tableCsv(record: EvidenceRecord, options: { groupLabel?: string } = {}): string {
   const language = record.language;

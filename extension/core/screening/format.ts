@@ -10,12 +10,6 @@ import type { DisplayState, SubjectResult } from './model.ts';
 
 /**
  * A grade with its scale, as people read it: `AA+ 主体评级`, `纳税 A`, `海关 高级认证企业`.
- *
- * @example
- * ```ts
- * gradeLabel({ scale: 'tax_credit', value: 'A', year: 2025, issuer, ratedAt: '2026-04-20', validUntil: null });
- * // '纳税 A'
- * ```
  */
 export function gradeLabel(grade: Grade, language: Language = getLanguage()): string {
   return scaleValueLabel(grade, language);
@@ -43,11 +37,6 @@ const HEADLINE_ORDER: readonly Grade['scale'][] = [
 /**
  * The one grade a badge shows, or `null` when the subject has none. The newest grade of the
  * highest-priority scale wins; the tax history counts when no tax grade object is present.
- *
- * @example
- * ```ts
- * headlineGrade(summary); // 'AA+ 主体评级'
- * ```
  */
 export function headlineGrade(summary: RatingSummary, language: Language = getLanguage()): string | null {
   const grade = headlineGradeOf(summary);
@@ -74,11 +63,6 @@ export function headlineGradeOf(summary: RatingSummary): { scale: Grade['scale']
 
 /**
  * The verdict word of a badge state (never shown without its icon).
- *
- * @example
- * ```ts
- * stateLabel('review', { state: 'checking', attempt: 0 }); // '需复核'
- * ```
  */
 export function stateLabel(
   state: DisplayState,
@@ -101,11 +85,6 @@ export function stateLabel(
 
 /**
  * The icon of a badge state: a shape that differs per state, so colour is never the only cue.
- *
- * @example
- * ```ts
- * stateIcon('fail'); // '✕'
- * ```
  */
 export function stateIcon(state: DisplayState): string {
   return STATE_ICONS[state];
@@ -126,11 +105,6 @@ const STATE_ICONS: Record<DisplayState, string> = {
 /**
  * Why a subject shows as unavailable, in the current language: the error's reason, or for an
  * incomplete screening the channels that could not be read.
- *
- * @example
- * ```ts
- * unavailableReason(result); // '信用服务暂时不可用（503），请稍后再试。'
- * ```
  */
 export function unavailableReason(result: SubjectResult, language: Language = getLanguage()): string | null {
   if (result.state === 'unavailable') return localized(result.reason, language);
@@ -149,11 +123,6 @@ export function unavailableReason(result: SubjectResult, language: Language = ge
 
 /**
  * What a grade scale means (its order and issuer), as the SDK explains it.
- *
- * @example
- * ```ts
- * scaleExplanation('tax_credit'); // '纳税信用级别（国家税务总局）：A 最高，…'
- * ```
  */
 export function scaleExplanation(scale: Grade['scale'], language: Language = getLanguage()): string {
   return localized(SCALE_EXPLANATIONS[scale], language);
@@ -161,11 +130,6 @@ export function scaleExplanation(scale: Grade['scale'], language: Language = get
 
 /**
  * A list's name, as the SDK names it.
- *
- * @example
- * ```ts
- * listLabel('dishonest_judgment_debtor'); // '失信被执行人'
- * ```
  */
 export function listLabel(list: ListId, language: Language = getLanguage()): string {
   return localized(LIST_LABELS[list], language);
@@ -173,11 +137,6 @@ export function listLabel(list: ListId, language: Language = getLanguage()): str
 
 /**
  * A source channel's name, as the SDK names it.
- *
- * @example
- * ```ts
- * channelLabel('pbccrc'); // '人民银行征信中心'
- * ```
  */
 export function channelLabel(channel: SourceChannel, language: Language = getLanguage()): string {
   return localized(CHANNEL_LABELS[channel], language);
@@ -185,11 +144,6 @@ export function channelLabel(channel: SourceChannel, language: Language = getLan
 
 /**
  * A credit-record category's name, as the SDK names it; an unknown one is "other record".
- *
- * @example
- * ```ts
- * recordCategoryLabel('administrative_penalty'); // '行政处罚'
- * ```
  */
 export function recordCategoryLabel(category: string, language: Language = getLanguage()): string {
   const label = (RECORD_CATEGORY_LABELS as Readonly<Record<string, { zh: string; en: string }>>)[category];
@@ -198,11 +152,6 @@ export function recordCategoryLabel(category: string, language: Language = getLa
 
 /**
  * An instant in China Standard Time, `YYYY-MM-DD HH:mm`.
- *
- * @example
- * ```ts
- * formatDateTime('2026-11-01T01:30:00Z'); // '2026-11-01 09:30'
- * ```
  */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -216,11 +165,6 @@ export function formatDateTime(iso: string | null | undefined): string {
  * An instant as ISO 8601 with the wall-clock time and offset of a zone (minutes east of UTC;
  * the runtime's own zone at that instant by default), so a record says what the officer's
  * clock said.
- *
- * @example
- * ```ts
- * zonedIso('2026-11-25T02:00:00.000Z', 480); // '2026-11-25T10:00:00.000+08:00'
- * ```
  */
 export function zonedIso(iso: string, offsetMinutes?: number): string {
   const ms = Date.parse(iso);
@@ -239,12 +183,6 @@ function offsetText(offset: number): string {
 
 /**
  * The offset (minutes east of UTC) an ISO 8601 time is written in, or null without one.
- *
- * @example
- * ```ts
- * isoOffset('2026-11-25T10:00:00+08:00'); // 480
- * isoOffset('2026-11-25T02:00:00Z'); // 0
- * ```
  */
 export function isoOffset(iso: string): number | null {
   const m = /(?:([+-])(\d{2}):?(\d{2})|Z)$/i.exec(iso);
@@ -257,12 +195,6 @@ export function isoOffset(iso: string): number | null {
 /**
  * An instant for a printout or a CSV, `YYYY-MM-DD HH:mm:ss UTC+08:00`: in the zone given, else
  * in the zone the time is written in, else the runtime's.
- *
- * @example
- * ```ts
- * formatZoned('2026-11-25T10:00:00.000+08:00'); // '2026-11-25 10:00:00 UTC+08:00'
- * formatZoned('2026-11-25T02:00:00Z', 480); // '2026-11-25 10:00:00 UTC+08:00'
- * ```
  */
 export function formatZoned(iso: string | null | undefined, offsetMinutes?: number | null): string {
   if (!iso) return '—';
@@ -278,12 +210,6 @@ export function formatZoned(iso: string | null | undefined, offsetMinutes?: numb
  * zero-width and other invisible format controls (`stripControls`): text from an API or a page
  * must not reorder what is shown after it, nor hide characters (U+202E would print the rest of a
  * line backwards, U+2067 isolates it, U+200B splits a word without showing).
- *
- * @example
- * ```ts
- * truncate('北京示例科技有限公司', 6); // '北京示例科…'
- * truncate('甲\u202e乙', 10); // '甲乙'
- * ```
  */
 export function truncate(text: string, max: number): string {
   const clean = stripControls(text);
@@ -294,11 +220,6 @@ export function truncate(text: string, max: number): string {
 /**
  * The text the badge shows: grade (if any) and verdict, with the reason when unavailable (the
  * badge's CSS shortens it on screen; the accessible name keeps it whole).
- *
- * @example
- * ```ts
- * badgeText(result, 'pass'); // { grade: 'AA+ 主体评级', verdict: '通过' }
- * ```
  */
 export function badgeText(
   result: SubjectResult,

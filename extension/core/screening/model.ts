@@ -14,11 +14,6 @@ import type { RuleSetId, ScreeningResult } from '@xinjian/sdk/rules';
 
 /**
  * Why a subject appears on the page.
- *
- * @example
- * ```ts
- * const role: SubjectRole = 'winner'; // 中标供应商：…
- * ```
  */
 export type SubjectRole =
   | 'bidder'
@@ -32,18 +27,6 @@ export type SubjectRole =
 /**
  * One subject the content script found on a page. `key` is stable for the page: the code
  * (`code:91110000600037341L`), the rejected code (`invalid:…`) or the name (`name:…`).
- *
- * @example
- * ```ts
- * const s: PageSubject = {
- *   key: 'code:91110000600037341L',
- *   code: { kind: 'uscc', value: '91110000600037341L' },
- *   invalid: null,
- *   name: '北京示例科技有限公司',
- *   role: 'bidder',
- *   consortium: null,
- * };
- * ```
  */
 export interface PageSubject {
   key: string;
@@ -57,22 +40,12 @@ export interface PageSubject {
 
 /**
  * How a name was resolved to a subject.
- *
- * @example
- * ```ts
- * const m: NameMatch = { confidence: 0.95, matchType: 'exact_name', sameNameCount: 0 };
- * ```
  */
 export type NameMatch = Pick<SubjectMatch, 'confidence' | 'matchType' | 'sameNameCount'>;
 
 /**
  * What the background knows about one subject. `done` carries the rating summary and the
  * screening under the tab's rule set; the other states say why there is none.
- *
- * @example
- * ```ts
- * const r: SubjectResult = { state: 'not_found' };
- * ```
  */
 export type SubjectResult =
   | { state: 'idle' }
@@ -102,11 +75,6 @@ export type SubjectResult =
 
 /**
  * The badge state a result shows: one word, one icon, one colour.
- *
- * @example
- * ```ts
- * displayState({ state: 'not_found' }); // 'not_found'
- * ```
  */
 export type DisplayState =
   | 'idle'
@@ -122,11 +90,6 @@ export type DisplayState =
 /**
  * Maps a result to its badge state. An `incomplete` screening (a channel could not be read)
  * shows as unavailable, never as a pass.
- *
- * @example
- * ```ts
- * displayState({ state: 'checking', attempt: 0 }); // 'checking'
- * ```
  */
 export function displayState(result: SubjectResult): DisplayState {
   if (result.state !== 'done') return result.state;
@@ -137,11 +100,6 @@ export function displayState(result: SubjectResult): DisplayState {
 /**
  * One subject on a tab, with its result and, for a consortium member, the consortium's
  * combined screening.
- *
- * @example
- * ```ts
- * const entry: TabSubject = { subject, result: { state: 'checking', attempt: 0 } };
- * ```
  */
 export interface TabSubject {
   subject: PageSubject;
@@ -150,11 +108,6 @@ export interface TabSubject {
 
 /**
  * A 联合体 on the page and its combined verdict (any member barred bars the consortium).
- *
- * @example
- * ```ts
- * const c: TabConsortium = { id: 'row-3', name: '甲乙联合体', memberKeys: ['code:…', 'code:…'], screening: null };
- * ```
  */
 export interface TabConsortium {
   id: string;
@@ -165,11 +118,6 @@ export interface TabConsortium {
 
 /**
  * One page fact: its value (for the cut-off, the day `YYYY-MM-DD`) and where the page prints it.
- *
- * @example
- * ```ts
- * const f: TabFact = { value: 'XHCG-2026-118', source: '表格“项目编号”' };
- * ```
  */
 export interface TabFact {
   value: string;
@@ -179,11 +127,6 @@ export interface TabFact {
 /**
  * The page facts a screening tab keeps: 项目编号, 标段/包号, 采购人 and the cut-off (投标截止时间,
  * else 开标时间); `null` where the page does not print one.
- *
- * @example
- * ```ts
- * record.facts?.projectNo?.value; // 'XHCG-2026-118'
- * ```
  */
 export interface TabFacts {
   projectNo: TabFact | null;
@@ -194,12 +137,6 @@ export interface TabFacts {
 
 /**
  * Everything the extension checked on one tab: the page, its cut-off and every subject.
- *
- * @example
- * ```ts
- * const record = await send({ type: 'page:get-tab', tabId });
- * record?.subjects.length;
- * ```
  */
 export interface TabRecord {
   tabId: number;
@@ -221,11 +158,6 @@ export interface TabRecord {
 
 /**
  * Counts for the popup: how many subjects are in each badge state.
- *
- * @example
- * ```ts
- * countStates(record.subjects).fail; // 1
- * ```
  */
 export function countStates(
   subjects: readonly TabSubject[],

@@ -10,11 +10,6 @@ import { codeSubject, invalidUsccSubject, nameSubject } from './subjects.ts';
 
 /**
  * One badge to place: where, and for which subject.
- *
- * @example
- * ```ts
- * for (const { occurrence, subject } of toPlacements(found)) badges.mount(occurrence, subject, initial);
- * ```
  */
 export interface Placement {
   occurrence: Occurrence;
@@ -23,11 +18,6 @@ export interface Placement {
 
 /**
  * The occurrences that get a badge, each with its subject; aliases are dropped.
- *
- * @example
- * ```ts
- * toPlacements(detect(document.body, options)).length; // one per bidder row
- * ```
  */
 export function toPlacements(occurrences: readonly Occurrence[]): Placement[] {
   const aliases = new Set<Occurrence>();

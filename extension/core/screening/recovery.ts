@@ -26,12 +26,6 @@ const RECOVERABLE = new Set([
 
 /**
  * Whether the content script should ask again for a subject with this result.
- *
- * @example
- * ```ts
- * isRecoverable({ state: 'unavailable', reason, error: { name: 'APIConnectionError', message: '' }, retryAt: null }); // true
- * isRecoverable({ state: 'unavailable', reason, error: { name: 'AuthenticationError', message: '' }, retryAt: null }); // false
- * ```
  */
 export function isRecoverable(result: SubjectResult): boolean {
   if (result.state !== 'unavailable' || result.retryAt !== null) return false;
@@ -40,12 +34,6 @@ export function isRecoverable(result: SubjectResult): boolean {
 
 /**
  * The recovery schedule of one page.
- *
- * @example
- * ```ts
- * const recovery = createRecovery(ctx, (keys) => lookUpAgain(keys));
- * recovery.note(key, result); // after every result the page shows
- * ```
  */
 export interface Recovery {
   /** Tells the schedule the latest result of a subject. */
@@ -57,11 +45,6 @@ export interface Recovery {
 /**
  * Starts the schedule; `askAgain` receives the keys due for another lookup. Timers and
  * listeners end with the content-script context.
- *
- * @example
- * ```ts
- * const recovery = createRecovery(ctx, (keys) => send({ type: 'cs:lookup', subjects: keys.map(subjectOf) }));
- * ```
  */
 export function createRecovery(ctx: ContentScriptContext, askAgain: (keys: string[]) => void): Recovery {
   const waiting = new Set<string>();

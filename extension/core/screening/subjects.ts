@@ -12,11 +12,6 @@ export const ENTERPRISE_KINDS: readonly IdentifierKind[] = ['uscc', 'org_code', 
 /**
  * Normalises a company name for keys and comparison: NFKC (full-width brackets and letters
  * become ASCII), inner whitespace removed.
- *
- * @example
- * ```ts
- * normalizeName(' 北京（示例）科技 有限公司 '); // '北京(示例)科技有限公司'
- * ```
  */
 export function normalizeName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
@@ -26,11 +21,6 @@ type Extra = { name?: string | null; role?: SubjectRole; consortium?: PageSubjec
 
 /**
  * A subject identified by a valid code.
- *
- * @example
- * ```ts
- * codeSubject('uscc', '91110000600037341L').key; // 'code:91110000600037341L'
- * ```
  */
 export function codeSubject(kind: IdentifierKind, value: string, extra: Extra = {}): PageSubject {
   return {
@@ -45,11 +35,6 @@ export function codeSubject(kind: IdentifierKind, value: string, extra: Extra = 
 
 /**
  * A subject known only by name.
- *
- * @example
- * ```ts
- * nameSubject('北京示例科技有限公司', { role: 'winner' }).key; // 'name:北京示例科技有限公司'
- * ```
  */
 export function nameSubject(name: string, extra: Omit<Extra, 'name'> = {}): PageSubject {
   const clean = name.trim();
@@ -66,11 +51,6 @@ export function nameSubject(name: string, extra: Omit<Extra, 'name'> = {}): Page
 /**
  * A USCC-shaped token that fails its check, with the check character it should have had.
  * `null` when the token is not USCC-shaped or is valid.
- *
- * @example
- * ```ts
- * invalidUsccSubject('91110000600037341N')?.invalid?.expectedCheckChar; // 'L'
- * ```
  */
 export function invalidUsccSubject(raw: string, extra: Extra = {}): PageSubject | null {
   const token = raw.normalize('NFKC').trim().toUpperCase();
@@ -89,13 +69,6 @@ export function invalidUsccSubject(raw: string, extra: Extra = {}): PageSubject 
 
 /**
  * Whether a typed query holds a 居民身份证号码, which a company lookup must never send.
- *
- * @example
- * ```ts
- * looksPersonal('11010519491231002X'); // true
- * looksPersonal('110105194912310021'); // true: a mistyped ID number is still personal
- * looksPersonal('91110000600037341L'); // false
- * ```
  */
 export function looksPersonal(query: string): boolean {
   const q = query.normalize('NFKC');
@@ -110,12 +83,6 @@ export function looksPersonal(query: string): boolean {
 /**
  * Reads what someone typed into a lookup box: a valid enterprise code, a USCC with a wrong
  * check character, or otherwise a name.
- *
- * @example
- * ```ts
- * subjectFromQuery('91110000600037341L').code?.value; // '91110000600037341L'
- * subjectFromQuery('北京示例').name; // '北京示例'
- * ```
  */
 export function subjectFromQuery(query: string): PageSubject {
   const q = query.normalize('NFKC').trim();

@@ -17,11 +17,6 @@ import './page-strings.ts';
 
 /**
  * The settings, kept current; also switches the UI language.
- *
- * @example
- * ```ts
- * const settings = useSettings(); // null while loading
- * ```
  */
 export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -39,11 +34,6 @@ export function useSettings(): Settings | null {
 /**
  * A tab's check record from the background, fetched again whenever its copy in
  * `storage.session` changes.
- *
- * @example
- * ```ts
- * const record = useTabRecord(tabId); // undefined while loading, null when the tab has none
- * ```
  */
 export function useTabRecord(tabId: number | null): TabRecord | null | undefined {
   const [record, setRecord] = useState<TabRecord | null | undefined>(undefined);
@@ -96,11 +86,6 @@ export function useTabRecord(tabId: number | null): TabRecord | null | undefined
 /**
  * The tab a page is about: `?tab=` when given (the side panel opened for a tab, tests), else
  * the active tab of this window.
- *
- * @example
- * ```ts
- * const tabId = useTargetTab(); // null until known
- * ```
  */
 export function useTargetTab(): { id: number; url: string | null } | null {
   const [tab, setTab] = useState<{ id: number; url: string | null } | null>(null);
@@ -129,11 +114,6 @@ export function useTargetTab(): { id: number; url: string | null } | null {
 
 /**
  * A verdict as icon, word and colour.
- *
- * @example
- * ```ts
- * <VerdictChip result={{ state: 'not_found' }} />
- * ```
  */
 export function VerdictChip({ result }: { result: SubjectResult }): JSX.Element {
   const state = displayState(result);
@@ -150,11 +130,6 @@ export function VerdictChip({ result }: { result: SubjectResult }): JSX.Element 
 
 /**
  * Saves text as a file through a temporary link (no `downloads` permission needed).
- *
- * @example
- * ```ts
- * download('evidence.json', json, 'application/json');
- * ```
  */
 export function download(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -169,11 +144,6 @@ export function download(filename: string, text: string, type: string): void {
 
 /**
  * A file-name-safe timestamp in China Standard Time: `20261125-0930`.
- *
- * @example
- * ```ts
- * `xinjian-evidence-${stamp()}.json`;
- * ```
  */
 export function stamp(now: Date = new Date()): string {
   const d = new Date(now.getTime() + 8 * 3600_000).toISOString();
@@ -185,11 +155,6 @@ export const REPORT_IDS_KEY = 'reports';
 
 /**
  * Report ids ordered so far, per USCC.
- *
- * @example
- * ```ts
- * (await loadReportIds())['91110000600037341L']; // ['rep_…']
- * ```
  */
 export async function loadReportIds(): Promise<Record<string, string[]>> {
   const got = await browser.storage.session.get(REPORT_IDS_KEY);
@@ -198,11 +163,6 @@ export async function loadReportIds(): Promise<Record<string, string[]>> {
 
 /**
  * Remembers a report id for a USCC.
- *
- * @example
- * ```ts
- * await rememberReportId('91110000600037341L', report.id);
- * ```
  */
 export async function rememberReportId(uscc: string, id: string): Promise<void> {
   const all = await loadReportIds();
@@ -214,11 +174,6 @@ export async function rememberReportId(uscc: string, id: string): Promise<void> 
 /**
  * The tab's record of the first of `panels` whose mode holds one, following its copy in
  * `storage.session`: undefined while loading, null when none does.
- *
- * @example
- * ```ts
- * const own = useModeRecord([panel], tabId); // { panel, record } on a loan page
- * ```
  */
 export function useModeRecord(
   panels: readonly ModePanel[],
@@ -256,11 +211,6 @@ export function useModeRecord(
 /**
  * The one message for a page the service could not check at all (no key, a rejected key, the
  * service unreachable), instead of the same reason on every row; `null` when there is none.
- *
- * @example
- * ```ts
- * <ServiceBanner subjects={record.subjects} />
- * ```
  */
 export function ServiceBanner({
   subjects,
@@ -286,11 +236,6 @@ export function ServiceBanner({
 
 /**
  * Answers so far out of all lookups, as a bar and `n/N`, while any is outstanding.
- *
- * @example
- * ```ts
- * <Progress done={3} total={15} />
- * ```
  */
 export function Progress({ done, total }: { done: number; total: number }): JSX.Element | null {
   if (total === 0 || done >= total) return null;

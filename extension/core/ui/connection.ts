@@ -9,11 +9,6 @@ import { localized, t } from '../i18n.ts';
 
 /**
  * Why `baseUrl` and `key` cannot be tried yet, or `null` when they can.
- *
- * @example
- * ```ts
- * connectionProblem('http://127.0.0.1:8787', ''); // '尚未填写 API 密钥……'
- * ```
  */
 export function connectionProblem(baseUrl: string, key: string): string | null {
   if (!baseUrl.trim()) return t('ui.connect.no_url');
@@ -27,11 +22,6 @@ export function connectionProblem(baseUrl: string, key: string): string | null {
  * An error from the background (a serialised SDK error) as a sentence in the UI language.
  * The client's own "not configured" and "required" errors carry no table entry in the SDK;
  * they are recognised by their message.
- *
- * @example
- * ```ts
- * errorText(await send(...).catch((e) => e)); // '无法连接信用服务，请检查网络。'
- * ```
  */
 export function errorText(error: unknown): string {
   const e = error as { name?: unknown; message?: unknown } | null;
@@ -47,11 +37,6 @@ export function errorText(error: unknown): string {
 
 /**
  * The kind of failure, for the one banner the pages show instead of a reason per row.
- *
- * @example
- * ```ts
- * serviceProblem({ name: 'APIConnectionError' }); // 'unreachable'
- * ```
  */
 export function serviceProblem(error: unknown): 'unconfigured' | 'rejected' | 'unreachable' | null {
   const e = error as { name?: unknown; message?: unknown } | null | undefined;

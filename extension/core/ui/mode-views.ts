@@ -10,11 +10,6 @@ import type { Settings } from '../settings.ts';
 
 /**
  * A mode's side-panel view over its own tab record.
- *
- * @example
- * ```ts
- * export const panel = definePanel({ load: (tabId) => send({ type: 'page:get-loan-tab', tabId }), storageKey, View });
- * ```
  */
 export interface ModePanel<R = unknown> {
   /** The tab's record of this mode, or `null` when the tab has none. */
@@ -26,11 +21,6 @@ export interface ModePanel<R = unknown> {
 
 /**
  * Declares a panel (typed over the mode's record, stored untyped by the page).
- *
- * @example
- * ```ts
- * export const panel = definePanel<LoanTabRecord>({ load, storageKey, View });
- * ```
  */
 export function definePanel<R>(panel: ModePanel<R>): ModePanel {
   return panel as ModePanel;
@@ -38,11 +28,6 @@ export function definePanel<R>(panel: ModePanel<R>): ModePanel {
 
 /**
  * A mode's part of the options page.
- *
- * @example
- * ```ts
- * export const options: ModeOptions = { Fieldset: (p) => <LoanSettingsFieldset … />, Section: AuditLogSection };
- * ```
  */
 export interface ModeOptions {
   /** Inside the settings form, saved with it. */
@@ -53,10 +38,5 @@ export interface ModeOptions {
 
 /**
  * A mode's printable record page (`evidence.html?mode=<id>&tab=…`).
- *
- * @example
- * ```ts
- * export const recordPage: ModeRecordPage = LoanRecordPage;
- * ```
  */
 export type ModeRecordPage = () => JSX.Element;

@@ -8,11 +8,6 @@ import './page-strings.ts';
 
 /**
  * Sets the language from the settings, then renders.
- *
- * @example
- * ```ts
- * mountPage(() => render(<Popup />, document.getElementById('app')!));
- * ```
  */
 export function mountPage(renderPage: () => void): void {
   const apply = (language: 'zh-CN' | 'en') => {

@@ -32,11 +32,6 @@ const OPTIONS = [
 
 /**
  * The options page.
- *
- * @example
- * ```ts
- * render(<Options />, document.getElementById('app')!);
- * ```
  */
 export function Options(): JSX.Element {
   const stored = useSettings();

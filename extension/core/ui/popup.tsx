@@ -20,11 +20,6 @@ type SiteStatus = { pattern: string | null; site: SiteSetting | null; granted: b
 
 /**
  * The popup.
- *
- * @example
- * ```ts
- * render(<Popup />, document.getElementById('app')!);
- * ```
  */
 export function Popup(): JSX.Element {
   const settings = useSettings();

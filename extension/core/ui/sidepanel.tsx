@@ -79,11 +79,6 @@ const PANELS = [
 
 /**
  * The side panel.
- *
- * @example
- * ```ts
- * render(<SidePanel />, document.getElementById('app')!);
- * ```
  */
 export function SidePanel(): JSX.Element {
   const settings = useSettings();
@@ -144,11 +139,6 @@ function headlineGradeOfEntry(entry: TabSubject): { scale: Grade['scale']; value
 /**
  * Orders subjects by headline grade: each scale in its own order (AAA above AA+, tax M above
  * D), never by the symbols' text; subjects without a grade last.
- *
- * @example
- * ```ts
- * entries.sort(byGrade);
- * ```
  */
 export function byGrade(a: TabSubject, b: TabSubject): number {
   const ga = headlineGradeOfEntry(a);
@@ -160,11 +150,6 @@ export function byGrade(a: TabSubject, b: TabSubject): number {
 /**
  * The number of each subject as the page counts its rows (序号): one number per bidder row, so
  * the members of a 联合体 share their row's number.
- *
- * @example
- * ```ts
- * pageNumbers(record.subjects).get(key); // 3
- * ```
  */
 export function pageNumbers(subjects: readonly TabSubject[]): Map<string, number> {
   const out = new Map<string, number>();

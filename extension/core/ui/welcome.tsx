@@ -37,11 +37,6 @@ function demoUrl(): string | null {
 /**
  * Tests an address and key: first what can be told without a request, then the account
  * endpoint through the background. Resolves to what the page shows.
- *
- * @example
- * ```ts
- * (await probeConnection('', 'k')).kind; // 'failed'
- * ```
  */
 export async function probeConnection(baseUrl: string, key: string): Promise<Probe> {
   const problem = connectionProblem(baseUrl, key);
@@ -55,11 +50,6 @@ export async function probeConnection(baseUrl: string, key: string): Promise<Pro
 
 /**
  * The connection test's outcome, as the options and welcome pages show it.
- *
- * @example
- * ```ts
- * <ProbeStatus probe={{ kind: 'testing' }} />
- * ```
  */
 export function ProbeStatus({ probe }: { probe: Probe }): JSX.Element {
   return (
@@ -154,11 +144,6 @@ export type { Probe };
 
 /**
  * The welcome page.
- *
- * @example
- * ```ts
- * render(<Welcome />, document.getElementById('app')!);
- * ```
  */
 export function Welcome(): JSX.Element {
   const stored = useSettings();

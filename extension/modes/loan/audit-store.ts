@@ -73,11 +73,6 @@ function db(): Promise<IDBDatabase> {
 
 /**
  * Closes the connection (tests delete the database between cases).
- *
- * @example
- * ```ts
- * await closeAuditDb();
- * ```
  */
 export async function closeAuditDb(): Promise<void> {
   const current = opened;
@@ -100,11 +95,6 @@ async function readMeta(d: IDBDatabase): Promise<{ head: AuditAnchor; anchor: Au
  * Chains and stores one entry, after deleting the entries past the retention period. Rejects
  * when the entry could not be stored (the caller then refuses the lookup: the log fails
  * closed); resolves with the stored entry.
- *
- * @example
- * ```ts
- * await appendAuditEntry(buildAuditEntry({ ... }), settings.loan.auditRetentionDays);
- * ```
  */
 export function appendAuditEntry(
   draft: AuditDraft,
@@ -152,12 +142,6 @@ async function prune(d: IDBDatabase, retentionDays: number, now: Date): Promise<
 /**
  * The log after deleting the entries past retention, oldest first, with the chain's status.
  * `limit` keeps only the newest entries in `entries` (the status always covers all of them).
- *
- * @example
- * ```ts
- * const { entries, status } = await readAuditLog(365);
- * status.intact; // true
- * ```
  */
 export function readAuditLog(
   retentionDays: number,
@@ -178,11 +162,6 @@ export function readAuditLog(
 
 /**
  * Deletes the entries past the retention period (the service worker does this on start).
- *
- * @example
- * ```ts
- * await pruneAuditLog(365);
- * ```
  */
 export function pruneAuditLog(retentionDays: number, now: Date = new Date()): Promise<void> {
   return serially(async () => prune(await db(), retentionDays, now));

@@ -41,11 +41,6 @@ const zh = {
 
 /**
  * A key of the audit and options strings (under `loan.`).
- *
- * @example
- * ```ts
- * const key: AuditMessageKey = 'audit.intact';
- * ```
  */
 export type AuditMessageKey = keyof typeof zh;
 

@@ -24,12 +24,6 @@ export const AUDIT_GENESIS = '0'.repeat(64);
 /**
  * One line of the log: a lookup about to order reports (`requested`, written before anything
  * is ordered) or what came of it (`verdict` or `error`, with `lookupId` naming the request).
- *
- * @example
- * ```ts
- * const e: AuditEntry = await chainAuditEntry(buildAuditEntry({ idNumber, ... }), 1, AUDIT_GENESIS);
- * e.subject.idMasked; // '330***********9966'
- * ```
  */
 export interface AuditEntry {
   schema: typeof AUDIT_SCHEMA;
@@ -77,15 +71,6 @@ export interface AuditInput {
 /**
  * Builds the draft of one entry. It carries the masked number, never the number; free text
  * (operator, reference, site) is redacted and stripped of invisible controls too.
- *
- * @example
- * ```ts
- * const draft = buildAuditEntry({
- *   idNumber: '330110199209219966', time: new Date().toISOString(), operator: '张三',
- *   consent, role: 'applicant', site: 'https://gjj.example.cn',
- *   rulePack: { id: 'hangzhou', version: '2026.1' }, reportIds: [], outcome: { kind: 'requested' },
- * });
- * ```
  */
 export function buildAuditEntry(input: AuditInput): AuditDraft {
   const clean = (text: string) => redactIds(stripControls(text));
@@ -112,12 +97,6 @@ export function buildAuditEntry(input: AuditInput): AuditDraft {
 
 /**
  * Chains a draft after the entry whose hash is `prev`.
- *
- * @example
- * ```ts
- * const first = await chainAuditEntry(draft, 1, AUDIT_GENESIS);
- * const second = await chainAuditEntry(next, 2, first.hash);
- * ```
  */
 export async function chainAuditEntry(draft: AuditDraft, seq: number, prev: string): Promise<AuditEntry> {
   const body = { ...draft, seq, prev };
@@ -126,11 +105,6 @@ export async function chainAuditEntry(draft: AuditDraft, seq: number, prev: stri
 
 /**
  * The SHA-256 (hex) of an entry's canonical JSON (keys sorted, no `hash` field).
- *
- * @example
- * ```ts
- * (await entryHash(entry)) === entry.hash; // true for an untouched entry
- * ```
  */
 export async function entryHash(entry: Omit<AuditEntry, 'hash'> | AuditEntry): Promise<string> {
   const { hash: _, ...body } = entry as AuditEntry;
@@ -149,11 +123,6 @@ export interface AuditAnchor {
 /**
  * What {@link verifyAuditChain} found. `brokenAt` is the 1-based position, in the kept log, of
  * the first entry that is not what was written (edited, inserted, or after a deletion).
- *
- * @example
- * ```ts
- * const s: AuditChainStatus = { intact: false, entries: 12, brokenAt: 5, seq: 9 };
- * ```
  */
 export type AuditChainStatus =
   | { intact: true; entries: number }
@@ -163,12 +132,6 @@ export type AuditChainStatus =
  * Checks the chain of the kept log, oldest first: every entry hashes to its `hash`, points at
  * the one before, and numbers follow on from the anchor without a gap. `head` is what the store
  * says the last entry is (a deletion at the end shows there).
- *
- * @example
- * ```ts
- * const status = await verifyAuditChain(entries, { seq: 0, hash: AUDIT_GENESIS }, head);
- * status.intact; // true
- * ```
  */
 export async function verifyAuditChain(
   entries: readonly AuditEntry[],
@@ -192,11 +155,6 @@ export async function verifyAuditChain(
 
 /**
  * JSON with object keys sorted at every level: the bytes an entry's hash is taken over.
- *
- * @example
- * ```ts
- * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
- * ```
  */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -210,11 +168,6 @@ export function canonicalJson(value: unknown): string {
 /**
  * The entries still within the retention period: newer than `retentionDays` days before `now`.
  * Entries with an unreadable time are dropped too (they cannot be shown to be recent).
- *
- * @example
- * ```ts
- * pruneAuditEntries(entries, new Date('2026-11-25T00:00:00Z'), 180);
- * ```
  */
 export function pruneAuditEntries(
   entries: readonly AuditEntry[],
@@ -231,11 +184,6 @@ export function pruneAuditEntries(
 /**
  * The log as CSV, oldest first, by the SDK's writer: UTF-8 with a byte-order mark and CRLF
  * (Excel opens Chinese text correctly), formula-like cells neutralised.
- *
- * @example
- * ```ts
- * auditCsv(entries).charCodeAt(0); // 0xfeff
- * ```
  */
 export function auditCsv(entries: readonly AuditEntry[], language: Language = 'zh-CN'): string {
   const l = (key: LoanMessageKey | AuditMessageKey) => t(`loan.${key}`, undefined, language);
@@ -277,11 +225,6 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
 
 /**
  * An entry's outcome in words.
- *
- * @example
- * ```ts
- * auditOutcome(entry); // '已申请查询', '不符合' or '错误 not_found'
- * ```
  */
 export function auditOutcome(e: AuditEntry, language: Language = 'zh-CN'): string {
   if (e.outcome.kind === 'requested') return t('loan.audit.requested', undefined, language);
@@ -292,11 +235,6 @@ export function auditOutcome(e: AuditEntry, language: Language = 'zh-CN'): strin
 
 /**
  * Whether a stored value looks like an audit entry (older or foreign data is skipped).
- *
- * @example
- * ```ts
- * const entries = (stored as unknown[]).filter(isAuditEntry);
- * ```
  */
 export function isAuditEntry(v: unknown): v is AuditEntry {
   if (typeof v !== 'object' || v === null) return false;

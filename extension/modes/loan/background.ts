@@ -48,11 +48,6 @@ const CACHE_PREFIX = 'loan-cache:';
 /**
  * Starts a tab's loan record for the page that just loaded: the review date and rule pack of
  * this page are fixed here, so every verdict of the page uses the same pack version.
- *
- * @example
- * ```ts
- * const info = await startLoanPage(tabId, { url, title });
- * ```
  */
 export async function startLoanPage(
   tabId: number,
@@ -82,11 +77,6 @@ export async function startLoanPage(
 /**
  * The data's as-of date of a report: the latest date (China time) any of its sources was read,
  * or `null` when none was.
- *
- * @example
- * ```ts
- * dataAsOf(report); // '2026-11-01'
- * ```
  */
 export function dataAsOf(report: IndividualReportContent): string | null {
   const dates = report.sources
@@ -123,11 +113,6 @@ async function reviewDateFor(
 
 /**
  * Adds the borrowers a loan page shows (masked references only) to the tab's record.
- *
- * @example
- * ```ts
- * await addLoanBorrowers(tabId, [{ key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' }]);
- * ```
  */
 export async function addLoanBorrowers(tabId: number, borrowers: readonly LoanBorrowerRef[]): Promise<void> {
   await updateLoanTab(tabId, (record) => {
@@ -144,11 +129,6 @@ export async function addLoanBorrowers(tabId: number, borrowers: readonly LoanBo
  * the personal credit report, the deposit history and the court check (or takes them from the
  * session cache when enabled), reviews the borrower, records the audit entry and updates the
  * household. Returns the borrower's result, which is also pushed to the tab.
- *
- * @example
- * ```ts
- * const result = await lookupBorrower({ tabId, frameId, url }, { borrower, idNumber, consent });
- * ```
  */
 export async function lookupBorrower(
   from: { tabId: number; frameId: number | null; url: string | null },
@@ -296,11 +276,6 @@ function sameConsent(a: LoanConsent, b: LoanConsent): boolean {
  * Records the consent the officer typed in a card frame for one borrower of the frame's tab:
  * only from the card page (extension origin, inside the tab), only complete, and only for a
  * borrower the tab announced. A lookup needs it (`lookupBorrower`).
- *
- * @example
- * ```ts
- * await recordLoanConsent({ tabId, url: 'chrome-extension://…/card.html' }, { key: 'borrower:1', consent });
- * ```
  */
 export async function recordLoanConsent(
   from: { tabId: number | null; url: string | null },

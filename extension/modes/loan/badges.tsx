@@ -23,14 +23,6 @@ export interface LoanBadgeActions {
 
 /**
  * The registry of one page's loan markers.
- *
- * @example
- * ```ts
- * const badges = new LoanBadges(actions, new CardFrame(ctx));
- * badges.add(ref);
- * badges.mount(occurrence, ref.key);
- * badges.setResult(ref.key, { state: 'checking' });
- * ```
  */
 export class LoanBadges extends BadgeHost<LoanBorrowerRef, LoanResult> {
   readonly #actions: LoanBadgeActions;

@@ -72,11 +72,6 @@ export interface LoanBadgeProps extends LoanCardProps {
 
 /**
  * The frame body of loan mode: the preview on focus, the card (consent dialog first) on Enter.
- *
- * @example
- * ```ts
- * startFrame(root, { loan: LoanFrameBody });
- * ```
  */
 export function LoanFrameBody({ view, props, act, close }: FrameBodyProps): JSX.Element {
   const p = props as LoanCardProps | null;

@@ -30,12 +30,6 @@ export type ConsentError =
 
 /**
  * The gate of one person.
- *
- * @example
- * ```ts
- * let s: ConsentState = initialConsent();
- * s = consentReducer(s, { type: 'open', today: '2026-11-25' });
- * ```
  */
 export type ConsentState =
   | { step: 'required' }
@@ -54,11 +48,6 @@ export const MAX_REFERENCE_LENGTH = 100;
 
 /**
  * The gate before anything was confirmed.
- *
- * @example
- * ```ts
- * initialConsent(); // { step: 'required' }
- * ```
  */
 export function initialConsent(): ConsentState {
   return { step: 'required' };
@@ -66,13 +55,6 @@ export function initialConsent(): ConsentState {
 
 /**
  * The next state. Events that do not apply to the current state leave it unchanged.
- *
- * @example
- * ```ts
- * const open = consentReducer(initialConsent(), { type: 'open', today: '2026-11-25' });
- * const typed = consentReducer(open, { type: 'edit', patch: { purposeConfirmed: true, reference: 'SQ-1' } });
- * consentReducer(typed, { type: 'submit', today: '2026-11-25', now: new Date().toISOString() }).step; // 'granted'
- * ```
  */
 export function consentReducer(state: ConsentState, event: ConsentEvent): ConsentState {
   switch (event.type) {
@@ -108,12 +90,6 @@ export function consentReducer(state: ConsentState, event: ConsentEvent): Consen
 
 /**
  * What is wrong with a draft, in the order the dialog shows its fields.
- *
- * @example
- * ```ts
- * validateConsent({ purposeConfirmed: false, reference: '', grantedAt: '2026-11-25' }, '2026-11-25');
- * // ['purpose', 'reference']
- * ```
  */
 export function validateConsent(draft: ConsentDraft, today: string): ConsentError[] {
   const errors: ConsentError[] = [];
@@ -131,11 +107,6 @@ export function validateConsent(draft: ConsentDraft, today: string): ConsentErro
 /**
  * Whether a consent record is complete enough to order with (the background's own check of
  * what a content script sends).
- *
- * @example
- * ```ts
- * isValidConsent({ purpose: 'housing_fund_loan', reference: 'SQ-1', grantedAt: '2026-11-03', confirmedAt: '2026-11-25T01:00:00Z' }, '2026-11-25'); // true
- * ```
  */
 export function isValidConsent(consent: unknown, today: string): consent is LoanConsent {
   if (typeof consent !== 'object' || consent === null) return false;

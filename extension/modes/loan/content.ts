@@ -29,11 +29,6 @@ const log = createLogger('loan');
 /**
  * Runs the loan script on this page: asks the background for the session and starts loan
  * mode when the page's rule says so.
- *
- * @example
- * ```ts
- * export default defineContentScript({ registration: 'runtime', matches: [], main: (ctx) => startLoanContent(ctx) });
- * ```
  */
 export async function startLoanContent(ctx: ContentScriptContext): Promise<void> {
   // Injected on request; a second injection into the same page must not start twice.
@@ -50,11 +45,6 @@ export async function startLoanContent(ctx: ContentScriptContext): Promise<void>
 
 /**
  * Starts loan mode on this page until the context is invalidated.
- *
- * @example
- * ```ts
- * if (session.mode === 'loan') startLoan(ctx, session);
- * ```
  */
 export function startLoan(ctx: ContentScriptContext, initial: ContentSession): void {
   let session = initial;

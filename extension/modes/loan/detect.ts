@@ -11,12 +11,6 @@ import type { ReaderState } from '../../core/reader/types.ts';
 /**
  * One ID number printed on the page. `idNumber` is the full number: it stays in the content
  * script's memory and is sent to the background only for a consented lookup.
- *
- * @example
- * ```ts
- * const [first] = detectBorrowers(document.body, options);
- * first?.role; // 'applicant'
- * ```
  */
 export interface BorrowerOccurrence {
   idNumber: string;
@@ -50,11 +44,6 @@ const CLAUSE_END = /[。；;！!？?\n]/;
 
 /**
  * The borrowers printed under `root`, in document order.
- *
- * @example
- * ```ts
- * detectBorrowers(document.body, { isHidden: createHiddenCheck(), state: createDetectState(), ignore: isOwnUi });
- * ```
  */
 export function detectBorrowers(root: Node, options: BorrowerDetectOptions): BorrowerOccurrence[] {
   // A loan page has no bidder tables: it is read as text and form fields.
@@ -94,12 +83,6 @@ export function detectBorrowers(root: Node, options: BorrowerDetectOptions): Bor
 
 /**
  * The role a label gives, or null.
- *
- * @example
- * ```ts
- * roleFromText('配偶/共同借款人'); // 'co_borrower'
- * roleFromText('申请人'); // 'applicant'
- * ```
  */
 export function roleFromText(text: string): BorrowerRole | null {
   for (const { pattern, role } of ROLE_PATTERNS) if (pattern.test(text)) return role;

@@ -21,12 +21,6 @@ import './strings.ts';
 
 /**
  * An ID number for display: masked if it is a full number, unchanged if already masked.
- *
- * @example
- * ```ts
- * displayId('330110199209219966'); // '330***********9966'
- * displayId('330***********9966'); // '330***********9966'
- * ```
  */
 export function displayId(value: string): string {
   const v = value.trim();
@@ -35,11 +29,6 @@ export function displayId(value: string): string {
 
 /**
  * A borrower's role.
- *
- * @example
- * ```ts
- * roleLabel('co_borrower'); // '共同借款人'
- * ```
  */
 export function roleLabel(role: BorrowerRole, language?: Language): string {
   return t(`loan.role.${role}`, undefined, language);
@@ -47,12 +36,6 @@ export function roleLabel(role: BorrowerRole, language?: Language): string {
 
 /**
  * Role, masked name and masked number in one line.
- *
- * @example
- * ```ts
- * borrowerLine({ key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' });
- * // '申请人 冯** 330***********9966'
- * ```
  */
 export function borrowerLine(b: LoanBorrowerRef, language?: Language): string {
   return [roleLabel(b.role, language), b.nameMasked ? redactIds(b.nameMasked) : null, displayId(b.idMasked)]
@@ -72,11 +55,6 @@ const ICONS: Record<LoanDisplayState, string> = {
 
 /**
  * The icon of a badge state: a distinct shape per state, so colour is never the only cue.
- *
- * @example
- * ```ts
- * loanStateIcon('ineligible'); // '✕'
- * ```
  */
 export function loanStateIcon(state: LoanDisplayState): string {
   return ICONS[state];
@@ -84,12 +62,6 @@ export function loanStateIcon(state: LoanDisplayState): string {
 
 /**
  * The word of a badge state.
- *
- * @example
- * ```ts
- * loanStateLabel('eligible'); // '符合条件'
- * loanStateLabel('consent'); // '需授权确认'
- * ```
  */
 export function loanStateLabel(state: LoanDisplayState, language?: Language): string {
   switch (state) {
@@ -104,11 +76,6 @@ export function loanStateLabel(state: LoanDisplayState, language?: Language): st
 
 /**
  * The accessible name of a badge: who, and the verdict.
- *
- * @example
- * ```ts
- * loanBadgeLabel(ref, { state: 'consent' }); // '申请人 冯** 330***********9966：需授权确认'
- * ```
  */
 export function loanBadgeLabel(b: LoanBorrowerRef, result: LoanResult, language?: Language): string {
   return t(
@@ -125,11 +92,6 @@ export function loanBadgeLabel(b: LoanBorrowerRef, result: LoanResult, language?
 
 /**
  * The household verdict in words: 不予贷款 when any borrower is ineligible.
- *
- * @example
- * ```ts
- * householdLabel({ state: 'pending', waiting: 1 }); // '待完成：尚有 1 人未查询'
- * ```
  */
 export function householdLabel(household: LoanHousehold, language?: Language): string {
   if (household.state === 'pending') return t('loan.household.pending', { n: household.waiting }, language);
@@ -138,11 +100,6 @@ export function householdLabel(household: LoanHousehold, language?: Language): s
 
 /**
  * When a pack is in force, in words.
- *
- * @example
- * ```ts
- * packEffective({ ...pack, effectiveFrom: '2022-01-01', effectiveTo: null }); // '2022-01-01 起'
- * ```
  */
 export function packEffective(pack: LoanRulePackRef, language?: Language): string {
   if (pack.effectiveFrom && pack.effectiveTo)
@@ -153,11 +110,6 @@ export function packEffective(pack: LoanRulePackRef, language?: Language): strin
 
 /**
  * A pack as one line: title, city, version, effective date.
- *
- * @example
- * ```ts
- * packLine(hangzhouRef); // '杭州住房公积金贷款个人信用审核 · 杭州 · 版本 2026.1 · 施行 未注明'
- * ```
  */
 export function packLine(pack: LoanRulePackRef, language?: Language): string {
   return t(
@@ -176,11 +128,6 @@ export function packLine(pack: LoanRulePackRef, language?: Language): string {
 
 /**
  * Where a pack comes from and how sure that is.
- *
- * @example
- * ```ts
- * packSource(pack); // '来源：杭州住房公积金贷款信用审核规定（二手来源）'
- * ```
  */
 export function packSource(pack: LoanRulePackRef, language?: Language): string {
   return t(
@@ -196,12 +143,6 @@ export function packSource(pack: LoanRulePackRef, language?: Language): string {
 /**
  * The findings a card lists: everything that bars, needs review or is missing (information
  * findings stay in the report and the export).
- *
- * @example
- * ```ts
- * cardFindings(review.findings).map((f) => f.text);
- * // ['2025-12..2026-02 连续 3 期逾期（…）']
- * ```
  */
 export function cardFindings(
   findings: readonly Finding[],
@@ -226,12 +167,6 @@ export function cardFindings(
 
 /**
  * The key facts of a report as label/value lines.
- *
- * @example
- * ```ts
- * factLines(facts).map((l) => `${l.label}：${l.value}`);
- * // ['当前逾期：无', '五级分类（最差）：正常', '信用卡状态：正常', '失信被执行人：未列入', '公积金连续缴存：24 个月（2024-11..2026-10）']
- * ```
  */
 export function factLines(facts: LoanFacts, language?: Language): Array<{ label: string; value: string }> {
   const l = (key: LoanMessageKey, params?: Record<string, string | number>) =>

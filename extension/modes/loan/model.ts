@@ -14,11 +14,6 @@ export const LOAN_PURPOSE = 'housing_fund_loan';
 
 /**
  * The written authorization an officer confirmed for one person before the lookup.
- *
- * @example
- * ```ts
- * const c: LoanConsent = { purpose: 'housing_fund_loan', reference: 'SQ-2026-0001', grantedAt: '2026-11-03', confirmedAt: '2026-11-25T01:02:03.000Z' };
- * ```
  */
 export interface LoanConsent {
   purpose: typeof LOAN_PURPOSE;
@@ -32,21 +27,11 @@ export interface LoanConsent {
 
 /**
  * The rule pack a verdict was reached under.
- *
- * @example
- * ```ts
- * const pack: LoanRulePackRef = result.rulePack;
- * ```
  */
 export type LoanRulePackRef = HousingFundResult['rulePack'];
 
 /**
  * What the card lists besides the findings: the report's key facts.
- *
- * @example
- * ```ts
- * const f: LoanFacts = { currentOverduePeriods: 0, currentOverdueAmountYuan: 0, fiveCategory: 'normal', cardStatuses: ['normal'], dishonestInForce: 0, deposit: { months: 24, from: '2024-11', to: '2026-10', status: 'normal' } };
- * ```
  */
 export interface LoanFacts {
   /** Overdue periods and amount still unpaid, summed over every account. */
@@ -64,20 +49,10 @@ export interface LoanFacts {
 
 /**
  * One borrower's lookup result.
- *
- * @example
- * ```ts
- * const r: LoanResult = { state: 'consent' }; // waiting for the officer's confirmation
- * ```
  */
 /**
  * Where a review date came from: the options page, today, or the data's as-of date (the latest
  * source date of the first report, when that is earlier than today).
- *
- * @example
- * ```ts
- * const source: ReviewDateSource = 'data';
- * ```
  */
 export type ReviewDateSource = 'settings' | 'today' | 'data';
 
@@ -104,11 +79,6 @@ export type LoanResult =
 
 /**
  * A borrower as the content script reports them: key, role and the masked forms only.
- *
- * @example
- * ```ts
- * const b: LoanBorrowerRef = { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' };
- * ```
  */
 export interface LoanBorrowerRef {
   key: string;
@@ -120,11 +90,6 @@ export interface LoanBorrowerRef {
 /**
  * One borrower on a tab, with the consent given and the lookup's result; `report` is the
  * merged personal report (as the API returns it: masked name and number).
- *
- * @example
- * ```ts
- * record.borrowers.filter((b) => b.result.state === 'done').length;
- * ```
  */
 export interface LoanBorrower extends LoanBorrowerRef {
   consent: LoanConsent | null;
@@ -134,11 +99,6 @@ export interface LoanBorrower extends LoanBorrowerRef {
 
 /**
  * The household verdict over every borrower on the page, once each has a result.
- *
- * @example
- * ```ts
- * if (record.household.state === 'done') record.household.result.verdict; // 'ineligible'
- * ```
  */
 export type LoanHousehold =
   | { state: 'pending'; waiting: number }
@@ -146,11 +106,6 @@ export type LoanHousehold =
 
 /**
  * Everything loan mode knows about one tab, kept in `storage.session` under `loan:<tabId>`.
- *
- * @example
- * ```ts
- * const record = await send({ type: 'page:get-loan-tab', tabId });
- * ```
  */
 export interface LoanTabRecord {
   tabId: number;
@@ -168,12 +123,6 @@ export interface LoanTabRecord {
 
 /**
  * What the content script is told when a loan page starts.
- *
- * @example
- * ```ts
- * const page = await send({ type: 'cs:loan-page', url, title });
- * page.rulePack.title.zh;
- * ```
  */
 export interface LoanPageInfo {
   asOf: string;
@@ -184,21 +133,11 @@ export interface LoanPageInfo {
 
 /**
  * The state a loan badge shows.
- *
- * @example
- * ```ts
- * loanDisplayState({ state: 'consent' }); // 'consent'
- * ```
  */
 export type LoanDisplayState = 'consent' | 'checking' | 'error' | HousingFundVerdict;
 
 /**
  * Maps a result to its badge state.
- *
- * @example
- * ```ts
- * loanDisplayState({ state: 'checking' }); // 'checking'
- * ```
  */
 export function loanDisplayState(result: LoanResult): LoanDisplayState {
   return result.state === 'done' ? result.verdict : result.state;

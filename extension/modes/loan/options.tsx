@@ -22,11 +22,6 @@ import '../../core/ui/page-strings.ts';
 
 /**
  * The loan-review settings, edited in the options form's draft.
- *
- * @example
- * ```ts
- * <LoanSettingsFieldset loan={draft.loan} onChange={(loan) => update({ loan })} />
- * ```
  */
 export function LoanSettingsFieldset(props: {
   loan: LoanSettings;
@@ -105,11 +100,6 @@ export function LoanSettingsFieldset(props: {
 /**
  * The audit log: read through the background, which first deletes the entries past the
  * retention period; shown as a table and exported as CSV.
- *
- * @example
- * ```ts
- * <AuditLogSection />
- * ```
  */
 export function AuditLogSection(): JSX.Element {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);

@@ -39,11 +39,6 @@ import '../../core/ui/page-strings.ts';
 
 /**
  * A loan verdict (or state) as icon, word and colour.
- *
- * @example
- * ```ts
- * <LoanChip state="ineligible" />
- * ```
  */
 export function LoanChip({ state, label }: { state: LoanDisplayState; label?: string }): JSX.Element {
   return (
@@ -56,11 +51,6 @@ export function LoanChip({ state, label }: { state: LoanDisplayState; label?: st
 
 /**
  * The loan side panel.
- *
- * @example
- * ```ts
- * <LoanPanel record={loan} operator={settings.operator} initialKey={null} />
- * ```
  */
 export function LoanPanel(props: {
   record: LoanTabRecord;

@@ -8,11 +8,6 @@ import { type LoanPageInfo, type LoanResult, loanDisplayState } from './model.ts
 
 /**
  * The preview's text as the officer reads it: icon and state.
- *
- * @example
- * ```ts
- * loanPreviewText({ state: 'consent' }); // '✎需授权确认'
- * ```
  */
 export function loanPreviewText(result: LoanResult): string {
   const state = loanDisplayState(result);
@@ -21,11 +16,6 @@ export function loanPreviewText(result: LoanResult): string {
 
 /**
  * The review date of a page: the page's own, else today in China.
- *
- * @example
- * ```ts
- * reviewToday(null); // '2026-12-02'
- * ```
  */
 export function reviewToday(page: LoanPageInfo | null): string {
   return page?.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

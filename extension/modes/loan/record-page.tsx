@@ -21,11 +21,6 @@ const OWN = [panel];
 
 /**
  * The printable record.
- *
- * @example
- * ```ts
- * render(<LoanRecordPage />, document.getElementById('app')!);
- * ```
  */
 export function LoanRecordPage(): JSX.Element {
   const settings = useSettings();

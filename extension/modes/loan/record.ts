@@ -30,12 +30,6 @@ export interface RecordFinding {
 
 /**
  * The decision record of one page (one household).
- *
- * @example
- * ```ts
- * const record = loanDecisionRecord(tab, { operator: '张三', generatedAt: new Date().toISOString() });
- * record.household.verdict; // 'ineligible'
- * ```
  */
 export interface LoanDecisionRecord {
   schema: typeof LOAN_RECORD_SCHEMA;
@@ -93,11 +87,6 @@ function pageUrl(url: string): string {
 
 /**
  * Builds the decision record of a tab.
- *
- * @example
- * ```ts
- * const record = loanDecisionRecord(tab, { operator: '张三', generatedAt: '2026-11-25T01:00:00Z', language: 'zh-CN' });
- * ```
  */
 export function loanDecisionRecord(
   tab: LoanTabRecord,
@@ -197,12 +186,6 @@ export function loanDecisionRecord(
 /**
  * An exported decision file: the record and the SHA-256 of its RFC 8785 canonical JSON, in
  * the same digest block as the screening evidence file.
- *
- * @example
- * ```ts
- * const file: LoanDecisionFile = await sealLoanRecord(tab, { operator: '张三' });
- * file.digest.value; // 64 hex digits
- * ```
  */
 export interface LoanDecisionFile {
   record: LoanDecisionRecord;
@@ -211,11 +194,6 @@ export interface LoanDecisionFile {
 
 /**
  * Seals a record: invisible controls removed from every string, then digested.
- *
- * @example
- * ```ts
- * const file = await sealDecision(loanDecisionRecord(tab, { operator: '', generatedAt }));
- * ```
  */
 export async function sealDecision(record: LoanDecisionRecord): Promise<LoanDecisionFile> {
   const clean = sanitizeDeep(record);
@@ -228,12 +206,6 @@ export async function sealDecision(record: LoanDecisionRecord): Promise<LoanDeci
 /**
  * The tab's sealed decision file: the one kept for the same review state, or a new one made
  * now and kept. The side panel's export and the printed record both call this.
- *
- * @example
- * ```ts
- * const file = await sealLoanRecord(tab, { operator: '张三' });
- * download('loan.json', JSON.stringify(file, null, 2), 'application/json');
- * ```
  */
 export async function sealLoanRecord(
   tab: LoanTabRecord,

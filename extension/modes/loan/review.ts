@@ -22,12 +22,6 @@ import type { LoanFacts, LoanRulePackRef } from './model.ts';
 
 /**
  * The personal products a lookup orders, and the channels each one feeds.
- *
- * @example
- * ```ts
- * PERSONAL_PRODUCTS.map((p) => p.id);
- * // ['personal_credit_report', 'housing_fund_deposit_history', 'personal_court_enforcement']
- * ```
  */
 export const PERSONAL_PRODUCTS: ReadonlyArray<{ id: string; channels: readonly SourceChannel[] }> = [
   { id: 'personal_credit_report', channels: ['pbccrc'] },
@@ -41,14 +35,6 @@ export const PERSONAL_PRODUCTS: ReadonlyArray<{ id: string; channels: readonly S
  * product that feeds it.
  *
  * @throws RangeError when `parts` is empty.
- * @example
- * ```ts
- * const merged = mergePersonalReports([
- *   { productId: 'personal_credit_report', content: credit },
- *   { productId: 'housing_fund_deposit_history', content: fund },
- * ]);
- * merged.housingFund?.city; // '杭州市'
- * ```
  */
 export function mergePersonalReports(
   parts: ReadonlyArray<{ productId: string; content: IndividualReportContent }>,
@@ -82,12 +68,6 @@ export function mergePersonalReports(
 /**
  * The built-in pack of an id; the generic template when the id is unknown (a pack removed in
  * a later version must not stop the review).
- *
- * @example
- * ```ts
- * loanRulePack('hangzhou').city?.code; // '330100'
- * loanRulePack('beijing').id; // 'generic-lian3lei6'
- * ```
  */
 export function loanRulePack(id: string): HousingFundRulePack {
   return getRulePack(id) ?? (getRulePack(DEFAULT_RULE_PACK_ID) as HousingFundRulePack);
@@ -95,11 +75,6 @@ export function loanRulePack(id: string): HousingFundRulePack {
 
 /**
  * What a verdict records of its pack.
- *
- * @example
- * ```ts
- * rulePackRef(loanRulePack('wuhan')).version;
- * ```
  */
 export function rulePackRef(pack: HousingFundRulePack): LoanRulePackRef {
   const { id, version, city, title, source, confidence, effectiveFrom, effectiveTo } = pack;
@@ -111,12 +86,6 @@ export function rulePackRef(pack: HousingFundRulePack): LoanRulePackRef {
  * (a co-borrower gets the deposit rule only where the pack applies it to co-borrowers). The
  * same findings as in the household review, so a badge can show its verdict before every
  * other borrower of the page has been looked up.
- *
- * @example
- * ```ts
- * const r = evaluateBorrower(report, 'co_borrower', 'borrower:2', loanRulePack('hangzhou'), '2026-11-01');
- * r.verdict; // 'ineligible'
- * ```
  */
 export function evaluateBorrower(
   report: IndividualReportContent,
@@ -175,11 +144,6 @@ export function evaluateBorrower(
  * borrower as spouse or co-borrower. `keys[i]` is the borrower key of `result.borrowers[i]`.
  *
  * @throws RangeError when `borrowers` is empty.
- * @example
- * ```ts
- * const { result } = evaluateHousehold(borrowers, loanRulePack('hangzhou'), '2026-11-01');
- * result.verdict; // 'ineligible'
- * ```
  */
 export function evaluateHousehold(
   borrowers: ReadonlyArray<{ key: string; role: BorrowerRole; report: IndividualReportContent }>,
@@ -206,11 +170,6 @@ const FIVE_ORDER = ['normal', 'special_mention', 'substandard', 'doubtful', 'los
  * The key facts a card shows: current overdue, worst 五级分类, card statuses, 失信 listings in
  * force and the deposit streak (full months in a row ending the month before `asOf`, as the
  * rule packs count it).
- *
- * @example
- * ```ts
- * loanFacts(report, '2026-11-01').deposit; // { months: 24, from: '2024-11', to: '2026-10', status: 'normal' }
- * ```
  */
 export function loanFacts(report: IndividualReportContent, asOf: string): LoanFacts {
   let worst: LoanFacts['fiveCategory'] = null;

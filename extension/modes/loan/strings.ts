@@ -146,11 +146,6 @@ const zh = {
 
 /**
  * A key of the loan dictionary.
- *
- * @example
- * ```ts
- * const key: LoanMessageKey = 'verdict.eligible';
- * ```
  */
 export type LoanMessageKey = keyof typeof zh;
 

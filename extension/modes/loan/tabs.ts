@@ -11,11 +11,6 @@ const records = new Map<number, LoanTabRecord>();
 
 /**
  * The storage key of a tab's loan record, for pages that watch `storage.session`.
- *
- * @example
- * ```ts
- * loanStorageKey(7); // 'loan:7'
- * ```
  */
 export function loanStorageKey(tabId: number): string {
   return `${PREFIX}${tabId}`;
@@ -23,11 +18,6 @@ export function loanStorageKey(tabId: number): string {
 
 /**
  * A tab's loan record, from memory or, after a service-worker restart, from storage.
- *
- * @example
- * ```ts
- * (await getLoanTab(7))?.borrowers.length;
- * ```
  */
 export async function getLoanTab(tabId: number): Promise<LoanTabRecord | null> {
   const inMemory = records.get(tabId);
@@ -40,11 +30,6 @@ export async function getLoanTab(tabId: number): Promise<LoanTabRecord | null> {
 
 /**
  * Starts a fresh record (a page load or an in-page navigation) and stores it.
- *
- * @example
- * ```ts
- * await startLoanTab({ tabId, url, title, startedAt, asOf, rulePack, borrowers: [], household: { state: 'pending', waiting: 0 } });
- * ```
  */
 export async function startLoanTab(record: LoanTabRecord): Promise<void> {
   records.set(record.tabId, record);
@@ -54,11 +39,6 @@ export async function startLoanTab(record: LoanTabRecord): Promise<void> {
 /**
  * Changes a tab's record in place (synchronously, so two lookups finishing together cannot
  * lose each other's result) and stores it. Returns the record, or null when the tab has none.
- *
- * @example
- * ```ts
- * await updateLoanTab(7, (r) => { r.borrowers[0]!.result = { state: 'checking' }; });
- * ```
  */
 export async function updateLoanTab(
   tabId: number,
@@ -73,11 +53,6 @@ export async function updateLoanTab(
 
 /**
  * Forgets a closed tab.
- *
- * @example
- * ```ts
- * browser.tabs.onRemoved.addListener((tabId) => void dropLoanTab(tabId));
- * ```
  */
 export async function dropLoanTab(tabId: number): Promise<void> {
   records.delete(tabId);

@@ -32,12 +32,6 @@ const retries = new Map<string, { attempt: number }>();
  * Whether the background tries a failed lookup again by itself: what the SDK retries
  * (connection errors, timeouts, 429, 5xx) and bad data (a broken release of the API is usually
  * fixed within minutes). A refused key or an empty account waits for the settings to change.
- *
- * @example
- * ```ts
- * isTransient({ name: 'ResponseParseError', message: '…' }); // true
- * isTransient({ name: 'AuthenticationError', status: 401, message: '…' }); // false
- * ```
  */
 export function isTransient(error: unknown): boolean {
   return isRetryableError(error) || isResponseValidationError(error);
@@ -73,11 +67,6 @@ async function scanContextFor(record: TabRecord): Promise<ResolveContext & { que
  * Looks up the subjects of one content-script message. New subjects are resolved (code
  * lookups gathered across messages into full batches; `more` says the page's scan goes on);
  * known ones answer with their current result.
- *
- * @example
- * ```ts
- * const results = await lookupForTab(tabId, frameId, subjects);
- * ```
  */
 export async function lookupForTab(
   tabId: number,
@@ -233,11 +222,6 @@ async function runRetries(tabId: number): Promise<void> {
  * test succeeds, the moments a refused key or an unreachable service is likely fixed. Pending
  * background retries of those subjects are cancelled (this is sooner). Returns how many
  * subjects it asked about.
- *
- * @example
- * ```ts
- * watchSettings(() => void retryUnavailable());
- * ```
  */
 export async function retryUnavailable(): Promise<number> {
   const stored = Object.keys(await browser.storage.session.get(null))
@@ -279,11 +263,6 @@ export async function retryUnavailable(): Promise<number> {
 /**
  * Looks up the unavailable subjects again whenever the saved API address or key changes (a
  * revoked key replaced, the service moved); returns the unsubscribe function.
- *
- * @example
- * ```ts
- * const stop = retryOnApiChange();
- * ```
  */
 export function retryOnApiChange(): () => void {
   let last: string | null = null;
@@ -300,11 +279,6 @@ export function retryOnApiChange(): () => void {
 
 /**
  * Resolves an ambiguous name to the candidate the user picked.
- *
- * @example
- * ```ts
- * await pickForTab(tabId, frameId, 'name:某某建设有限公司', '91110000600037341L');
- * ```
  */
 export async function pickForTab(
   tabId: number,
@@ -356,11 +330,6 @@ async function updateConsortia(tabId: number, ctx: ResolveContext): Promise<void
 
 /**
  * Shows "retrying" on the badges still checking while the SDK retries a ratings batch.
- *
- * @example
- * ```ts
- * const stop = showRetriesOnBadges();
- * ```
  */
 export function showRetriesOnBadges(): () => void {
   return onClientRetry((event) => {

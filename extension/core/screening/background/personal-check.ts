@@ -14,11 +14,6 @@ const pageKeys = new Map<number, Map<string, string>>();
 
 /**
  * Page text as the background keeps it: controls out, ID numbers masked.
- *
- * @example
- * ```ts
- * cleanText('张三（330110199209219966）经营部'); // '张三（330***********9966）经营部'
- * ```
  */
 export function cleanText(text: unknown): string {
   return redactIds(stripControls(String(text ?? '')));
@@ -26,11 +21,6 @@ export function cleanText(text: unknown): string {
 
 /**
  * A JSON value with {@link cleanText} applied to every string in it (keys included).
- *
- * @example
- * ```ts
- * cleanDeep({ buyer: '某某\u202e局' }); // { buyer: '某某局' }
- * ```
  */
 export function cleanDeep<T>(value: T): T {
   const walk = (v: unknown): unknown => {
@@ -49,12 +39,6 @@ export function cleanDeep<T>(value: T): T {
 /**
  * Whether an identifier someone labelled a company code is an ID number (a valid 18-character
  * resident ID once normalised).
- *
- * @example
- * ```ts
- * isIdNumberCode('330110 19920921 9966'); // true
- * isIdNumberCode('91110000600037341L'); // false
- * ```
  */
 export function isIdNumberCode(value: string): boolean {
   return isValidIdCard(normalizeText(value).replace(/[\s\-_.]/g, ''));
@@ -63,11 +47,6 @@ export function isIdNumberCode(value: string): boolean {
 /**
  * The subjects of one `cs:lookup`, checked: names, keys and consortium names cleaned, a code
  * that is an ID number turned into an invalid subject that is never sent.
- *
- * @example
- * ```ts
- * const subjects = cleanPageSubjects(tabId, m.subjects);
- * ```
  */
 export function cleanPageSubjects(tabId: number, subjects: readonly PageSubject[]): PageSubject[] {
   return subjects.map((s) => {
@@ -104,11 +83,6 @@ export function cleanPageSubjects(tabId: number, subjects: readonly PageSubject[
 
 /**
  * A subject key from the page, cleaned; remembers the page's own key when they differ.
- *
- * @example
- * ```ts
- * cleanKey(tabId, 'name:张三（330110199209219966）经营部'); // 'name:张三（330***********9966）经营部'
- * ```
  */
 export function cleanKey(tabId: number, key: unknown): string {
   const raw = String(key);
@@ -127,11 +101,6 @@ export function cleanKey(tabId: number, key: unknown): string {
 
 /**
  * The key the tab's script knows a subject by.
- *
- * @example
- * ```ts
- * sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, key), result });
- * ```
  */
 export function pageKey(tabId: number, key: string): string {
   return pageKeys.get(tabId)?.get(key) ?? key;
@@ -139,11 +108,6 @@ export function pageKey(tabId: number, key: string): string {
 
 /**
  * Forgets a tab's page keys (its page went away).
- *
- * @example
- * ```ts
- * forgetPageKeys(tabId);
- * ```
  */
 export function forgetPageKeys(tabId: number): void {
   pageKeys.delete(tabId);

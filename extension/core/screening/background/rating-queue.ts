@@ -8,11 +8,6 @@ import type { BatchRatingItem } from '@xinjian/sdk';
 
 /**
  * Options of {@link createRatingQueue}.
- *
- * @example
- * ```ts
- * const opts: RatingQueueOptions = { maxBatch: 100, idleMs: 20, maxWaitMs: 200 };
- * ```
  */
 export interface RatingQueueOptions {
   /** Ids that make a full batch, sent at once. Default 100 (the API's batch limit). */
@@ -31,11 +26,6 @@ export interface RatingQueueOptions {
 
 /**
  * A gathering queue of rating lookups (see {@link createRatingQueue}).
- *
- * @example
- * ```ts
- * const queue: RatingQueue = createRatingQueue((id) => client.ratings.get(id));
- * ```
  */
 export interface RatingQueue {
   /** Looks one id up; answered when its batch comes back. */
@@ -52,12 +42,6 @@ export interface RatingQueue {
  * batch requests for a page however its subjects were split into messages. A part-filled batch
  * goes after `idleMs` without new ids, or, while the sender said more are coming, when it says
  * it is done (at most `maxHoldMs` later). An id already waiting or on its way shares its answer.
- *
- * @example
- * ```ts
- * const queue = createRatingQueue((id) => client.ratings.get(id));
- * const items = await Promise.all(ids.map(queue.get));
- * ```
  */
 export function createRatingQueue(
   get: (id: string) => Promise<BatchRatingItem>,

@@ -18,11 +18,6 @@ import type { NameMatch, PageSubject, SubjectResult } from '../model.ts';
 
 /**
  * What a lookup needs besides the subject: the client and the dates of the check.
- *
- * @example
- * ```ts
- * const ctx: ResolveContext = { client, ruleSet: 'procurement', asOf: '2026-11-25', cutoff: '2026-11-20' };
- * ```
  */
 export interface ResolveContext {
   client: XinjianClient;
@@ -60,11 +55,6 @@ function evaluatorOf(id: RuleSetId): Evaluate {
 
 /**
  * Screens one subject under the tab's rule set.
- *
- * @example
- * ```ts
- * screen(summary, ctx).verdict; // 'pass' | 'fail' | 'review' | 'incomplete'
- * ```
  */
 export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningResult {
   return evaluatorOf(ctx.ruleSet)(summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
@@ -74,11 +64,6 @@ export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningRes
  * Screens a group together: a consortium (the lead and the other members; any member barred
  * bars all) or a credit application (the borrower, then its guarantors). Each rule set reads
  * the option it knows: procurement and tendering `consortium`, credit lending `guarantors`.
- *
- * @example
- * ```ts
- * screenConsortium([lead, member], ctx).verdict;
- * ```
  */
 export function screenConsortium(
   members: readonly RatingSummary[],
@@ -96,11 +81,6 @@ export function screenConsortium(
 
 /**
  * The result for an error: unavailable, with a reason people can read.
- *
- * @example
- * ```ts
- * unavailable(new InternalServerError(503, undefined, { method: 'POST', path: '/v1/ratings/batch' }));
- * ```
  */
 export function unavailable(error: unknown, retryAt: string | null = null): SubjectResult {
   return { state: 'unavailable', reason: reasonFor(error), error: serializeError(error), retryAt };
@@ -118,11 +98,6 @@ function reasonFor(error: unknown): LocalizedText {
 
 /**
  * A rating item as a result, screened when found.
- *
- * @example
- * ```ts
- * fromItem(await client.ratings.get(id), null, ctx);
- * ```
  */
 export function fromItem(item: BatchRatingItem, match: NameMatch | null, ctx: ResolveContext): SubjectResult {
   switch (item.status) {
@@ -148,11 +123,6 @@ export function fromItem(item: BatchRatingItem, match: NameMatch | null, ctx: Re
 /**
  * Looks one identifier up. Calls made in the same tick share a batch request; a batch that one
  * subject poisons is split by the SDK (docs/decisions/0006), so only that subject fails.
- *
- * @example
- * ```ts
- * const results = await Promise.all(ids.map((id) => resolveCode(ctx, id, null)));
- * ```
  */
 export async function resolveCode(
   ctx: ResolveContext,
@@ -170,11 +140,6 @@ export async function resolveCode(
 /**
  * Whether a name search is too unsure to act on: the API says so, or the best candidate is not
  * above {@link NAME_CONFIDENCE_FLOOR}.
- *
- * @example
- * ```ts
- * needsPick({ data: [{ confidence: 0.5 } as SubjectMatch], ambiguous: false }); // true
- * ```
  */
 export function needsPick(search: { data: readonly SubjectMatch[]; ambiguous: boolean }): boolean {
   const top = search.data[0];
@@ -184,12 +149,6 @@ export function needsPick(search: { data: readonly SubjectMatch[]; ambiguous: bo
 /**
  * Resolves a company name: a confident single match is looked up; an ambiguous one asks the
  * user to pick; no candidate is "not found".
- *
- * @example
- * ```ts
- * const r = await resolveName(ctx, '北京示例科技有限公司');
- * if (r.state === 'ambiguous') showPicker(r.candidates);
- * ```
  */
 export async function resolveName(ctx: ResolveContext, name: string): Promise<SubjectResult> {
   let search: { data: SubjectMatch[]; ambiguous: boolean };
@@ -211,11 +170,6 @@ export async function resolveName(ctx: ResolveContext, name: string): Promise<Su
 /**
  * Resolves one page subject: a rejected code stays rejected (no request), a code is looked up,
  * a name is searched.
- *
- * @example
- * ```ts
- * await resolveSubject(ctx, { key: 'name:某某', code: null, invalid: null, name: '某某', role: 'winner', consortium: null });
- * ```
  */
 export async function resolveSubject(ctx: ResolveContext, subject: PageSubject): Promise<SubjectResult> {
   if (subject.invalid) {

@@ -22,11 +22,6 @@ const pendingWrites = new Map<number, ReturnType<typeof setTimeout>>();
 
 /**
  * The storage key of a tab's record, for pages that watch `storage.session`.
- *
- * @example
- * ```ts
- * tabStorageKey(7); // 'tab:7'
- * ```
  */
 export function tabStorageKey(tabId: number): string {
   return `${PREFIX}${tabId}`;
@@ -34,11 +29,6 @@ export function tabStorageKey(tabId: number): string {
 
 /**
  * A tab's record, from memory or, after a service-worker restart, from storage.
- *
- * @example
- * ```ts
- * (await getTabRecord(7))?.subjects.length;
- * ```
  */
 export async function getTabRecord(tabId: number): Promise<TabRecord | null> {
   const inMemory = records.get(tabId);
@@ -59,11 +49,6 @@ export async function getTabRecord(tabId: number): Promise<TabRecord | null> {
  * popup and side-panel list show (name, codes, headline grades, verdict and its reasons) and
  * drop the rest of the rating summary and the screening's channel list, which the rating cache
  * and a new screening restore.
- *
- * @example
- * ```ts
- * JSON.stringify(slimRecord(record)).length; // about 1 KB per checked subject
- * ```
  */
 export function slimRecord(record: TabRecord): TabRecord {
   // Every subject is screened under the same rule set or two: their titles are kept once.
@@ -144,11 +129,6 @@ async function rehydrate(record: SlimRecord): Promise<void> {
 
 /**
  * Starts a fresh record for a page (a load or an in-page navigation).
- *
- * @example
- * ```ts
- * startTabRecord({ tabId: 7, url, title, mode: 'procurement', ruleSet: 'procurement', layoutId: null, pageCutoff: null, cutoff, startedAt, subjects: [], consortia: [] });
- * ```
  */
 export function startTabRecord(record: TabRecord): TabRecord {
   records.set(record.tabId, record);
@@ -158,11 +138,6 @@ export function startTabRecord(record: TabRecord): TabRecord {
 
 /**
  * Adds subjects not yet on the record, in the given state; returns the ones that were new.
- *
- * @example
- * ```ts
- * const fresh = await addSubjects(7, subjects, { state: 'checking', attempt: 0 });
- * ```
  */
 export async function addSubjects(
   tabId: number,
@@ -197,11 +172,6 @@ function joinConsortium(record: TabRecord, subject: PageSubject): void {
 
 /**
  * Records a subject's result (and, after a pick, the code it resolved to).
- *
- * @example
- * ```ts
- * await setSubjectResult(7, 'code:91110000600037341L', { state: 'not_found' });
- * ```
  */
 // Subjects by key, per record: a 5,000-subject page sets 5,000 results, and a scan of the list
 // for each would cost millions of comparisons. Subjects are only ever appended, so a length
@@ -236,11 +206,6 @@ export async function setSubjectResult(
 
 /**
  * Replaces the consortium verdicts.
- *
- * @example
- * ```ts
- * await setConsortia(7, [{ id: 'row-2', name: null, memberKeys: [a, b], screening }]);
- * ```
  */
 export async function setConsortia(tabId: number, consortia: TabConsortium[]): Promise<void> {
   const record = await getTabRecord(tabId);
@@ -251,11 +216,6 @@ export async function setConsortia(tabId: number, consortia: TabConsortium[]): P
 
 /**
  * Forgets a closed tab.
- *
- * @example
- * ```ts
- * browser.tabs.onRemoved.addListener((tabId) => void dropTabRecord(tabId));
- * ```
  */
 export async function dropTabRecord(tabId: number): Promise<void> {
   records.delete(tabId);

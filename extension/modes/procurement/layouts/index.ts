@@ -8,11 +8,6 @@ const modules = import.meta.glob<{ layout: PageLayout }>('./*.layout.ts', { eage
 
 /**
  * All layouts, ordered by id.
- *
- * @example
- * ```ts
- * LAYOUTS.map((l) => l.id); // ['demo-award-notice', 'demo-bid-opening', 'demo-bidders']
- * ```
  */
 export const LAYOUTS: readonly PageLayout[] = Object.values(modules)
   .map((m) => m.layout)
