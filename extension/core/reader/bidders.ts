@@ -6,7 +6,7 @@
 import type { SubjectRole } from '../screening/model.ts';
 import { CONSORTIUM_MARKER, LEADER_MARKER, MEMBER_LABEL, PART_SEPARATOR } from './heuristics.ts';
 import { orgNameIn } from './names.ts';
-import { kindsOf, occurrenceAt, readPage, type TableSupport } from './reader.ts';
+import { kindsOf, nameOccurrenceAt, occurrenceAt, readPage, type TableSupport } from './reader.ts';
 import { type TableModel, tableModel } from './table.ts';
 import { BREAK, type CodeMatch, codesIn, Run } from './text.ts';
 import type { Occurrence, ReaderOptions } from './types.ts';
@@ -249,23 +249,7 @@ function nameOccurrence(
   // The name as printed may hold spaces the canonical form drops: place at the part.
   const start = index >= 0 && index < member.end ? index : member.start;
   const end = index >= 0 && index < member.end ? index + name.length : member.end;
-  const at = member.run.locate(start, end);
-  if (!at) return null;
-  return {
-    text: at.node.data.slice(at.index, at.index + at.length),
-    kind: 'name',
-    value: name,
-    role,
-    valid: true,
-    expectedCheckChar: null,
-    invalidMessage: null,
-    name,
-    consortium,
-    node: at.node,
-    index: at.index,
-    length: at.length,
-    row,
-  };
+  return nameOccurrenceAt(member.run, start, end, { name, role, consortium, row });
 }
 
 function consortiumId(row: Element, options: ReaderOptions): string {

@@ -308,21 +308,13 @@ function namesAfter(
     if (name) {
       const at = run.locate(offset + lead, offset + lead + printed.length);
       if (at && at.nodes.length === 1 && !found.some((o) => o.node === at.node && o.index === at.index)) {
-        found.push({
-          text: at.node.data.slice(at.index, at.index + at.length),
-          kind: 'name',
-          value: name,
-          role,
-          valid: true,
-          expectedCheckChar: null,
-          invalidMessage: null,
+        const o = nameOccurrenceAt(run, offset + lead, offset + lead + printed.length, {
           name,
+          role,
           consortium: null,
-          node: at.node,
-          index: at.index,
-          length: at.length,
           row: null,
         });
+        if (o) found.push(o);
       }
     }
     offset += piece.length + 1;
@@ -344,6 +336,32 @@ export function occurrenceAt(
     valid: c.valid,
     expectedCheckChar: c.expectedCheckChar,
     invalidMessage: c.invalidMessage,
+    name: ctx.name,
+    consortium: ctx.consortium,
+    node: at.node,
+    index: at.index,
+    length: at.length,
+    row: ctx.row,
+  };
+}
+
+/** A name printed at `start`–`end` of `run`, as an occurrence (null when it is not in one text node's reach). */
+export function nameOccurrenceAt(
+  run: Run,
+  start: number,
+  end: number,
+  ctx: { name: string; role: SubjectRole; consortium: Occurrence['consortium']; row: Element | null },
+): Occurrence | null {
+  const at = run.locate(start, end);
+  if (!at) return null;
+  return {
+    text: at.node.data.slice(at.index, at.index + at.length),
+    kind: 'name',
+    value: ctx.name,
+    role: ctx.role,
+    valid: true,
+    expectedCheckChar: null,
+    invalidMessage: null,
     name: ctx.name,
     consortium: ctx.consortium,
     node: at.node,

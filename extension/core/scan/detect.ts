@@ -7,6 +7,7 @@
 import type { IdentifierKind } from '@xinjian/sdk';
 import { readSubjects } from '../reader/bidders.ts';
 import { orgNameIn } from '../reader/names.ts';
+import { occurrenceAt } from '../reader/reader.ts';
 import { codesIn, Run } from '../reader/text.ts';
 import { createReaderState, type Occurrence, type ReaderState } from '../reader/types.ts';
 import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
@@ -182,23 +183,8 @@ type CodeContext = {
 
 function codesInRun(run: Run, ctx: CodeContext, out: Occurrence[]): void {
   for (const c of codesIn(run, ctx.kinds, ctx.invalidNeedsLabel)) {
-    const at = run.locate(c.start, c.end);
-    if (!at) continue;
-    out.push({
-      text: c.text,
-      kind: c.kind,
-      value: c.value,
-      role: ctx.role,
-      valid: c.valid,
-      expectedCheckChar: c.expectedCheckChar,
-      invalidMessage: c.invalidMessage,
-      name: ctx.name ?? nameBefore(run.full, c.start),
-      consortium: ctx.consortium,
-      node: at.node,
-      index: at.index,
-      length: at.length,
-      row: ctx.row,
-    });
+    const o = occurrenceAt(run, c, { ...ctx, name: ctx.name ?? nameBefore(run.full, c.start) });
+    if (o) out.push(o);
   }
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../settings.ts';
 import { useSettings } from './common.tsx';
 import type { ModeOptions } from './mode-views.ts';
-import { ApiFields, apiAddressProblem } from './welcome.tsx';
+import { ApiFields, apiAddressProblem, OperatorField } from './welcome.tsx';
 import './page-strings.ts';
 
 const OPTIONS = [
@@ -243,15 +243,7 @@ export function Options(): JSX.Element {
               }
             />
           </label>
-          <label class="field">
-            <span>{t('options.operator')}</span>
-            <input
-              type="text"
-              name="operator"
-              value={draft.operator}
-              onInput={(e) => update({ operator: (e.currentTarget as HTMLInputElement).value })}
-            />
-          </label>
+          <OperatorField value={draft.operator} onChange={(operator) => update({ operator })} />
           <label class="field">
             <span>{t('options.language')}</span>
             <select

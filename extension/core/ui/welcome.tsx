@@ -88,6 +88,21 @@ export async function apiAddressProblem(baseUrl: string): Promise<string | null>
   return null;
 }
 
+/** The operator's name, printed on evidence records, as both the welcome and options pages ask for it. */
+export function OperatorField(props: { value: string; onChange: (operator: string) => void }): JSX.Element {
+  return (
+    <label class="field">
+      <span>{t('options.operator')}</span>
+      <input
+        type="text"
+        name="operator"
+        value={props.value}
+        onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value)}
+      />
+    </label>
+  );
+}
+
 /**
  * The API address and key with the connection test, as the welcome page and the options page
  * both ask for them.
@@ -234,15 +249,7 @@ export function Welcome(): JSX.Element {
         </fieldset>
         <fieldset>
           <legend>{t('ui.welcome.step_operator')}</legend>
-          <label class="field">
-            <span>{t('options.operator')}</span>
-            <input
-              type="text"
-              name="operator"
-              value={draft.operator}
-              onInput={(e) => update({ operator: (e.currentTarget as HTMLInputElement).value })}
-            />
-          </label>
+          <OperatorField value={draft.operator} onChange={(operator) => update({ operator })} />
           <p class="muted small">{t('ui.welcome.operator_hint')}</p>
         </fieldset>
         <div class="row">

@@ -316,14 +316,7 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
             </ul>
           )}
           <h3>{t('loan.card.facts')}</h3>
-          <dl class="facts">
-            {factLines(result.facts).map((l) => (
-              <Fragment key={l.label}>
-                <dt>{l.label}</dt>
-                <dd>{l.value}</dd>
-              </Fragment>
-            ))}
-          </dl>
+          <FactList facts={result.facts} class="facts" />
           <h3>{t('loan.card.pack')}</h3>
           <div>{packLine(result.rulePack)}</div>
           <div class="muted">{packSource(result.rulePack)}</div>
@@ -350,3 +343,17 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
 
 /** The loan mode's card in the frame (core/overlay/frame-app.tsx). */
 export const card: FrameCard = { body: LoanFrameBody, css: LOAN_BADGE_CSS };
+
+/** A borrower's facts (months paid, overdue counts, statuses) as a definition list, for the card and the panel. */
+export function FactList(props: { facts: Parameters<typeof factLines>[0]; class?: string }): JSX.Element {
+  return (
+    <dl class={props.class}>
+      {factLines(props.facts).map((l) => (
+        <Fragment key={l.label}>
+          <dt>{l.label}</dt>
+          <dd>{l.value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}

@@ -6,7 +6,7 @@
  */
 
 import type { CreditAccount } from '@xinjian/sdk';
-import { Fragment, type JSX } from 'preact';
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../../core/i18n.ts';
@@ -15,9 +15,9 @@ import { redactIds } from '../../core/personal.ts';
 import { channelLabel, formatDateTime, truncate } from '../../core/screening/format.ts';
 import { download, stamp } from '../../core/ui/common.tsx';
 import { definePanel } from '../../core/ui/mode-views.ts';
+import { FactList } from './card.tsx';
 import {
   borrowerLine,
-  factLines,
   householdLabel,
   loanStateIcon,
   loanStateLabel,
@@ -234,14 +234,7 @@ function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: 
             {result.review.findings.length === 0 ? <li class="muted">{t('loan.card.no_findings')}</li> : null}
           </ul>
           <h3>{t('loan.card.facts')}</h3>
-          <dl>
-            {factLines(result.facts).map((l) => (
-              <Fragment key={l.label}>
-                <dt>{l.label}</dt>
-                <dd>{l.value}</dd>
-              </Fragment>
-            ))}
-          </dl>
+          <FactList facts={result.facts} />
           <p class="muted small">
             {t(result.asOfSource === 'data' ? 'loan.card.as_of_data' : 'loan.card.as_of', {
               date: result.asOf,

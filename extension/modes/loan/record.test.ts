@@ -9,15 +9,7 @@ import { type RunningMockServer, startMockServer } from '../../../mock-server/sr
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
 import type { LoanBorrower, LoanTabRecord } from './model.ts';
 import { loanDecisionRecord, sealLoanRecord } from './record.ts';
-import {
-  evaluateBorrower,
-  evaluateHousehold,
-  loanFacts,
-  loanRulePack,
-  mergePersonalReports,
-  PERSONAL_PRODUCTS,
-  rulePackRef,
-} from './review.ts';
+import * as loanReview from './review.ts';
 
 let server: RunningMockServer;
 let tab: LoanTabRecord;
@@ -27,12 +19,12 @@ const IDS = people.map((p) => p.idNumber);
 beforeAll(async () => {
   server = await startMockServer({ port: 0, reportDelayMs: 0 });
   const client = createClient({ baseUrl: server.url, apiKey: DEMO_API_KEY, cache: false });
-  const pack = loanRulePack('hangzhou');
+  const pack = loanReview.loanRulePack('hangzhou');
   const borrowers: LoanBorrower[] = [];
   for (const [i, id] of IDS.entries()) {
     const parts: Array<{ productId: string; content: IndividualReportContent }> = [];
     const reportIds: string[] = [];
-    for (const p of PERSONAL_PRODUCTS) {
+    for (const p of loanReview.PERSONAL_PRODUCTS) {
       const r = await client.reports.orderAndWait({
         productId: p.id,
         subjectId: id,
@@ -42,10 +34,10 @@ beforeAll(async () => {
       if (r.content.subjectType === 'individual') parts.push({ productId: p.id, content: r.content });
       reportIds.push(r.id);
     }
-    const report = mergePersonalReports(parts);
+    const report = loanReview.mergePersonalReports(parts);
     const role = i === 0 ? 'applicant' : 'co_borrower';
     const key = `borrower:${i + 1}`;
-    const review = evaluateBorrower(report, role, key, pack, SEED_AS_OF);
+    const review = loanReview.evaluateBorrower(report, role, key, pack, SEED_AS_OF);
     borrowers.push({
       key,
       role,
@@ -61,8 +53,8 @@ beforeAll(async () => {
         state: 'done',
         verdict: review.verdict,
         review,
-        facts: loanFacts(report, SEED_AS_OF),
-        rulePack: rulePackRef(pack),
+        facts: loanReview.loanFacts(report, SEED_AS_OF),
+        rulePack: loanReview.rulePackRef(pack),
         asOf: SEED_AS_OF,
         checkedAt: `2026-11-25T01:0${i}:00.000Z`,
         reportIds,
@@ -72,7 +64,7 @@ beforeAll(async () => {
       report,
     });
   }
-  const { result, keys } = evaluateHousehold(
+  const { result, keys } = loanReview.evaluateHousehold(
     borrowers.map((b) => ({ key: b.key, role: b.role, report: b.report as IndividualReportContent })),
     pack,
     SEED_AS_OF,
@@ -83,7 +75,7 @@ beforeAll(async () => {
     title: '住房公积金个人贷款审批',
     startedAt: '2026-11-25T00:59:00.000Z',
     asOf: SEED_AS_OF,
-    rulePack: rulePackRef(pack),
+    rulePack: loanReview.rulePackRef(pack),
     borrowers,
     household: { state: 'done', result, keys },
   };

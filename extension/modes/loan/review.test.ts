@@ -5,14 +5,7 @@ import { createClient, type XinjianClient } from '@xinjian/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
-import {
-  evaluateBorrower,
-  evaluateHousehold,
-  loanFacts,
-  loanRulePack,
-  mergePersonalReports,
-  PERSONAL_PRODUCTS,
-} from './review.ts';
+import * as loanReview from './review.ts';
 
 let server: RunningMockServer;
 let client: XinjianClient;
@@ -23,7 +16,7 @@ const parts: Record<string, Array<{ productId: string; content: IndividualReport
 
 async function order(idNumber: string) {
   return Promise.all(
-    PERSONAL_PRODUCTS.map(async (p) => {
+    loanReview.PERSONAL_PRODUCTS.map(async (p) => {
       const report = await client.reports.orderAndWait(
         {
           productId: p.id,
@@ -47,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const merged = (id: string) => mergePersonalReports(parts[id] ?? []);
+const merged = (id: string) => loanReview.mergePersonalReports(parts[id] ?? []);
 
 describe('the personal products are separate', () => {
   it('a personal credit report carries no housing fund; the deposit history carries only that', () => {
@@ -70,14 +63,14 @@ describe('the personal products are separate', () => {
 });
 
 describe('hh-2 under the generic template (the seed notes)', () => {
-  const pack = loanRulePack('generic-lian3lei6');
+  const pack = loanReview.loanRulePack('generic-lian3lei6');
 
   it('the applicant is eligible: no overdue, 24 months of deposits', () => {
-    const r = evaluateBorrower(merged(APPLICANT_ID), 'applicant', 'borrower:1', pack, SEED_AS_OF);
+    const r = loanReview.evaluateBorrower(merged(APPLICANT_ID), 'applicant', 'borrower:1', pack, SEED_AS_OF);
     expect(r.verdict).toBe('eligible');
     expect(r.key).toBe('borrower:1');
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    expect(loanFacts(merged(APPLICANT_ID), SEED_AS_OF)).toEqual({
+    expect(loanReview.loanFacts(merged(APPLICANT_ID), SEED_AS_OF)).toEqual({
       currentOverduePeriods: 0,
       currentOverdueAmountYuan: 0,
       fiveCategory: 'normal',
@@ -88,7 +81,7 @@ describe('hh-2 under the generic template (the seed notes)', () => {
   });
 
   it('the co-borrower is ineligible for 3 consecutive overdue months, which the finding names', () => {
-    const r = evaluateBorrower(merged(CO_ID), 'co_borrower', 'borrower:2', pack, SEED_AS_OF);
+    const r = loanReview.evaluateBorrower(merged(CO_ID), 'co_borrower', 'borrower:2', pack, SEED_AS_OF);
     expect(r.verdict).toBe('ineligible');
     const bar = r.findings.filter((f) => f.severity === 'bar');
     expect(bar.map((f) => [f.code, f.months, f.subjectId])).toEqual([
@@ -100,7 +93,7 @@ describe('hh-2 under the generic template (the seed notes)', () => {
   });
 
   it('the household is ineligible because of the co-borrower, and agrees with the single reviews', () => {
-    const { result, keys } = evaluateHousehold(
+    const { result, keys } = loanReview.evaluateHousehold(
       [
         { key: 'borrower:1', role: 'applicant', report: merged(APPLICANT_ID) },
         { key: 'borrower:2', role: 'co_borrower', report: merged(CO_ID) },
@@ -115,8 +108,8 @@ describe('hh-2 under the generic template (the seed notes)', () => {
     expect(household).toHaveLength(1);
     expect(household[0]?.message.zh).toContain('共同借款人 丁*（340***********1694）');
     const alone = [
-      evaluateBorrower(merged(APPLICANT_ID), 'applicant', 'borrower:1', pack, SEED_AS_OF),
-      evaluateBorrower(merged(CO_ID), 'co_borrower', 'borrower:2', pack, SEED_AS_OF),
+      loanReview.evaluateBorrower(merged(APPLICANT_ID), 'applicant', 'borrower:1', pack, SEED_AS_OF),
+      loanReview.evaluateBorrower(merged(CO_ID), 'co_borrower', 'borrower:2', pack, SEED_AS_OF),
     ];
     expect(result.borrowers.map((b) => [b.verdict, b.findings.map((f) => f.code)])).toEqual(
       alone.map((b) => [b.verdict, b.findings.map((f) => f.code)]),
@@ -124,7 +117,7 @@ describe('hh-2 under the generic template (the seed notes)', () => {
   });
 
   it('puts the applicant first whatever the page order', () => {
-    const { keys, result } = evaluateHousehold(
+    const { keys, result } = loanReview.evaluateHousehold(
       [
         { key: 'borrower:2', role: 'co_borrower', report: merged(CO_ID) },
         { key: 'borrower:1', role: 'applicant', report: merged(APPLICANT_ID) },
@@ -142,26 +135,32 @@ describe('a product that could not be ordered', () => {
     const withoutFund = (parts[APPLICANT_ID] ?? []).filter(
       (p) => p.productId !== 'housing_fund_deposit_history',
     );
-    const m = mergePersonalReports(withoutFund);
+    const m = loanReview.mergePersonalReports(withoutFund);
     expect(m.housingFund).toBeNull();
-    const r = evaluateBorrower(m, 'applicant', 'borrower:1', loanRulePack('hangzhou'), SEED_AS_OF);
+    const r = loanReview.evaluateBorrower(
+      m,
+      'applicant',
+      'borrower:1',
+      loanReview.loanRulePack('hangzhou'),
+      SEED_AS_OF,
+    );
     expect(r.verdict).toBe('incomplete');
     expect(r.findings.find((f) => f.severity === 'missing')?.code).toBe('source.unavailable');
   });
 
   it('refuses to merge nothing', () => {
-    expect(() => mergePersonalReports([])).toThrow(RangeError);
+    expect(() => loanReview.mergePersonalReports([])).toThrow(RangeError);
   });
 });
 
 describe('rule packs', () => {
   it('falls back to the generic template for an unknown id', () => {
-    expect(loanRulePack('beijing').id).toBe('generic-lian3lei6');
-    expect(loanRulePack('wuhan').id).toBe('wuhan');
+    expect(loanReview.loanRulePack('beijing').id).toBe('generic-lian3lei6');
+    expect(loanReview.loanRulePack('wuhan').id).toBe('wuhan');
   });
 
   it('gives a co-borrower the deposit rule only where the pack applies it to co-borrowers', () => {
-    const base = loanRulePack('hangzhou');
+    const base = loanReview.loanRulePack('hangzhou');
     const both = {
       ...base,
       id: 'hangzhou-both',
@@ -170,14 +169,14 @@ describe('rule packs', () => {
         appliesTo: ['applicant' as const, 'co_borrower' as const],
       },
     };
-    const r = evaluateBorrower(merged(CO_ID), 'co_borrower', 'borrower:2', both, SEED_AS_OF);
+    const r = loanReview.evaluateBorrower(merged(CO_ID), 'co_borrower', 'borrower:2', both, SEED_AS_OF);
     expect(r.findings.find((f) => f.code.startsWith('deposit.'))?.code).toBe('deposit.ok');
   });
 
   it('reports a role the pack does not cover instead of reviewing it', () => {
-    const base = loanRulePack('generic-lian3lei6');
+    const base = loanReview.loanRulePack('generic-lian3lei6');
     const applicantOnly = { ...base, id: 'applicant-only', covers: ['applicant' as const] };
-    const r = evaluateBorrower(merged(CO_ID), 'spouse', 'borrower:2', applicantOnly, SEED_AS_OF);
+    const r = loanReview.evaluateBorrower(merged(CO_ID), 'spouse', 'borrower:2', applicantOnly, SEED_AS_OF);
     expect(r).toMatchObject({ verdict: 'eligible', role: 'spouse' });
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['borrower.not_covered', 'info']]);
   });
