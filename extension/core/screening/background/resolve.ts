@@ -12,8 +12,8 @@ import type {
   XinjianClient,
 } from '@xinjian/sdk';
 import { describeError, isXinjianError, serializeError } from '@xinjian/sdk';
-import type { RuleSetId, ScreeningResult, ScreeningSubject } from '@xinjian/sdk/rules';
-import { RULE_SETS } from '@xinjian/sdk/rules';
+import type { EnterpriseRuleSetId, RuleSetId, ScreeningResult } from '@xinjian/sdk/rules';
+import { ENTERPRISE_RULE_SETS, evaluateEnterprise } from '@xinjian/sdk/rules';
 import type { NameMatch, PageSubject, SubjectResult } from '../model.ts';
 
 /**
@@ -37,33 +37,23 @@ export const NAME_CONFIDENCE_FLOOR = 0.5;
 /** What screening needs besides the subject: the rule set and its two dates. */
 export type ScreenContext = Pick<ResolveContext, 'ruleSet' | 'asOf' | 'cutoff'>;
 
-type Evaluate = (
-  subject: ScreeningSubject,
-  options: {
-    asOf: string;
-    cutoff: string;
-    consortium?: readonly ScreeningSubject[];
-    guarantors?: readonly ScreeningSubject[];
-  },
-) => ScreeningResult;
-
-function evaluatorOf(id: RuleSetId): Evaluate {
-  const set = RULE_SETS[id];
-  if (set.kind !== 'enterprise') throw new Error(`[xinjian] rule set ${id} does not screen enterprises`);
-  return set.evaluate as Evaluate;
+function enterpriseRuleSet(id: RuleSetId): EnterpriseRuleSetId {
+  if (!(ENTERPRISE_RULE_SETS as readonly RuleSetId[]).includes(id))
+    throw new Error(`[xinjian] rule set ${id} does not screen enterprises`);
+  return id as EnterpriseRuleSetId;
 }
 
 /**
  * Screens one subject under the tab's rule set.
  */
 export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningResult {
-  return evaluatorOf(ctx.ruleSet)(summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
+  return evaluateEnterprise(enterpriseRuleSet(ctx.ruleSet), summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
 }
 
 /**
  * Screens a group together: a consortium (the lead and the other members; any member barred
- * bars all) or a credit application (the borrower, then its guarantors). Each rule set reads
- * the option it knows: procurement and tendering `consortium`, credit lending `guarantors`.
+ * bars all) or a credit application (the borrower, then its guarantors); the rule set says
+ * which the others are.
  */
 export function screenConsortium(
   members: readonly RatingSummary[],
@@ -71,11 +61,10 @@ export function screenConsortium(
 ): ScreeningResult | null {
   const [lead, ...rest] = members;
   if (!lead) return null;
-  return evaluatorOf(ctx.ruleSet)(lead, {
+  return evaluateEnterprise(enterpriseRuleSet(ctx.ruleSet), lead, {
     asOf: ctx.asOf,
     cutoff: ctx.cutoff,
-    consortium: rest,
-    guarantors: rest,
+    others: rest,
   });
 }
 
