@@ -106,6 +106,15 @@ describe('the packed tarballs', () => {
     expect(mock).toContain('package/dist/seeds/pages/bid-opening.html');
   });
 
+  it.each(['sdk', 'mock', 'cli'] as const)('%s carries the licence text it declares', async (name) => {
+    const { stdout } = await run('tar', ['-xzOf', tarballs[name], 'package/LICENSE'], work);
+    expect(stdout).toMatch(/^MIT License/);
+    const manifest = JSON.parse(
+      (await run('tar', ['-xzOf', tarballs[name], 'package/package.json'], work)).stdout,
+    );
+    expect(manifest.license).toBe('MIT');
+  });
+
   it.each(['sdk', 'mock', 'cli'] as const)('%s passes publint', async (name) => {
     const { stdout } = await run(join(BIN, 'publint'), ['run', tarballs[name], '--strict'], work);
     expect(stdout).toContain('All good!');
