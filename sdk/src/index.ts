@@ -26,7 +26,14 @@ export {
   type MemoryCacheOptions,
 } from './core/cache.ts';
 export * from './core/errors.ts';
-export { compareGrades, gradeOrder, gradeRank } from './core/grade-order.ts';
+export {
+  compareGrades,
+  gradeOrder,
+  gradeRank,
+  HEADLINE_SCALES,
+  type HeadlineSource,
+  headlineGrade,
+} from './core/grade-order.ts';
 export {
   type ClientHooks,
   type ErrorEvent,

@@ -9,7 +9,7 @@ import {
   formatDateTime,
   formatZoned,
   gradeLabel,
-  headlineGrade,
+  headlineGradeText,
   isoOffset,
   listLabel,
   recordCategoryLabel,
@@ -37,9 +37,9 @@ describe('grades', () => {
   it('heads with the issuer rating, then the newest tax grade', () => {
     const clean = done('edge:clean');
     const major = done('edge:major-tax');
-    expect(clean.state === 'done' && headlineGrade(clean.summary)).toBe('AAA 主体评级');
-    expect(major.state === 'done' && headlineGrade(major.summary)).toBe('纳税 D');
-    expect(clean.state === 'done' && headlineGrade(clean.summary, 'en')).toBe('AAA issuer rating');
+    expect(clean.state === 'done' && headlineGradeText(clean.summary)).toBe('AAA 主体评级');
+    expect(major.state === 'done' && headlineGradeText(major.summary)).toBe('纳税 D');
+    expect(clean.state === 'done' && headlineGradeText(clean.summary, 'en')).toBe('AAA issuer rating');
   });
 
   it('names customs categories in words', () => {

@@ -2,7 +2,7 @@
  * Display text for grades, verdicts, lists and dates, shared by the badge, the card, the side
  * panel and the exports. Pure functions over the SDK's types.
  */
-import type { Grade, ListId, RatingSummary, SourceChannel } from '@xinjian/sdk';
+import { type Grade, headlineGrade, type ListId, type RatingSummary, type SourceChannel } from '@xinjian/sdk';
 import { CHANNEL_LABELS, LIST_LABELS, RECORD_CATEGORY_LABELS, SCALE_EXPLANATIONS } from '@xinjian/sdk/labels';
 import { getLanguage, type Language, localized, type MessageKey, t } from '../i18n.ts';
 import { stripControls } from '../personal.ts';
@@ -23,43 +23,20 @@ function scaleValueLabel(grade: { scale: Grade['scale']; value: string }, langua
   return t(`grade.${grade.scale}` as MessageKey, { value }, language);
 }
 
-// The headline is the grade a procurement officer reads first: an issuer rating, then tax.
-const HEADLINE_ORDER: readonly Grade['scale'][] = [
-  'pboc_long_term',
-  'tax_credit',
-  'highway_construction',
-  'customs_282',
-  'customs_251',
-  'pboc_short_term',
-  'public_credit',
-];
-
 /**
- * The one grade a badge shows, or `null` when the subject has none. The newest grade of the
- * highest-priority scale wins; the tax history counts when no tax grade object is present.
+ * The one grade a badge shows, as text, or `null` when the subject has none.
  */
-export function headlineGrade(summary: RatingSummary, language: Language = getLanguage()): string | null {
-  const grade = headlineGradeOf(summary);
+export function headlineGradeText(summary: RatingSummary, language: Language = getLanguage()): string | null {
+  const grade = headlineGrade(summary);
   return grade ? scaleValueLabel(grade, language) : null;
 }
 
 /**
  * The grade a badge headlines, as scale and symbol (the side panel sorts by it, each scale in
- * its own order); the tax history stands in when no tax grade object is present.
+ * its own order): the SDK's one rule, so the evidence record heads the subject the same way.
  */
-export function headlineGradeOf(summary: RatingSummary): { scale: Grade['scale']; value: string } | null {
-  for (const scale of HEADLINE_ORDER) {
-    const newest = summary.grades
-      .filter((g) => g.scale === scale)
-      .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
-    if (newest) return newest;
-    if (scale === 'tax_credit') {
-      const tax = [...summary.taxCredit].sort((a, b) => b.year - a.year)[0];
-      if (tax) return { scale, value: tax.grade };
-    }
-  }
-  return null;
-}
+export const headlineGradeOf: (summary: RatingSummary) => { scale: Grade['scale']; value: string } | null =
+  headlineGrade;
 
 /**
  * The verdict word of a badge state (never shown without its icon).
@@ -226,7 +203,7 @@ export function badgeText(
   state: DisplayState,
   language: Language = getLanguage(),
 ): { grade: string | null; verdict: string } {
-  const grade = result.state === 'done' ? headlineGrade(result.summary, language) : null;
+  const grade = result.state === 'done' ? headlineGradeText(result.summary, language) : null;
   let verdict = stateLabel(state, result, language);
   if (state === 'unavailable') {
     const reason = unavailableReason(result, language);

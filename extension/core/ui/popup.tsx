@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n.ts';
 import { type QuickLookup, send } from '../messages.ts';
 import { MODES, modeLabel } from '../modes.ts';
-import { headlineGrade, truncate } from '../screening/format.ts';
+import { headlineGradeText, truncate } from '../screening/format.ts';
 import { countStates } from '../screening/model.ts';
 import { looksPersonal } from '../screening/subjects.ts';
 import type { SiteSetting } from '../settings.ts';
@@ -239,7 +239,7 @@ function QuickLookupForm(): JSX.Element {
           {result.state === 'done' ? <div class="code muted">{result.summary.subject.uscc}</div> : null}
           <div class="row">
             {result.state === 'done' ? (
-              <span>{headlineGrade(result.summary) ?? t('badge.no_grade')}</span>
+              <span>{headlineGradeText(result.summary) ?? t('badge.no_grade')}</span>
             ) : null}
             <VerdictChip result={result} />
           </div>

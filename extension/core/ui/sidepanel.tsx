@@ -18,8 +18,8 @@ import {
   channelLabel,
   formatDateTime,
   gradeLabel,
-  headlineGrade,
   headlineGradeOf,
+  headlineGradeText,
   listLabel,
   recordCategoryLabel,
   truncate,
@@ -171,7 +171,7 @@ export function pageNumbers(subjects: readonly TabSubject[]): Map<string, number
 }
 
 function gradeOf(entry: TabSubject): string {
-  return entry.result.state === 'done' ? (headlineGrade(entry.result.summary) ?? '') : '';
+  return entry.result.state === 'done' ? (headlineGradeText(entry.result.summary) ?? '') : '';
 }
 function nameOf(entry: TabSubject): string {
   return entry.result.state === 'done' ? entry.result.summary.subject.name : (entry.subject.name ?? '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareGrades, gradeOrder, gradeRank } from './grade-order.ts';
-import { PbocLongTermGrade, TaxCreditGrade } from './schemas.ts';
+import { compareGrades, gradeOrder, gradeRank, HEADLINE_SCALES, headlineGrade } from './grade-order.ts';
+import { Grade, PbocLongTermGrade, TaxCreditGrade } from './schemas.ts';
 
 describe('grade order', () => {
   it('is each scale enum, best first', () => {
@@ -57,5 +57,45 @@ describe('the SME credit scale (中小企业信用评价)', () => {
       'sme_credit:AA-',
       'sme_credit:BB',
     ]);
+  });
+});
+
+describe('headline grade', () => {
+  const grade = (scale: string, value: string, ratedAt: string) => ({ scale, value, ratedAt }) as never;
+
+  it('takes the newest grade of the first scale the subject has', () => {
+    const summary = {
+      grades: [
+        grade('tax_credit', 'A', '2026-04-01'),
+        grade('pboc_long_term', 'AA', '2024-05-01'),
+        grade('pboc_long_term', 'AA+', '2026-05-01'),
+      ],
+      taxCredit: [],
+    };
+    expect(headlineGrade(summary)).toEqual({ scale: 'pboc_long_term', value: 'AA+' });
+  });
+
+  it('heads an SME with its 中小企业信用评价 before its tax grade', () => {
+    const summary = {
+      grades: [grade('tax_credit', 'B', '2026-04-01'), grade('sme_credit', 'A', '2026-03-01')],
+      taxCredit: [],
+    };
+    expect(headlineGrade(summary)).toEqual({ scale: 'sme_credit', value: 'A' });
+  });
+
+  it('lets the yearly tax history stand in for a tax grade, and has none for a bare subject', () => {
+    const taxCredit = [
+      { year: 2024, grade: 'A' },
+      { year: 2025, grade: 'M' },
+    ];
+    expect(headlineGrade({ grades: [grade('customs_282', 'advanced', '2026-01-01')], taxCredit })).toEqual({
+      scale: 'tax_credit',
+      value: 'M',
+    });
+    expect(headlineGrade({ grades: [], taxCredit: [] })).toBeNull();
+  });
+
+  it('lists every scale of the schema once', () => {
+    expect([...HEADLINE_SCALES].sort()).toEqual(Grade.options.map((o) => o.shape.scale.value).sort());
   });
 });

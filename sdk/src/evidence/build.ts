@@ -4,6 +4,7 @@
  * channels, lists, findings, verdict) is derived from the service's signed rating summary by the
  * rule pack, so `verifyEvidence` can derive it again and compare.
  */
+import { headlineGrade } from '../core/grade-order.ts';
 import type { LocalizedText, SourceChannel } from '../core/schemas.ts';
 import { CHANNEL_LABELS, formatCitation, LIST_LABELS, SCALE_LABELS } from '../labels.ts';
 import { JWKS_PATH } from '../resources/keys.ts';
@@ -184,26 +185,10 @@ export function verdictLabel(verdictOrState: string, language: 'zh-CN' | 'en'): 
 const pick = (t: LocalizedText | string, language: 'zh-CN' | 'en'): string =>
   typeof t === 'string' ? t : language === 'en' ? t.en : t.zh;
 
-// Which grade heads a subject: the long-term credit rating first, then the public ones.
-const HEADLINE: readonly string[] = [
-  'pboc_long_term',
-  'public_credit',
-  'tax_credit',
-  'customs_282',
-  'customs_251',
-  'highway_construction',
-  'pboc_short_term',
-];
-
+// The record heads a subject with the grade its badge shows (one rule, in the SDK).
 function headline(summary: RatingSummary, language: 'zh-CN' | 'en'): string | null {
-  const lang = language === 'en' ? 'en' : 'zh';
-  for (const scale of HEADLINE) {
-    const newest = summary.grades
-      .filter((g) => g.scale === scale)
-      .sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
-    if (newest) return `${SCALE_LABELS[newest.scale][lang]} ${newest.value}`;
-  }
-  return null;
+  const grade = headlineGrade(summary);
+  return grade ? `${SCALE_LABELS[grade.scale][language === 'en' ? 'en' : 'zh']} ${grade.value}` : null;
 }
 
 /** @internal The rule pack a mode stands for, and why its record is kept. */
