@@ -51,7 +51,7 @@ export interface ContentToBackgroundMap {
     };
     response: TabRecord['cutoff'];
   };
-  /** Look these subjects up; results also arrive one by one as `bg:result`. */
+  /** Look these subjects up; results also arrive as they land, in `bg:results`. */
   'cs:lookup': {
     /** `more`: the scan goes on and more subjects follow, so part-filled batches can wait. */
     request: { subjects: PageSubject[]; more?: boolean };
@@ -91,10 +91,19 @@ export interface PageToBackgroundMap {
 
 /** Background → content script (progress and retry notifications). */
 export interface BackgroundToContentMap {
-  /** A subject's result changed (a retry finished, a name was resolved). */
-  'bg:result': { request: { key: string; result: SubjectResult }; response: null };
+  /**
+   * Results that changed since the last push (a batch answered, a retry finished, a name was
+   * resolved): everything that landed within a frame, in one message.
+   */
+  'bg:results': { request: { results: Array<{ key: string; result: SubjectResult }> }; response: null };
   /** The settings changed: new session, or `null` when the site was switched off. */
   'bg:session': { request: { session: ContentSession | null }; response: null };
+}
+
+/** Background → extension pages (popup, side panel): notices, no reply expected. */
+export interface BackgroundToPageMap {
+  /** The record of a tab changed: a page showing it asks for it again (`page:get-tab`). */
+  'bg:tab': { request: { tabId: number }; response: null };
 }
 
 type Union<M> = { [K in keyof M]: { type: K } & (M[K] extends { request: infer R } ? R : never) }[keyof M];
@@ -106,6 +115,8 @@ export type ContentToBackground = Union<ContentToBackgroundMap>;
 export type PageToBackground = Union<PageToBackgroundMap>;
 /** Any message the background sends to a content script. */
 export type BackgroundToContent = Union<BackgroundToContentMap>;
+/** Any notice the background sends to the extension's pages. */
+export type BackgroundToPage = Union<BackgroundToPageMap>;
 
 /**
  * The response type of a message.
@@ -159,6 +170,29 @@ export async function sendToTab(
   } catch {
     // No receiver: nothing to update.
   }
+}
+
+/**
+ * Sends a notice to the extension's open pages. No page open is not an error.
+ */
+export async function notifyPages(message: BackgroundToPage): Promise<void> {
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // No page listening.
+  }
+}
+
+/**
+ * Listens for the background's notices in an extension page; returns the unsubscribe.
+ */
+export function listenInPage(handler: (message: BackgroundToPage) => void): () => void {
+  const listener = (message: unknown, sender: { id?: string }): undefined => {
+    if (sender.id !== browser.runtime.id || !isMessage(message) || message.type !== 'bg:tab') return;
+    handler(message as BackgroundToPage);
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   enterpriseByTag,
   NO_CREDITS_API_KEY,
   REVOKED_API_KEY,
+  seeds,
 } from '../../seeds/index.ts';
 import {
   type BadgeSnapshot,
@@ -256,6 +257,36 @@ describe('faults the SDK rides out', () => {
     );
     expect(checking[0]?.state).toBe('checking');
     expect((await settledBadges(page, 1))[0]?.state).toBe(PASS);
+  });
+});
+
+describe('progress while a batch is slow', () => {
+  // "The popup bar stays at 0/100 until everything arrives at once": the first batch's answers
+  // waited for the last one. Two batches, the second held up 2 s by one slow subject.
+  it('the badges and the popup count the first batch while the second is out', async () => {
+    const slow = enterpriseByTag('magic:slow');
+    const plain = seeds.enterprises.filter((e) => !e.tags.some((t) => t.startsWith('magic:'))).slice(0, 159);
+    const bidders = [...plain.slice(0, 120), slow, ...plain.slice(120)];
+    const path = '/x/faults/progress';
+    const page = await pages.open(path, bidderTable('开标记录', bidders));
+    const partial = await until(
+      () => snapshot(page),
+      (all) => all.length === bidders.length && all.filter((b) => b.state !== 'checking').length >= 100,
+      'the first batch on the badges',
+    );
+    expect(partial.find((b) => b.key === keyOf(slow))?.state).toBe('checking');
+    const { tabId } = await tabRecord(browser.worker, path);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const label = await popup.getByTestId('progress').textContent();
+    const [done, total] = (/(\d+)\/(\d+)/.exec(label ?? '') ?? []).slice(1).map(Number);
+    expect(total).toBe(bidders.length);
+    expect(done).toBeGreaterThanOrEqual(100);
+    expect(done).toBeLessThan(bidders.length);
+    // The bar follows the last answer without reopening the popup, and then goes.
+    await popup.getByTestId('progress').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(Number(await popup.locator('[data-count="checked"] dd').textContent())).toBe(bidders.length);
+    expect((await batchesFor(bidders.map((e) => e.subject.uscc))).length).toBe(2);
   });
 });
 

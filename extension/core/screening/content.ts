@@ -354,8 +354,8 @@ export function startScreening(
   });
 
   listenInContent(ctx.signal, (message) => {
-    if (message.type === 'bg:result') {
-      applyResult(message.key, message.result);
+    if (message.type === 'bg:results') {
+      for (const { key, result } of message.results) applyResult(key, result);
     } else if (message.type === 'bg:session') {
       if (!message.session) {
         ctx.abort('site disabled');

@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { setLanguage, t } from '../i18n.ts';
-import { send } from '../messages.ts';
+import { listenInPage, send } from '../messages.ts';
 import { badgeText, stateIcon, stateLabel } from '../screening/format.ts';
 import { displayState, type SubjectResult, type TabRecord } from '../screening/model.ts';
 import { loadSettings, type Settings, watchSettings } from '../settings.ts';
@@ -32,8 +32,8 @@ export function useSettings(): Settings | null {
 }
 
 /**
- * A tab's check record from the background, fetched again whenever its copy in
- * `storage.session` changes.
+ * A tab's check record from the background, fetched again whenever the background says it
+ * changed (about once a frame while answers land) or its copy in `storage.session` changes.
  */
 export function useTabRecord(tabId: number | null): TabRecord | null | undefined {
   const [record, setRecord] = useState<TabRecord | null | undefined>(undefined);
@@ -75,9 +75,13 @@ export function useTabRecord(tabId: number | null): TabRecord | null | undefined
       else fetchRecord();
     };
     browser.storage.onChanged.addListener(onChanged);
+    const stopNotices = listenInPage((m) => {
+      if (m.tabId === tabId) fetchRecord();
+    });
     return () => {
       alive = false;
       browser.storage.onChanged.removeListener(onChanged);
+      stopNotices();
     };
   }, [tabId]);
   return record;

@@ -1,7 +1,7 @@
 /**
  * Lookups for one tab: resolve the subjects a content script reports, push each result to the
- * tab as it lands, screen consortia once their members are known, and retry what the service
- * could not answer (docs/decisions/0011).
+ * tab as it lands (the results of a frame together), screen consortia once their members are
+ * known, and retry what the service could not answer (docs/decisions/0011, 0067).
  */
 
 import type { RatingSummary, XinjianClient } from '@xinjian/sdk';
@@ -94,15 +94,14 @@ export async function lookupForTab(
   // The scan goes on: a part-filled batch waits for the next message; the last one sends it.
   if (options.more) ctx.queue.expectMore();
   else ctx.queue.release();
-  // Started in one tick, so the code lookups share batch requests.
+  // Started in one tick, so the code lookups share batch requests. Each answer is pushed when
+  // its own batch (or search) answers, not when the message's last one does: the page and the
+  // popup count a 200-subject message per batch, not all at once.
   await Promise.all([
     ...fresh.map(async (subject) => {
       const result = await resolveSubject(ctx, subject);
-      // A code's answer comes with its batch, as the whole message's do: the reply to this
-      // message carries it, and a push per subject would be thousands of messages on a long
-      // list. A name waits for its search, so its answer is pushed as soon as it lands.
-      if (subject.code) await setSubjectResult(tabId, subject.key, result);
-      else await publish(tabId, frameId, subject.key, result);
+      await publish(tabId, frameId, subject.key, result);
+      if (subject.consortium) await updateConsortia(tabId, ctx);
       scheduleRetry(tabId, frameId, subject, result);
     }),
     ...again.map((subject) => lookUpAgain(ctx, tabId, frameId, subject, 0)),
@@ -146,7 +145,32 @@ async function publish(
   result: SubjectResult,
 ): Promise<void> {
   await setSubjectResult(tabId, key, result);
-  await sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, key), result }, frameId ?? undefined);
+  push(tabId, frameId, key, result);
+}
+
+/** Milliseconds a landed result waits for others before they go to the tab together: a frame. */
+export const PUSH_INTERVAL_MS = 16;
+
+// Results not yet pushed, per tab and frame: what lands within a frame (a batch of 100 lands
+// at once) is one `bg:results` message, not one message per subject.
+const outboxes = new Map<string, Map<string, SubjectResult>>();
+
+function push(tabId: number, frameId: number | null, key: string, result: SubjectResult): void {
+  const id = `${tabId}\n${frameId ?? ''}`;
+  let box = outboxes.get(id);
+  if (!box) {
+    const results = new Map<string, SubjectResult>();
+    box = results;
+    outboxes.set(id, results);
+    setTimeout(() => {
+      outboxes.delete(id);
+      const list = [...results].map(([k, r]) => ({ key: pageKey(tabId, k), result: r }));
+      void sendToTab(tabId, { type: 'bg:results', results: list }, frameId ?? undefined);
+    }, PUSH_INTERVAL_MS);
+  }
+  // The newest result of a subject wins, in the order results landed.
+  box.delete(key);
+  box.set(key, result);
 }
 
 // One retry timer per tab: everything due retries in one tick, so the lookups share a batch
@@ -307,7 +331,7 @@ export async function pickForTab(
       : null,
   );
   await setSubjectResult(tabId, key, result, { code: { kind: 'uscc', value: uscc } });
-  await sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, key), result }, frameId ?? undefined);
+  push(tabId, frameId, key, result);
   await updateConsortia(tabId, ctx);
   return result;
 }
@@ -340,8 +364,7 @@ export function showRetriesOnBadges(): () => void {
         for (const s of record?.subjects ?? []) {
           if (s.result.state !== 'checking') continue;
           const result: SubjectResult = { state: 'checking', attempt: event.attempt };
-          await setSubjectResult(tabId, s.subject.key, result);
-          await sendToTab(tabId, { type: 'bg:result', key: pageKey(tabId, s.subject.key), result });
+          await publish(tabId, null, s.subject.key, result);
         }
       })();
     }

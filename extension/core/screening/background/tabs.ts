@@ -11,6 +11,7 @@ import type { RuleSetRef } from '@xinjian/sdk/rules';
 import { browser } from 'wxt/browser';
 import { ratingCache } from '../../background/session-cache.ts';
 import { createLogger } from '../../log.ts';
+import { notifyPages } from '../../messages.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord, TabSubject } from '../model.ts';
 import { screen } from './resolve.ts';
 
@@ -223,6 +224,8 @@ export async function dropTabRecord(tabId: number): Promise<void> {
   const pending = pendingWrites.get(tabId);
   if (pending) clearTimeout(pending);
   pendingWrites.delete(tabId);
+  clearTimeout(notices.get(tabId));
+  notices.delete(tabId);
   await browser.storage.session.remove(tabStorageKey(tabId));
 }
 
@@ -244,7 +247,27 @@ export function writeDelay(costMs: number): number {
   return Math.min(2_000, Math.max(30, costMs * 4));
 }
 
+/**
+ * Milliseconds between two notices to the extension's pages that a tab's record changed: about
+ * a frame. The stored copy may be written seconds later (see {@link writeDelay}); the popup's
+ * and side panel's counts follow the answers, not the writes.
+ */
+export const PAGE_NOTICE_MS = 16;
+const notices = new Map<number, ReturnType<typeof setTimeout>>();
+
+function notice(tabId: number): void {
+  if (notices.has(tabId)) return;
+  notices.set(
+    tabId,
+    setTimeout(() => {
+      notices.delete(tabId);
+      void notifyPages({ type: 'bg:tab', tabId });
+    }, PAGE_NOTICE_MS),
+  );
+}
+
 function persist(tabId: number): void {
+  notice(tabId);
   if (pendingWrites.has(tabId)) return;
   pendingWrites.set(
     tabId,
