@@ -1,6 +1,6 @@
 /**
  * The side panel and the popup as an officer uses them, in Chromium: at 360 px nothing scrolls
- * sideways and no verdict chip is cut; rows are numbered as the page numbers its rows (序号);
+ * sideways and no verdict chip is cut; rows carry the page's printed 序号;
  * with the key missing or the service down, one banner says so and no row (the 联合体 row
  * included) stays 检查中; the popup's 已查 is the sum of its counts; an empty page has its
  * exports disabled; the 评级 sort follows each scale's order.
@@ -89,17 +89,21 @@ describe('with the service answering', () => {
     expect(o.scroll).toBeLessThanOrEqual(o.client);
   });
 
-  it("numbers the rows as the page's 序号 does (a 联合体 is one row)", async () => {
+  it("numbers the rows with the page's 序号 (a 联合体's members as 7-1, 7-2, 7-3)", async () => {
     const pageNumbers = await demo.page.evaluate(() =>
-      [...document.querySelectorAll('#bid-opening-table tbody tr')].map((tr) =>
-        Number(tr.querySelector('td')?.textContent?.trim()),
+      [...document.querySelectorAll('#bid-opening-table tbody tr')].map(
+        (tr) => tr.querySelector('td')?.textContent?.trim() ?? '',
       ),
     );
-    const panelNumbers = await panel
-      .locator('[data-testid="bidders"] tbody tr[data-key]')
-      .evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('td')?.textContent)));
-    expect(Math.max(...panelNumbers)).toBe(Math.max(...pageNumbers));
-    expect(new Set(panelNumbers)).toEqual(new Set(pageNumbers));
+    const rows = await panel.locator('[data-testid="bidders"] tbody tr[data-key]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        no: tr.querySelector('[data-testid="row-no"]')?.textContent ?? '',
+        member: tr.hasAttribute('data-group'),
+      })),
+    );
+    expect(new Set(rows.map((r) => r.no.split('-')[0]))).toEqual(new Set(pageNumbers));
+    expect(rows.filter((r) => r.member).map((r) => r.no)).toEqual(['7-1', '7-2', '7-3']);
+    expect(rows.filter((r) => !r.member).every((r) => pageNumbers.includes(r.no))).toBe(true);
   });
 
   it("sorts 评级 by each scale's order, not by the symbols' text", async () => {

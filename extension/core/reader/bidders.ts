@@ -7,7 +7,7 @@ import type { SubjectRole } from '../screening/model.ts';
 import { CONSORTIUM_MARKER, LEADER_MARKER, MEMBER_LABEL, PART_SEPARATOR } from './heuristics.ts';
 import { orgNameIn } from './names.ts';
 import { kindsOf, nameOccurrenceAt, occurrenceAt, readPage, type TableSupport } from './reader.ts';
-import { type TableModel, tableModel } from './table.ts';
+import { printedNumber, type TableModel, tableModel } from './table.ts';
 import { BREAK, type CodeMatch, codesIn, Run } from './text.ts';
 import type { Occurrence, ReaderOptions } from './types.ts';
 
@@ -123,6 +123,8 @@ function readGroup(
     .map((c) => c.textContent ?? '')
     .join(' ');
   const row = rows[0] as Element;
+  // The group's printed 序号: a 联合体's members share their row's number.
+  const rowNo = printedNumber(model, first);
   const found: Occurrence[] = [];
 
   // Names (and codes printed with them) in the name cells.
@@ -192,11 +194,17 @@ function readGroup(
       }
       if (mine.length === 0) {
         const name = member.name as string;
-        const o = nameOccurrence(member, name, 'consortium_member', row, consortium);
+        const o = nameOccurrence(member, name, 'consortium_member', row, consortium, rowNo);
         if (o) found.push(o);
       }
       for (const { run, code } of mine) {
-        const o = occurrenceAt(run, code, { role: 'consortium_member', name: member.name, consortium, row });
+        const o = occurrenceAt(run, code, {
+          role: 'consortium_member',
+          name: member.name,
+          consortium,
+          row,
+          rowNo,
+        });
         if (o) found.push(o);
       }
     });
@@ -204,17 +212,17 @@ function readGroup(
     const name = named[0]?.name ?? null;
     for (const member of members) {
       for (const code of member.codes) {
-        const o = occurrenceAt(member.run, code, { role: model.role, name, consortium: null, row });
+        const o = occurrenceAt(member.run, code, { role: model.role, name, consortium: null, row, rowNo });
         if (o) found.push(o);
       }
     }
     for (const { run, code } of columnCodes) {
-      const o = occurrenceAt(run, code, { role: model.role, name, consortium: null, row });
+      const o = occurrenceAt(run, code, { role: model.role, name, consortium: null, row, rowNo });
       if (o) found.push(o);
     }
     const first = named[0];
     if (found.length === 0 && first && name) {
-      const o = nameOccurrence(first, name, model.role, row, null);
+      const o = nameOccurrence(first, name, model.role, row, null, rowNo);
       if (o) found.push(o);
     }
   }
@@ -243,13 +251,14 @@ function nameOccurrence(
   role: SubjectRole,
   row: Element,
   consortium: Occurrence['consortium'],
+  rowNo: string | null,
 ): Occurrence | null {
   const text = member.run.full;
   const index = text.indexOf(name, member.start);
   // The name as printed may hold spaces the canonical form drops: place at the part.
   const start = index >= 0 && index < member.end ? index : member.start;
   const end = index >= 0 && index < member.end ? index + name.length : member.end;
-  return nameOccurrenceAt(member.run, start, end, { name, role, consortium, row });
+  return nameOccurrenceAt(member.run, start, end, { name, role, consortium, row, rowNo });
 }
 
 function consortiumId(row: Element, options: ReaderOptions): string {

@@ -83,3 +83,39 @@ describe('the reader on the corpus', () => {
     });
   }
 });
+
+describe("the page's 序号 on corpus pages", () => {
+  const rowNos = (page: string) => {
+    load(page);
+    const subjects = toPlacements(readSubjects(document.body, options())).map((p) => p.subject);
+    return subjects.map((s) => [s.consortium ? 'member' : 'bidder', s.rowNo ?? null]);
+  };
+
+  it('a 联合体 in one cell shares its row number (ggzy 开标记录)', () => {
+    expect(rowNos('ggzy-bid-opening.html')).toEqual([
+      ['bidder', '1'],
+      ['bidder', '2'],
+      ['member', '3'],
+      ['member', '3'],
+      ['member', '3'],
+      ['bidder', '4'],
+    ]);
+  });
+
+  it('a 联合体 over two rows under one 序号 cell shares it too', () => {
+    expect(rowNos('consortium-role-column.html')).toEqual([
+      ['member', '1'],
+      ['member', '1'],
+      ['bidder', '2'],
+    ]);
+  });
+
+  it('a table without a 序号 column gives none', () => {
+    load('consortium-one-cell.html');
+    const header = document.querySelector('table tr')?.textContent ?? '';
+    expect(header).not.toMatch(/序号|编号/);
+    const subjects = toPlacements(readSubjects(document.body, options())).map((p) => p.subject);
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(subjects.filter((s) => s.rowNo !== undefined)).toEqual([]);
+  });
+});

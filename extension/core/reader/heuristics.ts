@@ -14,6 +14,15 @@ export const NAME_HEADER =
 export const NOT_NAME_HEADER =
   /代码|编号|号码|地址|电话|报价|金额|价格|联系|时间|日期|得分|分值|排名|名次|序号|备注|项目|代表人|负责人|经理|姓名|采购人|招标人|代理|资质|证书|账号|开户|类型|角色|身份|分工/;
 
+/** The header of the column where the page numbers its rows (序号, 编号, No.), the whole label. */
+export const NUMBER_HEADER = /^(?:序号|编号|序|No\.?|#)$/i;
+
+/**
+ * A printed row number: short, digits or letters with at most one `-`/`.` part (`3`, `A2`,
+ * `3-1`), or Chinese numerals (`十二`). Anything longer is not a row number.
+ */
+export const ROW_NUMBER = /^(?:[0-9A-Za-z]{1,6}(?:[-.][0-9A-Za-z]{1,4})?|[一二三四五六七八九十百]{1,4})$/;
+
 /** Header cells of a code column (`统一社会信用代码`, `组织机构代码`, `注册号`…). */
 export const CODE_HEADER = /信用代码|机构代码|注册号|社会代码|营业执照号|执照号码|证照号/;
 

@@ -324,7 +324,13 @@ function namesAfter(
 export function occurrenceAt(
   run: Run,
   c: CodeMatch,
-  ctx: { role: SubjectRole; name: string | null; consortium: Occurrence['consortium']; row: Element | null },
+  ctx: {
+    role: SubjectRole;
+    name: string | null;
+    consortium: Occurrence['consortium'];
+    row: Element | null;
+    rowNo?: string | null;
+  },
 ): Occurrence | null {
   const at = run.locate(c.start, c.end);
   if (!at) return null;
@@ -342,6 +348,7 @@ export function occurrenceAt(
     index: at.index,
     length: at.length,
     row: ctx.row,
+    ...(ctx.rowNo ? { rowNo: ctx.rowNo } : {}),
   };
 }
 
@@ -350,7 +357,13 @@ export function nameOccurrenceAt(
   run: Run,
   start: number,
   end: number,
-  ctx: { name: string; role: SubjectRole; consortium: Occurrence['consortium']; row: Element | null },
+  ctx: {
+    name: string;
+    role: SubjectRole;
+    consortium: Occurrence['consortium'];
+    row: Element | null;
+    rowNo?: string | null;
+  },
 ): Occurrence | null {
   const at = run.locate(start, end);
   if (!at) return null;
@@ -368,6 +381,7 @@ export function nameOccurrenceAt(
     index: at.index,
     length: at.length,
     row: ctx.row,
+    ...(ctx.rowNo ? { rowNo: ctx.rowNo } : {}),
   };
 }
 

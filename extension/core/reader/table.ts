@@ -2,7 +2,8 @@
  * Tables as a person reads them: the header found by its content (a row of short labels, in
  * `<th>` or `<td>`, in `<thead>` or the first rows of `<tbody>`, over one or several rows),
  * rowspan and colspan resolved into a grid, and from the header a column map: which column
- * holds the bidders' names, which their codes, which each member's part in a 联合体.
+ * holds the bidders' names, which their codes, which each member's part in a 联合体, and which
+ * the page's own row numbers (序号).
  */
 import type { SubjectRole } from '../screening/model.ts';
 import {
@@ -11,7 +12,9 @@ import {
   HEADER_WORDS,
   NAME_HEADER,
   NOT_NAME_HEADER,
+  NUMBER_HEADER,
   ROLE_HEADER,
+  ROW_NUMBER,
 } from './heuristics.ts';
 import { orgName, roleFromText } from './names.ts';
 
@@ -105,7 +108,19 @@ export interface TableModel {
   codes: number[];
   /** The column stating each member's part in a 联合体. */
   roleColumn: number | null;
+  /** The column where the page numbers its rows (序号, 编号, No.). */
+  number: number | null;
   role: SubjectRole;
+}
+
+/**
+ * The number the page prints for row `r` (its 序号 cell, which a 联合体's rows share), or `null`
+ * when the table has no such column or the cell holds no short number.
+ */
+export function printedNumber(model: TableModel, r: number): string | null {
+  if (model.number === null) return null;
+  const text = compact(model.grid.at(r, model.number)).normalize('NFKC');
+  return ROW_NUMBER.test(text) ? text : null;
 }
 
 const compact = (el: Element | undefined) => (el?.textContent ?? '').replace(/\s+/g, '');
@@ -159,9 +174,11 @@ export function tableModel(table: Element): TableModel | null {
   }
   let name: number | null = null;
   let roleColumn: number | null = null;
+  let number: number | null = null;
   const codes: number[] = [];
   labels.forEach((label, c) => {
-    if (CODE_HEADER.test(label)) codes.push(c);
+    if (number === null && NUMBER_HEADER.test(label)) number = c;
+    else if (CODE_HEADER.test(label)) codes.push(c);
     else if (
       roleColumn === null &&
       ROLE_HEADER.test(label) &&
@@ -177,7 +194,7 @@ export function tableModel(table: Element): TableModel | null {
   const fromLabel = roleFromText(nameLabel, 'bidder');
   const fromContext = roleFromText(tableContext(table), 'bidder');
   const role = outcome(fromLabel) ? fromLabel : outcome(fromContext) ? fromContext : 'bidder';
-  return { grid, headerRows: last + 1, name, codes, roleColumn, role };
+  return { grid, headerRows: last + 1, name, codes, roleColumn, number, role };
 }
 
 // The caption or the heading right before the table: `中标候选人公示` makes its rows candidates.

@@ -30,6 +30,8 @@ export interface Occurrence {
   length: number;
   /** The table row it is in, if any. */
   row: Element | null;
+  /** The number the page prints for that row (its 序号), when its table has such a column. */
+  rowNo?: string;
   /** The form control whose value it is, if any. */
   field?: Element | null;
 }

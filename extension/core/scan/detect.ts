@@ -5,9 +5,10 @@
  * prose, running text outside it is not read. Reads only: the DOM is not changed here.
  */
 import type { IdentifierKind } from '@xinjian/sdk';
-import { readSubjects } from '../reader/bidders.ts';
+import { modelOf, readSubjects } from '../reader/bidders.ts';
 import { orgNameIn } from '../reader/names.ts';
 import { occurrenceAt } from '../reader/reader.ts';
+import { printedNumber } from '../reader/table.ts';
 import { codesIn, Run } from '../reader/text.ts';
 import { createReaderState, type Occurrence, type ReaderState } from '../reader/types.ts';
 import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
@@ -111,11 +112,12 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   const consortium = isConsortium && nameCell ? consortiumFor(row, nameCell, state) : null;
   // A table whose rows are the parties of one group (a credit application's borrower and guarantors).
   const group = tl.group ?? null;
+  const rowNo = layoutRowNumber(row, options);
   const found: Occurrence[] = [];
-  const readCell = (cell: Element, ctx: Omit<CodeContext, 'kinds' | 'row'>) => {
+  const readCell = (cell: Element, ctx: Omit<CodeContext, 'kinds' | 'row' | 'rowNo'>) => {
     const run = Run.of(cell, { isHidden: options.isHidden, state, ignore: options.ignore });
     for (const node of run.nodes) state.processed.add(node);
-    codesInRun(run, { ...ctx, kinds, row }, found);
+    codesInRun(run, { ...ctx, kinds, row, rowNo }, found);
     return run;
   };
   for (const cell of row.querySelectorAll(tl.codeCells)) {
@@ -147,11 +149,20 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
           index: at.index,
           length: at.length,
           row,
+          ...(rowNo ? { rowNo } : {}),
         });
     }
   }
   for (const cell of row.children) for (const node of textNodesOf(cell)) state.processed.add(node);
   out.push(...found);
+}
+
+// The 序号 the page prints for a layout's row: its table's header says which column holds it.
+function layoutRowNumber(row: Element, options: DetectOptions): string | null {
+  const table = row.closest('table');
+  const model = table ? modelOf(table, options) : null;
+  const r = model?.grid.indexOf(row);
+  return model && r !== undefined ? printedNumber(model, r) : null;
 }
 
 function textNodesOf(root: Element): Text[] {
@@ -175,6 +186,7 @@ type CodeContext = {
   kinds: readonly IdentifierKind[];
   role: Occurrence['role'];
   row: Element;
+  rowNo: string | null;
   name: string | null;
   consortium: { id: string; name: string | null } | null;
   /** Report a wrong check character only where the text labels the token as a code. */

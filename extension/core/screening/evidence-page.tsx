@@ -174,7 +174,7 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
             <SubjectRow
               key={s.key}
               lang={lang}
-              n={i + 1}
+              n={s.rowNo ?? i + 1}
               s={s}
               group={s.group ? groupTitle(groupName.get(s.group) ?? s.group) : null}
               when={when}
@@ -213,7 +213,7 @@ type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 function SubjectRow(props: {
   lang: 'zh-CN' | 'en';
-  n: number;
+  n: number | string;
   s: EvidenceSubject;
   group: string | null;
   when: (iso: string | null) => string;

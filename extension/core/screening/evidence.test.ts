@@ -308,6 +308,24 @@ describe('tableCsv', () => {
     expect(lines[2]).toContain('不通过');
   });
 
+  it("numbers each row with the page's 序号, a 联合体's members as 3-1 and 3-2, in the sealed record", async () => {
+    const consortium = { id: 'consortium-1', name: null };
+    const subjects = [
+      await looked('edge:clean', { rowNo: '2' }),
+      await looked('edge:tax-A', { rowNo: '3', role: 'consortium_member', consortium }),
+      await looked('edge:major-tax', { rowNo: '3', role: 'consortium_member', consortium }),
+    ];
+    const members = subjects.slice(1).map((s) => s.subject.key);
+    const file = await savedEvidence(
+      tab(subjects, [{ id: 'consortium-1', name: null, memberKeys: members, screening: null }]),
+      ctx,
+    );
+    expect(file.record.subjects.map((s) => s.rowNo)).toEqual(['2', '3-1', '3-2']);
+    expect((await verifyEvidence(file, jwks)).ok).toBe(true);
+    const rows = tableCsv(file.record).slice(1).split('\r\n').slice(1, 4);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['2', '3-1', '3-2']);
+  });
+
   it('quotes separators, defuses formulas and drops bidi controls in page text', () => {
     const entry: TabSubject = {
       subject: nameSubject('=HYPERLINK("http://x","点我"),甲\u202e公司', { role: 'bidder' }),

@@ -23,7 +23,7 @@ import { browser } from 'wxt/browser';
 import { type Language, type MessageKey, t } from '../i18n.ts';
 import { loadReportIds } from '../ui/common.tsx';
 import { formatZoned, zonedIso } from './format.ts';
-import type { TabFact, TabRecord, TabSubject } from './model.ts';
+import { rowNumbers, type TabFact, type TabRecord, type TabSubject } from './model.ts';
 import '../ui/page-strings.ts';
 
 /**
@@ -97,7 +97,7 @@ function answerOf(entry: TabSubject): ScreeningAnswer {
   }
 }
 
-function subjectInput(entry: TabSubject, ctx: EvidenceContext): ScreeningSubjectInput {
+function subjectInput(entry: TabSubject, ctx: EvidenceContext, rowNo: string | null): ScreeningSubjectInput {
   const { subject, result } = entry;
   const uscc = result.state === 'done' ? result.summary.subject.uscc : null;
   const byName = subject.code === null && subject.invalid === null && subject.name !== null;
@@ -126,6 +126,7 @@ function subjectInput(entry: TabSubject, ctx: EvidenceContext): ScreeningSubject
     name: subject.name,
     code: subject.code?.value ?? subject.invalid?.raw ?? null,
     group: subject.consortium?.id ?? null,
+    rowNo,
     lookup,
     queriedAt:
       (result.state === 'done' || result.state === 'not_found') && result.checkedAt
@@ -157,6 +158,7 @@ export function screeningInput(
   const facts = tab.facts;
   const entries = only ? tab.subjects.filter((s) => s.subject.key === only) : tab.subjects;
   const keys = new Set(entries.map((e) => e.subject.key));
+  const numbers = rowNumbers(tab.subjects);
   const asOfs = tab.subjects.flatMap((s) => (s.result.state === 'done' ? [s.result.screening.asOf] : []));
   const open = entries.filter((e) => e.result.state === 'checking' || e.result.state === 'idle').length;
   return {
@@ -181,7 +183,11 @@ export function screeningInput(
       lot: fact(facts?.lot),
       purchaser: fact(facts?.purchaser),
     },
-    subjects: entries.map((e) => subjectInput(e, ctx)),
+    // The page's 序号 as the side panel shows it (`3-1` for a member); none where the page
+    // prints no number, rather than one the record made up.
+    subjects: entries.map((e) =>
+      subjectInput(e, ctx, e.subject.rowNo ? (numbers.get(e.subject.key) ?? null) : null),
+    ),
     groups: tab.consortia
       .filter((c) => c.memberKeys.some((k) => keys.has(k)))
       .map((c) => ({ id: c.id, name: c.name, members: c.memberKeys.filter((k) => keys.has(k)) })),
@@ -321,7 +327,7 @@ export function tableCsv(record: EvidenceRecord, options: { groupLabel?: string 
   ];
   const groupName = new Map(record.groups.map((g) => [g.id, g.name ?? g.id]));
   const rows = record.subjects.map((s, i) => [
-    i + 1,
+    s.rowNo ?? i + 1,
     s.name,
     s.code ? { excelText: s.code } : null,
     s.roleLabel,

@@ -36,6 +36,11 @@ export interface PageSubject {
   role: SubjectRole;
   /** The 联合体 this subject bids in: an id unique on the page and its name when the page gives one. */
   consortium: { id: string; name: string | null } | null;
+  /**
+   * The number the page prints for the subject's row (its 序号, shared by a 联合体's members),
+   * when the page has one.
+   */
+  rowNo?: string;
 }
 
 /**
@@ -154,6 +159,43 @@ export interface TabRecord {
   startedAt: string;
   subjects: TabSubject[];
   consortia: TabConsortium[];
+}
+
+/**
+ * The number of each subject as the page numbers its rows: the 序号 it prints where it has one,
+ * else the rows counted (one per bidder row). The members of a 联合体 share their row's number
+ * and are told apart by their place in it: `3-1`, `3-2` (docs/decisions/0068).
+ */
+export function rowNumbers(subjects: readonly TabSubject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const counted = new Map<string, string>();
+  const shared = new Map<string, string[]>();
+  let n = 0;
+  for (const { subject } of subjects) {
+    const group = subject.consortium?.id;
+    let number: string;
+    if (group === undefined) {
+      n++;
+      number = subject.rowNo ?? String(n);
+    } else {
+      let row = counted.get(group);
+      if (row === undefined) {
+        row = String(++n);
+        counted.set(group, row);
+      }
+      number = subject.rowNo ?? row;
+      const id = `${group}\n${number}`;
+      shared.set(id, [...(shared.get(id) ?? []), subject.key]);
+    }
+    out.set(subject.key, number);
+  }
+  for (const keys of shared.values()) {
+    if (keys.length < 2) continue;
+    keys.forEach((key, i) => {
+      out.set(key, `${out.get(key)}-${i + 1}`);
+    });
+  }
+  return out;
 }
 
 /**

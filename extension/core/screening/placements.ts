@@ -74,7 +74,7 @@ function tableOf(o: Occurrence): Element | null {
 }
 
 function subjectOf(o: Occurrence): PageSubject | null {
-  const extra = { name: o.name, role: o.role, consortium: o.consortium };
+  const extra = { name: o.name, role: o.role, consortium: o.consortium, rowNo: o.rowNo };
   if (o.kind === 'name') return nameSubject(o.value, extra);
   if (!o.valid) return invalidUsccSubject(o.value, extra);
   return codeSubject(o.kind, o.value, extra);

@@ -17,7 +17,12 @@ export function normalizeName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
-type Extra = { name?: string | null; role?: SubjectRole; consortium?: PageSubject['consortium'] };
+type Extra = {
+  name?: string | null;
+  role?: SubjectRole;
+  consortium?: PageSubject['consortium'];
+  rowNo?: string | undefined;
+};
 
 /**
  * A subject identified by a valid code.
@@ -30,6 +35,7 @@ export function codeSubject(kind: IdentifierKind, value: string, extra: Extra = 
     name: extra.name ?? null,
     role: extra.role ?? 'mention',
     consortium: extra.consortium ?? null,
+    ...(extra.rowNo ? { rowNo: extra.rowNo } : {}),
   };
 }
 
@@ -45,6 +51,7 @@ export function nameSubject(name: string, extra: Omit<Extra, 'name'> = {}): Page
     name: clean,
     role: extra.role ?? 'mention',
     consortium: extra.consortium ?? null,
+    ...(extra.rowNo ? { rowNo: extra.rowNo } : {}),
   };
 }
 
@@ -64,6 +71,7 @@ export function invalidUsccSubject(raw: string, extra: Extra = {}): PageSubject 
     name: extra.name ?? null,
     role: extra.role ?? 'mention',
     consortium: extra.consortium ?? null,
+    ...(extra.rowNo ? { rowNo: extra.rowNo } : {}),
   };
 }
 

@@ -28,6 +28,7 @@ import {
   countStates,
   type DisplayState,
   displayState,
+  rowNumbers,
   type TabRecord,
   type TabSubject,
 } from '../screening/model.ts';
@@ -147,29 +148,6 @@ export function byGrade(a: TabSubject, b: TabSubject): number {
   return ga ? -1 : gb ? 1 : 0;
 }
 
-/**
- * The number of each subject as the page counts its rows (序号): one number per bidder row, so
- * the members of a 联合体 share their row's number.
- */
-export function pageNumbers(subjects: readonly TabSubject[]): Map<string, number> {
-  const out = new Map<string, number>();
-  const groups = new Map<string, number>();
-  let n = 0;
-  for (const { subject } of subjects) {
-    const group = subject.consortium?.id;
-    if (group === undefined) out.set(subject.key, ++n);
-    else {
-      let number = groups.get(group);
-      if (number === undefined) {
-        number = ++n;
-        groups.set(group, number);
-      }
-      out.set(subject.key, number);
-    }
-  }
-  return out;
-}
-
 function gradeOf(entry: TabSubject): string {
   return entry.result.state === 'done' ? (headlineGradeText(entry.result.summary) ?? '') : '';
 }
@@ -251,7 +229,7 @@ function BidderTable(props: {
     return out;
   }, [rows, record.consortia]);
 
-  const numbers = useMemo(() => pageNumbers(record.subjects), [record.subjects]);
+  const numbers = useMemo(() => rowNumbers(record.subjects), [record.subjects]);
   const counts = countStates(record.subjects);
   // A group whose members are all answered but has no verdict was never screened: say why.
   const groupState = (group: TabRecord['consortia'][number]): string => {
@@ -368,7 +346,9 @@ function BidderTable(props: {
                   data-state={displayState(entry.result)}
                   data-group={entry.subject.consortium?.id}
                 >
-                  <td>{numbers.get(entry.subject.key) ?? order + 1}</td>
+                  <td class="nowrap" data-testid="row-no">
+                    {numbers.get(entry.subject.key) ?? order + 1}
+                  </td>
                   <td>
                     <button
                       type="button"

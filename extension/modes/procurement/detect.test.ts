@@ -242,3 +242,14 @@ describe('page facts for the tab record', () => {
     });
   });
 });
+
+describe("the page's 序号 with each subject", () => {
+  it('a layout table gives each row its printed number; the 联合体 members share row 7', () => {
+    load('bid-opening.html');
+    const found = scan(layoutFor('http://127.0.0.1:8787/demo/bid-opening'));
+    const byRow = new Map<string, string[]>();
+    for (const o of found) byRow.set(o.rowNo ?? '-', [...(byRow.get(o.rowNo ?? '-') ?? []), o.value]);
+    expect([...byRow.keys()]).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
+    expect(found.filter((o) => o.consortium).map((o) => o.rowNo)).toEqual(['7', '7', '7']);
+  });
+});

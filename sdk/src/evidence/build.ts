@@ -94,6 +94,8 @@ export interface ScreeningSubjectInput {
   code: string | null;
   /** The consortium (联合体) id in `groups`. */
   group?: string | null;
+  /** The page's number for the subject's row (序号, `3-1` for a 联合体's member). */
+  rowNo?: string | null;
   /** How a name search found the subject (CLI). */
   lookup?: EvidenceSubject['lookup'];
   queriedAt: string | null;
@@ -350,6 +352,7 @@ export function buildScreeningRecord(input: ScreeningRecordInput): EvidenceRecor
       role: s.role,
       roleLabel: s.roleLabel ?? s.role,
       group: s.group ?? null,
+      ...(s.rowNo ? { rowNo: s.rowNo } : {}),
       lookup: s.lookup ?? null,
       queriedAt: s.queriedAt,
       reportIds: [...(s.reportIds ?? [])],

@@ -135,6 +135,11 @@ export const EvidenceSubject = z.object({
   code: z.string().nullable(),
   /** The consortium (联合体) or household the subject belongs to; its id in `groups`. */
   group: z.string().nullable(),
+  /**
+   * The number the page prints for the subject's row (序号), `3-1` for the first member of the
+   * 联合体 in row 3; absent where the page numbers no rows (a file, a CLI lookup).
+   */
+  rowNo: z.string().max(16).optional(),
   /** What was asked and how the subject was found (CLI name searches); null for a code on a page. */
   lookup: z
     .object({

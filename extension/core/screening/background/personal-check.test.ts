@@ -45,4 +45,18 @@ describe('the personal-data check on content-script subjects', () => {
       buyer: { value: '采购人330***********9966' },
     });
   });
+
+  it("keeps a page's 序号 cleaned and short, and drops anything else sent as one", () => {
+    const [plain, controls, long, notText] = cleanPageSubjects(1, [
+      subject({ rowNo: '3' }),
+      subject({ rowNo: '\u202e3-1\u200b' }),
+      subject({ rowNo: ID }),
+      subject({ rowNo: 7 as unknown as string }),
+    ]);
+    expect(plain?.rowNo).toBe('3');
+    expect(controls?.rowNo).toBe('3-1');
+    expect(long && 'rowNo' in long).toBe(false);
+    expect(JSON.stringify(long)).not.toContain(ID);
+    expect(notText && 'rowNo' in notText).toBe(false);
+  });
 });

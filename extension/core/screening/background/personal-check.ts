@@ -77,8 +77,19 @@ export function cleanPageSubjects(tabId: number, subjects: readonly PageSubject[
             name: s.consortium.name === null ? null : cleanText(s.consortium.name),
           }
         : null,
+      ...rowNoOf(s.rowNo),
     };
   });
+}
+
+/** The longest printed row number kept (`12-3`, `A12`); a longer one is not a 序号. */
+export const ROW_NO_MAX = 12;
+
+// A page's 序号 is page text like any other: cleaned, short, or dropped.
+function rowNoOf(value: unknown): { rowNo?: string } {
+  if (typeof value !== 'string') return {};
+  const clean = cleanText(value).trim();
+  return clean.length > 0 && clean.length <= ROW_NO_MAX ? { rowNo: clean } : {};
 }
 
 /**
