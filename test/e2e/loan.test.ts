@@ -298,6 +298,9 @@ describe('after consent for both people', () => {
       'eligible',
       'ineligible',
     ]);
+    // The 业务编号 the form prints, read for the officer to confirm.
+    expect(await panel.locator('#business-no').inputValue()).toBe('GJJ-DK-2026-110301');
+    expect(await panel.getByTestId('business-no-source').textContent()).toBe('读自页面“业务编号”');
     await panel.screenshot({ path: screenshotPath('loan-household.png'), fullPage: true });
 
     const [download] = await Promise.all([
@@ -317,6 +320,7 @@ describe('after consent for both people', () => {
       asOf: SEED_AS_OF,
       rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
       household: { verdict: 'ineligible', label: '不予贷款' },
+      businessNo: { value: 'GJJ-DK-2026-110301', readFrom: '业务编号' },
     });
     expect(file.record.borrowers.map((b) => [b.idMasked, b.authorization?.reference, b.verdict])).toEqual([
       ['330***********9966', 'SQ-2026-1103-01', 'eligible'],
@@ -349,6 +353,7 @@ describe('after consent for both people', () => {
     const exported = JSON.parse(exports['decision.json'] ?? 'null') as LoanDecisionFile | null;
     expect((await hash.textContent())?.trim()).toBe(exported?.digest.value);
     expect(await printable.getByTestId('household-verdict').textContent()).toBe('不予贷款');
+    expect(await printable.getByTestId('business-no').textContent()).toContain('GJJ-DK-2026-110301');
     exports['record.html.txt'] = (await printable.locator('main').textContent()) ?? '';
     await printable.close();
   });

@@ -1,6 +1,6 @@
 /**
  * Page facts: the project number (项目编号), the lot (标段/包号), the bid deadline and opening
- * time (投标截止时间/开标时间) and the buyer (采购人), read from key–value tables, definition
+ * time (投标截止时间/开标时间), the buyer (采购人) and a loan application's 业务编号, read from key–value tables, definition
  * lists, labelled form fields and running text, each with the label it was printed under and
  * where. The cut-off of a credit check comes from them when no layout states it.
  */
@@ -43,7 +43,14 @@ const VALUE_END = /[；;。\n，,（(　]|\s{2,}/;
  * The facts printed under `root`; the first place each is printed wins.
  */
 export function readFacts(root: Node, options: ReaderOptions): PageFacts {
-  const facts: PageFacts = { projectNumber: null, lot: null, deadline: null, openingTime: null, buyer: null };
+  const facts: PageFacts = {
+    projectNumber: null,
+    lot: null,
+    deadline: null,
+    openingTime: null,
+    buyer: null,
+    businessNo: null,
+  };
   const note = (spec: FactSpec, label: string, raw: string, from: PageFact['from']) => {
     if (facts[spec.fact]) return;
     const value = raw.trim();

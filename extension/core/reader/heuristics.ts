@@ -161,7 +161,7 @@ export const CODE_LABEL_BEFORE = /(?:信用代码|社会信用代码|代码|证�
  * wins; the cut-off prefers the bid deadline over the opening time.
  */
 export interface FactSpec {
-  fact: 'projectNumber' | 'lot' | 'deadline' | 'openingTime' | 'buyer';
+  fact: 'projectNumber' | 'lot' | 'deadline' | 'openingTime' | 'buyer' | 'businessNo';
   label: RegExp;
   /** What a value must look like. */
   value: RegExp;
@@ -194,6 +194,12 @@ export const FACTS: readonly FactSpec[] = [
     fact: 'buyer',
     label: /^(?:采购人|采购人名称|招标人|招标人名称|采购单位|建设单位)$/,
     value: /^.{2,60}$/,
+  },
+  {
+    // A loan application's own number, as housing-fund and bank forms print it.
+    fact: 'businessNo',
+    label: /^(?:业务编号|申请编号|受理编号|业务流水号|贷款申请编号|申请书编号|业务受理号|受理号)$/,
+    value: /^[A-Za-z0-9][A-Za-z0-9\-_/〔〕（）()[\]【】·.]{3,60}$/,
   },
 ];
 

@@ -11,6 +11,7 @@ import {
   addLoanBorrowers,
   lookupBorrower as lookupRaw,
   recordLoanConsent,
+  setBusinessNo,
   startLoanPage,
 } from './background.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanTabRecord } from './model.ts';
@@ -436,5 +437,37 @@ describe('the page record', () => {
     expect(record.household).toEqual({ state: 'pending', waiting: 0 });
     await addLoanBorrowers(TAB, refs);
     expect(((await getLoanTab(TAB)) as LoanTabRecord).household).toEqual({ state: 'pending', waiting: 2 });
+  });
+
+  it("keeps the page's 业务编号 with its label, cleaned, and the officer's own once changed", async () => {
+    await startLoanPage(TAB, {
+      url: loanUrl(),
+      title: '住房公积金个人贷款审批',
+      businessNo: { value: '\u202eGJJ-DK-2026-110301\u200b', label: '业务编号' },
+    });
+    expect(((await getLoanTab(TAB)) as LoanTabRecord).businessNo).toEqual({
+      value: 'GJJ-DK-2026-110301',
+      readFrom: '业务编号',
+    });
+    // Confirmed as read: still the page's.
+    expect(await setBusinessNo(TAB, ' GJJ-DK-2026-110301 ')).toEqual({
+      value: 'GJJ-DK-2026-110301',
+      readFrom: '业务编号',
+    });
+    // Changed: the officer's, and an ID number in it is masked.
+    expect(await setBusinessNo(TAB, `SQ-${CO_ID}`)).toEqual({
+      value: 'SQ-340***********1694',
+      readFrom: null,
+    });
+    expect(JSON.stringify(await getLoanTab(TAB))).not.toContain(CO_ID);
+    expect(await setBusinessNo(TAB, '  ')).toBeNull();
+    expect(((await getLoanTab(TAB)) as LoanTabRecord).businessNo).toBeNull();
+    // Too long for a reference: not kept.
+    await startLoanPage(TAB, {
+      url: loanUrl(),
+      title: 't',
+      businessNo: { value: 'A'.repeat(65), label: '业务编号' },
+    });
+    expect(((await getLoanTab(TAB)) as LoanTabRecord).businessNo).toBeNull();
   });
 });

@@ -22,8 +22,10 @@ import { buildAuditEntry } from './audit.ts';
 import { appendAuditEntry, pruneAuditLog, readAuditLog } from './audit-store.ts';
 import { isValidConsent } from './consent.ts';
 import {
+  BUSINESS_NO_MAX,
   LOAN_PURPOSE,
   type LoanBorrowerRef,
+  type LoanBusinessNo,
   type LoanConsent,
   type LoanPageInfo,
   type LoanResult,
@@ -51,7 +53,7 @@ const CACHE_PREFIX = 'loan-cache:';
  */
 export async function startLoanPage(
   tabId: number,
-  page: { url: string; title: string },
+  page: { url: string; title: string; businessNo?: { value: string; label: string } | null },
 ): Promise<LoanPageInfo> {
   const settings = await loadSettings();
   const today = todayInChina();
@@ -68,6 +70,7 @@ export async function startLoanPage(
     asOf,
     asOfSource,
     rulePack,
+    businessNo: page.businessNo ? businessNo(page.businessNo.value, page.businessNo.label) : null,
     borrowers: [],
     household: { state: 'pending', waiting: 0 },
   });
@@ -424,6 +427,36 @@ function cleanText(text: string): string {
   return redactIds(stripControls(String(text)));
 }
 
+// A 业务编号 is page text or the officer's typing: cleaned like all of it, and short.
+function businessNo(value: unknown, readFrom: unknown): LoanBusinessNo | null {
+  const clean = cleanText(String(value ?? '')).trim();
+  if (clean.length === 0 || clean.length > BUSINESS_NO_MAX) return null;
+  const label =
+    readFrom === null
+      ? ''
+      : cleanText(String(readFrom ?? ''))
+          .trim()
+          .slice(0, 20);
+  return { value: clean, readFrom: label || null };
+}
+
+/**
+ * The officer's 业务编号 for a tab's application (confirmed as read, or changed): kept in its
+ * record as the officer's, so the record says who stated it.
+ */
+export async function setBusinessNo(tabId: number, value: string): Promise<LoanBusinessNo | null> {
+  const record = await getLoanTab(tabId);
+  if (!record) throw new XinjianError('not_found: this tab has no loan review');
+  const read = record.businessNo ?? null;
+  const next = businessNo(value, null);
+  // Confirmed unchanged: still the page's, with where it was read.
+  const kept = next && read && next.value === read.value ? read : next;
+  await updateLoanTab(tabId, (r) => {
+    r.businessNo = kept;
+  });
+  return kept;
+}
+
 function cleanRef(b: LoanBorrowerRef): LoanBorrowerRef {
   return {
     key: cleanText(b.key),
@@ -461,6 +494,7 @@ export const background: ModeBackground = {
   },
   pages: {
     'page:get-loan-tab': (m) => getLoanTab(m.tabId),
+    'page:loan-business-no': (m) => setBusinessNo(Number(m.tabId), String(m.value ?? '')),
     'page:loan-consent': (m, sender) => recordLoanConsent(sender, m),
     'page:audit-log': async (m) =>
       readAuditLog(

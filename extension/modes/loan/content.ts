@@ -16,6 +16,7 @@ import { createDomWatcher, type DomChange } from '../../core/page/dom-watch.ts';
 import { hello } from '../../core/page/hello.ts';
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { maskedId, maskedName, redactIds } from '../../core/personal.ts';
+import { readFacts } from '../../core/reader/facts.ts';
 import { createReaderState, type ReaderState } from '../../core/reader/types.ts';
 import { anchorAfterField } from '../../core/scan/field-anchor.ts';
 import { isOwnUi, LoanBadges } from './badges.tsx';
@@ -168,10 +169,19 @@ export function startLoan(ctx: ContentScriptContext, initial: ContentSession): v
     idByKey = new Map();
     state = createReaderState();
     const mine = generation;
+    // The application's 业务编号 where the form prints one; the officer confirms it in the panel.
+    // Its own reader state: reading facts marks nothing read for the borrowers' scan.
+    const facts = readFacts(document.body, {
+      isHidden: createHiddenCheck(),
+      state: createReaderState(),
+      ignore: isOwnUi,
+    });
+    const printed = facts.businessNo;
     const ready = send({
       type: 'cs:loan-page',
       url: redactIds(location.href),
       title: redactIds(document.title),
+      businessNo: printed ? { value: redactIds(printed.value), label: printed.label } : null,
     }).then((page) => {
       if (mine === generation) badges.setPage(page);
     });

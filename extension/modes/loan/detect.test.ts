@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
 import { createHiddenCheck } from '../../core/page/visibility.ts';
+import { readFacts } from '../../core/reader/facts.ts';
+import { createReaderState } from '../../core/reader/types.ts';
 import { createDetectState, detect } from '../../core/scan/detect.ts';
 import { anchorAfterField } from '../../core/scan/field-anchor.ts';
 import { detectBorrowers, roleFromText } from './detect.ts';
@@ -28,6 +30,15 @@ describe('the saved loan-review page', () => {
       expected.map((s) => ({ value: s.value, role: s.role })),
     );
     expect(borrowers().map((b) => b.name)).toEqual(['冯婷悦', '丁斌']);
+  });
+
+  it('reads the 业务编号 the form prints, with its label', () => {
+    const facts = readFacts(document.body, {
+      isHidden: createHiddenCheck(),
+      state: createReaderState(),
+      ignore,
+    });
+    expect(facts.businessNo).toMatchObject({ value: 'GJJ-DK-2026-110301', label: '业务编号', from: 'table' });
   });
 
   it('points at the printed number, so the badge goes right after it', () => {

@@ -2,12 +2,23 @@
  * The loan-review mode's messages, merged into the core's message maps (core/messages.ts).
  */
 import type { AuditChainStatus, AuditEntry } from './audit.ts';
-import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult, LoanTabRecord } from './model.ts';
+import type {
+  LoanBorrowerRef,
+  LoanBusinessNo,
+  LoanConsent,
+  LoanPageInfo,
+  LoanResult,
+  LoanTabRecord,
+} from './model.ts';
 
 declare module '../../core/messages.ts' {
   interface ContentToBackgroundMap {
     /** A loan page started (load or in-page navigation): a fresh loan record for the tab. */
-    'cs:loan-page': { request: { url: string; title: string }; response: LoanPageInfo };
+    'cs:loan-page': {
+      /** `businessNo`: the 业务编号 the page prints, with its label (ID numbers masked). */
+      request: { url: string; title: string; businessNo?: { value: string; label: string } | null };
+      response: LoanPageInfo;
+    };
     /** Borrowers found on the loan page, masked; no lookup. */
     'cs:loan-seen': { request: { borrowers: LoanBorrowerRef[] }; response: null };
     /**
@@ -25,6 +36,8 @@ declare module '../../core/messages.ts' {
      * of its tab, before the content script asks for the lookup.
      */
     'page:loan-consent': { request: { key: string; consent: LoanConsent }; response: null };
+    /** The officer confirms or changes the 业务编号 of a tab's application; empty clears it. */
+    'page:loan-business-no': { request: { tabId: number; value: string }; response: LoanBusinessNo | null };
     /** A tab's loan-review record (masked throughout). */
     'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
     /**

@@ -105,6 +105,18 @@ export type LoanHousehold =
   | { state: 'done'; result: HousingFundResult; keys: string[] };
 
 /**
+ * The application's 业务编号: as the page prints it, or as the officer entered it.
+ */
+export interface LoanBusinessNo {
+  value: string;
+  /** The label the page prints it under (`业务编号`); `null` once the officer entered or changed it. */
+  readFrom: string | null;
+}
+
+/** The longest 业务编号 kept. */
+export const BUSINESS_NO_MAX = 64;
+
+/**
  * Everything loan mode knows about one tab, kept in `storage.session` under `loan:<tabId>`.
  */
 export interface LoanTabRecord {
@@ -117,6 +129,8 @@ export interface LoanTabRecord {
   /** Where {@link asOf} came from (absent in records from before it was kept: today). */
   asOfSource?: ReviewDateSource;
   rulePack: LoanRulePackRef;
+  /** The application's 业务编号 (absent in records from before it was kept). */
+  businessNo?: LoanBusinessNo | null;
   borrowers: LoanBorrower[];
   household: LoanHousehold;
 }

@@ -7,7 +7,7 @@
 
 import type { CreditAccount } from '@xinjian/sdk';
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
@@ -26,6 +26,7 @@ import {
   roleLabel,
 } from './format.ts';
 import {
+  BUSINESS_NO_MAX,
   type LoanBorrower,
   type LoanDisplayState,
   type LoanHousehold,
@@ -86,6 +87,7 @@ export function LoanPanel(props: {
             <dd data-testid="review-date-note">{t('loan.panel.review_date_data', { date: record.asOf })}</dd>
           ) : null}
         </div>
+        <BusinessNo record={record} />
         <div data-testid="pack">
           <dt>{t('loan.card.pack')}</dt>
           <dd>{packLine(record.rulePack)}</dd>
@@ -153,6 +155,70 @@ export function LoanPanel(props: {
         </>
       )}
     </main>
+  );
+}
+
+// The application's 业务编号: read from the page where it prints one, confirmed or changed by
+// the officer, and carried into the sealed record.
+function BusinessNo({ record }: { record: LoanTabRecord }): JSX.Element {
+  const kept = record.businessNo ?? null;
+  const [value, setValue] = useState(kept?.value ?? '');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // A new page (or the officer's own save) brings its number in.
+  useEffect(() => setValue(kept?.value ?? ''), [kept?.value]);
+  const save = async () => {
+    setError(null);
+    try {
+      await send({ type: 'page:loan-business-no', tabId: record.tabId, value });
+      setSaved(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div data-testid="business-no">
+      <dt>
+        <label for="business-no">{t('loan.business_no.label')}</label>
+      </dt>
+      <dd>
+        <form
+          class="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <input
+            id="business-no"
+            name="businessNo"
+            value={value}
+            maxLength={BUSINESS_NO_MAX}
+            autoComplete="off"
+            onInput={(e) => {
+              setValue((e.currentTarget as HTMLInputElement).value);
+              setSaved(false);
+            }}
+          />
+          <button type="submit">{t('loan.business_no.confirm')}</button>
+        </form>
+      </dd>
+      <dd class="small" data-testid="business-no-source">
+        {kept?.readFrom
+          ? t('loan.business_no.read', { label: kept.readFrom })
+          : kept
+            ? t('loan.business_no.officer')
+            : t('loan.business_no.none')}
+        {saved ? ` · ${t('loan.business_no.confirmed')}` : ''}
+      </dd>
+      {error ? (
+        <dd>
+          <p class="error" role="alert">
+            {error}
+          </p>
+        </dd>
+      ) : null}
+    </div>
   );
 }
 

@@ -58,6 +58,19 @@ export function LoanRecordPage(): JSX.Element {
             </td>
           </tr>
           <tr>
+            <th>{t('loan.business_no.label')}</th>
+            <td data-testid="business-no">
+              {r.businessNo?.value ?? '—'}
+              {r.businessNo ? (
+                <div class="muted">
+                  {r.businessNo.readFrom
+                    ? t('loan.business_no.read', { label: r.businessNo.readFrom })
+                    : t('loan.business_no.officer')}
+                </div>
+              ) : null}
+            </td>
+          </tr>
+          <tr>
             <th>{t('loan.consent.purpose')}</th>
             <td>{r.purposeLabel}</td>
           </tr>

@@ -183,4 +183,28 @@ describe('the loan decision record', () => {
       findings: [],
     });
   });
+
+  it('carries the 业务编号 and where it was read, inside the sealed digest', async () => {
+    fakeBrowser.reset();
+    const read: LoanTabRecord = { ...tab, businessNo: { value: 'GJJ-DK-2026-110301', readFrom: '业务编号' } };
+    const r = loanDecisionRecord(read, { operator: '张三', generatedAt: '2026-11-25T02:00:00.000Z' });
+    expect(r.businessNo).toEqual({ value: 'GJJ-DK-2026-110301', readFrom: '业务编号' });
+    expect(loanDecisionRecord(tab, { operator: '张三', generatedAt: '' }).businessNo).toBeNull();
+    const now = () => new Date('2026-11-25T02:00:00Z');
+    const first = await sealLoanRecord(read, { operator: '张三', now });
+    expect(first.record.businessNo?.value).toBe('GJJ-DK-2026-110301');
+    expect(await digestMatches(first)).toBe(true);
+    const edited = {
+      ...first,
+      record: { ...first.record, businessNo: { value: 'GJJ-DK-2026-999999', readFrom: null } },
+    };
+    expect(await digestMatches(edited)).toBe(false);
+    // The officer's change is a new review state: a new seal, not the kept one.
+    const changed = await sealLoanRecord(
+      { ...read, businessNo: { value: 'GJJ-DK-2026-110302', readFrom: null } },
+      { operator: '张三', now },
+    );
+    expect(changed.digest.value).not.toBe(first.digest.value);
+    expect(changed.record.businessNo).toEqual({ value: 'GJJ-DK-2026-110302', readFrom: null });
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * The loan decision record: what was reviewed for one household, under which rule pack, with
- * whose authorization, by whom and when, and the SHA-256 of its RFC 8785 canonical JSON (the
+ * The loan decision record: what was reviewed for one household (its 业务编号), under which
+ * rule pack, with whose authorization, by whom and when, and the SHA-256 of its RFC 8785 canonical JSON (the
  * SDK's, as the screening evidence; docs/decisions/0012, 0047). ID numbers appear masked only;
  * the whole record is redacted once more before sealing, so a number in a page URL cannot slip
  * in. The file is sealed once per review state and kept, so the print and the JSON match.
@@ -42,6 +42,8 @@ export interface LoanDecisionRecord {
   queriedAt: string | null;
   operator: string;
   page: { url: string; title: string };
+  /** The application's 业务编号; `readFrom` is the page's label, null when the officer entered it. */
+  businessNo: { value: string; readFrom: string | null } | null;
   asOf: string;
   rulePack: {
     id: string;
@@ -127,6 +129,7 @@ export function loanDecisionRecord(
     operator: options.operator,
     // Origin and path only: a query or fragment can carry tokens and ID numbers.
     page: { url: pageUrl(tab.url), title: tab.title },
+    businessNo: tab.businessNo ? { value: tab.businessNo.value, readFrom: tab.businessNo.readFrom } : null,
     asOf: tab.asOf,
     rulePack: {
       id: pack.id,

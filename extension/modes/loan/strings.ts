@@ -142,6 +142,12 @@ const zh = {
   'record.hash_note': '本记录规范化 JSON 的 SHA-256 摘要，可用于核验导出文件未被改动。',
   'record.operator': '经办人',
   'record.generated_at': '生成时间',
+  'business_no.label': '业务编号',
+  'business_no.read': '读自页面“{label}”',
+  'business_no.officer': '经办人填写',
+  'business_no.none': '页面未载明业务编号，请填写',
+  'business_no.confirm': '确认',
+  'business_no.confirmed': '已确认',
 } as const;
 
 /**
@@ -290,6 +296,12 @@ const en: Record<LoanMessageKey, string> = {
     'SHA-256 of the canonical JSON of this record; use it to verify an exported file is unchanged.',
   'record.operator': 'Operator',
   'record.generated_at': 'Generated',
+  'business_no.label': 'Business reference no.',
+  'business_no.read': 'read from the page ("{label}")',
+  'business_no.officer': 'entered by the officer',
+  'business_no.none': 'The page prints no business reference number; enter it',
+  'business_no.confirm': 'Confirm',
+  'business_no.confirmed': 'Confirmed',
 };
 
 addStrings('loan', zh, en);
