@@ -1,9 +1,11 @@
 /**
  * Every view in both languages: the string tables are complete and whole, and the rendered
- * popup-side views (welcome, procurement card, loan card and household finding) show no raw
- * key, no enum value, no sentence of the other language and no sentence cut short.
+ * views (welcome, popup, options with the loan settings and the audit log, side panel, the
+ * evidence print, the loan record print, procurement card, loan card and household finding)
+ * show no raw key, no enum value, no sentence of the other language and no sentence cut short.
  */
 import type { IndividualReportContent } from '@xinjian/sdk';
+import { sealEvidence } from '@xinjian/sdk/evidence';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -13,10 +15,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ratingSummary } from '../mock-server/src/catalog.ts';
 import { enterpriseByTag, type IndividualSeed, individualsByTag, SEED_AS_OF, seeds } from '../seeds/index.ts';
 import './modes/loan/audit-strings.ts';
+import { type AuditEntry, buildAuditEntry, chainAuditEntry } from './modes/loan/audit.ts';
 import { LoanFrameBody } from './modes/loan/card.tsx';
 import { initialConsent } from './modes/loan/consent.ts';
 import type { LoanResult } from './modes/loan/model.ts';
 import { panel } from './modes/loan/panel.tsx';
+import { LoanRecordPage } from './modes/loan/record-page.tsx';
 import {
   evaluateBorrower,
   evaluateHousehold,
@@ -28,8 +32,10 @@ import './modes/loan/strings.ts';
 import { dictionary, type Language, setLanguage } from './core/i18n.ts';
 import type { FrameView } from './core/overlay/protocol.ts';
 import { ScreeningFrameBody } from './core/screening/card.tsx';
-import type { SubjectResult } from './core/screening/model.ts';
-import { codeSubject } from './core/screening/subjects.ts';
+import { screeningRecord } from './core/screening/evidence.ts';
+import { EvidenceView } from './core/screening/evidence-page.tsx';
+import type { SubjectResult, TabRecord, TabSubject } from './core/screening/model.ts';
+import { codeSubject, invalidUsccSubject, nameSubject } from './core/screening/subjects.ts';
 import { defaultSettings, saveSettings } from './core/settings.ts';
 import './core/ui/strings.ts';
 import { Options } from './core/ui/options.tsx';
@@ -155,6 +161,164 @@ function loanDone(person: IndividualSeed, role: 'applicant' | 'co_borrower'): Lo
     failedProducts: [],
     cached: false,
   };
+}
+
+// Subjects in every state a record can hold, from seeds that carry every kind of finding.
+const EVIDENCE_TAGS = [
+  'edge:clean',
+  'edge:major-tax',
+  'edge:dishonest-active',
+  'edge:source-unavailable',
+  'edge:tax-M',
+  'edge:pboc-AA+',
+  'edge:sme-BB',
+  'edge:gp-ban-active',
+  'edge:construction-blacklist',
+  'edge:rating-expired',
+];
+
+function evidenceTab(): TabRecord {
+  const asOf = '2026-11-25';
+  const checked = EVIDENCE_TAGS.map((tag, i): TabSubject => {
+    const seed = enterpriseByTag(tag);
+    const s = ratingSummary(seed, new Date('2026-11-25T02:00:00Z'));
+    const consortium = i >= 8 ? { id: 'consortium-1', name: seed.subject.name } : null;
+    return {
+      subject: {
+        ...codeSubject('uscc', seed.subject.uscc, {
+          name: seed.subject.name,
+          role: consortium ? 'consortium_member' : 'bidder',
+          consortium,
+        }),
+        rowNo: String(Math.min(i, 8) + 1),
+      },
+      result: {
+        state: 'done',
+        summary: s,
+        screening: evaluateProcurement(s, { asOf, cutoff: '2026-11-20' }),
+        match: null,
+        checkedAt: '2026-11-25T02:00:00.000Z',
+      },
+    };
+  });
+  const invalid = invalidUsccSubject('91110000600037341A', { role: 'bidder' });
+  const others: TabSubject[] = [
+    { subject: nameSubject('某某建设有限公司', { role: 'bidder' }), result: { state: 'not_found' } },
+    {
+      subject: nameSubject('某某科技有限公司', { role: 'bidder' }),
+      result: {
+        state: 'unavailable',
+        reason: { zh: '信用服务暂时不可用（503）', en: 'The credit service is unavailable (503)' },
+        error: null,
+        retryAt: null,
+      },
+    },
+    ...(invalid
+      ? [
+          {
+            subject: invalid,
+            result: {
+              state: 'invalid' as const,
+              expectedCheckChar: invalid.invalid?.expectedCheckChar ?? null,
+              message: invalid.invalid?.message ?? { zh: '', en: '' },
+            },
+          },
+        ]
+      : []),
+  ];
+  const members = checked.filter((c) => c.subject.consortium).map((c) => c.subject.key);
+  return {
+    tabId: 1,
+    url: 'http://127.0.0.1:8787/demo/bid-opening',
+    title: '开标记录',
+    mode: 'procurement',
+    ruleSet: 'procurement',
+    layoutId: 'demo-bid-opening',
+    pageCutoff: '2026-11-20',
+    cutoff: { date: '2026-11-20', source: 'page' },
+    facts: {
+      projectNo: { value: 'XH-2026-118', source: '表格“项目编号”' },
+      lot: { value: '第1包', source: '表格“标段”' },
+      purchaser: { value: '杭州市西湖区教育局', source: '表格“采购人”' },
+      cutoff: { value: '2026-11-20', source: '表格“投标截止时间”：2026年11月20日 09:30' },
+    },
+    startedAt: '2026-11-25T01:59:00.000Z',
+    subjects: [...checked, ...others],
+    consortia: [{ id: 'consortium-1', name: null, memberKeys: members, screening: null }],
+  };
+}
+
+// Everything a page prints that is data, not the extension's words: seed names, regions,
+// record texts, issuers, page facts and their sources.
+function withoutData(text: string, tab: TabRecord): string {
+  const data = new Set<string>([
+    tab.title,
+    // The values and the labels they were printed under; the words around them are ours.
+    ...Object.values(tab.facts ?? {}).flatMap((f) =>
+      f ? [f.value, ...[...f.source.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '')] : [],
+    ),
+    '某某建设有限公司',
+    '某某科技有限公司',
+  ]);
+  for (const tag of EVIDENCE_TAGS) {
+    const e = enterpriseByTag(tag);
+    data.add(e.subject.name);
+    data.add(e.subject.region.name);
+    for (const r of e.records)
+      for (const v of Object.values(r)) if (typeof v === 'string' && v.length > 1) data.add(v);
+    for (const g of e.grades) data.add(typeof g.issuer.name === 'string' ? g.issuer.name : g.issuer.name.zh);
+  }
+  let out = text;
+  for (const d of [...data].sort((a, b) => b.length - a.length)) out = out.replaceAll(d, '');
+  // Cited articles are quoted as the documents number them (第一条、第二条).
+  return out
+    .replace(/[\u3400-\u9fff]{2,}(?:有限公司|集团|公司|法院|银行|局|委员会|中心)/g, '')
+    .replace(/第[一二三四五六七八九十百]+条(?:、第[一二三四五六七八九十百]+条)*/g, '');
+}
+
+// A page's text as read: each text node apart, so a header cell and the value beside it
+// (`项目编号` | `read from: …`) do not run into one word.
+function shownText(el: Element): string {
+  const walker = document.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.textContent ?? '');
+  return parts.join(' ');
+}
+
+async function auditEntries(): Promise<AuditEntry[]> {
+  const [applicant, co] = individualsByTag('household:hh-2');
+  const outcomes: AuditEntry['outcome'][] = [
+    { kind: 'requested' },
+    { kind: 'verdict', verdict: 'eligible', cached: false },
+    { kind: 'verdict', verdict: 'ineligible', cached: true },
+    { kind: 'verdict', verdict: 'review', cached: false },
+    { kind: 'verdict', verdict: 'incomplete', cached: false },
+    { kind: 'error', code: 'rate_limited' },
+  ];
+  const entries: AuditEntry[] = [];
+  let prev = '0'.repeat(64);
+  for (const [i, outcome] of outcomes.entries()) {
+    const draft = buildAuditEntry({
+      idNumber: (i % 2 === 0 ? applicant : co)?.idNumber ?? '',
+      time: `2026-11-25T0${i}:00:00.000Z`,
+      operator: '审批岗 01',
+      consent: {
+        purpose: 'housing_fund_loan',
+        reference: `SQ-${i}`,
+        grantedAt: '2026-11-03',
+        confirmedAt: '2026-11-25T01:00:00.000Z',
+      },
+      role: i % 2 === 0 ? 'applicant' : 'co_borrower',
+      site: 'http://127.0.0.1:8787/demo/loan-review',
+      rulePack: { id: 'generic-lian3lei6', version: '2026.1' },
+      reportIds: ['rep_1'],
+      outcome,
+    });
+    const entry = await chainAuditEntry(draft, i + 1, prev);
+    prev = entry.hash;
+    entries.push(entry);
+  }
+  return entries;
 }
 
 for (const language of ['zh-CN', 'en'] as const) {
@@ -400,6 +564,121 @@ for (const language of ['zh-CN', 'en'] as const) {
         expect([path, problems(strip(root.textContent ?? ''), language)]).toEqual([path, []]);
         render(null, root);
       }
+    });
+
+    it('the evidence print of a checked page', async () => {
+      const tab = evidenceTab();
+      const file = await sealEvidence(
+        screeningRecord(
+          tab,
+          {
+            operator: '张三',
+            language,
+            reportIds: {},
+            tool: { name: 'xinjian-extension', version: '0.0.0-test' },
+            api: { baseUrl: 'http://127.0.0.1:8787', demo: true },
+            offsetMinutes: 480,
+          },
+          '2026-11-25T10:05:00.000+08:00',
+        ),
+      );
+      await act(async () => {
+        render(<EvidenceView file={file} />, root);
+      });
+      expect(root.querySelectorAll('tbody tr').length).toBeGreaterThan(EVIDENCE_TAGS.length);
+      // The cited documents' numbers and titles, piece by piece, and what a channel itself said:
+      // data, as the page's and the seeds' words are.
+      const cited = file.record.subjects.flatMap((s) => [
+        ...s.findings.flatMap((f) => f.citations.flatMap((c) => [c, ...c.split(/[\s;；,，()（）]+/)])),
+        ...s.sources.flatMap((x) => (x.reason ? [x.reason] : [])),
+      ]);
+      const shown = withoutData(
+        [...new Set(cited.filter((c) => c.length > 1))]
+          .sort((a, b) => b.length - a.length)
+          .reduce((text, c) => text.replaceAll(c, ''), shownText(root)),
+        tab,
+      ).replaceAll('张三', '');
+      expect(problems(shown, language)).toEqual([]);
+      // Beyond those, no Chinese is left in English.
+      if (language === 'en') expect(shown.match(/[\u3400-\u9fff]{2,}\S*/g) ?? []).toEqual([]);
+    });
+
+    it('the loan record print', async () => {
+      await saveSettings({ ...defaultSettings(), language, operator: '审批岗 01' });
+      const [applicant, co] = individualsByTag('household:hh-2');
+      if (!applicant || !co) throw new Error('hh-2 is not a household of two');
+      const pack = loanRulePack('generic-lian3lei6');
+      const people = [
+        { key: 'borrower:1', role: 'applicant' as const, person: applicant, idMasked: '330***********9966' },
+        { key: 'borrower:2', role: 'co_borrower' as const, person: co, idMasked: '340***********1694' },
+      ];
+      const household = evaluateHousehold(
+        people.map((p) => ({ key: p.key, role: p.role, report: reportOf(p.person) })),
+        pack,
+        SEED_AS_OF,
+      );
+      const record = {
+        tabId: 1,
+        url: 'http://127.0.0.1:8787/demo/loan-review',
+        title: '住房公积金个人贷款审批',
+        startedAt: '2026-11-25T02:00:00.000Z',
+        asOf: SEED_AS_OF,
+        asOfSource: 'data' as const,
+        rulePack: rulePackRef(pack),
+        businessNo: { value: 'GJJ-DK-2026-110301', readFrom: '业务编号' },
+        borrowers: people.map((p) => ({
+          key: p.key,
+          role: p.role,
+          idMasked: p.idMasked,
+          nameMasked: p.role === 'applicant' ? '冯**' : '丁*',
+          consent: {
+            purpose: 'housing_fund_loan' as const,
+            reference: 'SQ-1',
+            grantedAt: '2026-11-03',
+            confirmedAt: '2026-11-25T02:00:00.000Z',
+          },
+          result: loanDone(p.person, p.role),
+          report: reportOf(p.person),
+        })),
+        household: { state: 'done' as const, ...household },
+      };
+      vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
+        m.type === 'page:get-loan-tab' ? { ok: true, value: record } : { ok: true, value: null }) as never);
+      history.replaceState(null, '', '/evidence.html?mode=loan&tab=1');
+      await act(async () => {
+        render(<LoanRecordPage />, root);
+      });
+      await vi.waitFor(() => expect(root.querySelector('[data-testid="sha256"]')).not.toBeNull());
+      const cited = record.rulePack.source.citation;
+      const text = shownText(root)
+        .replaceAll(cited.documentNo, '')
+        .replaceAll(cited.title, '')
+        .replaceAll(record.title, '')
+        .replaceAll('业务编号', '')
+        .replaceAll('审批岗 01', '')
+        .replace(/[\u3400-\u9fff]{2,}(?:公积金管理中心|法院|银行|支行|分行)/g, '');
+      expect(problems(text, language)).toEqual([]);
+    });
+
+    it('the options page with the loan settings and a filled audit log', async () => {
+      await saveSettings({ ...defaultSettings(), language });
+      const entries = await auditEntries();
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
+        m.type === 'page:audit-log'
+          ? {
+              ok: true,
+              value: { entries, total: entries.length, status: { intact: true, entries: entries.length } },
+            }
+          : { ok: true, value: null }) as never);
+      history.replaceState(null, '', '/options.html');
+      await act(async () => {
+        render(<Options />, root);
+      });
+      await vi.waitFor(() => expect(root.querySelectorAll('[data-audit-id]')).toHaveLength(entries.length));
+      expect(root.querySelector('[data-testid="audit"]')).not.toBeNull();
+      const text = shownText(root).replaceAll('审批岗 01', '');
+      expect(problems(text, language)).toEqual([]);
     });
   });
 }

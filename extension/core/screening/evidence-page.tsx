@@ -57,7 +57,10 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
   // Every time prints in the zone the record was made in, with its offset.
   const zone = isoOffset(e.generatedAt);
   const when = (iso: string | null) => formatZoned(iso, zone);
-  const groupName = new Map(e.groups.map((g) => [g.id, g.name ?? g.id]));
+  // A group the page names by no leader is called by its first member, never by its internal id.
+  const groupName = new Map(
+    e.groups.map((g) => [g.id, g.name ?? e.subjects.find((s) => s.key === g.members[0])?.name ?? g.id]),
+  );
   const groupTitle = (name: string) =>
     groupLabel ? `${groupLabel}${lang === 'en' ? ': ' : '：'}${name}` : tr('panel.consortium', { name });
   const signed = e.subjects.flatMap((s) => s.signed);
@@ -306,8 +309,8 @@ function Consortia(props: { record: EvidenceRecord; tr: Tr; heading: string }): 
         <tbody>
           {record.groups.map((g) => (
             <tr key={g.id} data-key={g.id}>
-              <td>{g.name ?? g.id}</td>
-              <td>{g.members.map((m) => nameOf.get(m) ?? m).join('、')}</td>
+              <td>{g.name ?? nameOf.get(g.members[0] ?? '') ?? g.id}</td>
+              <td>{g.members.map((m) => nameOf.get(m) ?? m).join(record.language === 'en' ? ', ' : '、')}</td>
               <td>
                 <strong>{g.label}</strong>
                 {g.findings

@@ -138,8 +138,23 @@ function subjectInput(entry: TabSubject, ctx: EvidenceContext, rowNo: string | n
 }
 
 // A page fact as the record keeps it: the value and where the page prints it.
-const fact = (f: TabFact | null | undefined): EvidenceFact | null =>
-  f ? { value: f.value, readFrom: f.source } : null;
+const fact = (f: TabFact | null | undefined, language: Language): EvidenceFact | null =>
+  f ? { value: f.value, readFrom: sourceIn(f.source, language) } : null;
+
+// The reader says where a fact is printed in Chinese (`表格“项目编号”：…`, core/reader/facts.ts);
+// an English record says it in English. The label and the value stay as the page prints them.
+const WHERE_KEYS: Record<string, MessageKey> = {
+  表格: 'evidence.where.table',
+  列表: 'evidence.where.list',
+  表单: 'evidence.where.field',
+  正文: 'evidence.where.text',
+};
+function sourceIn(source: string, language: Language): string {
+  if (language !== 'en') return source;
+  return source
+    .replace(/^(表格|列表|表单|正文)(?=“)/, (w) => `${t(WHERE_KEYS[w] as MessageKey, undefined, language)} `)
+    .replace(/”：/, '”: ');
+}
 
 function enterpriseRuleSet(id: TabRecord['ruleSet']): EnterpriseRuleSetId {
   const found = ENTERPRISE_RULE_SETS.find((r) => r === id);
@@ -168,7 +183,8 @@ export function screeningInput(
     cutoff: {
       date: tab.cutoff.date,
       source: tab.cutoff.source,
-      readFrom: tab.cutoff.source === 'page' ? (facts?.cutoff?.source ?? null) : null,
+      readFrom:
+        tab.cutoff.source === 'page' && facts?.cutoff ? sourceIn(facts.cutoff.source, ctx.language) : null,
     },
     language: ctx.language,
     tool: ctx.tool,
@@ -179,9 +195,9 @@ export function screeningInput(
       api: ctx.api,
     },
     facts: {
-      projectNo: fact(facts?.projectNo),
-      lot: fact(facts?.lot),
-      purchaser: fact(facts?.purchaser),
+      projectNo: fact(facts?.projectNo, ctx.language),
+      lot: fact(facts?.lot, ctx.language),
+      purchaser: fact(facts?.purchaser, ctx.language),
     },
     // The page's 序号 as the side panel shows it (`3-1` for a member); none where the page
     // prints no number, rather than one the record made up.

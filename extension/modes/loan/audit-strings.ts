@@ -36,7 +36,15 @@ const zh = {
   'audit.outcome': '结果',
   'audit.site': '站点',
   'audit.reports': '报告编号',
-  'audit.error': '错误 {code}',
+  'audit.error': '查询失败：{reason}',
+  'audit.failure.not_found': '未找到该人员的信用记录',
+  'audit.failure.key': 'API 密钥无效或无此产品权限',
+  'audit.failure.credits': '账户额度不足',
+  'audit.failure.rate': '请求过于频繁',
+  'audit.failure.service': '信用服务不可用或无法连接',
+  'audit.failure.audit': '审计日志无法写入',
+  'audit.failure.report': '报告生成失败',
+  'audit.failure.other': '其他错误',
 };
 
 /**
@@ -77,7 +85,15 @@ const en: Record<AuditMessageKey, string> = {
   'audit.outcome': 'Outcome',
   'audit.site': 'Site',
   'audit.reports': 'Reports',
-  'audit.error': 'error {code}',
+  'audit.error': 'failed: {reason}',
+  'audit.failure.not_found': 'no credit record of this person',
+  'audit.failure.key': 'the API key was refused or lacks this product',
+  'audit.failure.credits': 'not enough credits on the account',
+  'audit.failure.rate': 'too many requests',
+  'audit.failure.service': 'the credit service was unavailable or unreachable',
+  'audit.failure.audit': 'the audit log could not be written',
+  'audit.failure.report': 'the report could not be produced',
+  'audit.failure.other': 'another error',
 };
 
 addStrings('loan', zh, en);

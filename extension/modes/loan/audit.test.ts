@@ -194,7 +194,8 @@ describe('the CSV export', () => {
     expect(lines[1]).toBe(
       `2026-11-25T01:00:00.000Z,'=cmd,住房公积金贷款审批,SQ-2026-0001,2026-11-03,申请人,330***********9966,${b.hash},http://127.0.0.1:8787,generic-lian3lei6@2026.1,rpt_000001 rpt_000002,符合条件`,
     );
-    expect(lines[2]?.endsWith(',错误 not_found')).toBe(true);
+    // In words, with the code kept for whoever audits the export.
+    expect(lines[2]?.endsWith(',查询失败：未找到该人员的信用记录 [not_found]')).toBe(true);
     expect(csv).not.toContain(ID);
   });
 });

@@ -215,7 +215,7 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
       e.site,
       `${e.rulePack.id}@${e.rulePack.version}`,
       e.reportIds.join(' '),
-      auditOutcome(e, language),
+      auditOutcome(e, language, { code: true }),
     ]);
   return formatCsv(
     [header, ...rows].map((r) => r.map((c) => redactIds(c))),
@@ -226,11 +226,41 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
 /**
  * An entry's outcome in words.
  */
-export function auditOutcome(e: AuditEntry, language: Language = 'zh-CN'): string {
+export function auditOutcome(
+  e: AuditEntry,
+  language: Language = 'zh-CN',
+  options: { code?: boolean } = {},
+): string {
   if (e.outcome.kind === 'requested') return t('loan.audit.requested', undefined, language);
-  return e.outcome.kind === 'error'
-    ? t('loan.audit.error', { code: e.outcome.code }, language)
-    : t(`loan.verdict.${e.outcome.verdict}`, undefined, language);
+  if (e.outcome.kind !== 'error') return t(`loan.verdict.${e.outcome.verdict}`, undefined, language);
+  const { code } = e.outcome;
+  const words = t(
+    'loan.audit.error',
+    { reason: t(`loan.audit.failure.${failureOf(code)}`, undefined, language) },
+    language,
+  );
+  return options.code ? `${words} [${code}]` : words;
+}
+
+// What an error code (the API's problem code, or the SDK error's name) means to an officer.
+// The code itself stays in the entry and in the CSV export.
+const FAILURES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:not_found|NotFoundError)$/, 'not_found'],
+  [/unauthori[sz]ed|forbidden|not_entitled|invalid_api_key|Authentication|PermissionDenied/i, 'key'],
+  [/credits|PaymentRequired/i, 'credits'],
+  [/rate_limit|RateLimit/i, 'rate'],
+  [/^audit_/, 'audit'],
+  [/report_failed|ReportFailed/i, 'report'],
+  [
+    /server|unavailable|timeout|Connection|Timeout|InternalServer|ResponseValidation|ResponseParse|^http_5/i,
+    'service',
+  ],
+];
+
+function failureOf(
+  code: string,
+): 'not_found' | 'key' | 'credits' | 'rate' | 'audit' | 'report' | 'service' | 'other' {
+  return (FAILURES.find(([re]) => re.test(code))?.[1] ?? 'other') as ReturnType<typeof failureOf>;
 }
 
 /**

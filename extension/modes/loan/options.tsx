@@ -188,7 +188,9 @@ export function AuditLogSection(): JSX.Element {
                 <td class="nowrap">
                   {e.rulePack.id}@{e.rulePack.version}
                 </td>
-                <td>{auditOutcome(e, getLanguage())}</td>
+                <td title={e.outcome.kind === 'error' ? e.outcome.code : undefined}>
+                  {auditOutcome(e, getLanguage())}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -77,10 +77,14 @@ export function LoanRecordPage(): JSX.Element {
           <tr>
             <th>{t('loan.card.pack')}</th>
             <td>
-              {r.rulePack.title}（{r.rulePack.city ?? t('loan.card.pack_generic')}，{r.rulePack.id}@
-              {r.rulePack.version}）
+              {t('loan.record.pack', {
+                title: r.rulePack.title,
+                city: r.rulePack.city ?? t('loan.card.pack_generic'),
+                ref: `${r.rulePack.id}@${r.rulePack.version}`,
+              })}
               <div class="muted">
-                {r.rulePack.source.documentNo} · {r.rulePack.source.title} · {r.rulePack.confidence}
+                {r.rulePack.source.documentNo} · {r.rulePack.source.title} ·{' '}
+                {t(`loan.confidence.${r.rulePack.confidence as 'confirmed' | 'secondary' | 'unconfirmed'}`)}
               </div>
             </td>
           </tr>
