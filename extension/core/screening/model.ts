@@ -162,32 +162,35 @@ export interface TabRecord {
 }
 
 /**
- * The number of each subject as the page numbers its rows: the 序号 it prints where it has one,
- * else the rows counted (one per bidder row). The members of a 联合体 share their row's number
- * and are told apart by their place in it: `3-1`, `3-2` (docs/decisions/0068).
+ * The number of each subject as the page numbers its rows: the 序号 it prints, or, on a page
+ * that prints none, the rows counted (one per bidder row). A subject the page prints no number
+ * for, on a page that numbers other rows, gets none. The members of a 联合体 share their row's
+ * number and are told apart by their place in it: `3-1`, `3-2` (docs/decisions/0068).
  */
 export function rowNumbers(subjects: readonly TabSubject[]): Map<string, string> {
   const out = new Map<string, string>();
+  const printed = subjects.some((s) => s.subject.rowNo !== undefined);
   const counted = new Map<string, string>();
   const shared = new Map<string, string[]>();
   let n = 0;
   for (const { subject } of subjects) {
     const group = subject.consortium?.id;
-    let number: string;
-    if (group === undefined) {
-      n++;
-      number = subject.rowNo ?? String(n);
-    } else {
-      let row = counted.get(group);
-      if (row === undefined) {
-        row = String(++n);
-        counted.set(group, row);
+    let number: string | undefined;
+    if (printed) number = subject.rowNo;
+    else if (group === undefined) number = String(++n);
+    else {
+      number = counted.get(group);
+      if (number === undefined) {
+        number = String(++n);
+        counted.set(group, number);
       }
-      number = subject.rowNo ?? row;
+    }
+    if (number === undefined) continue;
+    out.set(subject.key, number);
+    if (group !== undefined) {
       const id = `${group}\n${number}`;
       shared.set(id, [...(shared.get(id) ?? []), subject.key]);
     }
-    out.set(subject.key, number);
   }
   for (const keys of shared.values()) {
     if (keys.length < 2) continue;

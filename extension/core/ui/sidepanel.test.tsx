@@ -92,6 +92,19 @@ describe("the side panel's numbering", () => {
     ]);
     expect([...numbers.values()]).toEqual(['1', '3-1', '3-2', '3-3', '4', '1', '2']);
   });
+
+  it('gives none to a row the page prints no number for, when it numbers others', () => {
+    // A credit application: the borrower's table has no 序号, the guarantors' has.
+    const numbered = (key: string, rowNo: string | null): TabSubject => {
+      const e = entry(key, [], 'application');
+      return rowNo === null ? e : { ...e, subject: { ...e.subject, rowNo } };
+    };
+    const numbers = rowNumbers([numbered('borrower', null), numbered('g1', '1'), numbered('g2', '2')]);
+    expect([...numbers.entries()]).toEqual([
+      ['g1', '1'],
+      ['g2', '2'],
+    ]);
+  });
 });
 
 describe('the side panel on a page that prints its 序号', () => {

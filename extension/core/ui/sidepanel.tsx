@@ -339,7 +339,7 @@ function BidderTable(props: {
                   </td>
                 </tr>
               ) : null}
-              {group.rows.map(({ entry, order }) => (
+              {group.rows.map(({ entry }) => (
                 <tr
                   key={entry.subject.key}
                   data-key={entry.subject.key}
@@ -347,7 +347,7 @@ function BidderTable(props: {
                   data-group={entry.subject.consortium?.id}
                 >
                   <td class="nowrap" data-testid="row-no">
-                    {numbers.get(entry.subject.key) ?? order + 1}
+                    {numbers.get(entry.subject.key) ?? '—'}
                   </td>
                   <td>
                     <button
