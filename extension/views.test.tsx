@@ -14,10 +14,10 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ratingSummary } from '../mock-server/src/catalog.ts';
 import { enterpriseByTag, type IndividualSeed, individualsByTag, SEED_AS_OF, seeds } from '../seeds/index.ts';
-import './modes/loan/audit-strings.ts';
-import { type AuditEntry, buildAuditEntry, chainAuditEntry } from './modes/loan/audit.ts';
+import { type AuditEntry, buildAuditEntry, chainAuditEntry } from './core/personal/audit.ts';
+import { initialConsent } from './core/personal/consent.ts';
+import './modes/loan/options-strings.ts';
 import { LoanFrameBody } from './modes/loan/card.tsx';
-import { initialConsent } from './modes/loan/consent.ts';
 import type { LoanResult } from './modes/loan/model.ts';
 import { panel } from './modes/loan/panel.tsx';
 import { LoanRecordPage } from './modes/loan/record-page.tsx';
@@ -302,6 +302,7 @@ async function auditEntries(): Promise<AuditEntry[]> {
       idNumber: (i % 2 === 0 ? applicant : co)?.idNumber ?? '',
       time: `2026-11-25T0${i}:00:00.000Z`,
       operator: '审批岗 01',
+      mode: 'loan',
       consent: {
         purpose: 'housing_fund_loan',
         reference: `SQ-${i}`,

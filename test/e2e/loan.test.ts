@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditEntry } from '../../extension/modes/loan/audit.ts';
+import type { AuditEntry } from '../../extension/core/personal/audit.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import type { LoanDecisionFile } from '../../extension/modes/loan/record.ts';
 import { canonicalJson } from '../../sdk/src/evidence/index.ts';

@@ -5,6 +5,7 @@
  */
 import type { ContentToBackgroundMap, PageToBackgroundMap } from '../messages.ts';
 import { byMode, MODES } from '../modes.ts';
+import { personalBackground } from '../personal/background.ts';
 import { screeningBackground } from '../screening/background/index.ts';
 import type { Settings } from '../settings.ts';
 import type { Handlers } from './router.ts';
@@ -32,10 +33,11 @@ const own = byMode(
 );
 
 /**
- * Every distinct background part: the screening modes share one.
+ * Every distinct background part: the screening modes share one, and the audit log of personal
+ * lookups is one for all modes.
  */
 export function backgroundParts(): ModeBackground[] {
-  const parts = new Set<ModeBackground>();
+  const parts = new Set<ModeBackground>([personalBackground]);
   for (const mode of MODES) parts.add(own.get(mode.id) ?? screeningBackground);
   return [...parts];
 }

@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import { byMode, modeLabel } from '../modes.ts';
+import { AuditLogSection } from '../personal/audit-log.tsx';
 import {
   AVAILABLE_MODES,
   isValidPathPrefix,
@@ -273,6 +274,7 @@ export function Options(): JSX.Element {
         </div>
       </form>
       {OPTIONS.map(({ Section }, i) => (Section ? <Section key={i} /> : null))}
+      <AuditLogSection />
     </main>
   );
 }

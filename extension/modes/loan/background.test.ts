@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import type { AuditEntry } from '../../core/personal/audit.ts';
+import { AUDIT_DB, closeAuditDb, pruneAuditLog, readAuditLog } from '../../core/personal/audit-store.ts';
 import { defaultSettings, type Settings, saveSettings, todayInChina } from '../../core/settings.ts';
-import type { AuditEntry } from './audit.ts';
-import { AUDIT_DB, closeAuditDb, pruneAuditLog, readAuditLog } from './audit-store.ts';
 import {
   addLoanBorrowers,
   lookupBorrower as lookupRaw,

@@ -16,11 +16,11 @@ import { leaveTab, type ModeBackground } from '../../core/background/modes.ts';
 import { t } from '../../core/i18n.ts';
 import { createLogger } from '../../core/log.ts';
 import { sendToTab } from '../../core/messages.ts';
+import { buildAuditEntry } from '../../core/personal/audit.ts';
+import { appendAuditEntry } from '../../core/personal/audit-store.ts';
+import { isValidConsent } from '../../core/personal/consent.ts';
 import { maskedId, pageAddress, redactDeep, redactIds, stripControls } from '../../core/personal.ts';
 import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
-import { buildAuditEntry } from './audit.ts';
-import { appendAuditEntry, pruneAuditLog, readAuditLog } from './audit-store.ts';
-import { isValidConsent } from './consent.ts';
 import {
   BUSINESS_NO_MAX,
   LOAN_PURPOSE,
@@ -142,7 +142,7 @@ export async function lookupBorrower(
   if (!from.url || siteFor(from.url, settings.sites)?.mode !== 'loan') {
     throw new XinjianError('loan_mode_off: personal lookups run only on sites set to loan mode');
   }
-  if (!isValidConsent(request.consent, today) || request.consent.purpose !== LOAN_PURPOSE) {
+  if (!isValidConsent(request.consent, today, LOAN_PURPOSE)) {
     throw new XinjianError('consent_required: confirm the written authorization and purpose first');
   }
   const idNumber = request.idNumber.trim().toUpperCase();
@@ -167,6 +167,7 @@ export async function lookupBorrower(
   const audit = {
     idNumber,
     operator: settings.operator,
+    mode: 'loan',
     consent,
     role: borrower.role,
     site: originOf(from.url),
@@ -192,8 +193,8 @@ export async function lookupBorrower(
       state: 'error',
       code: 'audit_unavailable',
       reason: {
-        zh: t('loan.audit.write_failed', { reason }, 'zh-CN'),
-        en: t('loan.audit.write_failed', { reason }, 'en'),
+        zh: t('personal.audit.write_failed', { reason }, 'zh-CN'),
+        en: t('personal.audit.write_failed', { reason }, 'en'),
       },
       retryable: true,
     };
@@ -287,7 +288,7 @@ export async function recordLoanConsent(
   if (from.tabId === null || !from.url || new URL(from.url).pathname !== '/card.html') {
     throw new XinjianError('consent_not_recorded: a consent is recorded only from the card');
   }
-  if (!isValidConsent(request.consent, todayInChina()) || request.consent.purpose !== LOAN_PURPOSE) {
+  if (!isValidConsent(request.consent, todayInChina(), LOAN_PURPOSE)) {
     throw new XinjianError('consent_required: confirm the written authorization and purpose first');
   }
   const record = await getLoanTab(from.tabId);
@@ -496,11 +497,6 @@ export const background: ModeBackground = {
     'page:get-loan-tab': (m) => getLoanTab(m.tabId),
     'page:loan-business-no': (m) => setBusinessNo(Number(m.tabId), String(m.value ?? '')),
     'page:loan-consent': (m, sender) => recordLoanConsent(sender, m),
-    'page:audit-log': async (m) =>
-      readAuditLog(
-        (await loadSettings()).loan.auditRetentionDays,
-        m.limit === undefined ? {} : { limit: m.limit },
-      ),
   },
   leaveTab: dropLoanTabAndConsents,
   // A tab that loads another document leaves its loan page: the borrowers and reports go too
@@ -508,8 +504,6 @@ export const background: ModeBackground = {
   tabLoading: (tabId) =>
     void getLoanTab(tabId).then((record) => (record ? dropLoanTabAndConsents(tabId) : undefined)),
   tabIds: knownLoanTabIds,
-  // Every service-worker start (browser start included) drops audit entries past retention.
-  started: (settings) => void pruneAuditLog(settings.loan.auditRetentionDays),
 };
 
 function requireTab(tabId: number | null): number {

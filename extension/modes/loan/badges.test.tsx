@@ -83,7 +83,9 @@ function drawCard(key: string): void {
 }
 const q = <T extends Element>(selector: string) => card.querySelector(selector) as T;
 const openConsent = (key: string) =>
-  act(() => handle(key).act({ name: 'consent', event: { type: 'open', today: TODAY } }));
+  act(() =>
+    handle(key).act({ name: 'consent', event: { type: 'open', today: TODAY, purpose: 'housing_fund_loan' } }),
+  );
 
 describe('loan markers on the saved page', () => {
   it('sit right after each printed number and say nothing about the person or the result', () => {

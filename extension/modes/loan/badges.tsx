@@ -6,9 +6,17 @@
  */
 import { BadgeHost, isOwnUi } from '../../core/badges/host.ts';
 import type { CardFrame } from '../../core/overlay/card-frame.ts';
+import { consentReducer, initialConsent } from '../../core/personal/consent.ts';
 import type { LoanAction, LoanCardProps } from './card.tsx';
-import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from './consent.ts';
-import type { LoanBorrowerRef, LoanConsent, LoanPageInfo, LoanResult } from './model.ts';
+import {
+  LOAN_PURPOSE,
+  type LoanBorrowerRef,
+  type LoanConsent,
+  type LoanConsentEvent,
+  type LoanConsentState,
+  type LoanPageInfo,
+  type LoanResult,
+} from './model.ts';
 import { reviewToday } from './preview.ts';
 
 export { isOwnUi };
@@ -26,11 +34,11 @@ export interface LoanBadgeActions {
  */
 export class LoanBadges extends BadgeHost<LoanBorrowerRef, LoanResult> {
   readonly #actions: LoanBadgeActions;
-  readonly #consents: Map<string, ConsentState>;
+  readonly #consents: Map<string, LoanConsentState>;
   readonly #page: { info: LoanPageInfo | null };
 
   constructor(actions: LoanBadgeActions, frame: CardFrame) {
-    const consents = new Map<string, ConsentState>();
+    const consents = new Map<string, LoanConsentState>();
     const page: { info: LoanPageInfo | null } = { info: null };
     const self: { badges?: LoanBadges } = {};
     const consentOf = (key: string) => consents.get(key) ?? initialConsent();
@@ -57,7 +65,11 @@ export class LoanBadges extends BadgeHost<LoanBorrowerRef, LoanResult> {
           if (consentOf(key).step === 'required' && self.badges?.result(key)?.state === 'consent')
             consents.set(
               key,
-              consentReducer(consentOf(key), { type: 'open', today: reviewToday(page.info) }),
+              consentReducer(consentOf(key), {
+                type: 'open',
+                today: reviewToday(page.info),
+                purpose: LOAN_PURPOSE,
+              }),
             );
           frame.show(handle, 'card');
         },
@@ -79,7 +91,7 @@ export class LoanBadges extends BadgeHost<LoanBorrowerRef, LoanResult> {
     return this.subjects;
   }
 
-  consent(key: string): ConsentState {
+  consent(key: string): LoanConsentState {
     return this.#consents.get(key) ?? initialConsent();
   }
 
@@ -98,7 +110,7 @@ export class LoanBadges extends BadgeHost<LoanBorrowerRef, LoanResult> {
    * for the officer's keystrokes in the frame: it already shows them, and a redraw racing the
    * next keystroke would drop a character.
    */
-  dispatch(key: string, event: ConsentEvent, redraw = true): void {
+  dispatch(key: string, event: LoanConsentEvent, redraw = true): void {
     const before = this.consent(key);
     const after = consentReducer(before, event);
     if (after === before) return;

@@ -11,9 +11,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { localized, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import type { FrameBodyProps, FrameCard } from '../../core/overlay/frame-app.tsx';
+import { type ConsentError, consentReducer } from '../../core/personal/consent.ts';
 import { redactIds } from '../../core/personal.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
-import { type ConsentError, type ConsentEvent, type ConsentState, consentReducer } from './consent.ts';
 import {
   borrowerLine,
   cardFindings,
@@ -24,7 +24,15 @@ import {
   packLine,
   packSource,
 } from './format.ts';
-import { type LoanBorrowerRef, type LoanPageInfo, type LoanResult, loanDisplayState } from './model.ts';
+import {
+  LOAN_PURPOSE,
+  type LoanBorrowerRef,
+  type LoanConsentEvent,
+  type LoanConsentState,
+  type LoanPageInfo,
+  type LoanResult,
+  loanDisplayState,
+} from './model.ts';
 import { reviewToday } from './preview.ts';
 import './strings.ts';
 
@@ -56,16 +64,19 @@ export const LOAN_BADGE_CSS = `
 export interface LoanCardProps {
   borrower: LoanBorrowerRef;
   result: LoanResult;
-  consent: ConsentState;
+  consent: LoanConsentState;
   page: LoanPageInfo | null;
 }
 
 /** What the officer can do in a loan card. */
-export type LoanAction = { name: 'consent'; event: ConsentEvent } | { name: 'retry' } | { name: 'openPanel' };
+export type LoanAction =
+  | { name: 'consent'; event: LoanConsentEvent }
+  | { name: 'retry' }
+  | { name: 'openPanel' };
 
 /** The card's props with its actions bound. */
 export interface LoanBadgeProps extends LoanCardProps {
-  onConsent: (event: ConsentEvent) => void;
+  onConsent: (event: LoanConsentEvent) => void;
   onRetry: () => void;
   onOpenPanel: () => void;
 }
@@ -148,7 +159,7 @@ function ConsentForm(
   props: LoanBadgeProps & {
     today: string;
     focusBadge: () => void;
-    draftState: Extract<ConsentState, { step: 'editing' }>;
+    draftState: Extract<LoanConsentState, { step: 'editing' }>;
   },
 ): JSX.Element {
   const { draft, errors } = props.draftState;
@@ -169,7 +180,7 @@ function ConsentForm(
       reference: input('reference')?.value ?? draft.reference,
       grantedAt: input('grantedAt')?.value ?? draft.grantedAt,
     };
-    const after = consentReducer({ step: 'editing', draft: typed, errors: [] }, event);
+    const after = consentReducer({ ...props.draftState, draft: typed, errors: [] }, event);
     if (after.step !== 'granted') return forward();
     void send({ type: 'page:loan-consent', key: props.borrower.key, consent: after.consent }).then(
       forward,
@@ -270,7 +281,7 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
             <button
               type="button"
               class="primary"
-              onClick={() => props.onConsent({ type: 'open', today: props.today })}
+              onClick={() => props.onConsent({ type: 'open', today: props.today, purpose: LOAN_PURPOSE })}
             >
               {t('loan.card.start_consent')}
             </button>

@@ -1,7 +1,6 @@
 /**
  * The loan-review mode's messages, merged into the core's message maps (core/messages.ts).
  */
-import type { AuditChainStatus, AuditEntry } from './audit.ts';
 import type {
   LoanBorrowerRef,
   LoanBusinessNo,
@@ -40,14 +39,6 @@ declare module '../../core/messages.ts' {
     'page:loan-business-no': { request: { tabId: number; value: string }; response: LoanBusinessNo | null };
     /** A tab's loan-review record (masked throughout). */
     'page:get-loan-tab': { request: { tabId: number }; response: LoanTabRecord | null };
-    /**
-     * The audit log after deleting the entries past the retention period, oldest first (only the
-     * newest `limit` when given), with the hash chain's status over the whole log.
-     */
-    'page:audit-log': {
-      request: { limit?: number };
-      response: { entries: AuditEntry[]; total: number; status: AuditChainStatus };
-    };
   }
   interface BackgroundToContentMap {
     /** A borrower's loan-review result changed. */

@@ -8,22 +8,19 @@
  */
 import type { IndividualReportContent, LocalizedText } from '@xinjian/sdk';
 import type { BorrowerResult, BorrowerRole, HousingFundResult, HousingFundVerdict } from '@xinjian/sdk/rules';
+import type { ConsentEvent, ConsentState, PersonalConsent } from '../../core/personal/consent.ts';
 
 /** The one purpose loan mode queries for (征信业管理条例 第18/20条: 约定用途). */
 export const LOAN_PURPOSE = 'housing_fund_loan';
 
 /**
- * The written authorization an officer confirmed for one person before the lookup.
+ * The written authorization an officer confirmed for one borrower before the lookup.
  */
-export interface LoanConsent {
-  purpose: typeof LOAN_PURPOSE;
-  /** The reference of the signed authorization form (授权书编号). */
-  reference: string;
-  /** The date on the form (`YYYY-MM-DD`). */
-  grantedAt: string;
-  /** When the officer confirmed it in the consent gate. */
-  confirmedAt: string;
-}
+export type LoanConsent = PersonalConsent<typeof LOAN_PURPOSE>;
+
+/** A loan borrower's consent gate (core/personal/consent.ts) and what can happen to it. */
+export type LoanConsentState = ConsentState<typeof LOAN_PURPOSE>;
+export type LoanConsentEvent = ConsentEvent<typeof LOAN_PURPOSE>;
 
 /**
  * The rule pack a verdict was reached under.

@@ -2,18 +2,17 @@
  * The audit log of personal lookups (who queried, when, whom and why; 征信业管理条例 第18条 asks
  * for the written authorization and purpose that each entry records). An entry keeps the masked
  * ID number only, never the number or anything it could be recovered from (docs/decisions/0051).
+ * One log for every mode that looks people up; each entry names its mode and purpose.
  * Entries form a hash chain: each carries the SHA-256 of the one before it and of itself, so an
  * edited, inserted or deleted entry shows (docs/decisions/0050). Pure functions; the background
  * owns the storage (audit-store.ts).
  */
 import { formatCsv } from '@xinjian/sdk/evidence';
-import type { BorrowerRole, HousingFundVerdict } from '@xinjian/sdk/rules';
-import { type Language, t } from '../../core/i18n.ts';
-import { maskedId, redactIds, stripControls } from '../../core/personal.ts';
-import type { AuditMessageKey } from './audit-strings.ts';
-import type { LoanConsent } from './model.ts';
-import type { LoanMessageKey } from './strings.ts';
-import './audit-strings.ts';
+import { dictionary, type Language, type MessageKey, t } from '../i18n.ts';
+import { maskedId, redactIds, stripControls } from '../personal.ts';
+import type { PersonalConsent } from './consent.ts';
+import type { PersonalMessageKey } from './strings.ts';
+import './strings.ts';
 
 /** The schema id of an audit entry. */
 export const AUDIT_SCHEMA = 'xinjian.audit/v2';
@@ -32,9 +31,12 @@ export interface AuditEntry {
   id: string;
   time: string;
   operator: string;
-  purpose: LoanConsent['purpose'];
+  /** The mode the lookup was made in (`loan`, `credit`); absent in entries written before. */
+  mode?: string;
+  purpose: string;
   authorization: { reference: string; grantedAt: string; confirmedAt: string };
-  subject: { role: BorrowerRole; idMasked: string };
+  /** The person's role on the page (`applicant`, `legal_representative`, …). */
+  subject: { role: string; idMasked: string };
   /** The origin of the page the lookup was made from. */
   site: string;
   rulePack: { id: string; version: string };
@@ -43,7 +45,7 @@ export interface AuditEntry {
   reportIds: string[];
   outcome:
     | { kind: 'requested' }
-    | { kind: 'verdict'; verdict: HousingFundVerdict; cached: boolean }
+    | { kind: 'verdict'; verdict: string; cached: boolean }
     | { kind: 'error'; code: string };
   /** The `hash` of the entry before this one ({@link AUDIT_GENESIS} for the first). */
   prev: string;
@@ -59,8 +61,9 @@ export interface AuditInput {
   idNumber: string;
   time: string;
   operator: string;
-  consent: LoanConsent;
-  role: BorrowerRole;
+  mode: string;
+  consent: PersonalConsent;
+  role: string;
   site: string;
   rulePack: { id: string; version: string };
   lookupId?: string | null;
@@ -79,6 +82,7 @@ export function buildAuditEntry(input: AuditInput): AuditDraft {
     id: crypto.randomUUID(),
     time: input.time,
     operator: clean(input.operator),
+    mode: clean(input.mode),
     purpose: input.consent.purpose,
     authorization: {
       reference: clean(input.consent.reference),
@@ -186,7 +190,7 @@ export function pruneAuditEntries(
  * (Excel opens Chinese text correctly), formula-like cells neutralised.
  */
 export function auditCsv(entries: readonly AuditEntry[], language: Language = 'zh-CN'): string {
-  const l = (key: LoanMessageKey | AuditMessageKey) => t(`loan.${key}`, undefined, language);
+  const l = (key: PersonalMessageKey) => t(`personal.${key}`, undefined, language);
   const header = [
     l('audit.time'),
     l('audit.operator'),
@@ -206,10 +210,10 @@ export function auditCsv(entries: readonly AuditEntry[], language: Language = 'z
     .map((e) => [
       e.time,
       e.operator,
-      t(`loan.purpose.${e.purpose}`, undefined, language),
+      auditLabel('purpose', e.purpose, language),
       e.authorization.reference,
       e.authorization.grantedAt,
-      t(`loan.role.${e.subject.role}`, undefined, language),
+      auditLabel('role', e.subject.role, language),
       e.subject.idMasked,
       e.hash,
       e.site,
@@ -231,12 +235,12 @@ export function auditOutcome(
   language: Language = 'zh-CN',
   options: { code?: boolean } = {},
 ): string {
-  if (e.outcome.kind === 'requested') return t('loan.audit.requested', undefined, language);
-  if (e.outcome.kind !== 'error') return t(`loan.verdict.${e.outcome.verdict}`, undefined, language);
+  if (e.outcome.kind === 'requested') return t('personal.audit.requested', undefined, language);
+  if (e.outcome.kind !== 'error') return auditLabel('verdict', e.outcome.verdict, language);
   const { code } = e.outcome;
   const words = t(
-    'loan.audit.error',
-    { reason: t(`loan.audit.failure.${failureOf(code)}`, undefined, language) },
+    'personal.audit.error',
+    { reason: t(`personal.audit.failure.${failureOf(code)}`, undefined, language) },
     language,
   );
   return options.code ? `${words} [${code}]` : words;
@@ -261,6 +265,19 @@ function failureOf(
   code: string,
 ): 'not_found' | 'key' | 'credits' | 'rate' | 'audit' | 'report' | 'service' | 'other' {
   return (FAILURES.find(([re]) => re.test(code))?.[1] ?? 'other') as ReturnType<typeof failureOf>;
+}
+
+/**
+ * A purpose, role or verdict of an entry in words; a value no string names (from a newer
+ * version, say) is shown as stored.
+ */
+export function auditLabel(
+  kind: 'purpose' | 'role' | 'verdict',
+  value: string,
+  language: Language = 'zh-CN',
+): string {
+  const key = `personal.${kind}.${value}`;
+  return key in dictionary(language) ? t(key as MessageKey, undefined, language) : value;
 }
 
 /**

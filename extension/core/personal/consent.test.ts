@@ -12,7 +12,7 @@ const TODAY = '2026-11-25';
 const NOW = '2026-11-25T01:02:03.000Z';
 
 function open(): ConsentState {
-  return consentReducer(initialConsent(), { type: 'open', today: TODAY });
+  return consentReducer(initialConsent(), { type: 'open', today: TODAY, purpose: 'housing_fund_loan' });
 }
 function fill(
   state: ConsentState,
@@ -33,6 +33,7 @@ describe('the consent gate', () => {
   it('opens with an empty draft and no date: the authorization date is entered, not assumed', () => {
     expect(open()).toEqual({
       step: 'editing',
+      purpose: 'housing_fund_loan',
       draft: { purposeConfirmed: false, reference: '', grantedAt: '' },
       errors: [],
     });
@@ -42,6 +43,7 @@ describe('the consent gate', () => {
     const s = consentReducer(open(), { type: 'submit', today: TODAY, now: NOW });
     expect(s).toEqual({
       step: 'editing',
+      purpose: 'housing_fund_loan',
       draft: { purposeConfirmed: false, reference: '', grantedAt: '' },
       errors: ['purpose', 'reference', 'date'],
     });
@@ -51,6 +53,7 @@ describe('the consent gate', () => {
     const s = fill(open(), { type: 'edit', patch: { reference: 'SQ-2026-0001', grantedAt: '2026-11-03' } });
     expect(consentReducer(s, { type: 'submit', today: TODAY, now: NOW })).toMatchObject({
       step: 'editing',
+      purpose: 'housing_fund_loan',
       errors: ['purpose'],
     });
   });
@@ -84,7 +87,7 @@ describe('the consent gate', () => {
     s = consentReducer(s, { type: 'submit', today: TODAY, now: NOW });
     expect(s.step).toBe('granted');
     expect(consentReducer(s, { type: 'edit', patch: { reference: 'other' } })).toBe(s);
-    expect(consentReducer(s, { type: 'open', today: TODAY })).toBe(s);
+    expect(consentReducer(s, { type: 'open', today: TODAY, purpose: 'housing_fund_loan' })).toBe(s);
     expect(consentReducer(s, { type: 'cancel' })).toBe(s);
   });
 });
@@ -115,11 +118,11 @@ describe('validation', () => {
       grantedAt: '2026-11-03',
       confirmedAt: NOW,
     };
-    expect(isValidConsent(consent, TODAY)).toBe(true);
-    expect(isValidConsent({ ...consent, purpose: 'credit_lending' }, TODAY)).toBe(false);
-    expect(isValidConsent({ ...consent, reference: '' }, TODAY)).toBe(false);
-    expect(isValidConsent({ ...consent, grantedAt: '2027-01-01' }, TODAY)).toBe(false);
-    expect(isValidConsent({ ...consent, confirmedAt: 'later' }, TODAY)).toBe(false);
-    expect(isValidConsent(null, TODAY)).toBe(false);
+    expect(isValidConsent(consent, TODAY, 'housing_fund_loan')).toBe(true);
+    expect(isValidConsent({ ...consent, purpose: 'credit_lending' }, TODAY, 'housing_fund_loan')).toBe(false);
+    expect(isValidConsent({ ...consent, reference: '' }, TODAY, 'housing_fund_loan')).toBe(false);
+    expect(isValidConsent({ ...consent, grantedAt: '2027-01-01' }, TODAY, 'housing_fund_loan')).toBe(false);
+    expect(isValidConsent({ ...consent, confirmedAt: 'later' }, TODAY, 'housing_fund_loan')).toBe(false);
+    expect(isValidConsent(null, TODAY, 'housing_fund_loan')).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ const draftAt = (time: string): AuditDraft =>
     idNumber: '11010519491231002X',
     time,
     operator: '张三',
+    mode: 'loan',
     consent: { purpose: 'housing_fund_loan', reference: 'SQ-1', grantedAt: '2026-11-03', confirmedAt: time },
     role: 'applicant',
     site: 'https://gjj.example.cn',

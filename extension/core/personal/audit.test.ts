@@ -11,11 +11,11 @@ import {
   pruneAuditEntries,
   verifyAuditChain,
 } from './audit.ts';
-import type { LoanConsent } from './model.ts';
+import type { PersonalConsent } from './consent.ts';
 
 const [applicant] = individualsByTag('household:hh-2');
 const ID = applicant?.idNumber ?? '';
-const consent: LoanConsent = {
+const consent: PersonalConsent = {
   purpose: 'housing_fund_loan',
   reference: 'SQ-2026-0001',
   grantedAt: '2026-11-03',
@@ -32,6 +32,7 @@ function entry(
       idNumber: ID,
       time: '2026-11-25T01:00:05.000Z',
       operator: '张三',
+      mode: 'loan',
       consent,
       role: 'applicant',
       site: 'http://127.0.0.1:8787',
@@ -62,6 +63,7 @@ describe('an audit entry', () => {
       lookupId: null,
       time: '2026-11-25T01:00:05.000Z',
       operator: '张三',
+      mode: 'loan',
       purpose: 'housing_fund_loan',
       authorization: { reference: 'SQ-2026-0001', grantedAt: '2026-11-03', confirmedAt: consent.confirmedAt },
       subject: { role: 'applicant', idMasked: '330***********9966' },
