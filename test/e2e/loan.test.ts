@@ -358,7 +358,7 @@ describe('after consent for both people', () => {
     await printable.close();
   });
 
-  it('audits each lookup once, with operator, purpose, authorization, masked ID, HMAC and outcome', async () => {
+  it('audits each lookup once, with operator, purpose, authorization, masked ID only and outcome, chained by hash', async () => {
     const log = await readAudit();
     expect(log).toHaveLength(2);
     expect(
