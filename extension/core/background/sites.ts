@@ -64,7 +64,7 @@ async function sync(settings: Settings): Promise<void> {
       id: CONTENT_SCRIPT_ID,
       js: [CONTENT_SCRIPT_FILE],
       matches,
-      runAt: 'document_idle',
+      runAt: 'document_end',
       allFrames: false,
       persistAcrossSessions: false,
     },

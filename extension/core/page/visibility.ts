@@ -14,29 +14,31 @@ const OFF_SCREEN_PX = -1000;
  * per element.
  */
 export function createHiddenCheck(): (element: Element) => boolean {
-  const memo = new Map<Element, boolean>();
+  // Per element: hidden by itself or an ancestor, and its own visibility. One style read each.
+  const memo = new Map<Element, { hidden: boolean; invisible: boolean }>();
   const view = typeof window === 'undefined' ? null : window;
 
-  const selfHidden = (el: Element): boolean => {
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-    if (!view) return false;
-    const style = view.getComputedStyle(el);
-    return style.display === 'none' || visuallyHidden(style);
-  };
-
-  const ancestorsHidden = (el: Element): boolean => {
+  const check = (el: Element): { hidden: boolean; invisible: boolean } => {
     const known = memo.get(el);
     if (known !== undefined) return known;
+    let hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+    let invisible = false;
+    if (!hidden && view) {
+      const style = view.getComputedStyle(el);
+      hidden = style.display === 'none' || visuallyHidden(style);
+      // visibility is inherited, so the element's own computed value already says it.
+      invisible = style.visibility === 'hidden';
+    }
     const parent = el.parentElement;
-    const hidden = selfHidden(el) || (parent !== null && ancestorsHidden(parent));
-    memo.set(el, hidden);
-    return hidden;
+    if (!hidden && parent !== null) hidden = check(parent).hidden;
+    const result = { hidden, invisible };
+    memo.set(el, result);
+    return result;
   };
 
   return (element) => {
-    if (ancestorsHidden(element)) return true;
-    // visibility is inherited, so the element's own computed value already says it.
-    return view !== null && view.getComputedStyle(element).visibility === 'hidden';
+    const { hidden, invisible } = check(element);
+    return hidden || invisible;
   };
 }
 

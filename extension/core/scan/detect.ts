@@ -55,16 +55,22 @@ export function detect(root: Node, options: DetectOptions): Occurrence[] {
   const element = root.nodeType === 1 ? (root as Element) : root.parentElement;
   if (!element || options.ignore(element)) return [];
   const layout = options.layout;
-  const tableSelector = layout?.tables.map((t) => t.table).join(', ') ?? '';
+  const tableSelector = layout ? tableSelectorOf(layout) : '';
   const fromLayout: Occurrence[] = [];
   if (layout && tableSelector) {
-    for (const tl of layout.tables) {
-      for (const table of tablesAround(element, tl.table)) {
-        for (const row of rowsWithin(element, table, tl.rows)) {
-          if (options.state.processed.has(row) || options.isHidden(row)) continue;
-          readLayoutRow(row, tl, options, fromLayout);
-        }
+    // A root inside a layout's table (a row of a long list read slice by slice): only the
+    // layout reads it, since the reader skips those tables.
+    const enclosing = element.closest(tableSelector);
+    if (enclosing) {
+      for (const tl of layout.tables) {
+        if (!enclosing.matches(tl.table)) continue;
+        readLayoutRows(element, enclosing, tl, options, fromLayout);
       }
+      return fromLayout;
+    }
+    for (const tl of layout.tables) {
+      for (const table of element.querySelectorAll(tl.table))
+        readLayoutRows(element, table, tl, options, fromLayout);
     }
   }
   const read = readSubjects(root, {
@@ -84,11 +90,37 @@ export function detect(root: Node, options: DetectOptions): Occurrence[] {
   return fromLayout.length > 0 ? mergeByPosition(fromLayout, fromReader) : fromReader;
 }
 
-function tablesAround(root: Element, selector: string): Element[] {
-  const tables = [...root.querySelectorAll(selector)];
-  const enclosing = root.closest(selector);
-  if (enclosing && !tables.includes(enclosing)) tables.unshift(enclosing);
-  return tables;
+/**
+ * Whether an element is one of the tables `layout` reads by its selectors (the generic reader
+ * and the page facts skip them); `undefined` without such tables.
+ */
+export function layoutTableTest(layout: PageLayout | null): ((element: Element) => boolean) | undefined {
+  const selector = layout ? tableSelectorOf(layout) : '';
+  return selector ? (element) => element.matches(selector) : undefined;
+}
+
+// The selector of every table a layout reads, built once per layout.
+const tableSelectors = new WeakMap<PageLayout, string>();
+function tableSelectorOf(layout: PageLayout): string {
+  let selector = tableSelectors.get(layout);
+  if (selector === undefined) {
+    selector = layout.tables.map((t) => t.table).join(', ');
+    tableSelectors.set(layout, selector);
+  }
+  return selector;
+}
+
+function readLayoutRows(
+  root: Element,
+  table: Element,
+  tl: TableLayout,
+  options: DetectOptions,
+  out: Occurrence[],
+): void {
+  for (const row of rowsWithin(root, table, tl.rows)) {
+    if (options.state.processed.has(row) || options.isHidden(row)) continue;
+    readLayoutRow(row, tl, options, out);
+  }
 }
 
 // The rows of `table` that `root` covers, without walking a long table for a one-row change.
@@ -116,7 +148,6 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   const found: Occurrence[] = [];
   const readCell = (cell: Element, ctx: Omit<CodeContext, 'kinds' | 'row' | 'rowNo'>) => {
     const run = Run.of(cell, { isHidden: options.isHidden, state, ignore: options.ignore });
-    for (const node of run.nodes) state.processed.add(node);
     codesInRun(run, { ...ctx, kinds, row, rowNo }, found);
     return run;
   };
@@ -153,7 +184,8 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
         });
     }
   }
-  for (const cell of row.children) for (const node of textNodesOf(cell)) state.processed.add(node);
+  // Its text is not marked node by node: the reader skips a layout's tables, and a change
+  // inside the row reaches the layout again through the row, which is marked.
   out.push(...found);
 }
 
@@ -163,13 +195,6 @@ function layoutRowNumber(row: Element, options: DetectOptions): string | null {
   const model = table ? modelOf(table, options) : null;
   const r = model?.grid.indexOf(row);
   return model && r !== undefined ? printedNumber(model, r) : null;
-}
-
-function textNodesOf(root: Element): Text[] {
-  const out: Text[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
 }
 
 function consortiumFor(row: Element, cell: Element, state: DetectState): { id: string; name: string | null } {

@@ -17,7 +17,13 @@ import { createDomWatcher, type DomChange } from '../page/dom-watch.ts';
 import { markPhase, measurePhase } from '../page/marks.ts';
 import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
-import { createDetectState, type DetectState, detect, type Occurrence } from '../scan/detect.ts';
+import {
+  createDetectState,
+  type DetectState,
+  detect,
+  layoutTableTest,
+  type Occurrence,
+} from '../scan/detect.ts';
 import { anchorAfterField } from '../scan/field-anchor.ts';
 import { layoutFor, type PageLayout } from '../scan/layout.ts';
 import { pageFacts } from '../scan/page-facts.ts';
@@ -122,14 +128,23 @@ export function startScreening(
     }
   }
 
-  // `more`: the scan goes on, so the background may hold a part-filled batch for what follows.
-  // A scan that ends with nothing left to send still says so, or the batch would wait.
+  // `more`: the scan goes on. Messages carry at most LOOKUP_BATCH subjects, so a message is one
+  // batch request and its answer comes back with that batch, not with the next one's; while
+  // the scan goes on, a part-filled rest waits here for the next frame's subjects. The scan's
+  // end sends the rest and tells the background that nothing more is coming (which releases a
+  // batch it holds part-filled, docs/decisions/0070), even with nothing left to send.
   let holding = false;
   function flushLookups(more = false): void {
     if (lookupQueue.length === 0 && (more || !holding)) return;
-    holding = more;
-    const batch = lookupQueue;
-    lookupQueue = [];
+    while (lookupQueue.length >= LOOKUP_BATCH || (!more && (lookupQueue.length > 0 || holding))) {
+      const batch = lookupQueue.splice(0, LOOKUP_BATCH);
+      const last = lookupQueue.length === 0;
+      sendLookups(batch, more || !last);
+      holding = more || !last;
+    }
+  }
+
+  function sendLookups(batch: PageSubject[], more: boolean): void {
     const mine = generation;
     const asked = performance.now();
     // The background must know the page (and its cut-off) before the first lookup.
@@ -329,7 +344,17 @@ export function startScreening(
     lookupQueue = [];
     state = createDetectState();
     layout = layoutFor(location.href, mode.layouts ?? []);
-    const facts = pageFacts(document.body, layout, { isHidden: createHiddenCheck(), state, ignore: isOwnUi });
+    // Reading the page's facts is part of the scan's work, and measured with it. A layout's
+    // bidder tables hold no facts: a 10,000-row list is not walked for them.
+    const factsFrom = performance.now();
+    const skip = layoutTableTest(layout);
+    const facts = pageFacts(document.body, layout, {
+      isHidden: createHiddenCheck(),
+      state,
+      ignore: isOwnUi,
+      ...(skip ? { skip } : {}),
+    });
+    measurePhase('xinjian:scan', factsFrom);
     pageReady = send({
       type: 'cs:page',
       url: location.href,
