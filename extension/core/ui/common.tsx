@@ -53,17 +53,25 @@ export function useTabRecord(tabId: number | null): TabRecord | null | undefined
         return;
       }
       inFlight = true;
+      const started = Date.now();
       void send({ type: 'page:get-tab', tabId })
         .then(
           (r) => alive && setRecord(r),
           () => alive && setRecord(null),
         )
         .finally(() => {
-          inFlight = false;
-          if (again && alive) {
-            again = false;
-            fetchRecord();
-          }
+          // A big record costs the worker its copy: wait as long as the last one took before the
+          // next, so a page following every answer never keeps the worker busy more than half.
+          setTimeout(
+            () => {
+              inFlight = false;
+              if (again && alive) {
+                again = false;
+                fetchRecord();
+              }
+            },
+            Math.min(1_000, Date.now() - started),
+          );
         });
     };
     fetchRecord();
