@@ -2,12 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import expectedPages from '../../../seeds/pages/expected.json' with { type: 'json' };
+import type { CorpusExpectation } from '../../../test/fixtures/pages/corpus.ts';
+import corpusPages from '../../../test/fixtures/pages/expected.json' with { type: 'json' };
 import { createHiddenCheck } from '../../core/page/visibility.ts';
 import { readFacts } from '../../core/reader/facts.ts';
 import { createReaderState } from '../../core/reader/types.ts';
 import { createDetectState, detect } from '../../core/scan/detect.ts';
 import { anchorAfterField } from '../../core/scan/field-anchor.ts';
-import { detectBorrowers, roleFromText } from './detect.ts';
+import { companyPart, detectBorrowers, detectLoanSubjects, roleFromText } from './detect.ts';
+
+const corpus = corpusPages as CorpusExpectation[];
 
 const PAGES = join(process.cwd(), 'seeds/pages');
 const ignore = (n: Node) => n.nodeName === 'XINJIAN-BADGE';
@@ -103,5 +107,58 @@ describe('ID numbers in form fields', () => {
     expect(first.length).toBe(0);
     // A second scan reads neither the fields nor the anchor again.
     expect(detectBorrowers(document.body, { isHidden: createHiddenCheck(), state, ignore })).toEqual([]);
+  });
+});
+
+const CORPUS = join(process.cwd(), 'test/fixtures/pages');
+const loanPages = corpus.filter((p) => p.mode === 'loan');
+const loadCorpus = (page: string) => {
+  document.documentElement.innerHTML = readFileSync(join(CORPUS, page), 'utf8')
+    .replace(/^<!DOCTYPE html>\s*<html[^>]*>/i, '')
+    .replace(/<\/html>\s*$/, '');
+};
+const pageSubjects = () =>
+  detectLoanSubjects(document.body, { isHidden: createHiddenCheck(), state: createDetectState(), ignore });
+
+describe('the companies on the loan pages of the corpus, read with the people in one pass', () => {
+  for (const expected of loanPages) {
+    it(`${expected.page}: every must company, no person as a company, and the same people`, () => {
+      loadCorpus(expected.page);
+      const { borrowers: people, companies } = pageSubjects();
+      const keys = companies.map((c) => c.subject.key);
+      expect(expected.must.map((m) => m.key).filter((k) => !keys.includes(k))).toEqual([]);
+      expect(expected.must_not.map((m) => m.key).filter((k) => keys.includes(k))).toEqual([]);
+      expect(people.map((p) => p.idNumber).sort()).toEqual(
+        (expected.people ?? []).map((p) => p.idNumber).sort(),
+      );
+      // No ID number is a company, whatever label it sits under.
+      const ids = new Set(people.map((p) => p.idNumber));
+      for (const c of companies) {
+        expect(c.subject.code?.kind).not.toBe('id_card');
+        expect(ids.has(c.subject.code?.value ?? '')).toBe(false);
+      }
+      for (const m of expected.must)
+        expect(companies.find((c) => c.subject.key === m.key)?.part).toBe(m.part);
+    });
+  }
+
+  it('takes the part from the label nearest before the company', () => {
+    expect(companyPart('售房单位统一社会信用代码')).toBe('developer');
+    expect(companyPart('保证人 统一社会信用代码：')).toBe('guarantor');
+    expect(companyPart('售房单位 借款人现工作单位为')).toBe('employer');
+    expect(companyPart('备注')).toBe('other');
+  });
+
+  it('reads no person after a company label, and an ID number under one stays a person', () => {
+    document.body.innerHTML = `<table>
+      <tr><td>担保人</td><td>张晓明</td></tr>
+      <tr><td>保证人身份证号</td><td>11010519491231002X</td></tr>
+      <tr><td>工作单位</td><td>杭州某某科技有限公司</td></tr></table>
+      <p>担保人：李华。</p>`;
+    const { borrowers: people, companies } = pageSubjects();
+    expect(companies.map((c) => [c.subject.key, c.part])).toEqual([
+      ['name:杭州某某科技有限公司', 'employer'],
+    ]);
+    expect(people.map((p) => p.idNumber)).toEqual(['11010519491231002X']);
   });
 });

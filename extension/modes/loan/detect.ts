@@ -1,12 +1,19 @@
 /**
- * Finds the borrowers of a loan-review page: every valid 居民身份证号码 in visible text (the
- * shared detector, asked for `id_card` only), with the borrower's role and name read from the
- * same table row or sentence. Only loan mode calls this; procurement mode never asks the
- * detector for ID numbers. Reads only.
+ * Finds the people and the companies of a loan-review page in one read. The borrowers: every
+ * valid 居民身份证号码 in visible text, with the borrower's role and name read from the same
+ * table row or sentence. The companies: every visible enterprise code, and a company name
+ * printed after a developer, guarantor or employer label (售房单位, 担保单位, 工作单位), each with
+ * its part on the page. A name is read only where such a label puts it, and only when it reads
+ * as a company name, so no person's name becomes a company; an ID number is always a person.
+ * Only loan mode asks the reader for ID numbers. Reads only.
  */
 import type { BorrowerRole } from '@xinjian/sdk/rules';
+import { LOAN_COMPANY_LABELS } from '../../core/reader/heuristics.ts';
 import { fieldLabel, readPage } from '../../core/reader/reader.ts';
-import type { ReaderState } from '../../core/reader/types.ts';
+import type { Occurrence, ReaderState } from '../../core/reader/types.ts';
+import { type Placement, toPlacements } from '../../core/screening/placements.ts';
+import { ENTERPRISE_KINDS } from '../../core/screening/subjects.ts';
+import type { LoanCompanyPart } from './model.ts';
 
 /**
  * One ID number printed on the page. `idNumber` is the full number: it stays in the content
@@ -42,10 +49,24 @@ const NAME_HEADER = /姓名|借款人名称|申请人名称/;
 const PERSON_NAME = /^[\u3400-\u9fff·•]{2,12}$|^[A-Za-z][A-Za-z .'-]{1,40}$/;
 const CLAUSE_END = /[。；;！!？?\n]/;
 
+/** A company printed on a loan page: where to badge it, its subject, and its part. */
+export interface CompanyPlacement extends Placement {
+  part: LoanCompanyPart;
+}
+
+/** What a loan page shows under `root`: its borrowers and its companies, in document order. */
+export interface LoanPageSubjects {
+  borrowers: BorrowerOccurrence[];
+  companies: CompanyPlacement[];
+}
+
+const COMPANY_LABELS = new RegExp(LOAN_COMPANY_LABELS.map((l) => l.pattern.source).join('|'));
+const COMPANY_LABEL_ANYWHERE = new RegExp(COMPANY_LABELS.source, 'g');
+
 /**
- * The borrowers printed under `root`, in document order.
+ * The borrowers and companies printed under `root`, in document order.
  */
-export function detectBorrowers(root: Node, options: BorrowerDetectOptions): BorrowerOccurrence[] {
+export function detectLoanSubjects(root: Node, options: BorrowerDetectOptions): LoanPageSubjects {
   // A loan page has no bidder tables: it is read as text and form fields.
   const found = readPage(
     root,
@@ -53,32 +74,70 @@ export function detectBorrowers(root: Node, options: BorrowerDetectOptions): Bor
       isHidden: options.isHidden,
       state: options.state,
       ignore: options.ignore,
-      kinds: ['id_card'],
+      kinds: ['id_card', ...ENTERPRISE_KINDS],
       names: false,
+      companyLabels: COMPANY_LABELS,
     },
     null,
   );
-  return found
-    .filter((o) => o.kind === 'id_card' && o.valid)
-    .map((o) => {
-      const field = o.field ?? null;
-      const inside = field ?? o.node;
-      const row = (field ?? o.node.parentElement)?.closest('tr') ?? null;
-      // A form field's own label says whose number it is (`配偶身份证号`).
-      const label = field ? (fieldLabel(field) ?? '') : '';
-      const context = row
-        ? `${label} ${rowContext(row, inside)}`
-        : label || clauseBefore(o.node.data, o.index);
-      return {
-        idNumber: o.value,
-        role: roleFromText(context),
-        name: row ? nameInRow(row) : nameInClause(context),
-        node: o.node,
-        index: o.index,
-        length: o.length,
-        field,
-      };
-    });
+  const people = found.filter((o) => o.kind === 'id_card');
+  const companies = found.filter((o) => o.kind !== 'id_card');
+  return {
+    borrowers: people.filter((o) => o.valid).map(borrowerOf),
+    companies: toPlacements(companies).map((p) => ({ ...p, part: companyPart(contextOf(p.occurrence)) })),
+  };
+}
+
+/**
+ * The borrowers printed under `root`, in document order.
+ */
+export function detectBorrowers(root: Node, options: BorrowerDetectOptions): BorrowerOccurrence[] {
+  return detectLoanSubjects(root, options).borrowers;
+}
+
+/**
+ * The part a label gives a company: the label nearest before the company wins
+ * (`售房单位 … 工作单位：某公司` is the employer); `other` when none is there.
+ */
+export function companyPart(context: string): LoanCompanyPart {
+  let part: LoanCompanyPart = 'other';
+  COMPANY_LABEL_ANYWHERE.lastIndex = 0;
+  for (let m = COMPANY_LABEL_ANYWHERE.exec(context); m; m = COMPANY_LABEL_ANYWHERE.exec(context)) {
+    const label = m[0];
+    part = LOAN_COMPANY_LABELS.find((l) => l.pattern.test(label))?.part ?? part;
+  }
+  return part;
+}
+
+// What a person reads before the company: its field's label or the label cell before its cell,
+// and the sentence it is in up to the company (`审查意见：现工作单位为某公司`).
+function contextOf(o: Occurrence): string {
+  const cell = o.field ? null : o.node.parentElement?.closest('td, th, dd');
+  const labelCell = cell?.previousElementSibling;
+  const label = o.field
+    ? (fieldLabel(o.field) ?? '')
+    : labelCell && /^(?:TD|TH|DT)$/.test(labelCell.tagName)
+      ? (labelCell.textContent ?? '')
+      : '';
+  return `${label} ${clauseBefore(o.node.data, o.index)}`;
+}
+
+function borrowerOf(o: Occurrence): BorrowerOccurrence {
+  const field = o.field ?? null;
+  const inside = field ?? o.node;
+  const row = (field ?? o.node.parentElement)?.closest('tr') ?? null;
+  // A form field's own label says whose number it is (`配偶身份证号`).
+  const label = field ? (fieldLabel(field) ?? '') : '';
+  const context = row ? `${label} ${rowContext(row, inside)}` : label || clauseBefore(o.node.data, o.index);
+  return {
+    idNumber: o.value,
+    role: roleFromText(context),
+    name: row ? nameInRow(row) : nameInClause(context),
+    node: o.node,
+    index: o.index,
+    length: o.length,
+    field,
+  };
 }
 
 /**

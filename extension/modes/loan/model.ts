@@ -9,6 +9,7 @@
 import type { IndividualReportContent, LocalizedText } from '@xinjian/sdk';
 import type { BorrowerResult, BorrowerRole, HousingFundResult, HousingFundVerdict } from '@xinjian/sdk/rules';
 import type { ConsentEvent, ConsentState, PersonalConsent } from '../../core/personal/consent.ts';
+import type { PageSubject, SubjectResult } from '../../core/screening/model.ts';
 
 /** The one purpose loan mode queries for (征信业管理条例 第18/20条: 约定用途). */
 export const LOAN_PURPOSE = 'housing_fund_loan';
@@ -114,6 +115,33 @@ export interface LoanBusinessNo {
 export const BUSINESS_NO_MAX = 64;
 
 /**
+ * What a company printed on a loan page is to the loan: the developer selling the home
+ * (售房单位/开发商), a guarantor (担保人/担保公司), the borrower's employer (工作单位), or a company
+ * the page names under no such label.
+ */
+export type LoanCompanyPart = 'developer' | 'guarantor' | 'employer' | 'other';
+
+/** The parts, in the order the side panel lists them. */
+export const LOAN_COMPANY_PARTS: readonly LoanCompanyPart[] = ['guarantor', 'developer', 'employer', 'other'];
+
+/**
+ * A company on a loan page as the content script reports it: the screening subject (keyed
+ * `code:…`/`name:…`, as on procurement pages) and its part.
+ */
+export interface LoanCompanyRef {
+  subject: PageSubject;
+  part: LoanCompanyPart;
+}
+
+/**
+ * A company on a tab with its enterprise screening: kept beside the borrowers, never part of
+ * the household verdict or of the decision record and its digest (docs/decisions/0049).
+ */
+export interface LoanCompany extends LoanCompanyRef {
+  result: SubjectResult;
+}
+
+/**
  * Everything loan mode knows about one tab, kept in `storage.session` under `loan:<tabId>`.
  */
 export interface LoanTabRecord {
@@ -130,6 +158,8 @@ export interface LoanTabRecord {
   businessNo?: LoanBusinessNo | null;
   borrowers: LoanBorrower[];
   household: LoanHousehold;
+  /** The companies on the page, screened as enterprises (absent before any was found). */
+  companies?: LoanCompany[];
 }
 
 /**

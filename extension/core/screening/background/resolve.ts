@@ -29,13 +29,15 @@ export interface ResolveContext {
   cutoff: string;
   /** How one id is looked up, when not straight through `client.ratings.get` (a gathering queue). */
   rating?: (id: string) => Promise<BatchRatingItem>;
+  /** The rule set's own configuration (`CreditLendingConfig`, …); its defaults when absent. */
+  config?: unknown;
 }
 
 /** A name match at or below this confidence is never taken without asking. */
 export const NAME_CONFIDENCE_FLOOR = 0.5;
 
 /** What screening needs besides the subject: the rule set and its two dates. */
-export type ScreenContext = Pick<ResolveContext, 'ruleSet' | 'asOf' | 'cutoff'>;
+export type ScreenContext = Pick<ResolveContext, 'ruleSet' | 'asOf' | 'cutoff' | 'config'>;
 
 function enterpriseRuleSet(id: RuleSetId): EnterpriseRuleSetId {
   if (!(ENTERPRISE_RULE_SETS as readonly RuleSetId[]).includes(id))
@@ -47,7 +49,11 @@ function enterpriseRuleSet(id: RuleSetId): EnterpriseRuleSetId {
  * Screens one subject under the tab's rule set.
  */
 export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningResult {
-  return evaluateEnterprise(enterpriseRuleSet(ctx.ruleSet), summary, { asOf: ctx.asOf, cutoff: ctx.cutoff });
+  return evaluateEnterprise(enterpriseRuleSet(ctx.ruleSet), summary, {
+    asOf: ctx.asOf,
+    cutoff: ctx.cutoff,
+    ...(ctx.config === undefined ? {} : { config: ctx.config }),
+  });
 }
 
 /**
