@@ -26,14 +26,8 @@ export {
   type MemoryCacheOptions,
 } from './core/cache.ts';
 export * from './core/errors.ts';
-export {
-  compareGrades,
-  gradeOrder,
-  gradeRank,
-  HEADLINE_SCALES,
-  type HeadlineSource,
-  headlineGrade,
-} from './core/grade-order.ts';
+export { compareGrades, gradeOrder, gradeRank } from './core/grade-order.ts';
+export { HEADLINE_SCALES, type HeadlineSource, headlineGrade } from './core/headline.ts';
 export {
   type ClientHooks,
   type ErrorEvent,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareGrades, gradeOrder, gradeRank, HEADLINE_SCALES, headlineGrade } from './grade-order.ts';
+import { compareGrades, gradeOrder, gradeRank } from './grade-order.ts';
+import { HEADLINE_SCALES, headlineGrade } from './headline.ts';
 import { Grade, PbocLongTermGrade, TaxCreditGrade } from './schemas.ts';
 
 describe('grade order', () => {

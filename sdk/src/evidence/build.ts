@@ -4,7 +4,7 @@
  * channels, lists, findings, verdict) is derived from the service's signed rating summary by the
  * rule pack, so `verifyEvidence` can derive it again and compare.
  */
-import { headlineGrade } from '../core/grade-order.ts';
+import { headlineGrade } from '../core/headline.ts';
 import type { LocalizedText, SourceChannel } from '../core/schemas.ts';
 import { CHANNEL_LABELS, formatCitation, LIST_LABELS, SCALE_LABELS } from '../labels.ts';
 import { JWKS_PATH } from '../resources/keys.ts';
