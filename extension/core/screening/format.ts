@@ -32,13 +32,6 @@ export function headlineGradeText(summary: RatingSummary, language: Language = g
 }
 
 /**
- * The grade a badge headlines, as scale and symbol (the side panel sorts by it, each scale in
- * its own order): the SDK's one rule, so the evidence record heads the subject the same way.
- */
-export const headlineGradeOf: (summary: RatingSummary) => { scale: Grade['scale']; value: string } | null =
-  headlineGrade;
-
-/**
  * The verdict word of a badge state (never shown without its icon).
  */
 export function stateLabel(

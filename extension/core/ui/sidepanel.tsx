@@ -6,7 +6,7 @@
  */
 
 import type { CreditRecord, Grade, ReadyReport } from '@xinjian/sdk';
-import { compareGrades, describeError } from '@xinjian/sdk';
+import { compareGrades, describeError, headlineGrade } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -18,7 +18,6 @@ import {
   channelLabel,
   formatDateTime,
   gradeLabel,
-  headlineGradeOf,
   headlineGradeText,
   listLabel,
   recordCategoryLabel,
@@ -134,7 +133,7 @@ function PageHeader({ record }: { record: TabRecord }): JSX.Element {
 
 // The headline grade as scale and symbol, for sorting by each scale's own order.
 function headlineGradeOfEntry(entry: TabSubject): { scale: Grade['scale']; value: string } | null {
-  return entry.result.state === 'done' ? headlineGradeOf(entry.result.summary) : null;
+  return entry.result.state === 'done' ? headlineGrade(entry.result.summary) : null;
 }
 
 /**
