@@ -13,10 +13,16 @@ import {
 } from '../../../seeds/index.ts';
 import type { Grade } from '../core/schemas.ts';
 import { isValidIdCard } from '../identifiers/index.ts';
+import type { IndividualReportContent } from '../resources/reports.ts';
 import { asReport } from '../test-utils/seed-report.ts';
-import { CreditLendingConfig, CreditLendingResult, evaluateCreditLending } from './credit-lending.ts';
+import {
+  CreditLendingConfig,
+  CreditLendingResult,
+  evaluateCreditLending,
+  representativeId,
+} from './credit-lending.ts';
 import { CREDIT_LENDING_RULES } from './packs/credit-lending.ts';
-import { RULE_SETS, RuleSetId } from './registry.ts';
+import { evaluateEnterprise, RULE_SETS, RuleSetId } from './registry.ts';
 
 const opts = { asOf: SEED_AS_OF, cutoff: DEMO_CUTOFF };
 const codes = (r: CreditLendingResult) =>
@@ -247,5 +253,142 @@ describe('the seed 授信审批 case credit-case:cc-1', () => {
     ['edge:dishonest-removed-on-as-of', 'pass'],
   ])('%s → %s', (tag, verdict) => {
     expect(evaluateCreditLending(report(tag), opts).verdict).toBe(verdict);
+  });
+});
+
+describe('the legal representative (法定代表人) in a credit application', () => {
+  const parties = enterprisesByTag('credit-case:cc-1');
+  const lead = parties.find((e) => e.tags.includes('role:borrower'));
+  if (!lead) throw new Error('no borrower in credit-case:cc-1');
+  const borrower = asReport(lead);
+  const rep = individualsByTag('credit-case:cc-1')[0];
+  const person = (tag: string, patch: Partial<IndividualReportContent> = {}): IndividualReportContent => {
+    const seed = individualsByTag(tag)[0];
+    if (!seed) throw new Error(`no individual tagged ${tag}`);
+    return { ...seed.content, generatedAt: `${SEED_AS_OF}T09:00:00+08:00`, ...patch };
+  };
+  const repCodes = (r: CreditLendingResult) =>
+    r.findings
+      .filter((f) => f.subjectId.startsWith('legal_representative:'))
+      .map((f) => `${f.code}:${f.severity}`);
+
+  it("leaves the verdict as it was when the person was not looked up, and adds the person's own when they were", () => {
+    if (!rep) throw new Error('no legal representative in credit-case:cc-1');
+    expect(evaluateCreditLending(borrower, opts).verdict).toBe('pass');
+    const result = evaluateCreditLending(borrower, {
+      ...opts,
+      legalRepresentative: person('credit-case:cc-1'),
+    });
+    expect(result.verdict).toBe('pass');
+    expect(repCodes(result)).toEqual([]);
+    expect(result.parties.at(-1)).toEqual({
+      subjectId: representativeId(rep.content.subject.idNumberMasked),
+      role: 'legal_representative',
+      name: rep.content.subject.nameMasked,
+      uscc: '',
+      idNumberMasked: rep.content.subject.idNumberMasked,
+      verdict: 'pass',
+    });
+    // Nothing in the result holds the full number.
+    expect(JSON.stringify(result)).not.toContain(rep.idNumber);
+  });
+
+  it('a 失信被执行人 representative sends the application to review, citing 141号 and the court rules', () => {
+    const result = evaluateCreditLending(borrower, {
+      ...opts,
+      legalRepresentative: person('edge:hf-dishonest'),
+    });
+    expect(result.verdict).toBe('review');
+    expect(repCodes(result)).toContain('legal_representative.dishonest_judgment_debtor.active:review');
+    const f = result.findings.find((x) => x.code === 'legal_representative.dishonest_judgment_debtor.active');
+    expect(f?.citations.map((c) => c.documentNo)).toEqual([
+      '发改财金〔2016〕141号',
+      '最高人民法院失信被执行人名单规定',
+      '最高人民法院失信被执行人名单规定',
+    ]);
+    expect(f?.citations[0]?.confidence).toBe('unconfirmed');
+    expect(result.parties.find((p) => p.role === 'legal_representative')?.verdict).toBe('review');
+    expect(result.parties[0]).toMatchObject({ role: 'borrower', verdict: 'pass' });
+  });
+
+  it('a lender whose policy bars it sets the weight by finding code, or in the pack', () => {
+    const dishonest = person('edge:hf-dishonest');
+    const bySeverity = evaluateCreditLending(borrower, {
+      ...opts,
+      legalRepresentative: dishonest,
+      config: { severities: { 'legal_representative.dishonest_judgment_debtor.active': 'bar' } },
+    });
+    expect(bySeverity.verdict).toBe('fail');
+    const rules = {
+      ...CREDIT_LENDING_RULES,
+      legalRepresentative: {
+        ...CREDIT_LENDING_RULES.legalRepresentative,
+        dishonest: { ...CREDIT_LENDING_RULES.legalRepresentative.dishonest, severity: 'bar' as const },
+      },
+    };
+    expect(
+      evaluateCreditLending(borrower, { ...opts, legalRepresentative: dishonest, config: { rules } }).verdict,
+    ).toBe('fail');
+    // A pack written before the representative's rules still parses, with the default weights.
+    const { legalRepresentative: _, ...older } = CREDIT_LENDING_RULES;
+    expect(CreditLendingConfig.parse({ rules: older }).rules.legalRepresentative).toEqual(
+      CREDIT_LENDING_RULES.legalRepresentative,
+    );
+  });
+
+  it('an executing case and an impaired account are for review; a listing that ended is not weighed', () => {
+    const court = evaluateCreditLending(borrower, {
+      ...opts,
+      legalRepresentative: person('edge:hf-court-executing'),
+    });
+    expect(repCodes(court)).toEqual(['legal_representative.enforcement.executing:review']);
+    expect(court.verdict).toBe('review');
+    const account = evaluateCreditLending(borrower, {
+      ...opts,
+      legalRepresentative: person('edge:hf-five-category-substandard'),
+    });
+    expect(repCodes(account)).toContain('legal_representative.account.impaired:review');
+    const [listing] = person('edge:hf-dishonest').dishonestListings;
+    if (!listing) throw new Error('edge:hf-dishonest has no listing');
+    const ended = evaluateCreditLending(borrower, {
+      ...opts,
+      legalRepresentative: person('credit-case:cc-1', {
+        dishonestListings: [{ ...listing, removedAt: '2025-01-01', listedAt: '2024-01-01' }],
+      }),
+    });
+    expect(ended.verdict).toBe('pass');
+  });
+
+  it('a court check that was not read leaves the application incomplete, never a pass', () => {
+    const clean = person('credit-case:cc-1');
+    const unread = { ...clean, sources: clean.sources.filter((s) => s.channel === 'pbccrc') };
+    const result = evaluateCreditLending(borrower, { ...opts, legalRepresentative: unread });
+    expect(result.verdict).toBe('incomplete');
+    const id = representativeId(clean.subject.idNumberMasked);
+    expect(result.missing).toEqual(expect.arrayContaining([`${id}:zxgk`, `${id}:creditchina`]));
+    const noReport = { ...clean, sources: clean.sources.filter((s) => s.channel !== 'pbccrc') };
+    expect(repCodes(evaluateCreditLending(borrower, { ...opts, legalRepresentative: noReport }))).toContain(
+      'legal_representative.source.unavailable:missing',
+    );
+  });
+
+  it('evaluateEnterprise passes the representative to the credit rule set, and no other mode takes one', () => {
+    const dishonest = person('edge:hf-dishonest');
+    const people = [{ role: 'legal_representative', report: dishonest }];
+    expect(evaluateEnterprise('credit', borrower, { ...opts, people }).verdict).toBe('review');
+    expect(
+      evaluateEnterprise('credit', borrower, { ...opts, people: [{ role: 'spouse', report: dishonest }] })
+        .verdict,
+    ).toBe('pass');
+    expect(
+      evaluateEnterprise('procurement', borrower, { ...opts, people }).findings.map((f) => f.subjectId),
+    ).not.toContain(representativeId(dishonest.subject.idNumberMasked));
+  });
+
+  it('every finding of the representative carries a citation', () => {
+    for (const tag of ['edge:hf-dishonest', 'edge:hf-court-executing', 'edge:hf-five-category-substandard']) {
+      const result = evaluateCreditLending(borrower, { ...opts, legalRepresentative: person(tag) });
+      for (const f of result.findings) expect(f.citations.length, f.code).toBeGreaterThan(0);
+    }
   });
 });

@@ -15,6 +15,7 @@ import { gradeRank } from '../core/grade-order.ts';
 import type { Grade } from '../core/schemas.ts';
 import { ListId, SourceChannel } from '../core/schemas.ts';
 import { gradeMeaning, SCALE_LABELS } from '../labels.ts';
+import type { IndividualReportContent } from '../resources/reports.ts';
 import { CategoryRuleSet, categoryFindings, Weight } from './categories.ts';
 import { cite } from './citations.ts';
 import { subtractYears } from './dates.ts';
@@ -25,6 +26,7 @@ import { assertDates, DEFAULT_RECHECK_AFTER_DAYS } from './procurement.ts';
 import {
   applySeverities,
   banCovers,
+  channelState,
   checkDates,
   checkSources,
   formatYuan,
@@ -130,9 +132,13 @@ export const CREDIT_LENDING_RULE_SET: RuleSetRef = {
 export const CreditParty = z
   .object({
     subjectId: z.string(),
-    role: z.enum(['borrower', 'guarantor']),
+    role: z.enum(['borrower', 'guarantor', 'legal_representative']),
+    /** The company's name; a person's masked name. */
     name: z.string(),
+    /** The company's USCC; empty for a person. */
     uscc: z.string(),
+    /** A person's masked ID number (the legal representative); absent for a company. */
+    idNumberMasked: z.string().optional(),
     verdict: ScreeningResult.shape.verdict,
   })
   .meta({ id: 'CreditParty' });
@@ -169,6 +175,11 @@ export interface CreditLendingOptions {
   cutoff: string;
   /** The guarantors (担保人) of the application; the first argument is the borrower. */
   guarantors?: readonly ScreeningSubject[];
+  /**
+   * The borrower's legal representative's personal reports (credit report and court check,
+   * merged), when the lender looked the person up with written authorization; masked.
+   */
+  legalRepresentative?: IndividualReportContent;
   /** Accepted for symmetry with procurement; lending does not depend on it. */
   projectKind?: 'goods' | 'services' | 'works';
   config?: CreditLendingConfig;
@@ -184,7 +195,9 @@ type Draft = Omit<Finding, 'subjectId'>;
  * else `incomplete` when neither 信用中国 nor 中国执行信息公开网 was read; else `review`; else
  * `pass`. Combined verdict: the borrower's findings, plus each guarantor's non-barring
  * findings, plus one `guarantor.failed` finding per failing guarantor weighted by the pack
- * (`bar` by default: the guarantee cannot be accepted as offered).
+ * (`bar` by default: the guarantee cannot be accepted as offered), plus every finding of the
+ * legal representative when given, weighted by the pack's `legalRepresentative` rules
+ * (`review` by default; decision 0063).
  *
  * @throws RangeError when `asOf` or `cutoff` is not `YYYY-MM-DD`; a ZodError for a bad `config`.
  * @example
@@ -245,6 +258,30 @@ export function evaluateCreditLending(
       counted.push(f);
     }
   }
+  const parts = parties.map((p) => ({
+    subjectId: p.subject.id,
+    role: p.role,
+    name: p.subject.name,
+    uscc: p.subject.uscc,
+    verdict: screeningVerdict(p.findings),
+  })) as CreditParty[];
+  if (options.legalRepresentative) {
+    const rep = screenRepresentative(options.legalRepresentative, ctx);
+    const weighed = applySeverities(rep.findings, cfg.severities);
+    findings.push(...weighed);
+    counted.push(...weighed);
+    checked.push(...rep.checked);
+    for (const key of rep.missing) if (!missing.includes(key)) missing.push(key);
+    const subject = options.legalRepresentative.subject;
+    parts.push({
+      subjectId: rep.subjectId,
+      role: 'legal_representative',
+      name: subject.nameMasked,
+      uscc: '',
+      idNumberMasked: subject.idNumberMasked,
+      verdict: screeningVerdict(weighed),
+    });
+  }
   return {
     verdict: screeningVerdict(counted),
     ruleSet:
@@ -256,13 +293,123 @@ export function evaluateCreditLending(
     findings,
     checked,
     missing,
-    parties: parties.map((p) => ({
-      subjectId: p.subject.id,
-      role: p.role,
-      name: p.subject.name,
-      uscc: p.subject.uscc,
-      verdict: screeningVerdict(p.findings),
-    })),
+    parties: parts,
+  };
+}
+
+/**
+ * The subject id of a legal representative's findings: the role and the masked number (the
+ * person has no USCC, and the full number is never in a result).
+ *
+ * @example
+ * ```ts
+ * representativeId('110***********1234'); // 'legal_representative:110***********1234'
+ * ```
+ */
+export function representativeId(idNumberMasked: string): string {
+  return `legal_representative:${idNumberMasked}`;
+}
+
+const IMPAIRED = new Set(['substandard', 'doubtful', 'loss']);
+const CATEGORY_ZH: Readonly<Record<string, string>> = { substandard: '次级', doubtful: '可疑', loss: '损失' };
+
+// The legal representative's personal reports under the pack's `legalRepresentative` weights:
+// a 失信被执行人 listing in force on the review date, an enforcement case still executing, an
+// impaired or overdue account; a channel not read leaves the person's check incomplete.
+function screenRepresentative(
+  report: IndividualReportContent,
+  ctx: Ctx,
+): { subjectId: string; findings: Finding[]; checked: ScreeningResult['checked']; missing: string[] } {
+  const { cutoff, cfg } = ctx;
+  const rules = cfg.rules.legalRepresentative;
+  const subjectId = representativeId(report.subject.idNumberMasked);
+  const who = { zh: `法定代表人 ${report.subject.nameMasked}`, en: 'The legal representative' };
+  const findings: Finding[] = [];
+  for (const r of report.dishonestListings) {
+    if (!listingInForce(r, cutoff)) continue;
+    findings.push({
+      code: 'legal_representative.dishonest_judgment_debtor.active',
+      severity: rules.dishonest.severity,
+      message: {
+        zh: `${who.zh} 审查日 ${cutoff} 在失信被执行人名单中（${r.court} ${r.caseNo}，${r.listedAt} 起），需评估其对借款企业经营和偿债的影响`,
+        en: `${who.en} is on the dishonest judgment debtor list at the review date ${cutoff} (${r.court} ${r.caseNo}, since ${r.listedAt}); assess the effect on the borrower`,
+      },
+      citations: rules.dishonest.citations,
+      record: { id: r.id, category: r.category },
+      source: r.source,
+      subjectId,
+    });
+  }
+  for (const r of report.courtEnforcements) {
+    if (r.status !== 'executing' || r.filedAt > cutoff) continue;
+    findings.push({
+      code: 'legal_representative.enforcement.executing',
+      severity: rules.enforcement.severity,
+      message: {
+        zh: `${who.zh} 有执行中的被执行案件（${r.court} ${r.caseNo}，${r.filedAt} 立案${r.amountYuan === null ? '' : `，标的 ${formatYuan(r.amountYuan).zh}`}）`,
+        en: `${who.en} has an enforcement case in progress (${r.court} ${r.caseNo}, filed ${r.filedAt}${r.amountYuan === null ? '' : `, ${formatYuan(r.amountYuan).en}`})`,
+      },
+      citations: rules.enforcement.citations,
+      record: { id: r.id, category: r.category },
+      source: r.source,
+      subjectId,
+    });
+  }
+  for (const a of report.creditAccounts) {
+    const impaired = a.fiveCategory !== null && IMPAIRED.has(a.fiveCategory);
+    const badDebt = a.cardStatus === 'bad_debt';
+    const overdue = a.closedAt === null && a.currentOverdueAmountYuan > 0;
+    if (!impaired && !badDebt && !overdue) continue;
+    const what = impaired
+      ? {
+          zh: `五级分类为${CATEGORY_ZH[a.fiveCategory ?? ''] ?? a.fiveCategory}`,
+          en: `classified ${a.fiveCategory}`,
+        }
+      : badDebt
+        ? { zh: '信用卡呆账', en: 'a card in bad debt' }
+        : {
+            zh: `当前逾期 ${formatYuan(a.currentOverdueAmountYuan).zh}（${a.currentOverduePeriods} 期）`,
+            en: `${formatYuan(a.currentOverdueAmountYuan).en} overdue now (${a.currentOverduePeriods} periods)`,
+          };
+    findings.push({
+      code: 'legal_representative.account.impaired',
+      severity: rules.impairedAccount.severity,
+      message: {
+        zh: `${who.zh} 的个人信贷账户（${a.institution}）${what.zh}`,
+        en: `${who.en} has a personal credit account (${a.institution}) ${what.en}`,
+      },
+      citations: rules.impairedAccount.citations,
+      record: null,
+      source: null,
+      subjectId,
+    });
+  }
+  const sources = checkSources(
+    subjectId,
+    report.sources,
+    { dishonest_judgment_debtor: cfg.requiredChannels.dishonest_judgment_debtor ?? ['zxgk', 'creditchina'] },
+    rules.dishonest.citations,
+  );
+  if (channelState(report.sources, 'pbccrc').status !== 'ok') {
+    findings.push({
+      code: 'legal_representative.source.unavailable',
+      severity: 'missing',
+      message: {
+        zh: `${who.zh} 的个人信用报告（人行征信）未取得，无法核查其信贷记录`,
+        en: `${who.en}'s personal credit report (PBOC) was not obtained; the credit accounts are unchecked`,
+      },
+      citations: rules.impairedAccount.citations,
+      record: null,
+      source: null,
+      subjectId,
+    });
+    sources.missing.push(`${subjectId}:pbccrc`);
+  }
+  return {
+    subjectId,
+    findings: [...findings, ...sources.findings],
+    checked: sources.checked,
+    missing: sources.missing,
   };
 }
 

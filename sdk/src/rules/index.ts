@@ -30,6 +30,7 @@ export {
   CreditParty,
   DEFAULT_CREDIT_CHANNELS,
   evaluateCreditLending,
+  representativeId,
 } from './credit-lending.ts';
 export { addMonths, isIsoDate, monthOf } from './dates.ts';
 export type { ScreeningVerdict } from './findings.ts';
@@ -51,6 +52,8 @@ export {
   CREDIT_LENDING_RULES,
   CreditLendingRules,
   CreditRule,
+  LEGAL_REPRESENTATIVE_RULES,
+  LegalRepresentativeRules,
   RatingRule,
 } from './packs/credit-lending.ts';
 export {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { DomainId, LocalizedText } from '../core/schemas.ts';
+import type { IndividualReportContent } from '../resources/reports.ts';
 import {
   CREDIT_LENDING_RULE_SET,
   type CreditLendingOptions,
@@ -48,6 +49,11 @@ export interface EnterpriseRuleSet<O, R extends ScreeningResult = ScreeningResul
   ruleSet: RuleSetRef;
   /** What the other parties are called in the options: consortium members, or guarantors. */
   parties: 'consortium' | 'guarantors';
+  /**
+   * The people the rule set weighs once looked up with consent, by role, with the option that
+   * takes each one's report (credit lending: the legal representative).
+   */
+  people?: Readonly<Record<string, string>>;
   evaluate: (input: ScreeningSubject, options: O) => R;
 }
 
@@ -106,6 +112,7 @@ export const RULE_SETS: {
     label: { zh: '信贷', en: 'credit lending' },
     ruleSet: CREDIT_LENDING_RULE_SET,
     parties: 'guarantors',
+    people: { legal_representative: 'legalRepresentative' },
     evaluate: evaluateCreditLending,
   },
   loan: {
@@ -165,6 +172,11 @@ export interface EnterpriseEvaluation {
   projectKind?: 'goods' | 'services' | 'works';
   /** The mode's own configuration (ProcurementConfig, TenderingConfig or CreditLendingConfig). */
   config?: unknown;
+  /**
+   * People looked up with consent, by role (masked reports); a role the mode does not weigh
+   * (see `people` of its rule set) is ignored.
+   */
+  people?: ReadonlyArray<{ role: string; report: IndividualReportContent }>;
 }
 
 /**
@@ -192,7 +204,12 @@ export function evaluateEnterprise(
     ...(options.projectKind ? { projectKind: options.projectKind } : {}),
     ...(options.config !== undefined && options.config !== null ? { config: options.config as never } : {}),
   };
-  const withOthers = others.length === 0 ? common : { ...common, [set.parties]: others };
+  const people: Record<string, IndividualReportContent> = {};
+  for (const p of options.people ?? []) {
+    const option = set.people?.[p.role];
+    if (option && !(option in people)) people[option] = p.report;
+  }
+  const withOthers = { ...common, ...(others.length === 0 ? {} : { [set.parties]: others }), ...people };
   return (set.evaluate as (input: ScreeningSubject, o: typeof withOthers) => ScreeningResult)(
     lead,
     withOthers,

@@ -45,6 +45,63 @@ export const RatingRule = z
 export type RatingRule = z.infer<typeof RatingRule>;
 
 /**
+ * What the legal representative's (法定代表人) personal reports weigh, once the officer has
+ * looked them up with the person's written authorization: each finding of that person counts
+ * in the application's verdict with its weight here (decision 0063).
+ *
+ * @example
+ * ```ts
+ * CREDIT_LENDING_RULES.legalRepresentative.dishonest.severity; // 'review'
+ * ```
+ */
+export const LegalRepresentativeRules = z
+  .object({
+    /** A 失信被执行人 listing of the person in force on the review date. */
+    dishonest: CreditRule,
+    /** An enforcement case against the person still executing. */
+    enforcement: CreditRule,
+    /** A loan classified 次级/可疑/损失, a card in 呆账, or an amount overdue now. */
+    impairedAccount: CreditRule,
+  })
+  .meta({ id: 'LegalRepresentativeRules' });
+export type LegalRepresentativeRules = z.infer<typeof LegalRepresentativeRules>;
+
+const F141 = cite('fgcj-2016-141', '联合惩戒措施（限制融资、贷款，条目号待核）', 'unconfirmed');
+const SPC8 = cite('spc-dishonest-list', '第八条（融资信贷等方面的信用惩戒）', 'secondary');
+const DUE = cite('cbrc-2004-51', '客户调查与分析（条号待核）', 'unconfirmed');
+const LOAN17 = cite('loan-general-rules', '第十七条（借款人的基本条件）', 'unconfirmed');
+
+/**
+ * The default weights of the legal representative's findings: all `review`, since the
+ * restriction of 发改财金〔2016〕141号 binds the listed person, and whether it reaches the
+ * company's loan is not confirmed clause by clause (decision 0063).
+ *
+ * @example
+ * ```ts
+ * LEGAL_REPRESENTATIVE_RULES.enforcement.severity; // 'review'
+ * ```
+ */
+export const LEGAL_REPRESENTATIVE_RULES: LegalRepresentativeRules = {
+  dishonest: {
+    severity: 'review',
+    citations: [
+      cite(
+        'fgcj-2016-141',
+        '联合惩戒措施（失信被执行人为自然人及法定代表人的限制，条目号待核）',
+        'unconfirmed',
+      ),
+      SPC8,
+      cite('spc-dishonest-list', '第一条（纳入失信被执行人名单的情形）', 'secondary'),
+    ],
+  },
+  enforcement: { severity: 'review', citations: [DUE, LOAN17] },
+  impairedAccount: {
+    severity: 'review',
+    citations: [DUE, cite('credit-regulation-631', '第十八条（取得信息主体书面同意并约定用途）')],
+  },
+};
+
+/**
  * The credit-lending pack: list weights, rating thresholds, penalty and enforcement weights,
  * and how a guarantor's bar counts for the whole application.
  *
@@ -78,15 +135,13 @@ export const CreditLendingRules = z
     notActive: CreditRule,
     /** What a guarantor with a bar weighs for the application as a whole. */
     guarantorFailed: CreditRule,
+    /** The legal representative's personal findings; the default weights when absent. */
+    legalRepresentative: LegalRepresentativeRules.default(LEGAL_REPRESENTATIVE_RULES),
   })
   .meta({ id: 'CreditLendingRules' });
 export type CreditLendingRules = z.infer<typeof CreditLendingRules>;
 
-const F141 = cite('fgcj-2016-141', '联合惩戒措施（限制融资、贷款，条目号待核）', 'unconfirmed');
-const SPC8 = cite('spc-dishonest-list', '第八条（融资信贷等方面的信用惩戒）', 'secondary');
 const F3062 = cite('fgcj-2014-3062', '联合惩戒措施（融资授信审慎参考，条目号待核）', 'unconfirmed');
-const DUE = cite('cbrc-2004-51', '客户调查与分析（条号待核）', 'unconfirmed');
-const LOAN17 = cite('loan-general-rules', '第十七条（借款人的基本条件）', 'unconfirmed');
 const JRT = cite('jrt-0030-2', '信用等级符号及含义（条号待核）', 'unconfirmed');
 const SME = cite('jingjingxinwei-2010-44', '四（中小企业信用评价）');
 const GUARANTEE = cite('civil-code', '第六百八十一条');
@@ -137,4 +192,5 @@ export const CREDIT_LENDING_RULES: CreditLendingRules = {
   enforcement: { severity: 'review', citations: [DUE, LOAN17] },
   notActive: { severity: 'review', citations: [LOAN17] },
   guarantorFailed: { severity: 'bar', citations: [GUARANTEE, F141, SPC8] },
+  legalRepresentative: LEGAL_REPRESENTATIVE_RULES,
 };
