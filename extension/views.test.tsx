@@ -18,9 +18,8 @@ import { type AuditEntry, buildAuditEntry, chainAuditEntry } from './core/person
 import { initialConsent } from './core/personal/consent.ts';
 import './modes/loan/options-strings.ts';
 import { LoanFrameBody } from './modes/loan/card.tsx';
-import type { LoanResult } from './modes/loan/model.ts';
+import type { LoanResult, LoanTabRecord } from './modes/loan/model.ts';
 import { panel } from './modes/loan/panel.tsx';
-import { LoanRecordPage } from './modes/loan/record-page.tsx';
 import {
   evaluateBorrower,
   evaluateHousehold,
@@ -37,6 +36,7 @@ import { EvidenceView } from './core/screening/evidence-page.tsx';
 import type { SubjectResult, TabRecord, TabSubject } from './core/screening/model.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from './core/screening/subjects.ts';
 import { defaultSettings, saveSettings } from './core/settings.ts';
+import { loanTabRecord, showLoanRecord } from './modes/loan/test-record.tsx';
 import './core/ui/strings.ts';
 import { Options } from './core/ui/options.tsx';
 import { Popup } from './core/ui/popup.tsx';
@@ -161,6 +161,53 @@ function loanDone(person: IndividualSeed, role: 'applicant' | 'co_borrower'): Lo
     failedProducts: [],
     cached: false,
   };
+}
+
+/** The loan record of household hh-2 (applicant and co-borrower), every report read. */
+function household2Record(fill: Partial<LoanTabRecord> = {}): LoanTabRecord {
+  const [applicant, co] = individualsByTag('household:hh-2');
+  if (!applicant || !co) throw new Error('hh-2 is not a household of two');
+  const pack = loanRulePack('generic-lian3lei6');
+  const people = [
+    {
+      key: 'borrower:1',
+      role: 'applicant' as const,
+      person: applicant,
+      idMasked: '330***********9966',
+      nameMasked: '冯**',
+    },
+    {
+      key: 'borrower:2',
+      role: 'co_borrower' as const,
+      person: co,
+      idMasked: '340***********1694',
+      nameMasked: '丁*',
+    },
+  ];
+  const household = evaluateHousehold(
+    people.map((p) => ({ key: p.key, role: p.role, report: reportOf(p.person) })),
+    pack,
+    SEED_AS_OF,
+  );
+  return loanTabRecord({
+    rulePack: rulePackRef(pack),
+    borrowers: people.map((p) => ({
+      key: p.key,
+      role: p.role,
+      idMasked: p.idMasked,
+      nameMasked: p.nameMasked,
+      consent: {
+        purpose: 'housing_fund_loan' as const,
+        reference: 'SQ-1',
+        grantedAt: '2026-11-03',
+        confirmedAt: '2026-11-25T02:00:00.000Z',
+      },
+      result: loanDone(p.person, p.role),
+      report: reportOf(p.person),
+    })),
+    household: { state: 'done' as const, ...household },
+    ...fill,
+  });
 }
 
 // Subjects in every state a record can hold, from seeds that carry every kind of finding.
@@ -375,54 +422,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     for (const key of [null, 'borrower:1', 'borrower:2']) {
       it(`the loan side panel${key ? ` (report of ${key})` : ''}`, async () => {
-        const [applicant, co] = individualsByTag('household:hh-2');
-        if (!applicant || !co) throw new Error('hh-2 is not a household of two');
-        const pack = loanRulePack('generic-lian3lei6');
-        const people = [
-          {
-            key: 'borrower:1',
-            role: 'applicant' as const,
-            person: applicant,
-            idMasked: '330***********9966',
-            nameMasked: '冯**',
-          },
-          {
-            key: 'borrower:2',
-            role: 'co_borrower' as const,
-            person: co,
-            idMasked: '340***********1694',
-            nameMasked: '丁*',
-          },
-        ];
-        const household = evaluateHousehold(
-          people.map((p) => ({ key: p.key, role: p.role, report: reportOf(p.person) })),
-          pack,
-          SEED_AS_OF,
-        );
-        const record = {
-          tabId: 1,
-          url: 'http://127.0.0.1:8787/demo/loan-review',
-          title: '住房公积金个人贷款审批',
-          startedAt: '2026-11-25T02:00:00.000Z',
-          asOf: SEED_AS_OF,
-          asOfSource: 'data' as const,
-          rulePack: rulePackRef(pack),
-          borrowers: people.map((p) => ({
-            key: p.key,
-            role: p.role,
-            idMasked: p.idMasked,
-            nameMasked: p.nameMasked,
-            consent: {
-              purpose: 'housing_fund_loan' as const,
-              reference: 'SQ-1',
-              grantedAt: '2026-11-03',
-              confirmedAt: '2026-11-25T02:00:00.000Z',
-            },
-            result: loanDone(p.person, p.role),
-            report: reportOf(p.person),
-          })),
-          household: { state: 'done' as const, ...household },
-        };
+        const record = household2Record();
         await act(async () => {
           render(<panel.View record={record} operator="张三" initialKey={key} />, root);
         });
@@ -606,51 +606,8 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     it('the loan record print', async () => {
       await saveSettings({ ...defaultSettings(), language, operator: '审批岗 01' });
-      const [applicant, co] = individualsByTag('household:hh-2');
-      if (!applicant || !co) throw new Error('hh-2 is not a household of two');
-      const pack = loanRulePack('generic-lian3lei6');
-      const people = [
-        { key: 'borrower:1', role: 'applicant' as const, person: applicant, idMasked: '330***********9966' },
-        { key: 'borrower:2', role: 'co_borrower' as const, person: co, idMasked: '340***********1694' },
-      ];
-      const household = evaluateHousehold(
-        people.map((p) => ({ key: p.key, role: p.role, report: reportOf(p.person) })),
-        pack,
-        SEED_AS_OF,
-      );
-      const record = {
-        tabId: 1,
-        url: 'http://127.0.0.1:8787/demo/loan-review',
-        title: '住房公积金个人贷款审批',
-        startedAt: '2026-11-25T02:00:00.000Z',
-        asOf: SEED_AS_OF,
-        asOfSource: 'data' as const,
-        rulePack: rulePackRef(pack),
-        businessNo: { value: 'GJJ-DK-2026-110301', readFrom: '业务编号' },
-        borrowers: people.map((p) => ({
-          key: p.key,
-          role: p.role,
-          idMasked: p.idMasked,
-          nameMasked: p.role === 'applicant' ? '冯**' : '丁*',
-          consent: {
-            purpose: 'housing_fund_loan' as const,
-            reference: 'SQ-1',
-            grantedAt: '2026-11-03',
-            confirmedAt: '2026-11-25T02:00:00.000Z',
-          },
-          result: loanDone(p.person, p.role),
-          report: reportOf(p.person),
-        })),
-        household: { state: 'done' as const, ...household },
-      };
-      vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
-      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
-        m.type === 'page:get-loan-tab' ? { ok: true, value: record } : { ok: true, value: null }) as never);
-      history.replaceState(null, '', '/evidence.html?mode=loan&tab=1');
-      await act(async () => {
-        render(<LoanRecordPage />, root);
-      });
-      await vi.waitFor(() => expect(root.querySelector('[data-testid="sha256"]')).not.toBeNull());
+      const record = household2Record({ businessNo: { value: 'GJJ-DK-2026-110301', readFrom: '业务编号' } });
+      await showLoanRecord(record, root, 'sha256');
       const cited = record.rulePack.source.citation;
       const text = shownText(root)
         .replaceAll(cited.documentNo, '')

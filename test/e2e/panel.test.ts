@@ -14,7 +14,6 @@ import {
   launchWithExtension,
   screenshotPath,
   settledBadges,
-  tabRecord,
   until,
 } from './browser.ts';
 import { servePages, setApi } from './harness.ts';

@@ -8,8 +8,9 @@ import { generateSeeds } from '../../../../seeds/generate.ts';
 import { DEMO_API_KEY, type SeedData } from '../../../../seeds/schema.ts';
 import type { BackgroundToContent } from '../../messages.ts';
 import { defaultSettings, saveSettings } from '../../settings.ts';
-import type { PageSubject, SubjectResult, TabRecord } from '../model.ts';
+import type { PageSubject, SubjectResult } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
+import { emptyTabRecord } from './test-record.ts';
 
 let server: RunningMockServer;
 let seeds: SeedData;
@@ -44,22 +45,6 @@ beforeEach(async () => {
 const answered = (r: SubjectResult | undefined) =>
   r !== undefined && r.state !== 'checking' && r.state !== 'idle';
 
-function startPage(tabId: number, startTabRecord: (r: TabRecord) => TabRecord): void {
-  startTabRecord({
-    tabId,
-    url: 'http://127.0.0.1/demo/bidders',
-    title: 'bidders',
-    mode: 'procurement',
-    ruleSet: 'procurement',
-    layoutId: null,
-    pageCutoff: null,
-    cutoff: { date: '2026-11-20', source: 'fixed' },
-    startedAt: '2026-11-25T10:00:00+08:00',
-    subjects: [],
-    consortia: [],
-  });
-}
-
 // "200 lookups show per-badge 检查中, and the popup bar stays at 0/100 until everything arrives
 // at once": the answers of a message's first batch waited for its last one.
 describe('answers reach the page and the popup as each batch answers', () => {
@@ -67,7 +52,7 @@ describe('answers reach the page and the popup as each batch answers', () => {
     const { startTabRecord, getTabRecord } = await import('./tabs.ts');
     const { lookupForTab } = await import('./lookups.ts');
     const tabId = 3;
-    startPage(tabId, startTabRecord);
+    startTabRecord(emptyTabRecord(tabId));
     // One message of 200 subjects (a page read in one frame): two batches, the second held up
     // 2 s by the one subject the mock server answers slowly.
     const codes = [...usccs.slice(0, 150), magicSubject('magic:slow', seeds), ...usccs.slice(150, 199)];

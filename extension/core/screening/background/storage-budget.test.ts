@@ -17,6 +17,7 @@ import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, TabRecord } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
 import { createRatingQueue } from './rating-queue.ts';
+import { emptyTabRecord } from './test-record.ts';
 
 // Chrome's storage.session quota.
 const QUOTA_BYTES = 10 * 1024 * 1024;
@@ -47,19 +48,7 @@ async function storedBytes(): Promise<number> {
 async function loadPage(tabId: number): Promise<void> {
   const { startTabRecord } = await import('./tabs.ts');
   const { lookupForTab } = await import('./lookups.ts');
-  startTabRecord({
-    tabId,
-    url: `http://127.0.0.1/demo/bidders?n=10000&tab=${tabId}`,
-    title: 'bidders',
-    mode: 'procurement',
-    ruleSet: 'procurement',
-    layoutId: null,
-    pageCutoff: null,
-    cutoff: { date: '2026-11-20', source: 'fixed' },
-    startedAt: '2026-11-25T10:00:00+08:00',
-    subjects: [],
-    consortia: [],
-  });
+  startTabRecord(emptyTabRecord(tabId, `http://127.0.0.1/demo/bidders?n=10000&tab=${tabId}`));
   const subjects: PageSubject[] = usccs.map((u) => codeSubject('uscc', u));
   const messages: Array<Promise<unknown>> = [];
   for (let i = 0, size = 37; i < subjects.length; i += size, size = (size * 7) % 290 || 53) {
