@@ -9,6 +9,7 @@ import {
   isValidSitePattern,
   loadSettings,
   MIN_AUDIT_RETENTION_DAYS,
+  migrateStoredSettings,
   normalizeSettings,
   pathUnder,
   resolveCutoff,
@@ -43,12 +44,11 @@ describe('defaults', () => {
 });
 
 describe('loan review settings', () => {
-  it('defaults to the generic pack, no report cache, a year of audit log and today', () => {
+  it('defaults to the generic pack, no report cache and today', () => {
     expect(DEFAULT_LOAN_RULE_PACK).toBe(DEFAULT_RULE_PACK_ID);
     expect(defaultSettings().loan).toEqual({
       rulePackId: 'generic-lian3lei6',
       cacheReports: false,
-      auditRetentionDays: 365,
       reviewDate: null,
     });
   });
@@ -56,34 +56,12 @@ describe('loan review settings', () => {
   it('keeps what is valid and replaces what is not', () => {
     expect(
       normalizeSettings({
-        loan: {
-          rulePackId: 'hangzhou',
-          cacheReports: true,
-          auditRetentionDays: 400.7,
-          reviewDate: '2026-11-01',
-        },
+        loan: { rulePackId: 'hangzhou', cacheReports: true, reviewDate: '2026-11-01' },
       }).loan,
-    ).toEqual({
-      rulePackId: 'hangzhou',
-      cacheReports: true,
-      auditRetentionDays: 400,
-      reviewDate: '2026-11-01',
-    });
+    ).toEqual({ rulePackId: 'hangzhou', cacheReports: true, reviewDate: '2026-11-01' });
     expect(
-      normalizeSettings({
-        loan: { rulePackId: '', cacheReports: 'yes', auditRetentionDays: 'long', reviewDate: 'soon' },
-      }).loan,
+      normalizeSettings({ loan: { rulePackId: '', cacheReports: 'yes', reviewDate: 'soon' } }).loan,
     ).toEqual(defaultSettings().loan);
-  });
-
-  it('never keeps the audit log for less than six months, whatever is stored', () => {
-    const days = (auditRetentionDays: unknown) => normalizeSettings({ loan: { auditRetentionDays } }).loan;
-    expect(MIN_AUDIT_RETENTION_DAYS).toBe(184);
-    expect(days(1).auditRetentionDays).toBe(184);
-    expect(days(0).auditRetentionDays).toBe(184);
-    expect(days(-5).auditRetentionDays).toBe(184);
-    expect(days(183.9).auditRetentionDays).toBe(184);
-    expect(days(3650).auditRetentionDays).toBe(3650);
   });
 
   it('drops a stored rule with an invalid path prefix', () => {
@@ -94,6 +72,61 @@ describe('loan review settings', () => {
       ],
     });
     expect(s.sites).toEqual([{ pattern: 'https://a.cn/*', pathPrefix: '/loan', mode: 'loan' }]);
+  });
+});
+
+describe('audit log settings', () => {
+  it('keeps the one audit log of every mode for a year by default', () => {
+    expect(defaultSettings().audit).toEqual({ retentionDays: 365 });
+  });
+
+  it('never keeps the audit log for less than six months, whatever is stored', () => {
+    const days = (retentionDays: unknown) =>
+      normalizeSettings({ audit: { retentionDays } }).audit.retentionDays;
+    expect(MIN_AUDIT_RETENTION_DAYS).toBe(184);
+    expect(days(1)).toBe(184);
+    expect(days(0)).toBe(184);
+    expect(days(-5)).toBe(184);
+    expect(days(183.9)).toBe(184);
+    expect(days(400.7)).toBe(400);
+    expect(days(3650)).toBe(3650);
+    expect(days('long')).toBe(365);
+  });
+
+  it('takes the retention an older version stored under the loan settings', () => {
+    const old = {
+      loan: { rulePackId: 'hangzhou', cacheReports: true, auditRetentionDays: 730, reviewDate: null },
+    };
+    const s = normalizeSettings(old);
+    expect(s.audit).toEqual({ retentionDays: 730 });
+    expect(s.loan).toEqual({ rulePackId: 'hangzhou', cacheReports: true, reviewDate: null });
+    // The shared setting wins over a stale loan one.
+    expect(normalizeSettings({ ...old, audit: { retentionDays: 500 } }).audit.retentionDays).toBe(500);
+    // An old value below the minimum is raised, as it was read before.
+    expect(normalizeSettings({ loan: { auditRetentionDays: 30 } }).audit.retentionDays).toBe(184);
+  });
+
+  it('rewrites stored settings of the older shape once, keeping everything else', async () => {
+    const old = {
+      ...defaultSettings(),
+      operator: '张三',
+      loan: { rulePackId: 'hangzhou', cacheReports: false, auditRetentionDays: 730, reviewDate: null },
+    };
+    delete (old as Partial<typeof old>).audit;
+    await fakeBrowser.storage.local.set({ settings: old });
+    expect(await migrateStoredSettings()).toBe(true);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+    expect(stored.audit).toEqual({ retentionDays: 730 });
+    expect(stored.loan).toEqual({ rulePackId: 'hangzhou', cacheReports: false, reviewDate: null });
+    expect(stored.operator).toBe('张三');
+    expect(await loadSettings()).toEqual(normalizeSettings(old));
+    // Nothing left to migrate: nothing written.
+    expect(await migrateStoredSettings()).toBe(false);
+  });
+
+  it('writes nothing when there are no stored settings', async () => {
+    expect(await migrateStoredSettings()).toBe(false);
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
   });
 });
 

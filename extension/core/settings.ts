@@ -42,8 +42,6 @@ export interface LoanSettings {
    * keyed by the ID's HMAC). Off by default: every lookup orders fresh reports.
    */
   cacheReports: boolean;
-  /** Audit entries older than this many days are deleted; never less than {@link MIN_AUDIT_RETENTION_DAYS}. */
-  auditRetentionDays: number;
   /** The review date (`asOf`) of every evaluation; `null` for today (China Standard Time). */
   reviewDate: string | null;
 }
@@ -63,6 +61,15 @@ export const MIN_AUDIT_RETENTION_DAYS = 184;
 
 /** Default audit-log retention in days: one year. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+
+/**
+ * The settings of the one audit log of personal lookups, whichever mode made them
+ * (`core/personal/`).
+ */
+export interface AuditSettings {
+  /** Entries older than this many days are deleted; never less than {@link MIN_AUDIT_RETENTION_DAYS}. */
+  retentionDays: number;
+}
 
 /**
  * Where the 截止时点 of a credit check comes from: the page when its layout declares one and
@@ -87,6 +94,7 @@ export interface Settings {
   /** Printed on evidence records as the person who ran the query. */
   operator: string;
   language: Language;
+  audit: AuditSettings;
   loan: LoanSettings;
 }
 
@@ -118,18 +126,18 @@ export function defaultSettings(): Settings {
     lookup: 'auto',
     operator: '',
     language: 'zh-CN',
+    audit: { retentionDays: DEFAULT_AUDIT_RETENTION_DAYS },
     loan: defaultLoanSettings(),
   };
 }
 
 /**
- * The loan-review defaults: generic pack, no report cache, a year of audit log, today.
+ * The loan-review defaults: generic pack, no report cache, today.
  */
 export function defaultLoanSettings(): LoanSettings {
   return {
     rulePackId: DEFAULT_LOAN_RULE_PACK,
     cacheReports: false,
-    auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
     reviewDate: null,
   };
 }
@@ -149,21 +157,38 @@ export function normalizeSettings(stored: unknown): Settings {
     lookup: s.lookup === 'click' ? 'click' : 'auto',
     operator: typeof s.operator === 'string' ? s.operator : d.operator,
     language: s.language === 'en' ? 'en' : 'zh-CN',
+    audit: normalizeAudit(s.audit, s.loan, d.audit),
     loan: normalizeLoan(s.loan, d.loan),
   };
+}
+
+/**
+ * The audit settings; versions before the log served every mode kept its retention under the
+ * loan settings (`loan.auditRetentionDays`), which is read when there is no shared one.
+ */
+function normalizeAudit(stored: unknown, storedLoan: unknown, d: AuditSettings): AuditSettings {
+  const days = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const own =
+    typeof stored === 'object' && stored !== null ? days((stored as AuditSettings).retentionDays) : undefined;
+  const legacy = own ?? days(legacyRetention(storedLoan));
+  return {
+    retentionDays:
+      legacy === undefined ? d.retentionDays : Math.max(MIN_AUDIT_RETENTION_DAYS, Math.floor(legacy)),
+  };
+}
+
+function legacyRetention(storedLoan: unknown): unknown {
+  return typeof storedLoan === 'object' && storedLoan !== null
+    ? (storedLoan as { auditRetentionDays?: unknown }).auditRetentionDays
+    : undefined;
 }
 
 function normalizeLoan(stored: unknown, d: LoanSettings): LoanSettings {
   if (typeof stored !== 'object' || stored === null) return d;
   const s = stored as Partial<LoanSettings>;
-  const days = s.auditRetentionDays;
   return {
     rulePackId: typeof s.rulePackId === 'string' && s.rulePackId ? s.rulePackId : d.rulePackId,
     cacheReports: s.cacheReports === true,
-    auditRetentionDays:
-      typeof days === 'number' && Number.isFinite(days)
-        ? Math.max(MIN_AUDIT_RETENTION_DAYS, Math.floor(days))
-        : d.auditRetentionDays,
     reviewDate:
       typeof s.reviewDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.reviewDate) ? s.reviewDate : null,
   };
@@ -207,6 +232,20 @@ export function contentPatternFor(site: SiteSetting): string {
 export async function loadSettings(): Promise<Settings> {
   const got = await browser.storage.local.get(STORAGE_KEY);
   return normalizeSettings(got[STORAGE_KEY]);
+}
+
+/**
+ * Rewrites settings stored by an older version in the current shape (the audit retention moved
+ * from the loan settings to the shared `audit`), so what is stored says what is in force.
+ * Reading needs no migration (`normalizeSettings` reads both shapes); this runs when the
+ * extension is installed or updated. Whether anything was written.
+ */
+export async function migrateStoredSettings(): Promise<boolean> {
+  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
+  if (typeof stored !== 'object' || stored === null) return false;
+  if (legacyRetention((stored as { loan?: unknown }).loan) === undefined) return false;
+  await saveSettings(normalizeSettings(stored));
+  return true;
 }
 
 /**

@@ -10,6 +10,7 @@ import { modeById } from '../modes.ts';
 import { retryUnavailable } from '../screening/background/lookups.ts';
 import {
   loadSettings,
+  migrateStoredSettings,
   type Settings,
   type SiteSetting,
   sameSiteRule,
@@ -53,6 +54,7 @@ export function startBackground(): void {
     await injectIntoOpenTabs(settings);
   };
   browser.runtime.onInstalled.addListener((details) => {
+    void migrateStoredSettings();
     void catchUp();
     if (details.reason === 'install') void welcome();
     for (const part of parts) part.installed?.(details.reason);

@@ -11,10 +11,10 @@ export const personalBackground: ModeBackground = {
   pages: {
     'page:audit-log': async (m) =>
       readAuditLog(
-        (await loadSettings()).loan.auditRetentionDays,
+        (await loadSettings()).audit.retentionDays,
         m.limit === undefined ? {} : { limit: m.limit },
       ),
   },
   // Every service-worker start (browser start included) drops audit entries past retention.
-  started: (settings) => void pruneAuditLog(settings.loan.auditRetentionDays),
+  started: (settings) => void pruneAuditLog(settings.audit.retentionDays),
 };

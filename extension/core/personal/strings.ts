@@ -11,6 +11,8 @@ const zh = {
     '每次个人信用查询记录时间、经办人、用途、授权书编号、脱敏证件号和结论；超过保留天数的记录在浏览器启动、每次写入和打开本页时删除。',
   'audit.export': '导出审计日志（CSV）',
   'audit.refresh': '刷新',
+  'audit.retention': '审计日志保留天数',
+  'audit.retention_min': '至少 {n} 天（网络安全法第二十一条：网络日志留存不少于六个月），只能延长',
   'audit.empty': '暂无查询记录',
   'audit.time': '时间',
   'audit.operator': '经办人',
@@ -63,6 +65,9 @@ const en: Record<PersonalMessageKey, string> = {
     'Every personal credit query records the time, operator, purpose, authorization reference, masked ID number and the outcome; entries past the retention are deleted at browser start, on every write and when this page opens.',
   'audit.export': 'Export the audit log (CSV)',
   'audit.refresh': 'Refresh',
+  'audit.retention': 'Keep the audit log for (days)',
+  'audit.retention_min':
+    'At least {n} days (Cybersecurity Law art. 21: logs are kept no less than six months); can only be lengthened',
   'audit.empty': 'No queries yet',
   'audit.time': 'Time',
   'audit.operator': 'Operator',

@@ -12,6 +12,7 @@ import { t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import { byMode, modeLabel } from '../modes.ts';
 import { AuditLogSection } from '../personal/audit-log.tsx';
+import { AuditRetentionFieldset } from '../personal/retention-field.tsx';
 import {
   AVAILABLE_MODES,
   isValidPathPrefix,
@@ -262,6 +263,7 @@ export function Options(): JSX.Element {
         {OPTIONS.map(({ Fieldset }, i) =>
           Fieldset ? <Fieldset key={i} draft={draft} update={update} /> : null,
         )}
+        <AuditRetentionFieldset audit={draft.audit} onChange={(audit) => update({ audit })} />
 
         <div class="row">
           <button type="submit" class="primary">

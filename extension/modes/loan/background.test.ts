@@ -414,7 +414,7 @@ describe('retention', () => {
     const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
     await lookupBorrower(from, args);
     // A stored retention of one day is raised to the minimum: the entries stay.
-    await saveSettings({ ...settings(), loan: { ...settings().loan, auditRetentionDays: 1 } });
+    await saveSettings({ ...settings(), audit: { retentionDays: 1 } });
     await pruneAuditLog(184, new Date(Date.now() + 100 * 86_400_000));
     await lookupBorrower(from, args);
     expect(await auditLog()).toHaveLength(4);

@@ -184,7 +184,7 @@ export async function lookupBorrower(
         reportIds: [],
         outcome: { kind: 'requested' },
       }),
-      settings.loan.auditRetentionDays,
+      settings.audit.retentionDays,
     );
   } catch (e) {
     log.error('could not write the audit entry; lookup refused', redactDeep(serializeError(e)));
@@ -241,7 +241,7 @@ export async function lookupBorrower(
             ? { kind: 'verdict', verdict: result.verdict, cached: result.cached }
             : { kind: 'error', code: result.state === 'error' ? result.code : 'unknown' },
       }),
-      settings.loan.auditRetentionDays,
+      settings.audit.retentionDays,
     );
   } catch (e) {
     log.error('could not write the audit outcome', redactDeep(serializeError(e)));

@@ -12,8 +12,6 @@ const zh = {
   'options.review_date': '审核基准日（留空为当天）',
   'options.cache_reports':
     '在本次浏览器会话内缓存个人报告（仅存于 storage.session，关闭浏览器即清除；默认关闭）',
-  'options.retention': '审计日志保留天数',
-  'options.retention_min': '至少 {n} 天（网络安全法第二十一条：网络日志留存不少于六个月），只能延长',
 };
 
 /**
@@ -28,9 +26,6 @@ const en: Record<LoanOptionsMessageKey, string> = {
   'options.review_date': 'Review date (empty for today)',
   'options.cache_reports':
     'Cache personal reports for this browser session (storage.session only, cleared when the browser closes; off by default)',
-  'options.retention': 'Keep the audit log for (days)',
-  'options.retention_min':
-    'At least {n} days (Cybersecurity Law art. 21: logs are kept no less than six months); can only be lengthened',
 };
 
 addStrings('loan', zh, en);

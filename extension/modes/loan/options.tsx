@@ -1,13 +1,13 @@
 /**
  * The options page's loan-review parts: the rule pack (each built-in pack with its city,
- * version, source and confidence), the review date, the session cache of personal reports
- * (off by default) and the audit-log retention (the log itself is the core's: one for every mode).
+ * version, source and confidence), the review date and the session cache of personal reports
+ * (off by default). The audit log and its retention are the core's: one for every mode.
  */
 
 import { housingFundRulePacks } from '@xinjian/sdk/rules';
 import type { JSX } from 'preact';
 import { localized, t } from '../../core/i18n.ts';
-import { type LoanSettings, MIN_AUDIT_RETENTION_DAYS } from '../../core/settings.ts';
+import type { LoanSettings } from '../../core/settings.ts';
 import type { ModeOptions } from '../../core/ui/mode-views.ts';
 import { packLine, packSource } from './format.ts';
 import { rulePackRef } from './review.ts';
@@ -65,27 +65,6 @@ export function LoanSettingsFieldset(props: {
           onChange={(e) => set({ cacheReports: (e.currentTarget as HTMLInputElement).checked })}
         />
         {t('loan.options.cache_reports')}
-      </label>
-      <label class="field">
-        <span>{t('loan.options.retention')}</span>
-        <input
-          type="number"
-          name="auditRetentionDays"
-          min={MIN_AUDIT_RETENTION_DAYS}
-          max={3650}
-          value={loan.auditRetentionDays}
-          aria-describedby="retention-min"
-          onChange={(e) => {
-            const input = e.currentTarget as HTMLInputElement;
-            // Lengthened only: a shorter period is raised to the legal minimum (settings.ts).
-            const days = Math.max(MIN_AUDIT_RETENTION_DAYS, Math.floor(Number(input.value)) || 0);
-            input.value = String(days);
-            set({ auditRetentionDays: days });
-          }}
-        />
-        <span id="retention-min" class="muted small">
-          {t('loan.options.retention_min', { n: MIN_AUDIT_RETENTION_DAYS })}
-        </span>
       </label>
     </fieldset>
   );
