@@ -20,7 +20,9 @@ import { buildAuditEntry } from '../../core/personal/audit.ts';
 import { appendAuditEntry } from '../../core/personal/audit-store.ts';
 import { isValidConsent } from '../../core/personal/consent.ts';
 import { maskedId, pageAddress, redactDeep, redactIds, stripControls } from '../../core/personal.ts';
+import { forgetPageKeys } from '../../core/screening/background/personal-check.ts';
 import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
+import { checkLoanCompanies, pickLoanCompany } from './companies.ts';
 import {
   BUSINESS_NO_MAX,
   LOAN_PURPOSE,
@@ -306,6 +308,7 @@ export async function recordLoanConsent(
 }
 
 async function dropLoanTabAndConsents(tabId: number): Promise<void> {
+  forgetPageKeys(tabId);
   await forgetConsents(tabId);
   await dropLoanTab(tabId);
 }
@@ -492,6 +495,10 @@ export const background: ModeBackground = {
         { tabId: requireTab(sender.tabId), frameId: sender.frameId, url: sender.url },
         { borrower: m.borrower, idNumber: m.idNumber, consent: m.consent },
       ),
+    'cs:loan-companies': (m, sender) =>
+      checkLoanCompanies({ tabId: requireTab(sender.tabId), url: sender.url }, m.companies),
+    'cs:loan-company-pick': (m, sender) =>
+      pickLoanCompany({ tabId: requireTab(sender.tabId), url: sender.url }, m),
   },
   pages: {
     'page:get-loan-tab': (m) => getLoanTab(m.tabId),

@@ -1,9 +1,11 @@
 /**
  * The loan-review mode's messages, merged into the core's message maps (core/messages.ts).
  */
+import type { SubjectResult } from '../../core/screening/model.ts';
 import type {
   LoanBorrowerRef,
   LoanBusinessNo,
+  LoanCompanyRef,
   LoanConsent,
   LoanPageInfo,
   LoanResult,
@@ -28,6 +30,16 @@ declare module '../../core/messages.ts' {
       request: { borrower: LoanBorrowerRef; idNumber: string; consent: LoanConsent };
       response: LoanResult;
     };
+    /**
+     * Companies found on the loan page (developer, guarantor, employer), screened as
+     * enterprises beside the borrowers, never in the household verdict (docs/decisions/0061).
+     */
+    'cs:loan-companies': {
+      request: { companies: LoanCompanyRef[] };
+      response: Array<{ key: string; result: SubjectResult }>;
+    };
+    /** The officer picked one candidate of an ambiguous company name in its card. */
+    'cs:loan-company-pick': { request: { key: string; uscc: string }; response: SubjectResult };
   }
   interface PageToBackgroundMap {
     /**

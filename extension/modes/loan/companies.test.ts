@@ -1,0 +1,227 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
+import {
+  DEMO_API_KEY,
+  enterpriseByTag,
+  enterprisesByTag,
+  individualsByTag,
+  SEED_AS_OF,
+} from '../../../seeds/index.ts';
+import { AUDIT_DB, closeAuditDb } from '../../core/personal/audit-store.ts';
+import { codeSubject, nameSubject } from '../../core/screening/subjects.ts';
+import { defaultSettings, type Settings, saveSettings } from '../../core/settings.ts';
+import {
+  addLoanBorrowers,
+  background,
+  lookupBorrower,
+  recordLoanConsent,
+  startLoanPage,
+} from './background.ts';
+import { checkLoanCompanies, companyConfig, pickLoanCompany } from './companies.ts';
+import type { LoanBorrowerRef, LoanCompanyRef, LoanConsent, LoanTabRecord } from './model.ts';
+import { loanDecisionRecord, sealDecision } from './record.ts';
+import { getLoanTab } from './tabs.ts';
+
+let server: RunningMockServer;
+const [applicant, coBorrower] = individualsByTag('household:hh-2');
+const APPLICANT_ID = applicant?.idNumber ?? '';
+const CO_ID = coBorrower?.idNumber ?? '';
+const TAB = 11;
+const refs: LoanBorrowerRef[] = [
+  { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' },
+  { key: 'borrower:2', role: 'co_borrower', idMasked: '340***********1694', nameMasked: '丁*' },
+];
+const dishonest = enterpriseByTag('edge:dishonest-active').subject;
+const clean = enterpriseByTag('edge:clean').subject;
+const company = (part: LoanCompanyRef['part'], uscc: string): LoanCompanyRef => ({
+  subject: codeSubject('uscc', uscc, { role: 'mention' }),
+  part,
+});
+
+type JournalEntry = { method: string; path: string; body: unknown };
+async function journal(): Promise<JournalEntry[]> {
+  return ((await (await fetch(`${server.url}/__mock/journal`)).json()) as { data: JournalEntry[] }).data;
+}
+const apiCalls = async () => (await journal()).filter((e) => e.path.startsWith('/v1/'));
+function settings(api: Partial<Settings['api']> = {}): Settings {
+  const d = defaultSettings();
+  return {
+    ...d,
+    api: { baseUrl: server.url, key: DEMO_API_KEY, ...api },
+    sites: [
+      { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
+      { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' },
+    ],
+    operator: '张三',
+    loan: { ...d.loan, reviewDate: SEED_AS_OF },
+  };
+}
+const loanUrl = () => `${server.url}/demo/loan-review`;
+const from = () => ({ tabId: TAB, url: loanUrl() });
+
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, reportDelayMs: 0 });
+});
+afterAll(() => server.close());
+afterEach(async () => {
+  await closeAuditDb();
+  await new Promise((resolve) => {
+    indexedDB.deleteDatabase(AUDIT_DB).onsuccess = resolve;
+  });
+});
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
+  await saveSettings(settings());
+  await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
+  await addLoanBorrowers(TAB, refs);
+});
+
+describe('the companies of a loan page, in the background', () => {
+  it('bars a listed guarantor under credit as it stands, and only reviews the same company as developer or employer', async () => {
+    const results = await checkLoanCompanies(from(), [company('guarantor', dishonest.uscc)]);
+    expect(results).toHaveLength(1);
+    const guarantor = results[0]?.result;
+    expect(guarantor?.state === 'done' && guarantor.screening.verdict).toBe('fail');
+    expect(guarantor?.state === 'done' && guarantor.screening.ruleSet.id).toBe('cn-credit-lending');
+    for (const part of ['developer', 'employer', 'other'] as const) {
+      const [other] = await checkLoanCompanies(from(), [company(part, dishonest.uscc)]);
+      const r = other?.result;
+      expect(r?.state === 'done' && r.screening.verdict, part).toBe('review');
+      // The active 失信 listing is still found and shown, weighed for the officer.
+      expect(
+        r?.state === 'done' &&
+          r.screening.findings.find((f) => f.code === 'list.dishonest_judgment_debtor.active')?.severity,
+      ).toBe('review');
+      expect(r?.state === 'done' && r.screening.ruleSet.version).toMatch(/\+review$/);
+    }
+    expect(companyConfig('guarantor')).toBeUndefined();
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    // One entry per company key: the last part it was checked under.
+    expect(record.companies?.map((c) => [c.subject.key, c.part, c.result.state])).toEqual([
+      [`code:${dishonest.uscc}`, 'other', 'done'],
+    ]);
+  });
+
+  it('keeps a failing company out of the household verdict, its evidence and the record digest', async () => {
+    const consent = (reference: string): LoanConsent => ({
+      purpose: 'housing_fund_loan',
+      reference,
+      grantedAt: '2026-11-03',
+      confirmedAt: new Date().toISOString(),
+    });
+    const card = 'chrome-extension://abcdefghijklmnop/card.html';
+    for (const [ref, idNumber] of [
+      [refs[0], APPLICANT_ID],
+      [refs[1], CO_ID],
+    ] as const) {
+      const c = consent(`SQ-${ref?.key}`);
+      await recordLoanConsent({ tabId: TAB, url: card }, { key: ref?.key ?? '', consent: c });
+      await lookupBorrower(
+        { tabId: TAB, frameId: 0, url: loanUrl() },
+        { borrower: ref as LoanBorrowerRef, idNumber, consent: c },
+      );
+    }
+    const before = structuredClone((await getLoanTab(TAB)) as LoanTabRecord);
+    expect(before.household.state).toBe('done');
+    const sealed = async (r: LoanTabRecord) =>
+      sealDecision(loanDecisionRecord(r, { operator: '张三', generatedAt: '2026-11-25T02:00:00.000Z' }));
+    const digest = (await sealed(before)).digest.value;
+
+    const [failing] = await checkLoanCompanies(from(), [company('guarantor', dishonest.uscc)]);
+    expect(failing?.result.state === 'done' && failing.result.screening.verdict).toBe('fail');
+
+    const after = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(after.companies?.[0]?.result).toEqual(failing?.result);
+    expect(after.household).toEqual(before.household);
+    expect(after.borrowers).toEqual(before.borrowers);
+    const text = JSON.stringify(after.household);
+    expect(text).not.toContain(dishonest.uscc);
+    expect(text).not.toContain(dishonest.name);
+    expect((await sealed(after)).digest.value).toBe(digest);
+    expect(JSON.stringify(loanDecisionRecord(after, { operator: '张三', generatedAt: '' }))).not.toContain(
+      dishonest.uscc,
+    );
+  });
+
+  it('never looks an ID number up as a company, nor a person’s name', async () => {
+    const results = await checkLoanCompanies(from(), [
+      { subject: codeSubject('uscc', APPLICANT_ID, { role: 'mention' }), part: 'employer' },
+      { subject: nameSubject('冯小明', { role: 'mention' }), part: 'guarantor' },
+      company('developer', clean.uscc),
+    ]);
+    expect(results.map((r) => r.result.state)).toEqual(['invalid', 'invalid', 'done']);
+    // The page's script gets its own key back; the record keeps the masked one.
+    expect(results[0]?.key).toBe(`code:${APPLICANT_ID}`);
+    const calls = JSON.stringify(await apiCalls());
+    expect(calls).not.toContain(APPLICANT_ID);
+    expect(calls).not.toContain(encodeURIComponent('冯小明'));
+    expect(calls).not.toContain('冯小明');
+    expect(calls).toContain(clean.uscc);
+    const stored = JSON.stringify(await getLoanTab(TAB));
+    expect(stored).not.toContain(APPLICANT_ID);
+    expect(stored).toContain('330***********9966');
+  });
+
+  it('looks a company up by name, and after an ambiguous name by the candidate the officer picked', async () => {
+    const [byName] = await checkLoanCompanies(from(), [
+      { subject: nameSubject(clean.name, { role: 'mention' }), part: 'employer' },
+    ]);
+    expect(byName?.result.state).toBe('done');
+    expect(byName?.result.state === 'done' && byName.result.summary.subject.uscc).toBe(clean.uscc);
+    // A name two companies share: the officer picks in the card, only among its candidates.
+    const [a, b] = enterprisesByTag('same-name:1');
+    const shared = nameSubject(a?.subject.name ?? '', { role: 'mention' });
+    const [asked] = await checkLoanCompanies(from(), [{ subject: shared, part: 'developer' }]);
+    expect(asked?.result.state).toBe('ambiguous');
+    await expect(pickLoanCompany(from(), { key: shared.key, uscc: dishonest.uscc })).rejects.toThrow(
+      /not_announced/,
+    );
+    const picked = await pickLoanCompany(from(), { key: shared.key, uscc: b?.subject.uscc ?? '' });
+    expect(picked.state === 'done' && picked.summary.subject.uscc).toBe(b?.subject.uscc);
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.companies?.find((c) => c.subject.key === shared.key)).toMatchObject({
+      part: 'developer',
+      result: { state: 'done' },
+    });
+  });
+
+  it('shows an API failure as unavailable with its reason, never as a pass', async () => {
+    await saveSettings(settings({ key: 'not-a-key' }));
+    const [r] = await checkLoanCompanies(from(), [company('guarantor', clean.uscc)]);
+    expect(r?.result.state).toBe('unavailable');
+    expect(r?.result.state === 'unavailable' && r.result.reason.zh.length).toBeGreaterThan(0);
+    await saveSettings(settings({ baseUrl: '', key: '' }));
+    const [unset] = await checkLoanCompanies(from(), [company('developer', clean.uscc)]);
+    expect(unset?.result).toMatchObject({
+      state: 'unavailable',
+      reason: { zh: expect.stringContaining('API') },
+    });
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.companies?.map((c) => c.result.state)).toEqual(['unavailable']);
+  });
+
+  it('refuses companies from a site that is not in loan mode, and before the page started', async () => {
+    await expect(
+      checkLoanCompanies({ tabId: TAB, url: `${server.url}/demo/bid-opening` }, [
+        company('guarantor', clean.uscc),
+      ]),
+    ).rejects.toThrow(/loan_mode_off/);
+    await expect(
+      checkLoanCompanies({ tabId: 99, url: loanUrl() }, [company('guarantor', clean.uscc)]),
+    ).rejects.toThrow(/no_page/);
+    expect(await apiCalls()).toEqual([]);
+  });
+
+  it('answers the loan message through the mode’s background', async () => {
+    const handler = background.content?.['cs:loan-companies'];
+    const out = await handler?.(
+      { type: 'cs:loan-companies', companies: [company('guarantor', dishonest.uscc)] },
+      { tabId: TAB, frameId: 0, url: loanUrl() } as never,
+    );
+    expect(out?.[0]).toMatchObject({ key: `code:${dishonest.uscc}`, result: { state: 'done' } });
+  });
+});
