@@ -13,12 +13,10 @@ import { isValidIdCard } from '@xinjian/sdk/identifiers';
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../core/background/client.ts';
 import { leaveTab, type ModeBackground } from '../../core/background/modes.ts';
-import { t } from '../../core/i18n.ts';
-import { createLogger } from '../../core/log.ts';
 import { sendToTab } from '../../core/messages.ts';
-import { buildAuditEntry } from '../../core/personal/audit.ts';
-import { appendAuditEntry } from '../../core/personal/audit-store.ts';
 import { isValidConsent } from '../../core/personal/consent.ts';
+import { auditedLookup, consentStore } from '../../core/personal/lookup.ts';
+import { orderPersonalReports } from '../../core/personal/reports.ts';
 import { maskedId, pageAddress, redactDeep, redactIds, stripControls } from '../../core/personal.ts';
 import { forgetPageKeys } from '../../core/screening/background/personal-check.ts';
 import { loadSettings, type Settings, siteFor, todayInChina } from '../../core/settings.ts';
@@ -44,8 +42,6 @@ import {
   rulePackRef,
 } from './review.ts';
 import { dropLoanTab, getLoanTab, knownLoanTabIds, startLoanTab, updateLoanTab } from './tabs.ts';
-
-const log = createLogger('loan');
 
 const CACHE_PREFIX = 'loan-cache:';
 
@@ -160,151 +156,75 @@ export async function lookupBorrower(
     throw new XinjianError('not_announced: this borrower was not shown on the page (cs:loan-seen)');
   }
   // Only a consent the officer typed in the card frame, recorded from there (not from the page's side).
-  const recorded = await recordedConsent(from.tabId, borrower.key);
-  if (!recorded || !sameConsent(recorded, request.consent)) {
-    throw new XinjianError('consent_not_recorded: confirm the authorization in the card again');
-  }
+  const consent = await consents.require(from.tabId, borrower.key, request.consent);
   const pack = loanRulePack(record.rulePack.id);
-  const consent: LoanConsent = { ...recorded, reference: cleanText(recorded.reference).trim() };
-  const audit = {
-    idNumber,
-    operator: settings.operator,
-    mode: 'loan',
-    consent,
-    role: borrower.role,
-    site: originOf(from.url),
-    rulePack: { id: pack.id, version: pack.version },
-  };
-
-  // The audit entry comes first: a lookup that cannot be logged is not made (fails closed).
-  let requested: { id: string };
-  try {
-    requested = await appendAuditEntry(
-      buildAuditEntry({
-        ...audit,
-        time: new Date().toISOString(),
-        reportIds: [],
-        outcome: { kind: 'requested' },
-      }),
-      settings.audit.retentionDays,
-    );
-  } catch (e) {
-    log.error('could not write the audit entry; lookup refused', redactDeep(serializeError(e)));
-    const reason = redactIds(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-    const refused: LoanResult = {
-      state: 'error',
-      code: 'audit_unavailable',
-      reason: {
-        zh: t('personal.audit.write_failed', { reason }, 'zh-CN'),
-        en: t('personal.audit.write_failed', { reason }, 'en'),
-      },
-      retryable: true,
-    };
-    await setBorrower(from, borrower, { consent, result: refused, report: null });
-    return refused;
-  }
-
-  await setBorrower(from, borrower, { consent, result: { state: 'checking' }, report: null });
-
-  let result: LoanResult;
   let report: IndividualReportContent | null = null;
-  try {
-    const fetched = await personalReports(settings, idNumber, consent);
-    report = fetched.content;
-    const { asOf, asOfSource } = await reviewDateFor(from.tabId, record, report);
-    const review = evaluateBorrower(report, borrower.role, borrower.key, pack, asOf);
-    result = {
-      state: 'done',
-      verdict: review.verdict,
-      review,
-      facts: loanFacts(report, asOf),
-      rulePack: rulePackRef(pack),
-      asOf,
-      asOfSource,
-      checkedAt: new Date().toISOString(),
-      reportIds: fetched.reportIds,
-      failedProducts: fetched.failedProducts,
-      cached: fetched.cached,
-    };
-  } catch (error) {
-    result = lookupError(error);
-  }
-
-  // The outcome is logged too; the request entry above already records the query itself.
-  try {
-    await appendAuditEntry(
-      buildAuditEntry({
-        ...audit,
-        time: new Date().toISOString(),
-        lookupId: requested.id,
-        reportIds: result.state === 'done' ? result.reportIds : [],
-        outcome:
-          result.state === 'done'
-            ? { kind: 'verdict', verdict: result.verdict, cached: result.cached }
-            : { kind: 'error', code: result.state === 'error' ? result.code : 'unknown' },
-      }),
-      settings.audit.retentionDays,
-    );
-  } catch (e) {
-    log.error('could not write the audit outcome', redactDeep(serializeError(e)));
-  }
+  const result = await auditedLookup<LoanResult>({
+    audit: {
+      idNumber,
+      operator: settings.operator,
+      mode: 'loan',
+      consent,
+      role: borrower.role,
+      site: originOf(from.url),
+      rulePack: { id: pack.id, version: pack.version },
+    },
+    retentionDays: settings.audit.retentionDays,
+    refused: (reason) => ({ state: 'error', code: 'audit_unavailable', reason, retryable: true }),
+    started: () => setBorrower(from, borrower, { consent, result: { state: 'checking' }, report: null }),
+    run: async () => {
+      const fetched = await personalReports(settings, idNumber, consent);
+      report = fetched.content;
+      const { asOf, asOfSource } = await reviewDateFor(from.tabId, record, fetched.content);
+      const review = evaluateBorrower(fetched.content, borrower.role, borrower.key, pack, asOf);
+      return {
+        state: 'done',
+        verdict: review.verdict,
+        review,
+        facts: loanFacts(fetched.content, asOf),
+        rulePack: rulePackRef(pack),
+        asOf,
+        asOfSource,
+        checkedAt: new Date().toISOString(),
+        reportIds: fetched.reportIds,
+        failedProducts: fetched.failedProducts,
+        cached: fetched.cached,
+      };
+    },
+    failed: (error) => {
+      report = null;
+      return lookupError(error);
+    },
+    outcome: (r) => ({
+      reportIds: r.state === 'done' ? r.reportIds : [],
+      outcome:
+        r.state === 'done'
+          ? { kind: 'verdict', verdict: r.verdict, cached: r.cached }
+          : { kind: 'error', code: r.state === 'error' ? r.code : 'unknown' },
+    }),
+  });
 
   await setBorrower(from, borrower, { consent, result, report });
   return result;
 }
 
-const CONSENT_PREFIX = 'loan-consent:';
-
 // One storage key per borrower, so two consents recorded at once cannot overwrite each other.
-const consentKey = (tabId: number, key: string) => `${CONSENT_PREFIX}${tabId}:${key}`;
+const consents = consentStore('loan-consent:', LOAN_PURPOSE);
 
-async function recordedConsent(tabId: number, key: string): Promise<LoanConsent | undefined> {
-  const k = consentKey(tabId, key);
-  return (await browser.storage.session.get(k))[k] as LoanConsent | undefined;
-}
-
-async function forgetConsents(tabId: number): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  const mine = Object.keys(all).filter((k) => k.startsWith(`${CONSENT_PREFIX}${tabId}:`));
-  if (mine.length > 0) await browser.storage.session.remove(mine);
-}
-
-function sameConsent(a: LoanConsent, b: LoanConsent): boolean {
-  return (
-    a.purpose === b.purpose &&
-    a.reference.trim() === cleanText(String(b.reference)).trim() &&
-    a.grantedAt === b.grantedAt &&
-    a.confirmedAt === b.confirmedAt
-  );
-}
+const forgetConsents = (tabId: number) => consents.forget(tabId);
 
 /**
  * Records the consent the officer typed in a card frame for one borrower of the frame's tab:
  * only from the card page (extension origin, inside the tab), only complete, and only for a
  * borrower the tab announced. A lookup needs it (`lookupBorrower`).
  */
-export async function recordLoanConsent(
+export function recordLoanConsent(
   from: { tabId: number | null; url: string | null },
   request: { key: string; consent: LoanConsent },
 ): Promise<null> {
-  if (from.tabId === null || !from.url || new URL(from.url).pathname !== '/card.html') {
-    throw new XinjianError('consent_not_recorded: a consent is recorded only from the card');
-  }
-  if (!isValidConsent(request.consent, todayInChina(), LOAN_PURPOSE)) {
-    throw new XinjianError('consent_required: confirm the written authorization and purpose first');
-  }
-  const record = await getLoanTab(from.tabId);
-  if (!record?.borrowers.some((b) => b.key === request.key)) {
-    throw new XinjianError('not_announced: this borrower was not shown on the page (cs:loan-seen)');
-  }
-  const consent: LoanConsent = {
-    purpose: LOAN_PURPOSE,
-    reference: cleanText(request.consent.reference),
-    grantedAt: String(request.consent.grantedAt),
-    confirmedAt: String(request.consent.confirmedAt),
-  };
-  await browser.storage.session.set({ [consentKey(from.tabId, String(request.key))]: consent });
-  return null;
+  return consents.record(from, request, async (tabId, key) =>
+    Boolean((await getLoanTab(tabId))?.borrowers.some((b) => b.key === key)),
+  );
 }
 
 async function dropLoanTabAndConsents(tabId: number): Promise<void> {
@@ -377,37 +297,12 @@ async function personalReports(settings: Settings, idNumber: string, consent: Lo
       | undefined;
     if (hit && hit.expires > Date.now()) return { ...hit.value, cached: true };
   }
-  const client = clientFor(settings);
-  const outcomes = await Promise.allSettled(
-    PERSONAL_PRODUCTS.map((p) =>
-      client.reports.orderAndWait(
-        {
-          productId: p.id,
-          subjectId: idNumber,
-          purpose: LOAN_PURPOSE,
-          authorization: { reference: consent.reference, grantedAt: consent.grantedAt },
-        },
-        { pollIntervalMs: 500, timeoutMs: 60_000 },
-      ),
-    ),
-  );
-  const parts: Array<{ productId: string; content: IndividualReportContent }> = [];
-  const reportIds: string[] = [];
-  const failedProducts: Fetched['failedProducts'] = [];
-  let firstError: unknown = null;
-  outcomes.forEach((o, i) => {
-    const productId = PERSONAL_PRODUCTS[i]?.id ?? '';
-    if (o.status === 'fulfilled' && o.value.content.subjectType === 'individual') {
-      parts.push({ productId, content: o.value.content });
-      reportIds.push(o.value.id);
-    } else {
-      const error = o.status === 'rejected' ? o.reason : new XinjianError('unexpected report type');
-      firstError ??= error;
-      const s = serializeError(error);
-      failedProducts.push({ productId, code: redactIds(String(s.code ?? s.name)) });
-    }
+  const { parts, reportIds, failedProducts } = await orderPersonalReports(clientFor(settings), {
+    products: PERSONAL_PRODUCTS,
+    idNumber,
+    purpose: LOAN_PURPOSE,
+    consent,
   });
-  if (parts.length === 0) throw firstError;
   const value = { content: redactDeep(mergePersonalReports(parts)), reportIds, failedProducts };
   if (settings.loan.cacheReports && failedProducts.length === 0) {
     const ttl = Math.max(1, settings.cacheTtlMinutes) * 60_000;

@@ -6,7 +6,7 @@
  * counts as read only when the product that feeds it was actually ordered: a product that
  * failed leaves its channel missing, and the rule pack then says `incomplete`, never a pass.
  */
-import type { IndividualReportContent, SourceChannel } from '@xinjian/sdk';
+import type { IndividualReportContent } from '@xinjian/sdk';
 import type { BorrowerRole, Finding, HousingFundRulePack } from '@xinjian/sdk/rules';
 import {
   addMonths,
@@ -18,51 +18,27 @@ import {
   type HousingFundResult,
   monthOf,
 } from '@xinjian/sdk/rules';
+import { mergePersonalReports as mergeReports, type PersonalProduct } from '../../core/personal/reports.ts';
 import type { LoanFacts, LoanRulePackRef } from './model.ts';
 
 /**
  * The personal products a lookup orders, and the channels each one feeds.
  */
-export const PERSONAL_PRODUCTS: ReadonlyArray<{ id: string; channels: readonly SourceChannel[] }> = [
+export const PERSONAL_PRODUCTS: readonly PersonalProduct[] = [
   { id: 'personal_credit_report', channels: ['pbccrc'] },
   { id: 'housing_fund_deposit_history', channels: ['housing_fund_center'] },
   { id: 'personal_court_enforcement', channels: ['zxgk', 'creditchina'] },
 ];
 
 /**
- * Merges the reports of one person's products: accounts from the credit report, deposits
- * from the fund history, listings from the court check; each channel's status only from the
- * product that feeds it.
+ * Merges the reports of one person's three products (core/personal/reports.ts).
  *
  * @throws RangeError when `parts` is empty.
  */
 export function mergePersonalReports(
   parts: ReadonlyArray<{ productId: string; content: IndividualReportContent }>,
 ): IndividualReportContent {
-  const first = parts[0];
-  if (!first) throw new RangeError('no report to merge');
-  const sources: IndividualReportContent['sources'] = [];
-  for (const part of parts) {
-    const feeds = PERSONAL_PRODUCTS.find((p) => p.id === part.productId)?.channels ?? [];
-    for (const s of part.content.sources) {
-      if (feeds.includes(s.channel) && !sources.some((x) => x.channel === s.channel)) sources.push(s);
-    }
-  }
-  const generatedAt =
-    parts
-      .map((p) => p.content.generatedAt)
-      .sort()
-      .at(-1) ?? first.content.generatedAt;
-  return {
-    subjectType: 'individual',
-    subject: first.content.subject,
-    creditAccounts: parts.flatMap((p) => p.content.creditAccounts),
-    courtEnforcements: parts.flatMap((p) => p.content.courtEnforcements),
-    dishonestListings: parts.flatMap((p) => p.content.dishonestListings),
-    housingFund: parts.find((p) => p.content.housingFund !== null)?.content.housingFund ?? null,
-    sources,
-    generatedAt,
-  };
+  return mergeReports(parts, PERSONAL_PRODUCTS);
 }
 
 /**
