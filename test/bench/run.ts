@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --only sdk,ids,bundle,browser]`: runs the benchmark suites,
+ * `npm run bench [-- --quick] [-- --only sdk,ids,bundle,browser] [-- --browser annotate,latency]`:
+ * runs the benchmark suites (`--browser` picks the parts of the browser suite),
  * prints a table and writes test/bench/results.json. Benchmarks report and never fail on a
  * missed target; the exit code is non-zero only when a metric could not be measured at all.
  */
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     repetitions: { type: 'string' },
+    browser: { type: 'string' },
   },
 });
 const quick = values.quick === true;
@@ -40,6 +42,14 @@ for (const name of only) {
     process.exit(2);
   }
 }
+const BROWSER_PARTS = ['annotate', 'latency'] as const;
+const browserParts = (values.browser ?? BROWSER_PARTS.join(',')).split(',').map((s) => s.trim());
+for (const part of browserParts) {
+  if (!(BROWSER_PARTS as readonly string[]).includes(part)) {
+    console.error(`unknown browser part ${part}; choose from ${BROWSER_PARTS.join(', ')}`);
+    process.exit(2);
+  }
+}
 const repetitions = values.repetitions === undefined ? (quick ? 2 : 5) : Number(values.repetitions);
 if (!Number.isInteger(repetitions) || repetitions < 1) {
   console.error('--repetitions must be a positive integer');
@@ -47,7 +57,13 @@ if (!Number.isInteger(repetitions) || repetitions < 1) {
 }
 
 const machine: Machine = machineInfo();
-const ctx: SuiteContext = { quick, repetitions, log: (line) => console.log(line), machine };
+const ctx: SuiteContext = {
+  quick,
+  repetitions,
+  log: (line) => console.log(line),
+  machine,
+  browserParts: new Set(browserParts as (typeof BROWSER_PARTS)[number][]),
+};
 const started = performance.now();
 const results: Measured[] = [];
 // 10,000 distinct subjects for the SDK run, enough for the 10,000-row page's 5,000 bidders too.

@@ -8,7 +8,7 @@ import type { Machine } from './metrics.ts';
  *
  * @example
  * ```ts
- * const ctx: SuiteContext = { quick: true, repetitions: 2, log: console.log, machine: machineInfo() };
+ * const ctx: SuiteContext = { quick: true, repetitions: 2, log: console.log, machine: machineInfo(), browserParts: new Set(['annotate', 'latency']) };
  * ```
  */
 export interface SuiteContext {
@@ -18,4 +18,6 @@ export interface SuiteContext {
   log: (line: string) => void;
   /** The machine record; a suite that starts a browser fills in `chromium`. */
   machine: Machine;
+  /** The parts of the browser suite to run: the annotated pages, the latency runs. */
+  browserParts: Set<'annotate' | 'latency'>;
 }

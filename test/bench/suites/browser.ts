@@ -326,13 +326,14 @@ export async function browserMetrics(ctx: SuiteContext, mock: BenchMock): Promis
   try {
     plain = await launchPlainBrowser();
     ctx.machine.chromium = plain.version();
-    for (const rows of plan.sizes) {
+    for (const rows of ctx.browserParts.has('annotate') ? plan.sizes : []) {
       const role = { isLargest: rows === largest, withReload: rows === plan.sizes[0] };
       out.push(
         ...(await withBrowser((browser) => annotate(ctx, plan, browser, plain as Browser, mock, rows, role))),
       );
     }
-    out.push(...(await withBrowser((browser) => latency(ctx, plan, browser, plain as Browser, mock))));
+    if (ctx.browserParts.has('latency'))
+      out.push(...(await withBrowser((browser) => latency(ctx, plan, browser, plain as Browser, mock))));
   } finally {
     await plain?.close();
     await ext.remove();
@@ -562,6 +563,29 @@ async function annotate(
   }
 }
 
+/**
+ * Where the time of a cold run went, for the log: the first lookup message and each batch
+ * request's arrival at the mock and its time there, in milliseconds after DOMContentLoaded.
+ */
+function timeline(run: ColdRun): string {
+  const { dcl, timeOrigin } = run.state;
+  const lookups = run.measures.filter((m) => m.name === 'xinjian:lookup');
+  const firstAsk = lookups.length === 0 ? null : Math.min(...lookups.map((m) => m.start)) - dcl;
+  const batches = [...run.batches]
+    .sort((a, b) => a.time - b.time)
+    .map((e) => `${(e.time - timeOrigin - dcl).toFixed(0)}+${(e.durationMs ?? 0).toFixed(0)}`);
+  const scans = run.measures.filter((m) => m.name === 'xinjian:scan' && m.duration > 0);
+  const scanSpan =
+    scans.length === 0
+      ? '—'
+      : `${(Math.min(...scans.map((m) => m.start)) - dcl).toFixed(0)}–${(Math.max(...scans.map((m) => m.start + m.duration)) - dcl).toFixed(0)} ms in ${scans.length} reads, ${scans.reduce((a, m) => a + m.duration, 0).toFixed(0)} ms of reading`;
+  const asked = [...lookups]
+    .sort((a, b) => a.start - b.start)
+    .map((m) => `${(m.start - dcl).toFixed(0)}→${(m.start + m.duration - dcl).toFixed(0)}`)
+    .join(' ');
+  return `scan ${scanSpan}; lookup messages sent→answered ${asked}; first lookup sent at ${firstAsk?.toFixed(0) ?? '—'} ms, batches (arrival+time at the mock) ${batches.join(' ')}, last badge change ${((run.state.lastChangeAt ?? 0) - dcl).toFixed(0)} ms`;
+}
+
 /** The `<tr>` rows of the mock's `n`-row bidder page, to append to a loaded table. */
 async function appendRows(mock: BenchMock, n: number): Promise<string> {
   const html = await (await fetch(pageUrl(mock, n))).text();
@@ -608,7 +632,7 @@ async function latency(
           await run.page.close();
         }
         ctx.log(
-          `  latency ${LATENCY_MS} ms, rep ${rep + 1}: ${totals.at(-1)?.toFixed(0)} ms, ${requests.at(-1)} requests`,
+          `  latency ${LATENCY_MS} ms, rep ${rep + 1}: ${totals.at(-1)?.toFixed(0)} ms, ${requests.at(-1)} requests; ${timeline(run)}`,
         );
       }
     } finally {
