@@ -8,6 +8,7 @@
 import type { BatchRatingItem, Cache, RatingSummary } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
 import { createLogger } from '../log.ts';
+import { whenQuiet } from './quiet.ts';
 
 const log = createLogger('cache');
 
@@ -20,6 +21,9 @@ export const CACHE_PREFIX = 'cache:';
  * would otherwise tell this cache nothing; the marker's removal tells it to forget them too.
  */
 export const CACHE_MARKER_KEY = `${CACHE_PREFIX}~held`;
+
+/** Entries per `storage.session` write: about 200 KB, some 20 ms of the worker's thread. */
+export const WRITE_SLICE = 50;
 
 /** Bytes of `storage.session` the cached ratings may take by default (a quarter of the quota). */
 export const CACHE_BUDGET_BYTES = 2.5 * 1024 * 1024;
@@ -45,6 +49,8 @@ export interface SessionCacheOptions {
   writeDelayMs?: number;
   /** The storage area; `browser.storage.session` by default. */
   area?: SessionArea;
+  /** Waited for before each storage write (the worker's quiet, `quiet.ts`); none by default. */
+  beforeWrite?: () => Promise<void>;
 }
 
 interface Stored {
@@ -70,6 +76,7 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
   readonly #budget: number;
   readonly #maxEntries: number;
   readonly #writeDelayMs: number;
+  readonly #beforeWrite: () => Promise<void>;
   readonly #memory = new Map<string, Entry>();
   readonly #dirty = new Set<string>();
   // Keys this cache removes itself, so the change events they cause are not taken as a clear.
@@ -86,6 +93,7 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
     this.#budget = options.budgetBytes ?? CACHE_BUDGET_BYTES;
     this.#maxEntries = options.maxEntries ?? 12_000;
     this.#writeDelayMs = options.writeDelayMs ?? 50;
+    this.#beforeWrite = options.beforeWrite ?? (() => Promise.resolve());
   }
 
   /** Bytes the mirrored entries take in storage now. */
@@ -131,8 +139,12 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
     this.#mark();
     this.#trimMemory();
     this.#timer ??= setTimeout(() => {
-      this.#timer = null;
-      this.#writing = this.#writing.then(() => this.#flush());
+      this.#writing = this.#writing.then(async () => {
+        // Entries set while the write waits go with it, not in a write of their own.
+        await this.#beforeWrite();
+        this.#timer = null;
+        await this.#flush();
+      });
     }, this.#writeDelayMs);
   }
 
@@ -359,7 +371,19 @@ export class SessionRatingCache implements Cache<BatchRatingItem> {
     }
   }
 
+  // In slices, each its own task: a thousand entries written at once held the worker's thread
+  // for a third of a second, and a page's next lookup with it.
   async #write(keys: readonly string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += WRITE_SLICE) {
+      if (i > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        await this.#beforeWrite();
+      }
+      await this.#writeSlice(keys.slice(i, i + WRITE_SLICE));
+    }
+  }
+
+  async #writeSlice(keys: readonly string[]): Promise<void> {
     const items: Record<string, Stored> = {};
     const live = keys.filter((k) => this.#memory.has(k));
     for (const k of live) {
@@ -383,7 +407,7 @@ let shared: SessionRatingCache | null = null;
  */
 export function ratingCache(): SessionRatingCache {
   if (!shared) {
-    shared = new SessionRatingCache();
+    shared = new SessionRatingCache({ beforeWrite: () => whenQuiet() });
     shared.followStorage();
   }
   return shared;

@@ -8,6 +8,7 @@ import type { RatingSummary, XinjianClient } from '@xinjian/sdk';
 import { isResponseValidationError, isRetryableError } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
 import { clientFor, onClientRetry } from '../../background/client.ts';
+import { whileBusy } from '../../background/quiet.ts';
 import { sendToTab } from '../../messages.ts';
 import { loadSettings, todayInChina, watchSettings } from '../../settings.ts';
 import type { PageSubject, SubjectResult, TabConsortium, TabRecord } from '../model.ts';
@@ -68,11 +69,21 @@ async function scanContextFor(record: TabRecord): Promise<ResolveContext & { que
  * lookups gathered across messages into full batches; `more` says the page's scan goes on);
  * known ones answer with their current result.
  */
-export async function lookupForTab(
+export function lookupForTab(
   tabId: number,
   frameId: number | null,
   subjects: readonly PageSubject[],
   options: { more?: boolean } = {},
+): Promise<Array<{ key: string; result: SubjectResult }>> {
+  // The stored copies of the record and the cache wait until the page's lookups are in.
+  return whileBusy(lookUpMessage(tabId, frameId, subjects, options));
+}
+
+async function lookUpMessage(
+  tabId: number,
+  frameId: number | null,
+  subjects: readonly PageSubject[],
+  options: { more?: boolean },
 ): Promise<Array<{ key: string; result: SubjectResult }>> {
   const record = await getTabRecord(tabId);
   if (!record) throw new Error('[xinjian] lookup before cs:page');

@@ -9,6 +9,7 @@
 import type { RatingSummary } from '@xinjian/sdk';
 import type { RuleSetRef } from '@xinjian/sdk/rules';
 import { browser } from 'wxt/browser';
+import { whenQuiet } from '../../background/quiet.ts';
 import { ratingCache } from '../../background/session-cache.ts';
 import { createLogger } from '../../log.ts';
 import { notifyPages } from '../../messages.ts';
@@ -275,6 +276,8 @@ function persist(tabId: number): void {
       () => {
         const previous = writing.get(tabId) ?? Promise.resolve();
         const next = previous.then(async () => {
+          // Changes made while the write waits for quiet go with it.
+          await whenQuiet();
           pendingWrites.delete(tabId);
           const record = records.get(tabId);
           if (!record) return;

@@ -1,0 +1,124 @@
+// @vitest-environment node
+
+// Lookups at the network's pace (issue 14): nothing the background does for its own sake may
+// stand between one batch answering and the next being asked.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
+import { generateSeeds } from '../../../../seeds/generate.ts';
+import { DEMO_API_KEY } from '../../../../seeds/schema.ts';
+import { defaultSettings, saveSettings } from '../../settings.ts';
+import type { PageSubject, TabRecord } from '../model.ts';
+import { codeSubject } from '../subjects.ts';
+
+let server: RunningMockServer;
+let usccs: string[];
+
+beforeAll(async () => {
+  const generated = generateSeeds({ size: 900 });
+  const seeds = {
+    ...generated,
+    keys: generated.keys.map((k) => (k.key === DEMO_API_KEY ? { ...k, rateLimitPerMinute: 1_000_000 } : k)),
+  };
+  server = await startMockServer({ port: 0, seeds, reportDelayMs: 0 });
+  usccs = seeds.enterprises
+    .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
+    .map((e) => e.subject.uscc);
+}, 60_000);
+afterAll(() => server.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.resetModules();
+  await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
+  await saveSettings({ ...defaultSettings(), api: { baseUrl: server.url, key: DEMO_API_KEY } });
+});
+
+function startPage(tabId: number, startTabRecord: (r: TabRecord) => TabRecord): void {
+  startTabRecord({
+    tabId,
+    url: `http://127.0.0.1/demo/bidders?tab=${tabId}`,
+    title: 'bidders',
+    mode: 'procurement',
+    ruleSet: 'procurement',
+    layoutId: null,
+    pageCutoff: null,
+    cutoff: { date: '2026-11-20', source: 'fixed' },
+    startedAt: '2026-11-25T10:00:00+08:00',
+    subjects: [],
+    consortia: [],
+  });
+}
+
+// What happened, in order: batch requests leaving and answering (seen on the way out, the
+// request itself untouched) and writes to storage.session.
+type Event = 'ask' | 'answer' | 'write-record' | 'write-cache';
+function record(events: Event[], cacheWrites: number[] = []): void {
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const isBatch = url.includes('/v1/ratings/batch');
+    if (isBatch) events.push('ask');
+    const response = await realFetch(input, init);
+    if (isBatch) events.push('answer');
+    return response;
+  });
+  const area = fakeBrowser.storage.session;
+  const set = area.set.bind(area);
+  vi.spyOn(area, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+    const keys = Object.keys(items);
+    if (keys.some((k) => k.startsWith('tab:'))) events.push('write-record');
+    // The cache's one-byte marker is not a write of entries.
+    const entries = keys.filter((k) => k.startsWith('cache:') && k !== 'cache:~held').length;
+    if (entries > 0) {
+      events.push('write-cache');
+      cacheWrites.push(entries);
+    }
+    return set(items);
+  });
+}
+
+describe('the stored copies wait while a page’s lookups land', () => {
+  it('writes neither the tab record nor cached ratings between the first batch asked and the last answered', async () => {
+    const { startTabRecord, getTabRecord } = await import('./tabs.ts');
+    const { lookupForTab } = await import('./lookups.ts');
+    const { WRITE_SLICE } = await import('../../background/session-cache.ts');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const events: Event[] = [];
+    const cacheWrites: number[] = [];
+    record(events, cacheWrites);
+    const tabId = 5;
+    startPage(tabId, startTabRecord);
+    // A page read over several frames: one message per 100 subjects, the last says it is done.
+    const subjects: PageSubject[] = usccs.slice(0, 800).map((u) => codeSubject('uscc', u));
+    const replies: Promise<unknown>[] = [];
+    for (let i = 0; i < subjects.length; i += 100) {
+      const more = i + 100 < subjects.length;
+      replies.push(lookupForTab(tabId, 0, subjects.slice(i, i + 100), { more }));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(replies);
+    // Both copies are written once the lookups are done.
+    await vi.waitFor(
+      () => {
+        expect(events).toContain('write-record');
+        expect(events).toContain('write-cache');
+      },
+      { timeout: 10_000 },
+    );
+    const asks = events.filter((e) => e === 'ask').length;
+    expect(asks).toBe(8);
+    const first = events.indexOf('ask');
+    const last = events.lastIndexOf('answer');
+    const during = events.slice(first, last).filter((e) => e.startsWith('write'));
+    expect(during).toEqual([]);
+    // And what was written at the end is the whole record.
+    await vi.waitFor(async () => {
+      const stored = (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as TabRecord;
+      expect(stored.subjects.filter((s) => s.result.state === 'done')).toHaveLength(800);
+    });
+    expect((await getTabRecord(tabId))?.subjects).toHaveLength(800);
+    // The 800 cached ratings went in slices, each write a short task of its own.
+    await vi.waitFor(() => expect(cacheWrites.reduce((a, b) => a + b, 0)).toBe(800));
+    expect(Math.max(...cacheWrites)).toBeLessThanOrEqual(WRITE_SLICE);
+  }, 30_000);
+});
