@@ -23,6 +23,7 @@ import {
 } from '../../seeds/index.ts';
 import { parseCsv } from './csv.ts';
 import { EXIT } from './exit-codes.ts';
+import { runCli } from './run.ts';
 
 const verified = async (file: unknown): Promise<boolean> => (await verifyEvidence(file, await demoJwks())).ok;
 
@@ -637,6 +638,30 @@ describe('xinjian check on long lists', { timeout: 120_000 }, () => {
     const printed = run.stdout.split('\n').filter((l) => /│ [0-9A-Z]{18} +│/.test(l)).length;
     expect(notPassed).toBeLessThan(2000);
     expect(printed).toBe(notPassed);
+  });
+
+  it('on a terminal, redraws one progress line in place with the time left', async () => {
+    const path = await list('tty.csv', 2000);
+    await setLatency(150);
+    let stderr = '';
+    const code = await runCli(['check', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
+      stdout: { write: () => true },
+      stderr: {
+        write: (c: string) => {
+          stderr += c;
+          return true;
+        },
+        isTTY: true,
+      },
+      env,
+      cwd: dir,
+    }).finally(() => setLatency(0));
+    expect(code).not.toBe(EXIT.SOFTWARE);
+    const drawn = stderr.split('\r\x1b[K').filter((l) => l.startsWith('已核查'));
+    // Drawn over the same line as answers arrive: no line breaks between the redraws.
+    expect(drawn.length).toBeGreaterThan(1);
+    expect(drawn.slice(0, -1).every((l) => /^已核查 \d+\/2000（\d+%），剩余约 \d+ (秒|分钟)$/.test(l))).toBe(true);
+    expect(drawn.at(-1)).toMatch(/^已核查 2000\/2000（100%）\n/);
   });
 
   it('--all prints every row of a long list', async () => {
