@@ -660,7 +660,9 @@ describe('xinjian check on long lists', { timeout: 120_000 }, () => {
     const drawn = stderr.split('\r\x1b[K').filter((l) => l.startsWith('已核查'));
     // Drawn over the same line as answers arrive: no line breaks between the redraws.
     expect(drawn.length).toBeGreaterThan(1);
-    expect(drawn.slice(0, -1).every((l) => /^已核查 \d+\/2000（\d+%），剩余约 \d+ (秒|分钟)$/.test(l))).toBe(true);
+    expect(drawn.slice(0, -1).every((l) => /^已核查 \d+\/2000（\d+%），剩余约 \d+ (秒|分钟)$/.test(l))).toBe(
+      true,
+    );
     expect(drawn.at(-1)).toMatch(/^已核查 2000\/2000（100%）\n/);
   });
 
