@@ -76,6 +76,24 @@ describe('the procurement card', () => {
     expect(scales.some((s) => s?.startsWith('信贷市场主体信用等级'))).toBe(true);
   });
 
+  it('says which cited document names are labels, not 文号, and links their source', () => {
+    const listed = ratingSummary(enterpriseByTag('edge:dishonest-active'), new Date('2026-11-25T02:00:00Z'));
+    const screening = evaluateProcurement(listed, { asOf: '2026-11-25', cutoff: '2026-11-20' });
+    const label = screening.findings.flatMap((f) => f.citations).find((c) => c.label === true);
+    expect(label?.url).toMatch(/^https:\/\//);
+    mount('card', { result: { ...done, summary: listed, screening } });
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('.cite a')];
+    const link = links.find((a) => a.textContent === label?.documentNo);
+    expect(link?.getAttribute('href')).toBe(label?.url);
+    expect(link?.getAttribute('rel')).toContain('noreferrer');
+    expect(link?.closest('.cite')?.textContent).toContain(`${label?.documentNo}（名称，非文号）`);
+    // A 文号 is not marked.
+    expect(container.textContent).not.toMatch(/号（名称，非文号）/);
+    setLanguage('en');
+    mount('card', { result: { ...done, summary: listed, screening } });
+    expect(container.querySelector('.cite')?.textContent).toContain('(name, not a document number)');
+  });
+
   it('asks for the side panel through the frame', () => {
     const { act: sent } = mount('card');
     const button = [...container.querySelectorAll('button')].find((b) => b.textContent === '查看完整报告');

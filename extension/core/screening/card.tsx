@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { localized, t } from '../i18n.ts';
 import type { FrameBodyProps } from '../overlay/frame-app.tsx';
+import { Citations } from './citations.tsx';
 import {
   badgeText,
   channelLabel,
@@ -216,9 +217,7 @@ function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | nul
                     {truncate(localized(f.message), 200)}
                     {f.citations.length > 0 ? (
                       <div class="cite">
-                        {f.citations
-                          .map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`)
-                          .join('；')}
+                        <Citations citations={f.citations} />
                       </div>
                     ) : null}
                   </li>

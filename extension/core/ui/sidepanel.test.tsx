@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ratingSummary } from '../../../mock-server/src/catalog.ts';
+import { enterpriseByTag } from '../../../seeds/index.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createReaderState, readSubjects } from '../reader/index.ts';
 import { cleanPageSubjects } from '../screening/background/personal-check.ts';
 import { rowNumbers, type TabSubject } from '../screening/model.ts';
 import { toPlacements } from '../screening/placements.ts';
+import { codeSubject } from '../screening/subjects.ts';
 import { defaultSettings, saveSettings } from '../settings.ts';
 import { byGrade, SidePanel } from './sidepanel.tsx';
 
@@ -152,5 +156,118 @@ describe('the side panel on a page that prints its 序号', () => {
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="row-no"]')).toHaveLength(3));
     const shown = [...root.querySelectorAll('[data-testid="row-no"]')].map((td) => td.textContent);
     expect(shown).toEqual(['1-1', '1-2', '2']);
+  });
+});
+
+describe("the side panel's full report", () => {
+  const root = document.createElement('div');
+  beforeEach(() => {
+    fakeBrowser.reset();
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.restoreAllMocks();
+  });
+
+  /** The report's text of the seed subject tagged `tag`, as the panel shows it. */
+  async function reportText(tag: string, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<HTMLElement> {
+    const e = enterpriseByTag(tag);
+    const summary = ratingSummary(e, new Date('2026-11-25T02:00:00Z'));
+    const record = {
+      tabId: 1,
+      mode: 'procurement',
+      url: 'http://127.0.0.1:8787/demo/bid-opening',
+      title: '开标记录',
+      subjects: [
+        {
+          subject: codeSubject('uscc', e.subject.uscc, { name: e.subject.name, role: 'bidder' }),
+          result: {
+            state: 'done',
+            summary,
+            screening: evaluateProcurement(summary, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+            match: null,
+            checkedAt: '2026-11-25T02:00:00.000Z',
+          },
+        },
+      ],
+      consortia: [],
+      cutoff: { date: '2026-11-20', source: 'page' },
+    };
+    const report = {
+      id: 'rep_1',
+      status: 'ready',
+      readyAt: '2026-11-25T02:00:00.000Z',
+      content: {
+        subjectType: 'enterprise',
+        subject: e.subject,
+        grades: e.grades,
+        lists: e.lists,
+        records: e.records,
+        sources: e.sources,
+        generatedAt: '2026-11-25T02:00:00.000Z',
+      },
+    };
+    await saveSettings({ ...defaultSettings(), language });
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
+      if (m.type === 'page:get-tab') return { ok: true, value: record };
+      if (m.type === 'page:order-report') return { ok: true, value: report };
+      return { ok: true, value: null };
+    }) as never);
+    history.replaceState(
+      null,
+      '',
+      `/sidepanel.html?tab=1&subject=${encodeURIComponent(record.subjects[0]?.subject.key ?? '')}`,
+    );
+    await act(async () => {
+      render(<SidePanel />, root);
+    });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="report"] details')).not.toBeNull());
+    return root.querySelector('[data-testid="report"]') as HTMLElement;
+  }
+
+  // Each seed category's edge subject, and the words its record must be read with.
+  it.each([
+    ['edge:contract-breached', '合同履约', '合同违约'],
+    ['edge:quality-failed', '产品质量', '监督抽查不合格'],
+    ['edge:quality-major-issue', '产品质量', '重大质量问题'],
+    ['edge:construction-blacklist', '工程建设', '建筑市场主体黑名单'],
+    ['edge:construction-award', '工程建设', '良好行为（表彰）'],
+    ['edge:land-idle', '国土资源', '闲置土地'],
+    ['edge:land-illegal-use', '国土资源', '违法用地'],
+    ['edge:env-black-list', '环保', '环保信用黑名单'],
+    ['edge:env-red-list', '环保', '环保信用红名单'],
+    ['edge:env-bad-rating', '环保', '环保不良企业'],
+    ['edge:work-safety-dishonest', '安全生产', '安全生产严重失信主体名单'],
+    ['edge:food-blacklist', '食品安全', '严重违法生产经营者黑名单'],
+  ])('%s: its record is filed under %s and read as %s', async (tag, category, outcome) => {
+    const report = await reportText(tag);
+    const group = [...report.querySelectorAll('details')].find((d) =>
+      d.querySelector('summary')?.textContent?.startsWith(category),
+    );
+    expect(group, `no ${category} group`).toBeDefined();
+    expect(group?.textContent).toContain(outcome);
+    expect(report.textContent).not.toContain('其他记录');
+  });
+
+  it('says which cited document names are labels, not 文号, and links their source', async () => {
+    await reportText('edge:dishonest-active');
+    const link = [...root.querySelectorAll<HTMLAnchorElement>('a')].find((a) =>
+      a.textContent?.includes('失信被执行人名单规定'),
+    );
+    expect(link?.getAttribute('href')).toMatch(/^https:\/\/zxgk\.court\.gov\.cn\//);
+    expect(link?.parentElement?.textContent).toContain('（名称，非文号）');
+  });
+
+  it('reads a performed contract as performed, in English too', async () => {
+    const e = enterpriseByTag('edge:contract-breached');
+    const performed = e.records.some(
+      (r) => r.category === 'contract_performance' && r.result === 'performed',
+    );
+    const report = await reportText('edge:contract-breached', 'en');
+    expect(report.textContent).toContain('contract breached');
+    if (performed) expect(report.textContent).toContain('contract performed');
   });
 });

@@ -6,13 +6,14 @@
  */
 
 import type { CreditRecord, Grade, ReadyReport } from '@xinjian/sdk';
-import { compareGrades, describeError, headlineGrade } from '@xinjian/sdk';
+import { compareGrades, describeError, describeRecord, headlineGrade } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import { byMode, modeById } from '../modes.ts';
+import { Citations } from '../screening/citations.tsx';
 import { pageEvidenceContext, savedEvidence, tableCsv } from '../screening/evidence.ts';
 import {
   channelLabel,
@@ -437,7 +438,7 @@ function SubjectReport(props: {
                 [{t(`severity.${f.severity === 'missing' ? 'review' : f.severity}` as MessageKey)}]{' '}
                 {localized(f.message)}
                 <div class="muted">
-                  {f.citations.map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`).join('；')}
+                  <Citations citations={f.citations} />
                 </div>
               </li>
             ))}
@@ -556,31 +557,13 @@ function RecordList({ records }: { records: readonly CreditRecord[] }): JSX.Elem
   );
 }
 
+// The SDK's one line for a record (date, category, kind and outcome, authority, what happened),
+// so a blacklist entry never reads like an award; a penalty adds its amount.
 function recordLine(r: CreditRecord): string {
-  switch (r.category) {
-    case 'administrative_penalty':
-      return `${r.decidedAt} ${r.authority} ${r.documentNo}${t('panel.colon')}${r.reason}${r.amountYuan ? t('panel.amount', { amount: r.amountYuan.toLocaleString('zh-CN') }) : ''}`;
-    case 'dishonest_judgment_debtor':
-      return `${r.listedAt} ${r.court} ${r.caseNo}${r.removedAt ? t('panel.removed', { date: r.removedAt }) : ''}`;
-    case 'major_tax_violation':
-    case 'abnormal_operation':
-    case 'serious_illegal_dishonest':
-      return `${r.listedAt} ${r.authority}${t('panel.colon')}${'reason' in r ? r.reason : r.caseNature}${r.removedAt ? t('panel.removed', { date: r.removedAt }) : ''}`;
-    case 'gp_serious_violation':
-      return `${r.banFrom} – ${r.banUntil} ${r.authority} ${r.decisionNo}${t('panel.colon')}${r.reason}`;
-    case 'tax_credit':
-      return `${r.year} ${r.grade}`;
-    case 'administrative_license':
-      return `${r.date} ${r.title}（${r.authority}）`;
-    case 'court_enforcement':
-      return `${r.filedAt} ${r.court} ${r.caseNo}${t('panel.paren', { text: t(`court_status.${r.status}`) })}`;
-    case 'contract_performance':
-      return `${r.date} ${r.counterparty}${t('panel.colon')}${r.description}`;
-    case 'product_quality':
-      return `${r.date} ${r.authority} ${r.product}${t('panel.colon')}${r.result}`;
-    default:
-      return `${'date' in r ? r.date : ''} ${'authority' in r ? r.authority : ''} ${'description' in r ? r.description : ''}`;
-  }
+  const line = describeRecord(r, getLanguage() === 'en' ? 'en' : 'zh');
+  return r.category === 'administrative_penalty' && r.amountYuan
+    ? `${line}${t('panel.amount', { amount: r.amountYuan.toLocaleString('zh-CN') })}`
+    : line;
 }
 
 function fileSafe(text: string): string {
