@@ -105,6 +105,8 @@ describe('xinjian check with the embedded demo data', { timeout: 60_000 }, () =>
     expect(clean).toMatch(/[ABMCD]（\d{4}年度）/);
     expect(dishonest).toContain('✖ 不通过');
     expect(dishonest).toContain('失信被执行人');
+    // The court's rules are cited by a name, not a 文号: said so.
+    expect(run.stdout).toContain('最高人民法院失信被执行人名单规定（名称，非文号）');
     expect(run.stdout).toContain('共 2 个：✔ 通过 1，✖ 不通过 1');
     expect(run.code).toBe(EXIT.FAIL);
   });

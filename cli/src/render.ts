@@ -1,7 +1,7 @@
 /**
  * How check results are shown: terminal table cells, result-CSV columns and `--json` objects.
  */
-import { CREDIT_LENDING_RULE_SET, type Finding, type LocalizedText } from '@xinjian/sdk';
+import { CREDIT_LENDING_RULE_SET, type Finding, formatCitation, type LocalizedText } from '@xinjian/sdk';
 import { type CsvValue, sanitizeDeep } from '@xinjian/sdk/evidence';
 import type { RowCheck, SubjectCheck } from './check.ts';
 import { asExcelText } from './excel.ts';
@@ -16,10 +16,9 @@ import {
 } from './labels.ts';
 import { renderTable } from './table.ts';
 
-function citationText(f: Finding): string {
-  const docs = [
-    ...new Set(f.citations.map((c) => (c.article ? `${c.documentNo} ${c.article}` : c.documentNo))),
-  ];
+// A name that is not a 文号 (the court's 失信 rules) says so, as in the evidence record.
+function citationText(lang: Language, f: Finding): string {
+  const docs = [...new Set(f.citations.map((c) => formatCitation(c, lang)))];
   return docs.length === 0 ? '' : `〔${docs.join('；')}〕`;
 }
 
@@ -102,7 +101,7 @@ export function rowReasons(lang: Language, row: RowCheck): string[] {
       names.has(f.subjectId)
         ? `[${names.get(f.subjectId)}] `
         : '';
-    out.push(`${prefix}${tr(lang, f.message)}${citationText(f)}`);
+    out.push(`${prefix}${tr(lang, f.message)}${citationText(lang, f)}`);
   }
   for (const n of row.notes) out.push(tr(lang, n));
   if (out.length === 0 && row.outcome === 'pass') {

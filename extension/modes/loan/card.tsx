@@ -22,7 +22,6 @@ import {
   loanStateIcon,
   loanStateLabel,
   packLine,
-  packSource,
 } from './format.ts';
 import {
   LOAN_PURPOSE,
@@ -33,6 +32,7 @@ import {
   type LoanResult,
   loanDisplayState,
 } from './model.ts';
+import { PackSource } from './pack-source.tsx';
 import { reviewToday } from './preview.ts';
 import './strings.ts';
 
@@ -330,7 +330,9 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
           <FactList facts={result.facts} class="facts" />
           <h3>{t('loan.card.pack')}</h3>
           <div>{packLine(result.rulePack)}</div>
-          <div class="muted">{packSource(result.rulePack)}</div>
+          <div class="muted">
+            <PackSource pack={result.rulePack} />
+          </div>
           <div class="muted">
             {t(result.asOfSource === 'data' ? 'loan.card.as_of_data' : 'loan.card.as_of', {
               date: result.asOf,

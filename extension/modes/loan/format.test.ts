@@ -118,7 +118,7 @@ describe('words and lines', () => {
   it('prints a pack with its city, version, effective date, source and confidence', () => {
     const hangzhou = rulePackRef(getRulePack('hangzhou') as NonNullable<ReturnType<typeof getRulePack>>);
     expect(packLine(hangzhou)).toBe('杭州住房公积金贷款个人信用审核 · 杭州 · 版本 2026.1 · 施行 未注明');
-    expect(packSource(hangzhou)).toBe('来源：杭州住房公积金贷款信用审核规定（二手来源）');
+    expect(packSource(hangzhou)).toBe('来源：杭州住房公积金贷款信用审核规定（名称，非文号）（二手来源）');
     const changchun = rulePackRef(
       getRulePack('changchun-2022') as NonNullable<ReturnType<typeof getRulePack>>,
     );

@@ -133,7 +133,7 @@ export function packSource(pack: LoanRulePackRef, language?: Language): string {
   return t(
     'loan.card.confidence',
     {
-      source: pack.source.citation.documentNo,
+      source: `${pack.source.citation.documentNo}${pack.source.citation.label === true ? t('citation.label', undefined, language) : ''}`,
       level: t(`loan.confidence.${pack.confidence}`, undefined, language),
     },
     language,

@@ -9,7 +9,8 @@ import type { JSX } from 'preact';
 import { localized, t } from '../../core/i18n.ts';
 import type { LoanSettings } from '../../core/settings.ts';
 import type { ModeOptions } from '../../core/ui/mode-views.ts';
-import { packLine, packSource } from './format.ts';
+import { packLine } from './format.ts';
+import { PackSource } from './pack-source.tsx';
 import { rulePackRef } from './review.ts';
 import './options-strings.ts';
 import '../../core/ui/page-strings.ts';
@@ -43,7 +44,9 @@ export function LoanSettingsFieldset(props: {
       </label>
       {selected ? (
         <div class="muted small" data-testid="pack-source">
-          <div>{packSource(rulePackRef(selected))}</div>
+          <div>
+            <PackSource pack={rulePackRef(selected)} />
+          </div>
           <div>{selected.source.citation.title}</div>
           {selected.source.note ? <div>{localized(selected.source.note)}</div> : null}
         </div>

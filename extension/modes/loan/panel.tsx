@@ -22,7 +22,6 @@ import {
   loanStateIcon,
   loanStateLabel,
   packLine,
-  packSource,
   roleLabel,
 } from './format.ts';
 import {
@@ -33,6 +32,7 @@ import {
   type LoanTabRecord,
   loanDisplayState,
 } from './model.ts';
+import { PackSource } from './pack-source.tsx';
 import { sealLoanRecord } from './record.ts';
 import './strings.ts';
 import { loanStorageKey } from './tabs.ts';
@@ -91,7 +91,9 @@ export function LoanPanel(props: {
         <div data-testid="pack">
           <dt>{t('loan.card.pack')}</dt>
           <dd>{packLine(record.rulePack)}</dd>
-          <dd>{packSource(record.rulePack)}</dd>
+          <dd>
+            <PackSource pack={record.rulePack} />
+          </dd>
         </div>
       </dl>
       {selected ? (

@@ -43,4 +43,14 @@ describe('the printed loan record', () => {
     const cell = await printed(tab(null), 'zh-CN');
     expect(cell.textContent).toBe('—');
   });
+
+  it('prints the pack’s source as a name, not a 文号, with a link to it', async () => {
+    await saveSettings({ ...defaultSettings(), language: 'zh-CN', operator: '张三' });
+    await showLoanRecord(tab(null), root, 'business-no');
+    const link = [...root.querySelectorAll<HTMLAnchorElement>('a')].find(
+      (a) => a.textContent === '连三累六（行业惯例）',
+    );
+    expect(link?.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(link?.parentElement?.textContent).toContain('连三累六（行业惯例）（名称，非文号）');
+  });
 });

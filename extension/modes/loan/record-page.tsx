@@ -83,7 +83,7 @@ export function LoanRecordPage(): JSX.Element {
                 ref: `${r.rulePack.id}@${r.rulePack.version}`,
               })}
               <div class="muted">
-                {r.rulePack.source.documentNo} · {r.rulePack.source.title} ·{' '}
+                <SourceName source={r.rulePack.source} /> · {r.rulePack.source.title} ·{' '}
                 {t(`loan.confidence.${r.rulePack.confidence as 'confirmed' | 'secondary' | 'unconfirmed'}`)}
               </div>
             </td>
@@ -176,3 +176,22 @@ export function LoanRecordPage(): JSX.Element {
 
 /** The loan mode's printable record (core/ui/mode-views.ts). */
 export const recordPage: ModeRecordPage = LoanRecordPage;
+
+/** The pack's source: its 文号, or a name marked as one, linked to where it can be read. */
+function SourceName(props: {
+  source: { documentNo: string; label?: boolean; url?: string | null };
+}): JSX.Element {
+  const { documentNo, label, url } = props.source;
+  return (
+    <span>
+      {label === true && url ? (
+        <a href={url} target="_blank" rel="noopener noreferrer">
+          {documentNo}
+        </a>
+      ) : (
+        documentNo
+      )}
+      {label === true ? t('citation.label') : null}
+    </span>
+  );
+}

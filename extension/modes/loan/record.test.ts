@@ -83,6 +83,27 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the loan decision record', () => {
+  it('says the pack’s source is a name, not a 文号, with its link, in the source and every citation', () => {
+    const r = loanDecisionRecord(tab, { operator: '张三', generatedAt: '2026-11-25T10:00:00.000+08:00' });
+    expect(r.rulePack.source).toMatchObject({
+      documentNo: '杭州住房公积金贷款信用审核规定',
+      label: true,
+      url: expect.stringMatching(/^https?:\/\//),
+    });
+    const cited = r.borrowers.flatMap((b) => b.findings.flatMap((f) => f.citations));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const c of cited.filter((c) => c.startsWith('杭州住房公积金贷款信用审核规定')))
+      expect(c).toContain('杭州住房公积金贷款信用审核规定（名称，非文号）');
+    const en = loanDecisionRecord(tab, {
+      operator: '张三',
+      generatedAt: '2026-11-25T10:00:00.000+08:00',
+      language: 'en',
+    });
+    expect(en.borrowers.flatMap((b) => b.findings.flatMap((f) => f.citations)).join(' ')).toContain(
+      '(name, not a document number)',
+    );
+  });
+
   it('carries the pack, purpose, operator, authorizations, per-borrower findings with months and the household verdict', () => {
     const r = loanDecisionRecord(tab, {
       operator: '张三',

@@ -6,6 +6,7 @@
  * in. The file is sealed once per review state and kept, so the print and the JSON match.
  */
 import { CANONICALIZATION, canonicalDigest, pageLocation, sanitizeDeep } from '@xinjian/sdk/evidence';
+import { formatCitation } from '@xinjian/sdk/labels';
 import type { BorrowerRole, Finding, HousingFundVerdict } from '@xinjian/sdk/rules';
 import { type Language, localized, t } from '../../core/i18n.ts';
 import { redactDeep } from '../../core/personal.ts';
@@ -50,7 +51,15 @@ export interface LoanDecisionRecord {
     version: string;
     title: string;
     city: string | null;
-    source: { documentNo: string; title: string; article: string | null; date: string | null };
+    source: {
+      documentNo: string;
+      /** `documentNo` is a name the project gave the source, not its 文号; `url` is where to read it. */
+      label: boolean;
+      url: string | null;
+      title: string;
+      article: string | null;
+      date: string | null;
+    };
     confidence: string;
     effectiveFrom: string | null;
     effectiveTo: string | null;
@@ -102,7 +111,7 @@ export function loanDecisionRecord(
     severity: f.severity,
     message: localized(f.message, language),
     months: f.months ?? [],
-    citations: f.citations.map((c) => `${c.documentNo}${c.article ? ` ${c.article}` : ''}`),
+    citations: f.citations.map((c) => formatCitation(c, language === 'en' ? 'en' : 'zh')),
   });
   const checked = tab.borrowers
     .flatMap((b) => (b.result.state === 'done' ? [b.result.checkedAt] : []))
@@ -138,6 +147,8 @@ export function loanDecisionRecord(
       city: pack.city ? localized(pack.city.name, language) : null,
       source: {
         documentNo: pack.source.citation.documentNo,
+        label: pack.source.citation.label === true,
+        url: pack.source.citation.url ?? null,
         title: pack.source.citation.title,
         article: pack.source.citation.article,
         date: pack.source.date,
