@@ -23,7 +23,10 @@ describe('a rule pack’s source in the loan side panel', () => {
   it('is marked as a name, not a 文号, and links to where it can be read', async () => {
     const pack = rulePackRef(loanRulePack('wuhan'));
     await act(async () => {
-      render(<panel.View record={loanTabRecord({ rulePack: pack })} operator="张三" initialKey={null} />, root);
+      render(
+        <panel.View record={loanTabRecord({ rulePack: pack })} operator="张三" initialKey={null} />,
+        root,
+      );
     });
     const shown = root.querySelector('[data-testid="pack"]') as HTMLElement;
     expect(shown.textContent).toContain(`${pack.source.citation.documentNo}（名称，非文号）`);
