@@ -13,9 +13,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import type { CorpusExpectation } from '../fixtures/pages/corpus.ts';
 import expectations from '../fixtures/pages/expected.json' with { type: 'json' };
-import { type ExtensionBrowser, launchWithExtension, snapshot, tabRecord, until } from './browser.ts';
+import {
+  type ChromeGlobal,
+  type ExtensionBrowser,
+  launchWithExtension,
+  snapshot,
+  tabRecord,
+  until,
+} from './browser.ts';
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
 const corpus = expectations as CorpusExpectation[];
@@ -170,32 +178,137 @@ describe('the built extension over the reading corpus', () => {
       try {
         await page.goto(`${origin}${pathOf(expected)}`);
         const people = expected.people ?? [];
-        const badges = await until(
+        const all = await until(
           () => snapshot(page),
-          (b) => b.length === people.length,
+          (b) => b.filter((x) => x.key.startsWith('borrower:')).length === people.length,
           `${people.length} borrower badges`,
         );
-        const keys = new Set(badges.map((b) => b.key));
+        const badges = all.filter((b) => b.key.startsWith('borrower:'));
+        const keys = new Set(all.map((b) => b.key));
         rows.push({
           page: `${expected.page} (people)`,
           must: people.length,
-          found: badges.filter((b) => b.key.startsWith('borrower:')).length,
-          badged: keys.size,
-          relevant: badges.filter((b) => b.key.startsWith('borrower:')).length,
+          found: badges.length,
+          badged: badges.length,
+          relevant: badges.length,
           mustNot: expected.must_not.filter((m) => keys.has(m.key)).length,
         });
-        expect(badges.every((b) => b.key.startsWith('borrower:'))).toBe(true);
         // Before consent nothing about a person is looked up: every badge waits for it.
         expect(badges.map((b) => b.state)).toEqual(people.map(() => 'consent'));
         // A full ID number never shows in what the badge tells the page's reader.
-        for (const b of badges) for (const p of people) expect(b.label + b.text).not.toContain(p.idNumber);
+        for (const b of all) for (const p of people) expect(b.label + b.text).not.toContain(p.idNumber);
       } finally {
         await page.close();
       }
     });
 
-    // Loan mode checks the people only so far; the reader finds the companies, but they are not
-    // looked up yet (docs/decisions/0049-loan-page-companies.md).
-    it.skip(`${expected.page}: the companies on the page are checked as enterprises`, () => {});
+    it(`${expected.page}: the companies on the page are checked as enterprises`, async () => {
+      // What this page's visit sends (the people's test above saw the page first, so a company
+      // may answer from the session cache now: its lookup is then in the journal from there).
+      const since = (await journal()).at(-1)?.seq ?? 0;
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(`${origin}${pathOf(expected)}`);
+        const must = expected.must;
+        const people = expected.people ?? [];
+        // Each must company badged and its lookup answered (not still checking).
+        const all = await until(
+          () => snapshot(page),
+          (b) => must.every((m) => b.some((x) => x.key === m.key && !['checking', 'idle'].includes(x.state))),
+          `the companies of ${expected.page}`,
+        );
+        const keys = new Set(all.map((b) => b.key));
+        const companies = all.filter((b) => !b.key.startsWith('borrower:'));
+        rows.push({
+          page: `${expected.page} (companies)`,
+          must: must.length,
+          found: must.filter((m) => keys.has(m.key)).length,
+          badged: companies.length,
+          relevant: companies.filter((b) => must.some((m) => m.key === b.key)).length,
+          mustNot: expected.must_not.filter((m) => keys.has(m.key)).length,
+        });
+        expect(
+          must.filter((m) => !keys.has(m.key)).map((m) => m.key),
+          'must companies not badged',
+        ).toEqual([]);
+        expect(
+          expected.must_not.filter((m) => keys.has(m.key)).map((m) => `${m.key} (${m.why})`),
+          'must_not subjects badged',
+        ).toEqual([]);
+        // The background keeps each with its part on the application, screened under credit.
+        const record = await loanTabRecord(pathOf(expected), must.length);
+        const kept = new Map((record.companies ?? []).map((c) => [c.subject.key, c]));
+        expect(must.map((m) => [m.key, kept.get(m.key)?.part])).toEqual(must.map((m) => [m.key, m.part]));
+        for (const m of must) {
+          const r = kept.get(m.key)?.result;
+          expect(r?.state, m.key).toBe('done');
+          expect(r?.state === 'done' && r.screening.ruleSet.id, m.key).toBe('cn-credit-lending');
+        }
+        // Looked up at the API: a code by its code, a name by a search for it.
+        const everything = JSON.stringify(await journal());
+        for (const m of must) {
+          const value = m.key.slice(m.key.indexOf(':') + 1);
+          expect(everything.includes(value), `${m.key} looked up`).toBe(true);
+        }
+        // Nothing about a person before consent: no report ordered, no number sent, every
+        // borrower still waiting for the officer's authorization.
+        const sent = (await journal()).filter((e) => e.seq > since);
+        expect(sent.filter((e) => e.path.startsWith('/v1/reports'))).toEqual([]);
+        for (const p of people) expect(JSON.stringify(sent)).not.toContain(p.idNumber);
+        // The officer reaches a company's marker by keyboard; its card opens in the frame.
+        const first = must[0]?.key ?? '';
+        await page.bringToFront();
+        await page.locator('body').focus();
+        let focused: string | undefined;
+        for (let i = 0; i < 30 && focused !== first; i++) {
+          await page.keyboard.press('Tab');
+          focused = (await snapshot(page)).find((b) => b.focused)?.key;
+        }
+        expect(focused).toBe(first);
+        await page.keyboard.press('Enter');
+        const opened = await until(
+          () => snapshot(page),
+          (b) => b.some((x) => x.key === first && x.cardOpen),
+          `the card of ${first}`,
+        );
+        const card = opened.find((b) => b.key === first)?.cardText ?? '';
+        const done = kept.get(first)?.result;
+        expect(card).toContain(done?.state === 'done' ? done.summary.subject.uscc : '');
+        expect(card).toContain(`截止时点 ${record.asOf}`);
+        await page.keyboard.press('Escape');
+        expect(all.filter((b) => b.key.startsWith('borrower:')).map((b) => b.state)).toEqual(
+          people.map(() => 'consent'),
+        );
+        expect(record.borrowers.map((b) => b.result.state)).toEqual(people.map(() => 'consent'));
+        expect(record.household.state).toBe('pending');
+      } finally {
+        await page.close();
+      }
+    });
   }
 });
+
+type Journal = Array<{ seq: number; method: string; path: string; body: unknown }>;
+async function journal(): Promise<Journal> {
+  return ((await (await fetch(`${mockUrl}/__mock/journal`)).json()) as { data: Journal }).data;
+}
+
+// The loan record of the tab showing `urlPart`, once it holds `companies` results.
+function loanTabRecord(urlPart: string, companies: number): Promise<LoanTabRecord> {
+  return until(
+    () =>
+      browser.worker.evaluate(async (part) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
+        for (const tab of tabs.reverse()) {
+          const key = `loan:${tab.id}`;
+          const record = (await chrome.storage.session.get(key))[key] as LoanTabRecord | undefined;
+          if (record) return record;
+        }
+        return null;
+      }, urlPart),
+    (r): r is LoanTabRecord =>
+      r !== null && (r.companies ?? []).filter((c) => c.result.state !== 'checking').length >= companies,
+    `the loan record of ${urlPart}`,
+  ) as Promise<LoanTabRecord>;
+}

@@ -8,7 +8,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardFrame, FrameOwner } from '../overlay/card-frame.ts';
-import type { BadgeHost } from './host.ts';
+import type { BadgeHandle, BadgeHost } from './host.ts';
 
 /**
  * What the tests can see of one badge.
@@ -32,6 +32,33 @@ export type DescribeBadge<S, R> = (
   result: R,
 ) => Pick<BadgeSnapshot, 'name' | 'state' | 'text' | 'label'>;
 
+/** One badge host the hook reads: its frame and, per marker, what the mode says of it. */
+export interface HookSource {
+  frame(): CardFrame;
+  badges(): Array<{ handle: BadgeHandle; seen: Seen }>;
+}
+
+type Seen = Pick<BadgeSnapshot, 'name' | 'state' | 'text' | 'label'>;
+
+/**
+ * A host for {@link installTestHooks}, described by its mode.
+ */
+export function hookSource<S, R>(host: () => BadgeHost<S, R>, describe: DescribeBadge<S, R>): HookSource {
+  return {
+    frame: () => host().frame,
+    badges: () =>
+      [...host().handles()].map((handle) => {
+        const result = host().result(handle.key);
+        const subject = host().subjects.get(handle.key);
+        const seen: Seen =
+          subject !== undefined && result !== undefined
+            ? describe(subject, result)
+            : { name: null, state: 'unknown', text: '', label: '' };
+        return { handle, seen };
+      }),
+  };
+}
+
 /**
  * Answers snapshot requests from the page until the context ends.
  */
@@ -40,24 +67,28 @@ export function installTestHook<S, R>(
   host: () => BadgeHost<S, R>,
   describe: DescribeBadge<S, R>,
 ): void {
+  installTestHooks(ctx, [hookSource(host, describe)]);
+}
+
+/**
+ * Answers snapshot requests with the markers of every host (a loan page has its people's and
+ * its companies'), in page order. The hosts share the page's one card frame.
+ */
+export function installTestHooks(ctx: ContentScriptContext, sources: readonly HookSource[]): void {
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     const data = event.data as { xinjianTest?: string; id?: string } | null;
     if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
-    void host()
-      .frame.settled(300)
-      .then(() => reply(data.id));
+    void Promise.all(sources.map((s) => s.frame().settled(300))).then(() => reply(data.id));
   });
   function reply(id: string | undefined): void {
-    const frame = host().frame;
-    const badges: BadgeSnapshot[] = inPageOrder(host().handles()).map((handle) => {
-      const result = host().result(handle.key);
-      const subject = host().subjects.get(handle.key);
-      const seen =
-        subject !== undefined && result !== undefined
-          ? describe(subject, result)
-          : { name: null, state: 'unknown', text: '', label: '' };
-      return { key: handle.key, ...seen, ...frameSnapshot(frame, handle) };
-    });
+    const all = sources.flatMap((s) =>
+      s.badges().map((b) => ({ ...b, host: b.handle.host, frame: s.frame() })),
+    );
+    const badges: BadgeSnapshot[] = inPageOrder(all).map(({ handle, seen, frame }) => ({
+      key: handle.key,
+      ...seen,
+      ...frameSnapshot(frame, handle),
+    }));
     window.postMessage({ xinjianTestReply: id, badges }, '*');
   }
 }

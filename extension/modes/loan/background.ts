@@ -72,7 +72,7 @@ export async function startLoanPage(
     borrowers: [],
     household: { state: 'pending', waiting: 0 },
   });
-  return { asOf, rulePack, today };
+  return { asOf, asOfSource, rulePack, today };
 }
 
 /**

@@ -167,6 +167,8 @@ export interface LoanTabRecord {
  */
 export interface LoanPageInfo {
   asOf: string;
+  /** Where {@link asOf} came from: the options or today. */
+  asOfSource?: ReviewDateSource;
   rulePack: LoanRulePackRef;
   /** Today in China Standard Time, the latest date an authorization may carry. */
   today: string;
