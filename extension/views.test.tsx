@@ -18,7 +18,8 @@ import { type AuditEntry, buildAuditEntry, chainAuditEntry } from './core/person
 import { initialConsent } from './core/personal/consent.ts';
 import './modes/loan/options-strings.ts';
 import { LoanFrameBody } from './modes/loan/card.tsx';
-import type { LoanResult, LoanTabRecord } from './modes/loan/model.ts';
+import { companyConfig } from './modes/loan/companies.ts';
+import type { LoanCompany, LoanCompanyPart, LoanResult, LoanTabRecord } from './modes/loan/model.ts';
 import { panel } from './modes/loan/panel.tsx';
 import {
   evaluateBorrower,
@@ -30,6 +31,7 @@ import {
 import './modes/loan/strings.ts';
 import { dictionary, type Language, setLanguage } from './core/i18n.ts';
 import type { FrameView } from './core/overlay/protocol.ts';
+import { screen, unavailable } from './core/screening/background/resolve.ts';
 import { ScreeningFrameBody } from './core/screening/card.tsx';
 import { screeningRecord } from './core/screening/evidence.ts';
 import { EvidenceView } from './core/screening/evidence-page.tsx';
@@ -208,6 +210,38 @@ function household2Record(fill: Partial<LoanTabRecord> = {}): LoanTabRecord {
     household: { state: 'done' as const, ...household },
     ...fill,
   });
+}
+
+// The companies of a loan page as the background screens them: a listed guarantor and
+// developer, an employer the API could not answer for.
+function loanCompanies(): LoanCompany[] {
+  const listed = enterpriseByTag('edge:dishonest-active');
+  const listedSummary = ratingSummary(listed, new Date('2026-11-25T02:00:00Z'));
+  const screened = (part: LoanCompanyPart): LoanCompany => ({
+    subject: codeSubject('uscc', listed.subject.uscc, { role: 'mention' }),
+    part,
+    result: {
+      state: 'done',
+      summary: listedSummary,
+      screening: screen(listedSummary, {
+        ruleSet: 'credit',
+        asOf: SEED_AS_OF,
+        cutoff: SEED_AS_OF,
+        config: companyConfig(part),
+      }),
+      match: null,
+      checkedAt: '2026-11-25T02:00:00.000Z',
+    },
+  });
+  return [
+    screened('guarantor'),
+    screened('developer'),
+    {
+      subject: nameSubject(clean.subject.name, { role: 'mention' }),
+      part: 'employer',
+      result: unavailable(new Error('socket hang up')),
+    },
+  ];
 }
 
 // Subjects in every state a record can hold, from seeds that carry every kind of finding.
@@ -422,7 +456,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     for (const key of [null, 'borrower:1', 'borrower:2']) {
       it(`the loan side panel${key ? ` (report of ${key})` : ''}`, async () => {
-        const record = household2Record();
+        const record = household2Record({ companies: loanCompanies() });
         await act(async () => {
           render(<panel.View record={record} operator="张三" initialKey={key} />, root);
         });

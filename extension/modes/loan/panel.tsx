@@ -12,7 +12,15 @@ import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import { redactIds } from '../../core/personal.ts';
-import { channelLabel, formatDateTime, truncate } from '../../core/screening/format.ts';
+import {
+  channelLabel,
+  formatDateTime,
+  stateIcon,
+  stateLabel,
+  truncate,
+  unavailableReason,
+} from '../../core/screening/format.ts';
+import { displayState, type SubjectResult } from '../../core/screening/model.ts';
 import { download, stamp } from '../../core/ui/common.tsx';
 import { definePanel } from '../../core/ui/mode-views.ts';
 import { FactList } from './card.tsx';
@@ -24,9 +32,12 @@ import {
   packLine,
   roleLabel,
 } from './format.ts';
+import './company-strings.ts';
 import {
   BUSINESS_NO_MAX,
+  LOAN_COMPANY_PARTS,
   type LoanBorrower,
+  type LoanCompany,
   type LoanDisplayState,
   type LoanHousehold,
   type LoanTabRecord,
@@ -141,6 +152,7 @@ export function LoanPanel(props: {
               </tbody>
             </table>
           </section>
+          <Companies companies={record.companies ?? []} />
           <div class="toolbar">
             <button type="button" class="primary" onClick={exportJson}>
               {t('loan.panel.export_json')}
@@ -261,6 +273,96 @@ function Household({ record }: { record: LoanTabRecord }): JSX.Element {
       ) : null}
     </section>
   );
+}
+
+// The companies on the page, by part (guarantors first), each with its verdict as icon and word
+// and the reason in a sentence. Kept apart from the household: they never decide it.
+function Companies({ companies }: { companies: readonly LoanCompany[] }): JSX.Element {
+  const list = [...companies].sort(
+    (a, b) => LOAN_COMPANY_PARTS.indexOf(a.part) - LOAN_COMPANY_PARTS.indexOf(b.part),
+  );
+  return (
+    <section aria-label={t('loan.companies.title')} data-testid="companies">
+      <h2>{t('loan.companies.title')}</h2>
+      <p class="muted small">{t('loan.companies.note')}</p>
+      {list.length === 0 ? (
+        <p class="muted">{t('loan.companies.none')}</p>
+      ) : (
+        <table class="data">
+          <thead>
+            <tr>
+              <th>{t('loan.companies.col_company')}</th>
+              <th>{t('loan.companies.col_part')}</th>
+              <th>{t('loan.companies.col_verdict')}</th>
+              <th>{t('loan.companies.col_reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => {
+              const state = displayState(c.result);
+              const summary = c.result.state === 'done' ? c.result.summary.subject : null;
+              const name =
+                summary?.name ?? c.subject.name ?? c.subject.code?.value ?? c.subject.invalid?.raw ?? '';
+              const code = summary?.uscc ?? c.subject.code?.value ?? null;
+              return (
+                <tr key={c.subject.key} data-key={c.subject.key} data-part={c.part} data-state={state}>
+                  <td>
+                    {truncate(name, 60)}
+                    {code && code !== name ? <div class="code muted small">{code}</div> : null}
+                  </td>
+                  <td>
+                    {t(`loan.companies.part.${c.part}`)}
+                    <div class="muted small">
+                      {t(
+                        c.part === 'guarantor'
+                          ? 'loan.companies.rules.guarantor'
+                          : 'loan.companies.rules.lowered',
+                      )}
+                    </div>
+                  </td>
+                  <td>
+                    <span class={`chip s-${state}`} data-state={state}>
+                      <span aria-hidden="true">{stateIcon(state)}</span>
+                      <span>{stateLabel(state, c.result)}</span>
+                    </span>
+                  </td>
+                  <td class="small">{companyReason(c.result)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Why a company on a loan page has its verdict, in one sentence: the weightiest finding, the
+ * reason it could not be checked, or what the officer still has to do.
+ */
+export function companyReason(result: SubjectResult): string {
+  const missing = unavailableReason(result);
+  if (missing) return redactIds(missing);
+  switch (result.state) {
+    case 'done': {
+      const weighed = result.screening.findings.filter(
+        (f) => f.severity === 'bar' || f.severity === 'review',
+      );
+      const top = weighed.find((f) => f.severity === 'bar') ?? weighed[0];
+      return top ? redactIds(localized(top.message)) : t('loan.companies.no_findings');
+    }
+    case 'not_found':
+      return t('card.not_found_detail');
+    case 'invalid':
+      return redactIds(localized(result.message));
+    case 'ambiguous':
+      return t('loan.companies.ambiguous');
+    case 'idle':
+      return t('loan.companies.idle');
+    default:
+      return '';
+  }
 }
 
 function BorrowerReport({ borrower, onBack }: { borrower: LoanBorrower; onBack: () => void }): JSX.Element {
