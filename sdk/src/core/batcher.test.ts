@@ -2,7 +2,7 @@
  * The batching engine on its own: how loads become requests. The ratings tests run the same
  * engine against the real mock server.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Batcher, isPoisonedBatchFailure, maxSplitRequests } from './batcher.ts';
 import {
   APIConnectionError,
@@ -77,6 +77,85 @@ describe('Batcher', () => {
     expect(sent).toEqual([['a'], ['b']]);
     await batcher.load('a');
     expect(sent).toHaveLength(3);
+  });
+});
+
+describe('when a coalesced batch is sent', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // Answers at once, so only the batcher's own scheduling decides when a request goes.
+  function immediate(cached: boolean) {
+    const sent: string[][] = [];
+    const batcher = new Batcher<string>(
+      {
+        send: async (ids) => {
+          sent.push(ids);
+          return ids.map((id) => id.toUpperCase());
+        },
+        cache: () => (cached ? { get: async () => undefined, set: () => undefined } : undefined),
+      },
+      { ...settings, windowMs: 5_000 },
+    );
+    return { batcher, sent };
+  }
+
+  it('without a cache, a batch that fills goes at once; the rest waits for the window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { batcher, sent } = immediate(false);
+    const keys = Array.from({ length: 250 }, (_, i) => `k${i}`);
+    const loads = keys.map((k) => batcher.load(k));
+    // A key of a full batch counts as in flight at once: loading it again joins it.
+    expect(batcher.load('k7')).toBe(loads[7]);
+    // The window has not passed: only the two full batches can have answered.
+    expect(await Promise.all(loads.slice(0, 200))).toEqual(keys.slice(0, 200).map((k) => k.toUpperCase()));
+    expect(sent.map((ids) => ids.length)).toEqual([100, 100]);
+    expect(sent.flat()).toEqual(keys.slice(0, 200));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await Promise.all(loads)).toEqual(keys.map((k) => k.toUpperCase()));
+    expect(sent.map((ids) => ids.length)).toEqual([100, 100, 50]);
+  });
+
+  it('with a cache, full batches still wait for the window, whose misses are batched together', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { batcher, sent } = immediate(true);
+    const loads = Array.from({ length: 250 }, (_, i) => batcher.load(`k${i}`));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all(loads);
+    expect(sent.map((ids) => ids.length)).toEqual([100, 100, 50]);
+  });
+
+  it('a failed batch rejects each of its loads, and a load nobody awaits raises no unhandled rejection', async () => {
+    const batcher = new Batcher<string>(
+      {
+        send: async () => {
+          throw new APIConnectionError({ method: 'POST', path: '/v1/ratings/batch' });
+        },
+        cache: () => undefined,
+      },
+      settings,
+    );
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // A caller that gave up on its result, in a batch that fills and one that waits.
+      void batcher.load('dropped-full');
+      void batcher.load('dropped-rest', { timeout: 1_000 });
+      const loads = Array.from({ length: 99 }, (_, i) => batcher.load(`k${i}`));
+      const results = await Promise.allSettled(loads);
+      const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : r.status));
+      expect(reasons).toEqual(Array.from({ length: 99 }, () => 'APIConnectionError'));
+      // Unhandled rejections are reported once the microtasks of a turn have run.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });
 

@@ -81,9 +81,16 @@ function deferred<T>(): Deferred<T> {
     resolve = res;
     reject = rej;
   });
-  // Waiters attach later; an unobserved rejection here is not a bug.
-  promise.catch(() => undefined);
   return { promise, resolve, reject };
+}
+
+const ignore = (): undefined => undefined;
+
+// Waiters attach later, so an unobserved rejection here is not a bug. Marked handled only when it
+// fails: a handler on every key's promise would cost 10,000 more promises for 10,000 keys.
+function fail<T>(d: Deferred<T>, error: unknown): void {
+  d.promise.catch(ignore);
+  d.reject(error);
 }
 
 /**
@@ -143,8 +150,9 @@ export class Batcher<T> {
 
   /**
    * One key, coalesced with the other loads of this macrotask (or of `windowMs`) into as few
-   * requests as the batch size allows. Loads with request settings of their own (timeout,
-   * headers, …) go in a batch of their own; a signal only ends its caller's wait.
+   * requests as the batch size allows; without a cache, a batch that fills goes at once. Loads
+   * with request settings of their own (timeout, headers, …) go in a batch of their own; a
+   * signal only ends its caller's wait.
    */
   load(key: string, options?: RequestOptions): Promise<T> {
     const signal = options?.signal;
@@ -165,6 +173,16 @@ export class Batcher<T> {
     if (!waiter) {
       waiter = deferred<T>();
       group.waiters.set(key, waiter);
+      // A full batch cannot grow, so waiting for the window only delays it. With a cache it still
+      // waits: the misses of the whole window make fewer batches than each full group's misses.
+      if (group.waiters.size >= this.#settings.maxBatchSize && !this.#source.cache()) {
+        this.#groups.delete(groupKey);
+        // Its keys count as in flight from here; the request itself starts after this call
+        // returns, so a hook never runs inside a caller's `get`.
+        const fresh = this.#claim(group);
+        if (fresh.size > 0) queueMicrotask(() => void this.#run(fresh, group.options));
+        return raceAbort(waiter.promise, signal);
+      }
     }
     this.#timer ??= setTimeout(() => this.#flush(), this.#settings.windowMs);
     return raceAbort(waiter.promise, signal);
@@ -196,20 +214,25 @@ export class Batcher<T> {
     this.#timer = undefined;
     const groups = [...this.#groups.values()];
     this.#groups.clear();
-    for (const { options, waiters } of groups) {
-      // A coalesced waiter becomes the request's own promise, unless a lookup started the same
-      // key in the meantime: then it follows that one.
-      const fresh = new Map<string, Deferred<T>>();
-      for (const [key, waiter] of waiters) {
-        const shared = this.#inflight.get(key);
-        if (shared) shared.then(waiter.resolve, waiter.reject);
-        else {
-          if (!options.signal) this.#inflight.set(key, waiter.promise);
-          fresh.set(key, waiter);
-        }
-      }
-      if (fresh.size > 0) void this.#run(fresh, options);
+    for (const group of groups) {
+      const fresh = this.#claim(group);
+      if (fresh.size > 0) void this.#run(fresh, group.options);
     }
+  }
+
+  // A coalesced waiter becomes the request's own promise, unless a lookup started the same key
+  // in the meantime: then it follows that one. Returns the keys left to ask for.
+  #claim({ options, waiters }: Group<T>): Map<string, Deferred<T>> {
+    const fresh = new Map<string, Deferred<T>>();
+    for (const [key, waiter] of waiters) {
+      const shared = this.#inflight.get(key);
+      if (shared) shared.then(waiter.resolve, (e: unknown) => fail(waiter, e));
+      else {
+        if (!options.signal) this.#inflight.set(key, waiter.promise);
+        fresh.set(key, waiter);
+      }
+    }
+    return fresh;
   }
 
   // The waiter of `key`, no longer shared: its request has an answer.
@@ -302,7 +325,7 @@ export class Batcher<T> {
       barren = succeeded ? 0 : barren + 1;
     }
     for (const { ids, error } of failed) {
-      for (const key of ids) this.#done(waiting, key).reject(error);
+      for (const key of ids) fail(this.#done(waiting, key), error);
     }
   }
 }

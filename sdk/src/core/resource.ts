@@ -20,7 +20,10 @@ export interface BatchOptions {
   maxBatchSize?: number;
   /** Batch requests in flight at once for this client, across all its lookups. Default 4. */
   concurrency?: number;
-  /** How long `ratings.get` waits to collect other calls; default 0 (the same macrotask). */
+  /**
+   * How long `ratings.get` waits to collect other calls; default 0 (the same macrotask). Without
+   * a cache, a batch that reaches `maxBatchSize` does not wait: it cannot grow.
+   */
   windowMs?: number;
 }
 
