@@ -133,3 +133,50 @@ describe('the procurement card', () => {
     expect(idle.act).toHaveBeenCalledWith({ name: 'lookup' });
   });
 });
+
+describe('the procurement card of each record category', () => {
+  // The seed category edges, screened for a 工程 project, and the words their finding must use.
+  it.each([
+    ['edge:contract-breached', '合同违约'],
+    ['edge:quality-failed', '监督抽查不合格'],
+    ['edge:quality-major-issue', '重大质量问题'],
+    ['edge:construction-blacklist', '建筑市场主体黑名单'],
+    ['edge:land-idle', '闲置土地'],
+    ['edge:land-illegal-use', '违法用地'],
+    ['edge:env-black-list', '环保信用黑名单'],
+    ['edge:work-safety-dishonest', '安全生产严重失信主体名单'],
+    ['edge:food-blacklist', '严重违法生产经营者黑名单'],
+  ])('%s: the reasons say %s, with a citation', (tag, words) => {
+    const s = ratingSummary(enterpriseByTag(tag), new Date('2026-11-25T02:00:00Z'));
+    const screening = evaluateProcurement(s, {
+      asOf: '2026-11-25',
+      cutoff: '2026-11-20',
+      projectKind: 'works',
+    });
+    mount('card', { result: { ...done, summary: s, screening } });
+    const reason = [...container.querySelectorAll('li')].find((li) => li.textContent?.includes(words));
+    expect(reason, `${tag}: no reason says ${words}`).toBeDefined();
+    expect(reason?.querySelector('.cite')?.textContent?.trim()).not.toBe('');
+  });
+});
+
+describe('the card of an SME-rated enterprise', () => {
+  it('shows the SME grade with its issuer and explains its scale', () => {
+    const sme = enterpriseByTag('edge:sme-BB');
+    const s = ratingSummary(sme, new Date('2026-11-25T02:00:00Z'));
+    const g = s.grades.find((x) => x.scale === 'sme_credit');
+    expect(g).toBeDefined();
+    mount('card', { result: { ...done, summary: s } });
+    const item = [...container.querySelectorAll('li')].find((li) =>
+      li.querySelector('.scale')?.textContent?.startsWith('中小企业信用评价'),
+    );
+    expect(item?.querySelector('.grade')?.textContent).toContain(g?.value);
+    expect(item?.textContent).toContain(
+      typeof g?.issuer.name === 'string' ? g.issuer.name : g?.issuer.name.zh,
+    );
+    expect(item?.querySelector('.scale')?.textContent).toContain('备案');
+    // The agency's 备案 number, which tells a filed agency from any other.
+    expect(g?.issuer.filingNo).toBeTruthy();
+    expect(item?.textContent).toContain(`备案号 ${g?.issuer.filingNo}`);
+  });
+});

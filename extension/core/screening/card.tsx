@@ -251,6 +251,7 @@ function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | nul
                       issuer: truncate(localized(g.issuer.name), 30),
                       date: 'year' in g ? String(g.year) : g.ratedAt,
                     })}
+                    {g.issuer.filingNo ? ` · ${t('card.filing', { no: g.issuer.filingNo })}` : null}
                   </span>
                   <div class="scale">{scaleExplanation(g.scale)}</div>
                 </li>

@@ -261,6 +261,13 @@ describe("the side panel's full report", () => {
     expect(link?.parentElement?.textContent).toContain('（名称，非文号）');
   });
 
+  it('shows an SME grade with its issuer, 备案 number and scale', async () => {
+    const g = enterpriseByTag('edge:sme-BB').grades.find((x) => x.scale === 'sme_credit');
+    const report = await reportText('edge:sme-BB');
+    expect(report.textContent).toContain(`备案号 ${g?.issuer.filingNo}`);
+    expect(report.textContent).toContain('中小企业信用评价');
+  });
+
   it('reads a performed contract as performed, in English too', async () => {
     const e = enterpriseByTag('edge:contract-breached');
     const performed = e.records.some(

@@ -22,6 +22,7 @@ import {
   headlineGradeText,
   listLabel,
   recordCategoryLabel,
+  scaleExplanation,
   truncate,
 } from '../screening/format.ts';
 import {
@@ -499,7 +500,9 @@ function SubjectReport(props: {
                 {gradeLabel(g)}{' '}
                 <span class="muted">
                   {localized(g.issuer.name)} · {g.ratedAt}
+                  {g.issuer.filingNo ? ` · ${t('card.filing', { no: g.issuer.filingNo })}` : null}
                 </span>
+                <div class="muted small">{scaleExplanation(g.scale)}</div>
               </li>
             ))}
             {content.grades.length === 0 ? <li class="muted">{t('panel.no_records')}</li> : null}
