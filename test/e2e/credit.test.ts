@@ -4,10 +4,13 @@
  * verdict; the application's combined verdict (borrower with guarantors) is in the side panel;
  * the legal representative, a person, is never looked up without consent.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createClient } from '@xinjian/sdk';
-import { evaluateCreditLending, type ScreeningSubject } from '@xinjian/sdk/rules';
+import { CREDIT_LENDING_RULE_SET, evaluateCreditLending, type ScreeningSubject } from '@xinjian/sdk/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { canonicalJson, type EvidenceFile, verifyEvidence } from '../../sdk/src/evidence/index.ts';
 import { DEMO_API_KEY, individualsByTag } from '../../seeds/index.ts';
 import expectedPages from '../../seeds/pages/expected.json' with { type: 'json' };
 import {
@@ -110,6 +113,39 @@ describe('the credit mode on a 授信审批表', () => {
     expect(await group.textContent()).toContain('授信申请（借款人及担保人）');
     await panel.screenshot({ path: screenshotPath('credit-panel.png') });
     await panel.close();
+  });
+
+  it('exports the application as evidence: the three parties, the credit rule set and the combined verdict', async () => {
+    const record = await tabRecord(browser.worker, '/demo/credit-review');
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
+    await until(
+      () => panel.locator('tr.group').textContent(),
+      (text) => (text ?? '').includes('整笔授信结论'),
+      'the application verdict in the side panel',
+    );
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByText('导出本页证据（JSON）').click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceFile;
+    await panel.close();
+    expect(file.digest.value).toBe(
+      createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'),
+    );
+    expect(file.record.origin.page).toMatchObject({ origin: mockUrl, path: '/demo/credit-review' });
+    expect(file.record.ruleSet?.id).toBe(CREDIT_LENDING_RULE_SET.id);
+    expect(file.record.basis).toContain('发改财金〔2016〕141号');
+    // The borrower and the guarantors, each with a verdict; the person is not in it.
+    expect(file.record.subjects.map((s) => s.code).sort()).toEqual(enterprises.map((s) => s.value).sort());
+    expect(JSON.stringify(file.record)).not.toContain((legal?.idNumber ?? '').slice(0, 14));
+    expect(file.record.groups).toEqual([
+      expect.objectContaining({ members: record.consortia[0]?.memberKeys, verdict: 'fail' }),
+    ]);
+    const jwks = await (await fetch(`${mockUrl}/.well-known/jwks.json`)).json();
+    const verified = await verifyEvidence(file, jwks);
+    expect(verified.problems).toEqual([]);
+    expect(verified.ok).toBe(true);
   });
 
   it('sends no request that carries the legal representative', async () => {
