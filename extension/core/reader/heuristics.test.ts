@@ -5,12 +5,13 @@ import {
   FACTS,
   LEADER_MARKER,
   LOAN_COMPANY_LABELS,
+  NAME_BEFORE_CODE_LEAD,
   NAME_HEADER,
   NOT_NAME_HEADER,
   POSITION_LABEL,
   roleOfPosition,
 } from './heuristics.ts';
-import { orgName, orgNameIn, roleFromText } from './names.ts';
+import { orgName, orgNameBefore, orgNameIn, roleFromText } from './names.ts';
 import { isHeaderRow } from './table.ts';
 
 const nameColumn = (label: string) => NAME_HEADER.test(label) && !NOT_NAME_HEADER.test(label);
@@ -42,6 +43,16 @@ describe('name endings', () => {
 
   it('finds the company in a cell with a remark', () => {
     expect(orgNameIn('杭州泓诚电子有限公司 （已递交）')).toBe('杭州泓诚电子有限公司');
+  });
+
+  it.each([
+    ['第一中标候选人为杭州泓诚电子有限公司（统一社会信用代码：', '杭州泓诚电子有限公司'],
+    ['成交供应商是武汉峤弘建设工程有限公司（', '武汉峤弘建设工程有限公司'],
+    ['联合体牵头人杭州朔晟建设工程有限责任公司（', '杭州朔晟建设工程有限责任公司'],
+    ['地址：杭州市，投标人昶川建筑设计有限责任公司', '昶川建筑设计有限责任公司'],
+  ])('reads the company named right before a code in %s', (clause, name) => {
+    expect(orgNameBefore(clause)).toBe(name);
+    expect(NAME_BEFORE_CODE_LEAD.test(clause)).toBe(true);
   });
 });
 

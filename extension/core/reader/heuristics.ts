@@ -153,6 +153,12 @@ export function roleOfPosition(groups: {
 export const NAME_END =
   /[。；;，,！!？?\n【[]|\s{2,}|(?:地址|联系人|联系电话|电话|中标金额|成交金额|投标报价|报价|金额|得分|评分|统一社会信用代码|信用代码|项目负责人|负责人|法定代表人|第[一二三四五六七八九十\d]+(?:名|位)?(?:中标|成交)?候选人|中标供应商|成交供应商)/;
 
+/**
+ * Where the lead-in ends before a company named right before its code: punctuation, or a bidder
+ * position with its 为/是 (`第一中标候选人为杭州某某有限公司（统一社会信用代码：`).
+ */
+export const NAME_BEFORE_CODE_LEAD = /[：:，,、]|(?:候选人|供应商|投标人|申请人|牵头人|成员)(?:为|是)?/;
+
 /** Text right before a code that labels it as a code, so a wrong check character is reported. */
 export const CODE_LABEL_BEFORE = /(?:信用代码|社会信用代码|代码|证照号)\s*[：:]?\s*$/;
 

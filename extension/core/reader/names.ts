@@ -3,7 +3,13 @@
  * is the right length and holds none of the words that never appear in one.
  */
 import type { SubjectRole } from '../screening/model.ts';
-import { NAME_CHARS, NAME_LENGTH, NAME_STOP_WORDS, ORG_SUFFIXES } from './heuristics.ts';
+import {
+  NAME_BEFORE_CODE_LEAD,
+  NAME_CHARS,
+  NAME_LENGTH,
+  NAME_STOP_WORDS,
+  ORG_SUFFIXES,
+} from './heuristics.ts';
 
 const SUFFIX = `(?:${[...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`;
 // A trailing bracket is a branch (`（杭州分公司）`), never a remark (`（已递交）`).
@@ -47,7 +53,7 @@ export function orgNameIn(text: string): string | null {
  */
 export function orgNameBefore(clause: string): string | null {
   const head = clause.replace(/[（(][^（()）]*$/, '');
-  const segment = head.split(/[：:，,、]|(?:候选人|供应商|牵头人|成员)(?:为|是)?/).pop() ?? '';
+  const segment = head.split(NAME_BEFORE_CODE_LEAD).pop() ?? '';
   return orgName(segment.replace(/^(?:为|是)/, ''));
 }
 
