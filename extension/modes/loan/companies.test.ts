@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
 import {
@@ -202,6 +202,24 @@ describe('the companies of a loan page, in the background', () => {
     });
     const record = (await getLoanTab(TAB)) as LoanTabRecord;
     expect(record.companies?.map((c) => c.result.state)).toEqual(['unavailable']);
+  });
+
+  it('keeps a late answer for the previous page out of the record of the page that replaced it', async () => {
+    await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 300 }) });
+    try {
+      // A company no other test looks up, so no cache answers it before the navigation.
+      const late = enterpriseByTag('edge:major-tax').subject.uscc;
+      const pending = checkLoanCompanies(from(), [company('guarantor', late)]);
+      await vi.waitFor(async () => expect((await getLoanTab(TAB))?.companies?.length).toBe(1));
+      // An in-page navigation starts a fresh record while the lookup is on its way.
+      await startLoanPage(TAB, { url: loanUrl(), title: '下一笔贷款' });
+      await pending;
+      const record = (await getLoanTab(TAB)) as LoanTabRecord;
+      expect(record.title).toBe('下一笔贷款');
+      expect(record.companies ?? []).toEqual([]);
+    } finally {
+      await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 0 }) });
+    }
   });
 
   it('refuses companies from a site that is not in loan mode, and before the page started', async () => {

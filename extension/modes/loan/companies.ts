@@ -131,8 +131,11 @@ async function requireLoanPage(from: { tabId: number; url: string | null }): Pro
   return record;
 }
 
-async function storeCompany(tabId: number, company: LoanCompany): Promise<void> {
-  await updateLoanTab(tabId, (r) => {
+// Only into the record of the page that asked: an answer that arrives after the tab started
+// another page (an in-page navigation) belongs to none of its companies.
+async function storeCompany(page: LoanTabRecord, company: LoanCompany): Promise<void> {
+  await updateLoanTab(page.tabId, (r) => {
+    if (r.startedAt !== page.startedAt) return;
     const list = r.companies ?? [];
     const at = list.findIndex((c) => c.subject.key === company.subject.key);
     if (at >= 0) list[at] = company;
@@ -160,7 +163,7 @@ export async function checkLoanCompanies(
     clientError = e;
   }
   for (const c of cleaned)
-    await storeCompany(from.tabId, {
+    await storeCompany(record, {
       subject: c.subject,
       part: c.part,
       result: { state: 'checking', attempt: 0 },
@@ -172,7 +175,7 @@ export async function checkLoanCompanies(
         : client === null
           ? unavailable(clientError)
           : await resolveSubject(contextFor(record, c.part, client), c.subject);
-      await storeCompany(from.tabId, { subject: c.subject, part: c.part, result });
+      await storeCompany(record, { subject: c.subject, part: c.part, result });
       return { key: pageKey(from.tabId, c.subject.key), result };
     }),
   );
@@ -204,6 +207,6 @@ export async function pickLoanCompany(
   } catch (e) {
     result = unavailable(e);
   }
-  await storeCompany(from.tabId, { ...company, result });
+  await storeCompany(record, { ...company, result });
   return result;
 }
