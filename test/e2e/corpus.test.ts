@@ -276,6 +276,21 @@ describe('the built extension over the reading corpus', () => {
         expect(card).toContain(done?.state === 'done' ? done.summary.subject.uscc : '');
         expect(card).toContain(`截止时点 ${record.asOf}`);
         await page.keyboard.press('Escape');
+        // The side panel lists them under 页面上的企业, each with its part and verdict word.
+        const panel = await browser.context.newPage();
+        try {
+          await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
+          const section = panel.locator('[data-testid="companies"]');
+          await section.locator('h2', { hasText: '页面上的企业' }).waitFor();
+          for (const m of must) {
+            const row = section.locator(`tr[data-key="${m.key}"]`);
+            await row.waitFor();
+            expect(await row.getAttribute('data-part'), m.key).toBe(m.part);
+            expect(await row.locator('.chip').textContent(), m.key).toMatch(/^[✓!✕]\s*(通过|需复核|不通过)$/);
+          }
+        } finally {
+          await panel.close();
+        }
         expect(all.filter((b) => b.key.startsWith('borrower:')).map((b) => b.state)).toEqual(
           people.map(() => 'consent'),
         );
