@@ -284,7 +284,14 @@ export class Ratings extends APIResource {
   ): Promise<APIResponseOf<BatchRatingItem[]>> {
     const body: BatchRatingsRequest = { ids };
     const res = await this._ctx.transport.requestWithResponse(
-      { method: 'POST', path: '/v1/ratings/batch', body, schema: BatchRatingsResponse, retryIf },
+      {
+        method: 'POST',
+        path: '/v1/ratings/batch',
+        body,
+        schema: BatchRatingsResponse,
+        retryIf,
+        direct: true,
+      },
       options,
     );
     // Items are matched to ids by position: a list of another length, or an item for another id,
