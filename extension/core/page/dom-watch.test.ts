@@ -30,6 +30,32 @@ describe('createDomWatcher', () => {
     expect(change).toEqual({ kind: 'nodes', roots: [row] });
   });
 
+  // 1,000 rows appended as HTML come with 1,000 runs of whitespace between them; each was a root
+  // of its own, read as its parent, the whole table: 1,000 reads of an 11,000-row table.
+  it('reports appended rows without the whitespace between them', async () => {
+    const watcher = createDomWatcher(ctx);
+    const changed = nextChange(watcher);
+    const tbody = document.getElementById('rows') as HTMLElement;
+    const rows = ['91110000600037341L', '91320000134772340X'].map((code) => {
+      const row = document.createElement('tr');
+      row.innerHTML = `<td>${code}</td>`;
+      return row;
+    });
+    // What the HTML parser makes of `\n <tr>…</tr>\n <tr>…</tr>\n` appended to a tbody.
+    const gap = () => document.createTextNode('\n  ');
+    tbody.append(gap(), rows[0] as HTMLElement, gap(), rows[1] as HTMLElement, gap());
+    const change = await changed;
+    expect(change).toEqual({ kind: 'nodes', roots: rows });
+  });
+
+  it('still reports text with something to read', async () => {
+    const watcher = createDomWatcher(ctx);
+    const changed = nextChange(watcher);
+    const text = document.createTextNode('统一社会信用代码 91110000600037341L');
+    document.body.append(document.createTextNode(' \n '), text);
+    expect(await changed).toEqual({ kind: 'nodes', roots: [text] });
+  });
+
   it('ignores the extension’s own UI', async () => {
     const watcher = createDomWatcher(ctx, { ignore: (n) => n.nodeName === 'XINJIAN-BADGE' });
     const changed = nextChange(watcher);

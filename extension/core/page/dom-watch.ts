@@ -82,7 +82,7 @@ export function createDomWatcher(ctx: ContentScriptContext, options: DomWatcherO
       pendingCount++;
       if (pendingCount > threshold) continue; // a full rescan is coming anyway
       if (record.type === 'childList') {
-        for (const node of record.addedNodes) if (!ignore(node)) pending.add(node);
+        for (const node of record.addedNodes) if (!ignore(node) && !isBlank(node)) pending.add(node);
       } else {
         const target = record.type === 'characterData' ? record.target.parentNode : record.target;
         if (target) pending.add(target);
@@ -118,6 +118,12 @@ export function createDomWatcher(ctx: ContentScriptContext, options: DomWatcherO
       schedule();
     },
   };
+}
+
+// Whitespace between appended rows has nothing to read, and a text root is read as its parent:
+// for rows added to a long table, the whole table once per gap between two rows.
+function isBlank(node: Node): boolean {
+  return node.nodeType === 3 && !/\S/.test((node as Text).data);
 }
 
 // Adding or removing our own UI (a badge next to a code) is not a page change.
