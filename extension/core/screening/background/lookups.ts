@@ -112,12 +112,12 @@ async function lookUpMessage(
     ...fresh.map(async (subject) => {
       const result = await resolveSubject(ctx, subject);
       await publish(tabId, frameId, subject.key, result);
-      if (subject.consortium) await updateConsortia(tabId, ctx);
+      if (subject.consortium) await updateConsortiaSoon(tabId, ctx);
       scheduleRetry(tabId, frameId, subject, result);
     }),
     ...again.map((subject) => lookUpAgain(ctx, tabId, frameId, subject, 0)),
   ]);
-  await updateConsortia(tabId, ctx);
+  await updateConsortiaSoon(tabId, ctx);
   return currentResults(tabId, subjects);
 }
 
@@ -345,6 +345,23 @@ export async function pickForTab(
   push(tabId, frameId, key, result);
   await updateConsortia(tabId, ctx);
   return result;
+}
+
+// One screening of a tab's consortia for all the results that land in one task (a batch of
+// 100 lands at once): each screening reads every subject of the record and writes it again.
+const consortiaDue = new Map<number, Promise<void>>();
+
+function updateConsortiaSoon(tabId: number, ctx: ResolveContext): Promise<void> {
+  let due = consortiaDue.get(tabId);
+  if (!due) {
+    due = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+      // Results landing from here on need a screening of their own.
+      consortiaDue.delete(tabId);
+      return updateConsortia(tabId, ctx);
+    });
+    consortiaDue.set(tabId, due);
+  }
+  return due;
 }
 
 async function updateConsortia(tabId: number, ctx: ResolveContext): Promise<void> {

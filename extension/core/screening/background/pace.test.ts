@@ -122,3 +122,40 @@ describe('the stored copies wait while a page’s lookups land', () => {
     expect(Math.max(...cacheWrites)).toBeLessThanOrEqual(WRITE_SLICE);
   }, 30_000);
 });
+
+describe('a 联合体 is screened once per landed batch', () => {
+  it('screens the consortia once for a batch of 40 members, not once per member', async () => {
+    const setConsortia = vi.fn();
+    vi.doMock('./tabs.ts', async (importOriginal) => {
+      const real = await importOriginal<typeof import('./tabs.ts')>();
+      return {
+        ...real,
+        // Counted on the way through; the record is set as always.
+        setConsortia: (...args: Parameters<typeof real.setConsortia>) => {
+          setConsortia();
+          return real.setConsortia(...args);
+        },
+      };
+    });
+    const { startTabRecord, getTabRecord } = await import('./tabs.ts');
+    const { lookupForTab } = await import('./lookups.ts');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const tabId = 6;
+    startPage(tabId, startTabRecord);
+    // Ten 联合体 of four members each, and 40 bidders of their own: one batch of 80.
+    const members: PageSubject[] = usccs.slice(0, 40).map((u, i) =>
+      codeSubject('uscc', u, {
+        role: 'consortium_member',
+        consortium: { id: `c${Math.floor(i / 4)}`, name: `联合体${Math.floor(i / 4)}` },
+      }),
+    );
+    const alone = usccs.slice(40, 80).map((u) => codeSubject('uscc', u, { role: 'bidder' }));
+    await lookupForTab(tabId, 0, [...members, ...alone]);
+    const record = await getTabRecord(tabId);
+    expect(record?.consortia).toHaveLength(10);
+    expect(record?.consortia.every((c) => c.screening !== null)).toBe(true);
+    // One batch answered: its members are screened together, then once more at the reply at most.
+    expect(setConsortia.mock.calls.length).toBeLessThanOrEqual(2);
+    vi.doUnmock('./tabs.ts');
+  }, 30_000);
+});
