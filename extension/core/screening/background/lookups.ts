@@ -75,15 +75,57 @@ export function lookupForTab(
   subjects: readonly PageSubject[],
   options: { more?: boolean } = {},
 ): Promise<Array<{ key: string; result: SubjectResult }>> {
+  // Noted as the message arrives: its handling may be overtaken by the next one's.
+  const scan = scans.get(tabId) ?? { more: false, unqueued: 0, queue: null };
+  scan.more = options.more === true;
+  scan.unqueued++;
+  scans.set(tabId, scan);
+  let noted = false;
+  const inQueue = (queue: RatingQueue | null) => {
+    if (noted) return;
+    noted = true;
+    queued(tabId, scan, queue);
+  };
+  const work = lookUpMessage(tabId, frameId, subjects, inQueue);
+  // A message that failed before its subjects reached the queue is done with it all the same.
+  work.then(
+    () => inQueue(null),
+    () => inQueue(null),
+  );
   // The stored copies of the record and the cache wait until the page's lookups are in.
-  return whileBusy(lookUpMessage(tabId, frameId, subjects, options));
+  return whileBusy(work);
+}
+
+interface ScanState {
+  /** The last message to arrive said more are coming. */
+  more: boolean;
+  /** Messages arrived whose subjects are not in the gathering queue yet. */
+  unqueued: number;
+  /** The queue the scan's subjects went to. */
+  queue: RatingQueue | null;
+}
+
+// Each tab's scan as its messages arrived. A restarted worker reads the record back for each
+// message, and the first read takes longest, so the scan's last message (`more: false`) can
+// reach the queue before the one sent ahead of it, whose `more: true` then held its rest for
+// the queue's 5 s. The part-filled batch goes when the scan is over and every message of it is
+// in, in whatever order they got there.
+const scans = new Map<number, ScanState>();
+
+function queued(tabId: number, scan: ScanState, queue: RatingQueue | null): void {
+  scan.unqueued--;
+  if (queue) scan.queue = queue;
+  const over = !scan.more && scan.unqueued === 0;
+  if (over && scans.get(tabId) === scan) scans.delete(tabId);
+  if (over) scan.queue?.release();
+  else scan.queue?.expectMore();
 }
 
 async function lookUpMessage(
   tabId: number,
   frameId: number | null,
   subjects: readonly PageSubject[],
-  options: { more?: boolean },
+  inQueue: (queue: RatingQueue) => void,
 ): Promise<Array<{ key: string; result: SubjectResult }>> {
   const record = await getTabRecord(tabId);
   if (!record) throw new Error('[xinjian] lookup before cs:page');
@@ -102,13 +144,10 @@ async function lookUpMessage(
     await Promise.all([...fresh, ...again].map((s) => publish(tabId, frameId, s.key, unavailable(error))));
     return currentResults(tabId, subjects);
   }
-  // The scan goes on: a part-filled batch waits for the next message; the last one sends it.
-  if (options.more) ctx.queue.expectMore();
-  else ctx.queue.release();
   // Started in one tick, so the code lookups share batch requests. Each answer is pushed when
   // its own batch (or search) answers, not when the message's last one does: the page and the
   // popup count a 200-subject message per batch, not all at once.
-  await Promise.all([
+  const answered = Promise.all([
     ...fresh.map(async (subject) => {
       const result = await resolveSubject(ctx, subject);
       await publish(tabId, frameId, subject.key, result);
@@ -117,6 +156,10 @@ async function lookUpMessage(
     }),
     ...again.map((subject) => lookUpAgain(ctx, tabId, frameId, subject, 0)),
   ]);
+  // The subjects are in the queue: while the scan goes on, a part-filled batch waits for the
+  // next message; once it is over, the batch goes.
+  inQueue(ctx.queue);
+  await answered;
   await updateConsortiaSoon(tabId, ctx);
   return currentResults(tabId, subjects);
 }

@@ -159,3 +159,46 @@ describe('a 联合体 is screened once per landed batch', () => {
     vi.doUnmock('./tabs.ts');
   }, 30_000);
 });
+
+describe('the scan’s last message releases the part-filled batch whatever order it is handled in', () => {
+  // A restarted worker reads the tab record back from storage for each message that arrives;
+  // the first read also fills the record's summaries from the cache, so a later message can
+  // finish its read first. When the scan's last message (`more: false`) overtook the one
+  // before it, that one's `more: true` came after the release and held its rest for 5 s.
+  it('asks for the rest of a page read by a restarted worker without waiting for the hold', async () => {
+    {
+      const { startTabRecord } = await import('./tabs.ts');
+      startPage(8, startTabRecord);
+      await vi.waitFor(async () =>
+        expect((await fakeBrowser.storage.session.get('tab:8'))['tab:8']).toMatchObject({ tabId: 8 }),
+      );
+    }
+    // The worker restarts: its memory is gone, storage stays.
+    vi.resetModules();
+    const { lookupForTab } = await import('./lookups.ts');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const events: Event[] = [];
+    record(events);
+    const subjects: PageSubject[] = usccs.slice(0, 150).map((u) => codeSubject('uscc', u));
+    // A frame's 150 subjects, then the scan's end with nothing more: sent back to back.
+    const first = lookupForTab(8, 0, subjects, { more: true });
+    const last = lookupForTab(8, 0, [], { more: false });
+    await last;
+    // Nothing is left to come: a second, part-filled batch goes before a hold of a second
+    // could end (the hold is 5 s; the two asks take a few milliseconds here).
+    const order: string[] = [];
+    const held = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        order.push('a second passed');
+        resolve();
+      }, 1_000),
+    );
+    const asked = vi
+      .waitFor(() => expect(events.filter((e) => e === 'ask')).toHaveLength(2), { timeout: 6_000 })
+      .then(() => order.push('rest asked'));
+    await Promise.all([held, asked]);
+    expect(order).toEqual(['rest asked', 'a second passed']);
+    const results = await first;
+    expect(results.every((r) => r.result.state === 'done')).toBe(true);
+  }, 30_000);
+});
