@@ -294,6 +294,45 @@ describe('the review date', () => {
   });
 });
 
+describe('an in-page navigation while a lookup is on its way', () => {
+  it("keeps the previous page's answer out of the record and the badges of the page that replaced it", async () => {
+    // Reviewed as of today, so a late report could also move the new page's review date.
+    await saveSettings(settings({ reviewDate: null }));
+    await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
+    await addLoanBorrowers(TAB, refs);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 300 }) });
+    try {
+      const pending = lookupBorrower(
+        { tabId: TAB, frameId: 0, url: loanUrl() },
+        { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+      );
+      await vi.waitFor(async () =>
+        expect((await getLoanTab(TAB))?.borrowers[0]?.result.state).toBe('checking'),
+      );
+      // The next application: its applicant is another person under the same page key.
+      await startLoanPage(TAB, { url: loanUrl(), title: '下一笔贷款' });
+      const next: LoanBorrowerRef = { ...(refs[1] as LoanBorrowerRef), key: 'borrower:1', role: 'applicant' };
+      await addLoanBorrowers(TAB, [next]);
+      sent.mockClear();
+      expect(await pending).toMatchObject({ state: 'done', verdict: 'eligible' });
+      const record = (await getLoanTab(TAB)) as LoanTabRecord;
+      expect(record.title).toBe('下一笔贷款');
+      expect(record.borrowers).toEqual([
+        { ...next, consent: null, result: { state: 'consent' }, report: null },
+      ]);
+      expect(record.household).toEqual({ state: 'pending', waiting: 1 });
+      expect([record.asOf, record.asOfSource]).toEqual([todayInChina(), 'today']);
+      // Nor pushed to the tab, whose badge `borrower:1` is now the next applicant's.
+      expect(sent.mock.calls.filter(([, m]) => (m as { type?: string }).type === 'bg:loan-result')).toEqual(
+        [],
+      );
+    } finally {
+      await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 0 }) });
+    }
+  });
+});
+
 describe('what the background refuses before any request', () => {
   it('a page not set to loan mode', async () => {
     await expect(

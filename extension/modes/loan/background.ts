@@ -96,20 +96,24 @@ function chinaDate(iso: string): string | null {
 // earlier: then as of the data's date, fixed for the page at its first report, so a month-old
 // data set is not read as a month of missed deposits (docs/decisions/0055).
 async function reviewDateFor(
-  tabId: number,
-  record: LoanTabRecord,
+  page: LoanTabRecord,
   report: IndividualReportContent,
 ): Promise<{ asOf: string; asOfSource: ReviewDateSource }> {
-  const source = record.asOfSource ?? 'today';
-  if (source !== 'today') return { asOf: record.asOf, asOfSource: source };
+  const source = page.asOfSource ?? 'today';
+  if (source !== 'today') return { asOf: page.asOf, asOfSource: source };
   const data = dataAsOf(report);
-  if (!data || data >= record.asOf) return { asOf: record.asOf, asOfSource: 'today' };
-  const updated = await updateLoanTab(tabId, (r) => {
-    if ((r.asOfSource ?? 'today') !== 'today') return;
-    r.asOf = data;
-    r.asOfSource = 'data';
+  if (!data || data >= page.asOf) return { asOf: page.asOf, asOfSource: 'today' };
+  let fixed: { asOf: string; asOfSource: ReviewDateSource } = { asOf: data, asOfSource: 'data' };
+  await updateLoanTab(page.tabId, (r) => {
+    // Another page since: its date is its own.
+    if (r.startedAt !== page.startedAt) return;
+    if ((r.asOfSource ?? 'today') === 'today') {
+      r.asOf = data;
+      r.asOfSource = 'data';
+    }
+    fixed = { asOf: r.asOf, asOfSource: r.asOfSource ?? 'today' };
   });
-  return { asOf: updated?.asOf ?? data, asOfSource: updated?.asOfSource ?? 'data' };
+  return fixed;
 }
 
 /**
@@ -171,11 +175,12 @@ export async function lookupBorrower(
     },
     retentionDays: settings.audit.retentionDays,
     refused: (reason) => ({ state: 'error', code: 'audit_unavailable', reason, retryable: true }),
-    started: () => setBorrower(from, borrower, { consent, result: { state: 'checking' }, report: null }),
+    started: () =>
+      setBorrower(from, record, borrower, { consent, result: { state: 'checking' }, report: null }),
     run: async () => {
       const fetched = await personalReports(settings, idNumber, consent);
       report = fetched.content;
-      const { asOf, asOfSource } = await reviewDateFor(from.tabId, record, fetched.content);
+      const { asOf, asOfSource } = await reviewDateFor(record, fetched.content);
       const review = evaluateBorrower(fetched.content, borrower.role, borrower.key, pack, asOf);
       return {
         state: 'done',
@@ -204,7 +209,7 @@ export async function lookupBorrower(
     }),
   });
 
-  await setBorrower(from, borrower, { consent, result, report });
+  await setBorrower(from, record, borrower, { consent, result, report });
   return result;
 }
 
@@ -233,12 +238,18 @@ async function dropLoanTabAndConsents(tabId: number): Promise<void> {
   await dropLoanTab(tabId);
 }
 
+// Only into the record of the page that asked: after an in-page navigation the tab's record and
+// its badges are the next application's, whose `borrower:1` may be another person.
 async function setBorrower(
   from: { tabId: number; frameId: number | null },
+  page: LoanTabRecord,
   ref: LoanBorrowerRef,
   state: { consent: LoanConsent; result: LoanResult; report: IndividualReportContent | null },
 ): Promise<void> {
+  let stored = false;
   await updateLoanTab(from.tabId, (record) => {
+    if (record.startedAt !== page.startedAt) return;
+    stored = true;
     let entry = record.borrowers.find((b) => b.key === ref.key);
     if (!entry) {
       entry = { ...ref, consent: null, result: { state: 'consent' }, report: null };
@@ -249,6 +260,7 @@ async function setBorrower(
     entry.report = state.report;
     refreshHousehold(record);
   });
+  if (!stored) return;
   await sendToTab(
     from.tabId,
     { type: 'bg:loan-result', key: ref.key, result: state.result },
