@@ -642,8 +642,9 @@ describe('xinjian check on long lists', { timeout: 120_000 }, () => {
     expect(printed).toBe(notPassed);
   });
 
-  it('on a terminal, redraws one progress line in place with the time left', async () => {
+  it('on a terminal, redraws one progress line in place with the time left; at most 4 batches in flight', async () => {
     const path = await list('tty.csv', 2000);
+    await admin('/__mock/journal', { method: 'DELETE' });
     await setLatency(150);
     let stderr = '';
     const code = await runCli(['check', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF], {
@@ -666,6 +667,14 @@ describe('xinjian check on long lists', { timeout: 120_000 }, () => {
       true,
     );
     expect(drawn.at(-1)).toMatch(/^已核查 2000\/2000（100%）\n/);
+    // The SDK's bounded concurrency, as the server saw it: never more than 4 batches at once.
+    const sent = (await batches()) as unknown as Array<{ time: number; durationMs: number }>;
+    expect(sent).toHaveLength(20);
+    const inFlight = sent.map(
+      (a) => sent.filter((b) => b.time <= a.time && a.time < b.time + b.durationMs).length,
+    );
+    expect(Math.max(...inFlight)).toBeLessThanOrEqual(4);
+    expect(Math.max(...inFlight)).toBeGreaterThan(1);
   });
 
   it('--all prints every row of a long list', async () => {
