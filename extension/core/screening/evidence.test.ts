@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { createClient, type Jwks, type XinjianClient } from '@xinjian/sdk';
 import { canonicalDigest, type EvidenceFile, verifyEvidence } from '@xinjian/sdk/evidence';
+import { type CategoryRuleId, TENDERING_CATEGORY_RULES } from '@xinjian/sdk/rules';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
@@ -335,5 +336,52 @@ describe('tableCsv', () => {
     expect(tableCsv(record).split('\r\n')[1]).toBe(
       `1,"'=HYPERLINK(""http://x"",""点我""),甲公司",,投标人,,,未找到,,,2026-11-20`,
     );
+  });
+});
+
+describe('every record category in the exports', () => {
+  // Each category's adverse edge, screened under tendering, and the words its finding must use.
+  const CASES = [
+    ['edge:contract-breached', '合同履约·合同违约'],
+    ['edge:quality-failed', '产品质量·监督抽查不合格'],
+    ['edge:quality-major-issue', '产品质量·重大质量问题'],
+    ['edge:construction-blacklist', '建筑市场主体黑名单'],
+    ['edge:land-idle', '国土资源·闲置土地'],
+    ['edge:land-illegal-use', '国土资源·违法用地'],
+    ['edge:env-black-list', '环保信用黑名单'],
+    ['edge:work-safety-dishonest', '安全生产严重失信主体名单'],
+    ['edge:food-blacklist', '严重违法生产经营者黑名单'],
+  ] as const;
+
+  it('the evidence record and its CSV say each kind and outcome, with its citation', async () => {
+    const entries = await Promise.all(
+      CASES.map(async ([tag]) => {
+        const seed = enterpriseByTag(tag);
+        const item = await client.ratings.get(seed.subject.uscc);
+        return {
+          subject: codeSubject('uscc', seed.subject.uscc, { name: seed.subject.name, role: 'bidder' }),
+          result: fromItem(item, null, { client, ...CTX_DATES, ruleSet: 'tendering' }),
+        } satisfies TabSubject;
+      }),
+    );
+    const record = screeningRecord(
+      { ...tab(entries), mode: 'tendering', ruleSet: 'tendering' },
+      ctx,
+      '2026-12-01T10:00:00.000+08:00',
+    );
+    const csv = tableCsv(record);
+    for (const [i, [tag, words]] of CASES.entries()) {
+      const finding = record.subjects[i]?.findings.find((f) => f.message.includes(words));
+      expect(finding, `${tag}: no finding says ${words}`).toBeDefined();
+      // Weighed as the pack's data says (a failed spot check is information in tendering).
+      expect(finding?.severity).toBe(
+        TENDERING_CATEGORY_RULES.rules[finding?.code as CategoryRuleId]?.severity,
+      );
+      expect(finding?.citations.length).toBeGreaterThan(0);
+      // The CSV's reasons column carries what needs attention, information left to the record.
+      const row = csv.split('\n').find((l) => l.includes(enterpriseByTag(tag).subject.uscc));
+      if (finding?.severity === 'info') expect(row, tag).not.toContain(words);
+      else expect(row, tag).toContain(words);
+    }
   });
 });
