@@ -51,6 +51,32 @@ describe('POST /v1/ratings/batch', () => {
     }
   });
 
+  it('carries every seed record category to the screening packs, the two new ones included', async () => {
+    const edges: Array<[string, string, string]> = [
+      ['edge:contract-breached', 'contract_performance', 'breached'],
+      ['edge:quality-failed', 'product_quality', 'fail'],
+      ['edge:construction-blacklist', 'construction', 'blacklist'],
+      ['edge:land-idle', 'land_resources', 'idle_land'],
+      ['edge:land-illegal-use', 'land_resources', 'illegal_land_use'],
+      ['edge:env-black-list', 'environmental', 'black_list'],
+      ['edge:work-safety-dishonest', 'work_safety', 'dishonest_list'],
+      ['edge:food-blacklist', 'food_safety', 'serious_violation_blacklist'],
+    ];
+    const ids = edges.map(
+      ([tag]) => seeds.enterprises.find((e) => e.tags.includes(tag))?.subject.uscc ?? tag,
+    );
+    const result = await expectJson(await batch(ids), 200, BatchRatingsResponse);
+    for (const [i, [tag, category, kind]] of edges.entries()) {
+      const item = result.data[i];
+      if (item?.status !== 'found') throw new Error(`${tag} not found`);
+      // Its kind or outcome as the record says it (`kind`, or `result` for contracts and spot checks).
+      const said = item.summary.records
+        .filter((r) => r.category === category)
+        .flatMap((r) => [(r as { kind?: string }).kind, (r as { result?: string }).result]);
+      expect(said, `${tag}: no ${category} record of ${kind}`).toContain(kind);
+    }
+  });
+
   it('derives taxCredit from tax grades and tax records, newest year first', async () => {
     const e = plain.find(
       (x) =>
