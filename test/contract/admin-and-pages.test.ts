@@ -168,6 +168,7 @@ describe('pages', () => {
       '/demo/award-notice',
       '/demo/tendering',
       '/demo/loan-review',
+      '/demo/credit-review',
       '/demo/bidders?n=1000',
     ]) {
       expect(html).toContain(`href="${path}"`);
@@ -177,7 +178,7 @@ describe('pages', () => {
   });
 
   it('serves the saved demo pages byte for byte', async () => {
-    for (const page of ['bid-opening', 'award-notice', 'loan-review']) {
+    for (const page of ['bid-opening', 'award-notice', 'tendering', 'loan-review', 'credit-review']) {
       const response = await fetch(`${server.url}/demo/${page}`);
       expect(response.status, page).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
