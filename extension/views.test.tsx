@@ -43,6 +43,7 @@ import './core/ui/strings.ts';
 import { Options } from './core/ui/options.tsx';
 import { Popup } from './core/ui/popup.tsx';
 import { SidePanel } from './core/ui/sidepanel.tsx';
+import { showSubjectReport } from './core/ui/test-report.tsx';
 import { Welcome } from './core/ui/welcome.tsx';
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
@@ -483,54 +484,17 @@ for (const language of ['zh-CN', 'en'] as const) {
       expect(picked.length).toBeGreaterThan(3);
       await saveSettings({ ...defaultSettings(), language });
       for (const e of picked) {
-        const record = {
-          tabId: 1,
-          mode: 'procurement',
-          url: 'http://127.0.0.1:8787/demo/bid-opening',
-          title: '开标记录',
-          subjects: [
-            {
-              subject: codeSubject('uscc', e.subject.uscc, { name: e.subject.name, role: 'bidder' }),
-              result: { ...done, summary: ratingSummary(e, new Date('2026-11-25T02:00:00Z')) },
-            },
-          ],
-          consortia: [],
-          cutoff: { date: '2026-11-20', source: 'page' },
-        };
-        const report = {
-          id: 'rep_1',
-          status: 'ready',
-          readyAt: '2026-11-25T02:00:00.000Z',
-          content: {
-            subjectType: 'enterprise',
-            subject: e.subject,
-            grades: e.grades,
-            lists: e.lists,
-            records: e.records,
-            sources: e.sources,
-            generatedAt: '2026-11-25T02:00:00.000Z',
-          },
-        };
-        vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
-        vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
-          if (m.type === 'page:get-tab') return { ok: true, value: record };
-          if (m.type === 'page:order-report') return { ok: true, value: report };
-          return { ok: true, value: null };
-        }) as never);
-        history.replaceState(
-          null,
-          '',
-          `/sidepanel.html?tab=1&subject=${encodeURIComponent(record.subjects[0]?.subject.key ?? '')}`,
-        );
-        await act(async () => {
-          render(<SidePanel />, root);
-        });
-        await vi.waitFor(() => expect(root.querySelector('[data-testid="report"]')).not.toBeNull());
+        await showSubjectReport(root, e);
         const dataText = [
           e.subject.name,
           e.subject.region.name,
           ...e.records.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string')),
           ...e.grades.map((g) => (typeof g.issuer.name === 'string' ? g.issuer.name : g.issuer.name.zh)),
+          // What the findings cite: document names and articles, data as the records are.
+          ...evaluateProcurement(ratingSummary(e, new Date('2026-11-25T02:00:00Z')), {
+            asOf: '2026-11-25',
+            cutoff: '2026-11-20',
+          }).findings.flatMap((f) => f.citations.flatMap((c) => [c.documentNo, c.article ?? ''])),
         ];
         let text = root.textContent ?? '';
         for (const d of dataText.sort((a, b) => b.length - a.length)) text = text.replaceAll(d, '');

@@ -1,21 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ratingSummary } from '../../../mock-server/src/catalog.ts';
 import { enterpriseByTag } from '../../../seeds/index.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createReaderState, readSubjects } from '../reader/index.ts';
 import { cleanPageSubjects } from '../screening/background/personal-check.ts';
 import { rowNumbers, type TabSubject } from '../screening/model.ts';
 import { toPlacements } from '../screening/placements.ts';
-import { codeSubject } from '../screening/subjects.ts';
 import { defaultSettings, saveSettings } from '../settings.ts';
 import { byGrade, SidePanel } from './sidepanel.tsx';
+import { showSubjectReport } from './test-report.tsx';
 
 function entry(
   key: string,
@@ -171,61 +169,12 @@ describe("the side panel's full report", () => {
     vi.restoreAllMocks();
   });
 
-  /** The report's text of the seed subject tagged `tag`, as the panel shows it. */
+  /** The report of the seed subject tagged `tag`, as the panel shows it. */
   async function reportText(tag: string, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<HTMLElement> {
-    const e = enterpriseByTag(tag);
-    const summary = ratingSummary(e, new Date('2026-11-25T02:00:00Z'));
-    const record = {
-      tabId: 1,
-      mode: 'procurement',
-      url: 'http://127.0.0.1:8787/demo/bid-opening',
-      title: '开标记录',
-      subjects: [
-        {
-          subject: codeSubject('uscc', e.subject.uscc, { name: e.subject.name, role: 'bidder' }),
-          result: {
-            state: 'done',
-            summary,
-            screening: evaluateProcurement(summary, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
-            match: null,
-            checkedAt: '2026-11-25T02:00:00.000Z',
-          },
-        },
-      ],
-      consortia: [],
-      cutoff: { date: '2026-11-20', source: 'page' },
-    };
-    const report = {
-      id: 'rep_1',
-      status: 'ready',
-      readyAt: '2026-11-25T02:00:00.000Z',
-      content: {
-        subjectType: 'enterprise',
-        subject: e.subject,
-        grades: e.grades,
-        lists: e.lists,
-        records: e.records,
-        sources: e.sources,
-        generatedAt: '2026-11-25T02:00:00.000Z',
-      },
-    };
     await saveSettings({ ...defaultSettings(), language });
-    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
-    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
-      if (m.type === 'page:get-tab') return { ok: true, value: record };
-      if (m.type === 'page:order-report') return { ok: true, value: report };
-      return { ok: true, value: null };
-    }) as never);
-    history.replaceState(
-      null,
-      '',
-      `/sidepanel.html?tab=1&subject=${encodeURIComponent(record.subjects[0]?.subject.key ?? '')}`,
-    );
-    await act(async () => {
-      render(<SidePanel />, root);
-    });
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="report"] details')).not.toBeNull());
-    return root.querySelector('[data-testid="report"]') as HTMLElement;
+    const report = await showSubjectReport(root, enterpriseByTag(tag));
+    await vi.waitFor(() => expect(report.querySelector('details')).not.toBeNull());
+    return report;
   }
 
   // Each seed category's edge subject, and the words its record must be read with.

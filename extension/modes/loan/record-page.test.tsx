@@ -1,9 +1,12 @@
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Language } from '../../core/i18n.ts';
 import { defaultSettings, saveSettings } from '../../core/settings.ts';
 import type { LoanBusinessNo, LoanTabRecord } from './model.ts';
+import { panel } from './panel.tsx';
+import { loanRulePack, rulePackRef } from './review.ts';
 import { loanTabRecord, showLoanRecord } from './test-record.tsx';
 
 let root: HTMLElement;
@@ -52,5 +55,23 @@ describe('the printed loan record', () => {
     );
     expect(link?.getAttribute('href')).toMatch(/^https?:\/\//);
     expect(link?.parentElement?.textContent).toContain('连三累六（行业惯例）（名称，非文号）');
+  });
+});
+
+describe('a rule pack’s source in the loan side panel', () => {
+  it('is marked as a name, not a 文号, and links to where it can be read', async () => {
+    const pack = rulePackRef(loanRulePack('wuhan'));
+    await act(async () => {
+      render(
+        <panel.View record={loanTabRecord({ rulePack: pack })} operator="张三" initialKey={null} />,
+        root,
+      );
+    });
+    const shown = root.querySelector('[data-testid="pack"]') as HTMLElement;
+    expect(shown.textContent).toContain(`${pack.source.citation.documentNo}（名称，非文号）`);
+    const link = shown.querySelector('a');
+    expect(link?.getAttribute('href')).toBe(pack.source.citation.url);
+    expect(link?.textContent).toBe('查看来源');
+    expect(link?.getAttribute('rel')).toContain('noreferrer');
   });
 });

@@ -10,6 +10,7 @@ import { DEMO_API_KEY } from '../../../../seeds/schema.ts';
 import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, TabRecord } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
+import { emptyTabRecord } from './test-record.ts';
 
 let server: RunningMockServer;
 let usccs: string[];
@@ -34,19 +35,7 @@ beforeEach(async () => {
 });
 
 function startPage(tabId: number, startTabRecord: (r: TabRecord) => TabRecord): void {
-  startTabRecord({
-    tabId,
-    url: `http://127.0.0.1/demo/bidders?tab=${tabId}`,
-    title: 'bidders',
-    mode: 'procurement',
-    ruleSet: 'procurement',
-    layoutId: null,
-    pageCutoff: null,
-    cutoff: { date: '2026-11-20', source: 'fixed' },
-    startedAt: '2026-11-25T10:00:00+08:00',
-    subjects: [],
-    consortia: [],
-  });
+  startTabRecord(emptyTabRecord(tabId, `http://127.0.0.1/demo/bidders?tab=${tabId}`));
 }
 
 // What happened, in order: batch requests leaving and answering (seen on the way out, the
