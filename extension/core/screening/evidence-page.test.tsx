@@ -38,7 +38,7 @@ function checked(tag: string): TabSubject {
   };
 }
 
-async function sealed(language: Language): Promise<EvidenceFile> {
+async function sealed(language: Language, more: TabSubject[] = []): Promise<EvidenceFile> {
   const tab: TabRecord = {
     tabId: 7,
     url: 'http://127.0.0.1:8787/demo/bid-opening',
@@ -61,6 +61,7 @@ async function sealed(language: Language): Promise<EvidenceFile> {
           retryAt: null,
         },
       },
+      ...more,
     ],
     consortia: [],
   };
@@ -117,5 +118,17 @@ describe('the printed evidence', () => {
     expect(all).toContain('2026-11-20 (from the page)');
     expect(all).not.toContain('（from the page）');
     expect(text('how-to-verify')[0]).toContain('npx xinjian verify FILE');
+  });
+
+  it('marks a cited name that is not a 文号 and links its source', async () => {
+    const file = await sealed('zh-CN', [checked('edge:dishonest-active')]);
+    await act(() => render(<EvidenceView file={file} />, container));
+    const link = [...container.querySelectorAll<HTMLAnchorElement>('a')].find(
+      (a) => a.textContent === '最高人民法院失信被执行人名单规定',
+    );
+    expect(link?.getAttribute('href')).toMatch(/^https:\/\/zxgk\.court\.gov\.cn\//);
+    expect(link?.parentElement?.textContent).toContain('最高人民法院失信被执行人名单规定（名称，非文号）');
+    // A 文号 stays text.
+    expect([...container.querySelectorAll('a')].map((a) => a.textContent)).not.toContain('财库〔2016〕125号');
   });
 });

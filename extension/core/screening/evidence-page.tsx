@@ -5,6 +5,7 @@
  * digest and how to verify it, with room to sign.
  */
 import type { EvidenceFile, EvidenceList, EvidenceRecord, EvidenceSubject } from '@xinjian/sdk/evidence';
+import { policyDocuments } from '@xinjian/sdk/rules';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
@@ -212,6 +213,41 @@ function paren(lang: 'zh-CN' | 'en', text: string): string {
   return lang === 'en' ? ` (${text})` : `（${text}）`;
 }
 
+// The cited documents known by a name, not a 文号: the record says so in words, the print links
+// the source as well.
+const LABELLED = Object.values(policyDocuments).filter((d) => d.isLabel && d.url);
+
+/** A finding's citations in brackets, a labelled document's name linked to its source. */
+function CitedList(props: { lang: 'zh-CN' | 'en'; citations: readonly string[] }): JSX.Element | null {
+  if (props.citations.length === 0) return null;
+  const open = props.lang === 'en' ? ' (' : '（';
+  const close = props.lang === 'en' ? ')' : '）';
+  return (
+    <>
+      {open}
+      {props.citations.map((c, i) => {
+        const doc = LABELLED.find((d) => c.startsWith(d.documentNo));
+        return (
+          <span key={i}>
+            {i > 0 ? (props.lang === 'en' ? '; ' : '；') : null}
+            {doc?.url ? (
+              <>
+                <a href={doc.url} target="_blank" rel="noopener noreferrer">
+                  {doc.documentNo}
+                </a>
+                {c.slice(doc.documentNo.length)}
+              </>
+            ) : (
+              c
+            )}
+          </span>
+        );
+      })}
+      {close}
+    </>
+  );
+}
+
 type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 function SubjectRow(props: {
@@ -247,7 +283,7 @@ function SubjectRow(props: {
           .map((f) => (
             <div key={f.code} class="muted">
               {f.message}
-              {paren(props.lang, f.citations.join(props.lang === 'en' ? '; ' : '；'))}
+              <CitedList lang={props.lang} citations={f.citations} />
             </div>
           ))}
         {s.notes.map((note) => (
