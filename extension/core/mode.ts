@@ -5,7 +5,7 @@
  * context needs (card body, side-panel view, background handlers, options) are files of their
  * own in the folder, found by the context that draws or runs them.
  */
-import type { LocalizedText } from '@xinjian/sdk';
+import type { DomainId, LocalizedText, SourceChannel } from '@xinjian/sdk';
 import type { RuleSetId } from '@xinjian/sdk/rules';
 import type { PageLayout } from './scan/layout.ts';
 
@@ -38,6 +38,15 @@ export interface ModeDefinition {
   layouts?: readonly PageLayout[];
   /** What a group of subjects is called (a credit application's parties); a 联合体 otherwise. */
   group?: { label: LocalizedText; verdict: LocalizedText };
+  /**
+   * The personal products a screening mode orders for a person its layouts show (after
+   * consent, with the rule set's domain as the purpose), each with the channels it feeds.
+   */
+  people?: {
+    /** The purpose the officer's consent names: the rule set's domain (the background checks). */
+    purpose: DomainId;
+    products: ReadonlyArray<{ id: string; channels: readonly SourceChannel[] }>;
+  };
   /** The mock server's demo page for this mode; the meta-test requires one with a fixture. */
   demoPath: string;
 }

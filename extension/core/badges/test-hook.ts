@@ -66,18 +66,24 @@ export function installTestHook<S, R>(
   ctx: ContentScriptContext,
   host: () => BadgeHost<S, R>,
   describe: DescribeBadge<S, R>,
+  /** The request it answers: a second script's markers on the page (its people) answer under another name. */
+  request = 'snapshot',
 ): void {
-  installTestHooks(ctx, [hookSource(host, describe)]);
+  installTestHooks(ctx, [hookSource(host, describe)], request);
 }
 
 /**
  * Answers snapshot requests with the markers of every host (a loan page has its people's and
  * its companies'), in page order. The hosts share the page's one card frame.
  */
-export function installTestHooks(ctx: ContentScriptContext, sources: readonly HookSource[]): void {
+export function installTestHooks(
+  ctx: ContentScriptContext,
+  sources: readonly HookSource[],
+  request = 'snapshot',
+): void {
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     const data = event.data as { xinjianTest?: string; id?: string } | null;
-    if (event.source !== window || data?.xinjianTest !== 'snapshot') return;
+    if (event.source !== window || data?.xinjianTest !== request) return;
     void Promise.all(sources.map((s) => s.frame().settled(300))).then(() => reply(data.id));
   });
   function reply(id: string | undefined): void {

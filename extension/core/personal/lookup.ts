@@ -81,12 +81,17 @@ export function consentStore<P extends string>(prefix: string, purpose: P): Cons
       if (!same) throw new XinjianError('consent_not_recorded: confirm the authorization in the card again');
       return { ...recorded, reference: cleanText(recorded.reference).trim() };
     },
-    async forget(tabId) {
-      const all = await browser.storage.session.get(null);
-      const mine = Object.keys(all).filter((k) => k.startsWith(`${prefix}${tabId}:`));
-      if (mine.length > 0) await browser.storage.session.remove(mine);
-    },
+    forget: (tabId) => forgetConsents(prefix, tabId),
   };
+}
+
+/**
+ * Forgets every consent a tab recorded under `prefix`, whatever its purpose.
+ */
+export async function forgetConsents(prefix: string, tabId: number): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const mine = Object.keys(all).filter((k) => k.startsWith(`${prefix}${tabId}:`));
+  if (mine.length > 0) await browser.storage.session.remove(mine);
 }
 
 /** What every audit entry of one lookup records (the number is used for its mask only). */

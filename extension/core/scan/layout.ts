@@ -30,6 +30,26 @@ export interface TableLayout {
 }
 
 /**
+ * A table column naming a person beside the companies (the borrower's 法定代表人): the person's
+ * name and ID number are never read as a company; the person is badged for a lookup that needs
+ * the officer's consent.
+ */
+export interface PersonLayout {
+  /** Selector of the table. */
+  table: string;
+  /** Selector of the rows, relative to the table. */
+  rows: string;
+  /** Selector of the cell with the person's name, relative to the row. */
+  nameCell: string;
+  /** Selector of the cell with the person's ID number, relative to the row. */
+  idCell: string;
+  /** The person's role (`legal_representative`). */
+  role: string;
+  /** The group (a table layout's `group.id`) whose verdict the person's result joins. */
+  group?: string;
+}
+
+/**
  * Where the page states the 截止时点 of the credit check: the cell next to a label in a table,
  * or a date inside a sentence.
  */
@@ -53,6 +73,8 @@ export interface PageLayout {
   /** Paragraphs naming winners and candidates (`中标供应商：…`); default: the whole page. */
   prose?: string;
   cutoff?: CutoffLayout;
+  /** People shown beside the companies, looked up only after consent. */
+  people?: readonly PersonLayout[];
 }
 
 /**

@@ -5,12 +5,14 @@
  */
 import type {
   IdentifierKind,
+  IndividualReportContent,
   LocalizedText,
   RatingSummary,
   SerializedError,
   SubjectMatch,
 } from '@xinjian/sdk';
 import type { RuleSetId, ScreeningResult } from '@xinjian/sdk/rules';
+import type { PersonRef, PersonResult } from '../personal/person.ts';
 
 /**
  * Why a subject appears on the page.
@@ -159,6 +161,18 @@ export interface TabRecord {
   startedAt: string;
   subjects: TabSubject[];
   consortia: TabConsortium[];
+  /** The people the page shows (masked), each with their lookup, once a layout names them. */
+  people?: TabPerson[];
+}
+
+/**
+ * A person on a screening page and their lookup: the result and the merged personal report,
+ * masked (the report is kept to screen the person's group again).
+ */
+export interface TabPerson {
+  person: PersonRef;
+  result: PersonResult;
+  report: IndividualReportContent | null;
 }
 
 /**

@@ -4,7 +4,8 @@ const application = { id: 'credit-application', name: null };
 
 /**
  * A bank's 授信审批表: the borrower table and the guarantor table form one application; the
- * legal representative's name and ID number are never read as a company.
+ * legal representative's name and ID number are never read as a company: the person is badged
+ * for a lookup after consent, and the result joins the application's verdict.
  */
 export const layouts: readonly PageLayout[] = [
   {
@@ -31,5 +32,15 @@ export const layouts: readonly PageLayout[] = [
       },
     ],
     cutoff: { kind: 'labelled-cell', within: 'table.info', label: '审批日期' },
+    people: [
+      {
+        table: '#credit-borrower',
+        rows: 'tbody > tr',
+        nameCell: 'td:nth-child(3)',
+        idCell: 'td:nth-child(4)',
+        role: 'legal_representative',
+        group: application.id,
+      },
+    ],
   },
 ];

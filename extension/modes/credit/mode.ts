@@ -23,5 +23,13 @@ export default defineMode({
     label: { zh: '授信申请（借款人及担保人）', en: 'Credit application (borrower and guarantors)' },
     verdict: { zh: '整笔授信结论', en: 'Application verdict' },
   },
+  // The legal representative, after consent: the credit report and the court check (decision 0063).
+  people: {
+    purpose: 'credit_lending',
+    products: [
+      { id: 'personal_credit_report', channels: ['pbccrc'] },
+      { id: 'personal_court_enforcement', channels: ['zxgk', 'creditchina'] },
+    ],
+  },
   demoPath: '/demo/credit-review',
 });

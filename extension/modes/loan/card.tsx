@@ -7,11 +7,12 @@
  * key facts. Every string is rendered as text, never as HTML; people appear masked only.
  */
 import { Fragment, type JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
-import { localized, t } from '../../core/i18n.ts';
+import { useRef } from 'preact/hooks';
+import { localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import type { FrameBodyProps, FrameCard } from '../../core/overlay/frame-app.tsx';
-import { type ConsentError, consentReducer } from '../../core/personal/consent.ts';
+import type { ConsentEvent } from '../../core/personal/consent.ts';
+import { ConsentForm } from '../../core/personal/consent-form.tsx';
 import { redactIds } from '../../core/personal.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
 import {
@@ -26,6 +27,7 @@ import {
 import {
   LOAN_PURPOSE,
   type LoanBorrowerRef,
+  type LoanConsent,
   type LoanConsentEvent,
   type LoanConsentState,
   type LoanPageInfo,
@@ -140,7 +142,17 @@ function Card(
       </button>
       <h2>{borrowerLine(borrower)}</h2>
       {consent.step === 'editing' ? (
-        <ConsentForm {...props} draftState={consent} />
+        <ConsentForm
+          draftState={consent}
+          today={props.today}
+          purposeLabel={t('loan.purpose.housing_fund_loan')}
+          label={(key) => t(`loan.${key}` as MessageKey)}
+          onConsent={props.onConsent as (event: ConsentEvent) => void}
+          // The background records a complete consent from this extension frame first, as typed
+          // here, and refuses a lookup whose consent it did not record (docs/decisions/0052).
+          record={(c) => send({ type: 'page:loan-consent', key: borrower.key, consent: c as LoanConsent })}
+          focusBadge={props.focusBadge}
+        />
       ) : (
         <>
           <h3>{t('loan.card.verdict')}</h3>
@@ -152,115 +164,6 @@ function Card(
         </>
       )}
     </>
-  );
-}
-
-function ConsentForm(
-  props: LoanBadgeProps & {
-    today: string;
-    focusBadge: () => void;
-    draftState: Extract<LoanConsentState, { step: 'editing' }>;
-  },
-): JSX.Element {
-  const { draft, errors } = props.draftState;
-  const first = useRef<HTMLInputElement>(null);
-  const titleId = useRef(`xj-consent-${Math.random().toString(36).slice(2)}`).current;
-  useEffect(() => first.current?.focus(), []);
-  const has = (...e: ConsentError[]) => errors.some((x) => e.includes(x));
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const event = { type: 'submit', today: props.today, now: new Date().toISOString() } as const;
-    const forward = () => props.onConsent(event);
-    // The background records a complete consent from this extension frame first, as typed here,
-    // and refuses a lookup whose consent it did not record (docs/decisions/0052).
-    const form = e.currentTarget as HTMLFormElement;
-    const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
-    const typed = {
-      purposeConfirmed: input('purposeConfirmed')?.checked ?? draft.purposeConfirmed,
-      reference: input('reference')?.value ?? draft.reference,
-      grantedAt: input('grantedAt')?.value ?? draft.grantedAt,
-    };
-    const after = consentReducer({ ...props.draftState, draft: typed, errors: [] }, event);
-    if (after.step !== 'granted') return forward();
-    void send({ type: 'page:loan-consent', key: props.borrower.key, consent: after.consent }).then(
-      forward,
-      forward,
-    );
-  };
-  // Once granted the form is gone: keep the focus on the badge rather than losing it.
-  useEffect(() => () => props.focusBadge(), []);
-  return (
-    <form onSubmit={submit} aria-labelledby={titleId} noValidate>
-      <h3 id={titleId}>{t('loan.consent.title')}</h3>
-      <p class="muted">{t('loan.consent.intro')}</p>
-      <div>
-        {t('loan.consent.purpose')}：<strong>{t('loan.purpose.housing_fund_loan')}</strong>
-      </div>
-      <label class="check">
-        <input
-          ref={first}
-          type="checkbox"
-          name="purposeConfirmed"
-          checked={draft.purposeConfirmed}
-          aria-invalid={has('purpose')}
-          onChange={(e) =>
-            props.onConsent({
-              type: 'edit',
-              patch: { purposeConfirmed: (e.currentTarget as HTMLInputElement).checked },
-            })
-          }
-        />
-        <span>{t('loan.consent.confirm')}</span>
-      </label>
-      <label class="field">
-        <span>{t('loan.consent.reference')}</span>
-        <input
-          type="text"
-          name="reference"
-          autocomplete="off"
-          maxLength={100}
-          value={draft.reference}
-          aria-invalid={has('reference', 'reference_long', 'reference_id')}
-          onInput={(e) =>
-            props.onConsent({
-              type: 'edit',
-              patch: { reference: (e.currentTarget as HTMLInputElement).value },
-            })
-          }
-        />
-      </label>
-      <label class="field">
-        <span>{t('loan.consent.granted_at')}</span>
-        <input
-          type="date"
-          name="grantedAt"
-          max={props.today}
-          value={draft.grantedAt}
-          aria-invalid={has('date', 'date_future')}
-          onInput={(e) =>
-            props.onConsent({
-              type: 'edit',
-              patch: { grantedAt: (e.currentTarget as HTMLInputElement).value },
-            })
-          }
-        />
-      </label>
-      {errors.length > 0 ? (
-        <ul class="errors" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{t(`loan.consent.error.${e}`)}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div class="actions">
-        <button type="submit" class="primary">
-          {t('loan.consent.submit')}
-        </button>
-        <button type="button" onClick={() => props.onConsent({ type: 'cancel' })}>
-          {t('loan.consent.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 

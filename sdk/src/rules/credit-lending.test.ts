@@ -19,6 +19,7 @@ import {
   CreditLendingConfig,
   CreditLendingResult,
   evaluateCreditLending,
+  evaluateLegalRepresentative,
   representativeId,
 } from './credit-lending.ts';
 import { CREDIT_LENDING_RULES } from './packs/credit-lending.ts';
@@ -383,6 +384,23 @@ describe('the legal representative (法定代表人) in a credit application', (
     expect(
       evaluateEnterprise('procurement', borrower, { ...opts, people }).findings.map((f) => f.subjectId),
     ).not.toContain(representativeId(dishonest.subject.idNumberMasked));
+  });
+
+  it("the person's own result is the same findings, and the registry gives it for the role it weighs", () => {
+    const dishonest = person('edge:hf-dishonest');
+    const alone = evaluateLegalRepresentative(dishonest, opts);
+    expect(alone.verdict).toBe('review');
+    const inApplication = evaluateCreditLending(borrower, { ...opts, legalRepresentative: dishonest });
+    expect(alone.findings).toEqual(
+      inApplication.findings.filter(
+        (f) => f.subjectId === representativeId(dishonest.subject.idNumberMasked),
+      ),
+    );
+    expect(RULE_SETS.credit.evaluatePerson?.('legal_representative', dishonest, opts)?.verdict).toBe(
+      'review',
+    );
+    expect(RULE_SETS.credit.evaluatePerson?.('guarantor', dishonest, opts)).toBeNull();
+    expect(RULE_SETS.procurement.evaluatePerson).toBeUndefined();
   });
 
   it('every finding of the representative carries a citation', () => {

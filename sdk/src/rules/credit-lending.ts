@@ -298,6 +298,44 @@ export function evaluateCreditLending(
 }
 
 /**
+ * The legal representative's own result under the credit rule set: the person's findings (as
+ * {@link evaluateCreditLending} counts them in the application) and the verdict they give alone.
+ *
+ * @throws RangeError when `asOf` or `cutoff` is not `YYYY-MM-DD`; a ZodError for a bad `config`.
+ * @example
+ * ```ts
+ * evaluateLegalRepresentative(report, { asOf: '2026-11-01', cutoff: '2026-11-20' }).verdict; // 'review' when listed
+ * ```
+ */
+export function evaluateLegalRepresentative(
+  report: IndividualReportContent,
+  options: Pick<CreditLendingOptions, 'asOf' | 'cutoff' | 'config'>,
+): ScreeningResult {
+  assertDates(options.asOf, options.cutoff);
+  const cfg = CreditLendingConfig.parse(options.config ?? {});
+  const ctx: Ctx = {
+    asOf: options.asOf,
+    cutoff: options.cutoff,
+    windowStart: subtractYears(options.cutoff, cfg.lookbackYears),
+    cfg,
+  };
+  const rep = screenRepresentative(report, ctx);
+  const findings = applySeverities(rep.findings, cfg.severities);
+  return {
+    verdict: screeningVerdict(findings),
+    ruleSet:
+      cfg.rules.id === CREDIT_LENDING_RULES.id && cfg.rules.version === CREDIT_LENDING_RULES.version
+        ? CREDIT_LENDING_RULE_SET
+        : { ...CREDIT_LENDING_RULE_SET, id: cfg.rules.id, version: cfg.rules.version },
+    asOf: options.asOf,
+    cutoff: options.cutoff,
+    findings,
+    checked: rep.checked,
+    missing: rep.missing,
+  };
+}
+
+/**
  * The subject id of a legal representative's findings: the role and the masked number (the
  * person has no USCC, and the full number is never in a result).
  *

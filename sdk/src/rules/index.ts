@@ -30,6 +30,7 @@ export {
   CreditParty,
   DEFAULT_CREDIT_CHANNELS,
   evaluateCreditLending,
+  evaluateLegalRepresentative,
   representativeId,
 } from './credit-lending.ts';
 export { addMonths, isIsoDate, monthOf } from './dates.ts';

@@ -7,9 +7,11 @@ import type { DomainId, LocalizedText } from '../core/schemas.ts';
 import type { IndividualReportContent } from '../resources/reports.ts';
 import {
   CREDIT_LENDING_RULE_SET,
+  type CreditLendingConfig,
   type CreditLendingOptions,
   type CreditLendingResult,
   evaluateCreditLending,
+  evaluateLegalRepresentative,
 } from './credit-lending.ts';
 import type { RuleSetRef, ScreeningResult } from './findings.ts';
 import { evaluateHousingFundLoan, type HousingFundOptions, type HousingFundResult } from './housing-fund.ts';
@@ -54,6 +56,12 @@ export interface EnterpriseRuleSet<O, R extends ScreeningResult = ScreeningResul
    * takes each one's report (credit lending: the legal representative).
    */
   people?: Readonly<Record<string, string>>;
+  /** A person's own result under the rule set, for a role in `people`; `null` for another role. */
+  evaluatePerson?: (
+    role: string,
+    report: IndividualReportContent,
+    options: { asOf: string; cutoff: string; config?: unknown },
+  ) => ScreeningResult | null;
   evaluate: (input: ScreeningSubject, options: O) => R;
 }
 
@@ -113,6 +121,14 @@ export const RULE_SETS: {
     ruleSet: CREDIT_LENDING_RULE_SET,
     parties: 'guarantors',
     people: { legal_representative: 'legalRepresentative' },
+    evaluatePerson: (role, report, o) =>
+      role === 'legal_representative'
+        ? evaluateLegalRepresentative(report, {
+            asOf: o.asOf,
+            cutoff: o.cutoff,
+            ...(o.config ? { config: o.config as CreditLendingConfig } : {}),
+          })
+        : null,
     evaluate: evaluateCreditLending,
   },
   loan: {

@@ -11,6 +11,7 @@ import { pageAddress, stripControls } from '../../personal.ts';
 import { loadSettings, resolveCutoff, siteFor, todayInChina } from '../../settings.ts';
 import { subjectFromQuery } from '../subjects.ts';
 import { lookupForTab, pickForTab, retryOnApiChange, showRetriesOnBadges } from './lookups.ts';
+import { addPeople, forgetPersonConsents, lookupPerson, recordPersonConsent } from './people.ts';
 import {
   cleanDeep,
   cleanKey,
@@ -43,6 +44,8 @@ export const screeningBackground: ModeBackground = {
       if (mode?.engine !== 'screening') throw new Error('[xinjian] this page runs no screening mode');
       const cutoff = resolveCutoff(settings.cutoff, m.pageCutoff, todayInChina());
       await leaveTab(tabId, screeningBackground);
+      // A new page: consents recorded for the previous one's people do not carry over.
+      await forgetPersonConsents(tabId);
       startTabRecord({
         tabId,
         // Page text is checked for personal data like everything a content script sends.
@@ -66,6 +69,15 @@ export const screeningBackground: ModeBackground = {
         more: m.more === true,
       });
     },
+    'cs:person-seen': async (m, sender) => {
+      await addPeople(requireTab(sender.tabId), m.people);
+      return null;
+    },
+    'cs:person-lookup': (m, sender) =>
+      lookupPerson(
+        { tabId: requireTab(sender.tabId), frameId: sender.frameId, url: sender.url },
+        { person: m.person, idNumber: m.idNumber, consent: m.consent },
+      ),
     'cs:pick': (m, sender) => {
       const tabId = requireTab(sender.tabId);
       const uscc = stripControls(String(m.uscc));
@@ -76,6 +88,7 @@ export const screeningBackground: ModeBackground = {
   },
   pages: {
     'page:get-tab': (m) => getTabRecord(m.tabId),
+    'page:person-consent': (m, sender) => recordPersonConsent(sender, m),
     'page:quick-lookup': async (m) => {
       const settings = await loadSettings();
       const subject = subjectFromQuery(m.query);
@@ -94,8 +107,9 @@ export const screeningBackground: ModeBackground = {
       );
     },
   },
-  leaveTab: (tabId) => {
+  leaveTab: async (tabId) => {
     forgetPageKeys(tabId);
+    await forgetPersonConsents(tabId);
     return dropTabRecord(tabId);
   },
   tabIds: knownTabIds,

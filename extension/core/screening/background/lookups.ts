@@ -407,9 +407,14 @@ function updateConsortiaSoon(tabId: number, ctx: ResolveContext): Promise<void> 
   return due;
 }
 
-async function updateConsortia(tabId: number, ctx: ResolveContext): Promise<void> {
+/**
+ * Screens each group of a tab again once all its members have results, with the group's people
+ * whose lookup is done.
+ */
+export async function updateConsortia(tabId: number, given?: ResolveContext): Promise<void> {
   const record = await getTabRecord(tabId);
   if (!record || record.consortia.length === 0) return;
+  const ctx = given ?? (await contextFor(record));
   const byKey = new Map(record.subjects.map((s) => [s.subject.key, s.result]));
   const next: TabConsortium[] = record.consortia.map((c) => {
     const summaries: RatingSummary[] = [];
@@ -418,7 +423,12 @@ async function updateConsortia(tabId: number, ctx: ResolveContext): Promise<void
       if (r?.state !== 'done') return { ...c, screening: null };
       summaries.push(r.summary);
     }
-    return { ...c, screening: screenConsortium(summaries, ctx) };
+    const people = (record.people ?? []).flatMap((p) =>
+      p.person.group === c.id && p.result.state === 'done' && p.report
+        ? [{ role: p.person.role, report: p.report }]
+        : [],
+    );
+    return { ...c, screening: screenConsortium(summaries, ctx, people) };
   });
   await setConsortia(tabId, next);
 }

@@ -6,6 +6,7 @@
 
 import type {
   BatchRatingItem,
+  IndividualReportContent,
   LocalizedText,
   RatingSummary,
   SubjectMatch,
@@ -59,11 +60,13 @@ export function screen(summary: RatingSummary, ctx: ScreenContext): ScreeningRes
 /**
  * Screens a group together: a consortium (the lead and the other members; any member barred
  * bars all) or a credit application (the borrower, then its guarantors); the rule set says
- * which the others are.
+ * which the others are. `people`: the group's people looked up with consent (the legal
+ * representative), for the rule sets that weigh them.
  */
 export function screenConsortium(
   members: readonly RatingSummary[],
   ctx: ScreenContext,
+  people: ReadonlyArray<{ role: string; report: IndividualReportContent }> = [],
 ): ScreeningResult | null {
   const [lead, ...rest] = members;
   if (!lead) return null;
@@ -71,6 +74,7 @@ export function screenConsortium(
     asOf: ctx.asOf,
     cutoff: ctx.cutoff,
     others: rest,
+    ...(people.length > 0 ? { people } : {}),
   });
 }
 

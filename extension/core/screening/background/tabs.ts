@@ -13,7 +13,14 @@ import { whenQuiet } from '../../background/quiet.ts';
 import { ratingCache } from '../../background/session-cache.ts';
 import { createLogger } from '../../log.ts';
 import { notifyPages } from '../../messages.ts';
-import type { PageSubject, SubjectResult, TabConsortium, TabRecord, TabSubject } from '../model.ts';
+import type {
+  PageSubject,
+  SubjectResult,
+  TabConsortium,
+  TabPerson,
+  TabRecord,
+  TabSubject,
+} from '../model.ts';
 import { screen } from './resolve.ts';
 
 const log = createLogger('tabs');
@@ -214,6 +221,22 @@ export async function setConsortia(tabId: number, consortia: TabConsortium[]): P
   if (!record) return;
   record.consortia = consortia;
   persist(tabId);
+}
+
+/**
+ * Changes a tab's people (their refs, results and reports) and stores the record; the changed
+ * record, or `null` when the tab has none.
+ */
+export async function updatePeople(
+  tabId: number,
+  change: (people: TabPerson[], record: TabRecord) => void,
+): Promise<TabRecord | null> {
+  const record = await getTabRecord(tabId);
+  if (!record) return null;
+  record.people ??= [];
+  change(record.people, record);
+  persist(tabId);
+  return record;
 }
 
 /**
