@@ -131,7 +131,7 @@ export async function until<T>(
  * const badges = await page.evaluate(readBadgesInPage);
  * ```
  */
-export function readBadgesInPage(): Promise<BadgeSnapshot[]> {
+export function readBadgesInPage(request = 'snapshot'): Promise<BadgeSnapshot[]> {
   return new Promise<BadgeSnapshot[]>((resolve) => {
     const id = Math.random().toString(36).slice(2);
     const timer = setTimeout(() => {
@@ -146,20 +146,21 @@ export function readBadgesInPage(): Promise<BadgeSnapshot[]> {
       resolve(data.badges ?? []);
     }
     window.addEventListener('message', onReply);
-    window.postMessage({ xinjianTest: 'snapshot', id }, '*');
+    window.postMessage({ xinjianTest: request, id }, '*');
   });
 }
 
 /**
  * Every badge on the page, read through the test hook; empty until the content script runs.
+ * `request: 'people'` reads the markers of the people a screening page shows instead.
  *
  * @example
  * ```ts
  * (await snapshot(page)).filter((b) => b.state === 'pass');
  * ```
  */
-export function snapshot(page: Page): Promise<BadgeSnapshot[]> {
-  return page.evaluate(readBadgesInPage);
+export function snapshot(page: Page, request: 'snapshot' | 'people' = 'snapshot'): Promise<BadgeSnapshot[]> {
+  return page.evaluate(readBadgesInPage, request);
 }
 
 /**

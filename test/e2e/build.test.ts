@@ -2,7 +2,8 @@
  * What the builds ship: the production bundle asks for no site at install, carries no test
  * hook, endpoint or key; the e2e bundle enables the local sites; the content script stays
  * within its size budget (34 KB gzip: it is injected into every page of an enabled site;
- * docs/decisions/0060).
+ * docs/decisions/0060), and so does the people script injected beside it where a page names
+ * people (docs/decisions/0064).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,11 @@ describe('the content script', () => {
   ] as const) {
     it(`${name}: within ${CONTENT_SCRIPT_BUDGET / KB} KB gzip, without zod or ky`, () => {
       const code = readFileSync(join(dir, 'content-scripts/content.js'));
+      expect(gzipSync(code).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+      expect(code.toString()).not.toMatch(/ZodError|\$ZodType|HTTPError\b/);
+    });
+    it(`${name}: the people script within ${CONTENT_SCRIPT_BUDGET / KB} KB gzip, without zod or ky`, () => {
+      const code = readFileSync(join(dir, 'content-scripts/people.js'));
       expect(gzipSync(code).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
       expect(code.toString()).not.toMatch(/ZodError|\$ZodType|HTTPError\b/);
     });

@@ -2,7 +2,10 @@
  * The credit-lending mode (信贷) in Chromium on the mock server's 授信审批表: the borrower and
  * both guarantors are checked automatically under the SDK's credit rule set, each with its own
  * verdict; the application's combined verdict (borrower with guarantors) is in the side panel;
- * the legal representative, a person, is never looked up without consent.
+ * the legal representative, a person, is never looked up without consent: the person's badge
+ * waits for the officer's consent in the card frame (by keyboard), and only then are the two
+ * personal products ordered, with the purpose and the authorization and never the full number in
+ * an address; the person's verdict is shown masked.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,15 +13,19 @@ import { createClient } from '@xinjian/sdk';
 import { CREDIT_LENDING_RULE_SET, evaluateCreditLending, type ScreeningSubject } from '@xinjian/sdk/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AuditEntry } from '../../extension/core/personal/audit.ts';
+import type { TabPerson } from '../../extension/core/screening/model.ts';
 import { canonicalJson, type EvidenceFile, verifyEvidence } from '../../sdk/src/evidence/index.ts';
 import { DEMO_API_KEY, individualsByTag } from '../../seeds/index.ts';
 import expectedPages from '../../seeds/pages/expected.json' with { type: 'json' };
 import {
   type BadgeSnapshot,
+  type ChromeGlobal,
   type ExtensionBrowser,
   launchWithExtension,
   screenshotPath,
   settledBadges,
+  snapshot,
   tabRecord,
   until,
 } from './browser.ts';
@@ -157,5 +164,153 @@ describe('the credit mode on a 授信审批表', () => {
     const id = legal?.idNumber ?? '';
     for (const e of mine) expect(JSON.stringify(e)).not.toContain(id.slice(0, 14));
     expect(mine.some((e) => e.path.startsWith('/v1/reports'))).toBe(false);
+  });
+});
+
+type JournalEntry = { seq: number; method: string; path: string; query: unknown; body: unknown };
+async function journalSince(seq: number): Promise<JournalEntry[]> {
+  const all = ((await (await fetch(`${mockUrl}/__mock/journal`)).json()) as { data: JournalEntry[] }).data;
+  return all.filter((e) => e.seq > seq);
+}
+const people = () => snapshot(page, 'people');
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const readAudit = () =>
+  browser.worker.evaluate(
+    () =>
+      new Promise<AuditEntry[]>((resolve, reject) => {
+        const r = indexedDB.open('xinjian-audit');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const d = r.result;
+          if (!d.objectStoreNames.contains('entries')) return resolve([]);
+          const all = d.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => {
+            d.close();
+            resolve(all.result as AuditEntry[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+
+describe('the legal representative, looked up after consent', () => {
+  const id = () => legal?.idNumber ?? '';
+  const masked = () => `${id().slice(0, 3)}***********${id().slice(-4)}`;
+
+  it('has a masked consent badge in a closed shadow root, and nothing personal is ordered', async () => {
+    const found = await until(people, (all) => all.length === 1, "the representative's badge");
+    expect(found[0]).toMatchObject({
+      key: 'person:1',
+      state: 'consent',
+      text: `legal_representative ${masked()}`,
+    });
+    // The page cannot look inside the marker.
+    expect(
+      await page.evaluate(() => document.querySelector('[data-xinjian-test="person:1"]')?.shadowRoot ?? null),
+    ).toBeNull();
+    const sent = await journalSince(firstSeq);
+    expect(sent.some((e) => e.path.startsWith('/v1/reports'))).toBe(false);
+    for (const e of sent) expect(JSON.stringify(e)).not.toContain(id().slice(0, 14));
+  });
+
+  it('takes the consent in the card frame by keyboard, then orders the two personal products', async () => {
+    await page.bringToFront();
+    await page.locator('body').focus();
+    let focused: BadgeSnapshot | undefined;
+    for (let i = 0; i < 20 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = (await people()).find((b) => b.focused);
+    }
+    expect(focused?.key).toBe('person:1');
+    // The preview on focus names the person masked.
+    await page.keyboard.press('Enter');
+    const open = await until(
+      people,
+      (all) => all.some((b) => b.cardOpen && b.cardText.includes('授权书编号')),
+      'the consent dialog',
+    );
+    expect(open[0]?.cardText).toContain(masked());
+    expect(open[0]?.cardText).toContain('信贷审批（授信）');
+    expect(open[0]?.cardText).not.toContain(id());
+    // Still nothing ordered while the dialog is open.
+    expect((await journalSince(firstSeq)).some((e) => e.path.startsWith('/v1/reports'))).toBe(false);
+
+    await until(
+      () =>
+        Promise.all(
+          page
+            .frames()
+            .filter((f) => f.url().includes('/card.html'))
+            .map((f) => f.evaluate(() => document.activeElement?.getAttribute('name') ?? '').catch(() => '')),
+        ),
+      (names) => names.includes('purposeConfirmed'),
+      'the focus on the purpose checkbox',
+    );
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('SX-2026-1203-07');
+    // The people script has its own card frame beside the screening one: the dialog's is the one.
+    const frames = page.frames().filter((f) => f.url().includes('/card.html'));
+    const counts = await Promise.all(frames.map((f) => f.locator('input[name="grantedAt"]').count()));
+    const frame = frames[counts.findIndex((n) => n > 0)];
+    await frame?.locator('input[name="grantedAt"]').fill(chinaToday());
+    await page.keyboard.press('Enter');
+
+    const done = await until(
+      people,
+      (all) => all.some((b) => b.state !== 'consent' && b.state !== 'checking'),
+      "the representative's verdict",
+    );
+    // The seed's representative is clean: a pass, shown masked.
+    expect(done[0]?.state).toBe('pass');
+    const card = await until(
+      people,
+      (all) => all.some((b) => b.cardOpen && b.cardText.includes('个人核查结论')),
+      "the representative's card",
+    );
+    expect(card[0]?.cardText).toContain(masked());
+    expect(card[0]?.cardText).not.toContain(id());
+    await page.screenshot({ path: screenshotPath('credit-representative.png') });
+
+    const sent = await journalSince(firstSeq);
+    const orders = sent.filter((e) => e.method === 'POST' && e.path === '/v1/reports');
+    expect(orders.map((o) => (o.body as { productId: string }).productId).sort()).toEqual([
+      'personal_court_enforcement',
+      'personal_credit_report',
+    ]);
+    for (const o of orders)
+      expect(o.body).toMatchObject({
+        purpose: 'credit_lending',
+        authorization: { reference: 'SX-2026-1203-07', grantedAt: chinaToday() },
+      });
+    // The number travels in the orders' bodies only: never in an address.
+    for (const e of sent) expect(`${e.path} ${JSON.stringify(e.query)}`).not.toContain(id().slice(0, 14));
+  });
+
+  it("records the audit entries masked, and keeps the person's result masked in the tab record", async () => {
+    const audit = await until(readAudit, (all) => all.length >= 2, 'the audit entries');
+    expect(audit.map((e) => e.outcome.kind)).toEqual(['requested', 'verdict']);
+    expect(audit[0]).toMatchObject({
+      mode: 'credit',
+      purpose: 'credit_lending',
+      subject: { role: 'legal_representative', idMasked: masked() },
+      authorization: { reference: 'SX-2026-1203-07' },
+    });
+    const record = await until(
+      () => tabRecord(browser.worker, '/demo/credit-review'),
+      (r) => ((r as { people?: TabPerson[] }).people ?? []).some((p) => p.result.state === 'done'),
+      "the representative's result in the record",
+    );
+    const person = (record as { people?: TabPerson[] }).people?.[0];
+    expect(person?.person).toMatchObject({ role: 'legal_representative', idMasked: masked() });
+    // The application's verdict still fails on the listed guarantor; the person is counted in it.
+    expect(record.consortia[0]?.screening?.verdict).toBe('fail');
+    const stored = await browser.worker.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null)),
+    );
+    for (const part of [id(), id().slice(0, 14), id().slice(6, 14)]) {
+      expect(JSON.stringify(audit)).not.toContain(part);
+      expect(stored).not.toContain(part);
+    }
   });
 });

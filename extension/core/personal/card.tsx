@@ -6,12 +6,13 @@
  * every string is rendered as text.
  */
 import type { JSX } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { localized, type MessageKey, t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import type { FrameBodyProps, FrameCard } from '../overlay/frame-app.tsx';
 import { redactIds } from '../personal.ts';
 import { formatDateTime } from '../screening/format.ts';
+import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from './consent.ts';
 import { ConsentForm } from './consent-form.tsx';
 import {
   type PersonAction,
@@ -95,42 +96,78 @@ export function PersonFrameBody({ view, props, act, close }: FrameBodyProps): JS
       </div>
     );
   }
-  const onConsent = (event: PersonAction & { name: 'consent' }) => act(event);
   return (
     <div ref={dialog} class="card" role="dialog" aria-label={personBadgeLabel(c)} tabIndex={-1}>
       <button type="button" class="close" aria-label={t('card.close')} onClick={() => close(true)}>
         ×
       </button>
       <h2>{personLine(c.person)}</h2>
-      {c.consent.step === 'editing' ? (
-        <ConsentForm
-          draftState={c.consent}
-          today={c.today}
-          purposeLabel={p(`purpose.${c.purpose}`)}
-          label={(key) => p(key)}
-          onConsent={(event) => onConsent({ name: 'consent', event })}
-          // Recorded from this extension frame first; the background refuses a lookup whose
-          // consent it did not record (docs/decisions/0052).
-          record={(consent) => send({ type: 'page:person-consent', key: c.person.key, consent })}
-          focusBadge={() => dialog.current?.focus()}
-        />
-      ) : (
-        <>
-          <h3>{p('person.verdict')}</h3>
-          <div class={`verdict-line s-${state}`}>
-            <span aria-hidden="true">{ICONS[state]}</span>
-            <span>{personStateLabel(state)}</span>
-          </div>
-          <Details {...c} act={act} />
-        </>
-      )}
+      <PersonCard
+        key={c.person.key}
+        {...c}
+        act={act}
+        close={close}
+        focusCard={() => dialog.current?.focus()}
+      />
     </div>
   );
 }
 
-function Details(props: PersonCardProps & { act: (action: PersonAction) => void }): JSX.Element | null {
-  const { result, consent } = props;
-  const grant = consent.step === 'granted' ? consent.consent : null;
+// Today in China: the latest date an authorization may bear (the background checks it again).
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+// The card's body. The consent dialog's draft is kept here, in the frame, and opens at once for
+// a person still waiting for consent; cancelling it closes the card.
+function PersonCard(
+  props: PersonCardProps & {
+    act: (action: PersonAction) => void;
+    close: (refocus: boolean) => void;
+    focusCard: () => void;
+  },
+): JSX.Element {
+  const waiting = props.result.state === 'consent' && props.granted === null;
+  const opened = (): ConsentState =>
+    consentReducer(initialConsent(), { type: 'open', today: chinaToday(), purpose: props.purpose });
+  const [consent, setConsent] = useState<ConsentState>(() => (waiting ? opened() : initialConsent()));
+  const onConsent = (event: ConsentEvent) => {
+    const next = consentReducer(consent, event);
+    setConsent(next);
+    if (event.type === 'cancel') props.close(true);
+    else if (next.step === 'granted') props.act({ name: 'granted', consent: next.consent });
+  };
+  const state = personDisplayState(props.result);
+  if (waiting && consent.step === 'editing') {
+    return (
+      <ConsentForm
+        draftState={consent}
+        today={chinaToday()}
+        purposeLabel={p(`purpose.${props.purpose}`)}
+        label={(key) => p(key)}
+        onConsent={onConsent}
+        // Recorded from this extension frame first; the background refuses a lookup whose
+        // consent it did not record (docs/decisions/0052).
+        record={(given) => send({ type: 'page:person-consent', key: props.person.key, consent: given })}
+        focusBadge={props.focusCard}
+      />
+    );
+  }
+  return (
+    <>
+      <h3>{p('person.verdict')}</h3>
+      <div class={`verdict-line s-${state}`}>
+        <span aria-hidden="true">{ICONS[state]}</span>
+        <span>{personStateLabel(state)}</span>
+      </div>
+      <Details {...props} onStart={() => setConsent(opened())} />
+    </>
+  );
+}
+
+function Details(
+  props: PersonCardProps & { act: (action: PersonAction) => void; onStart: () => void },
+): JSX.Element | null {
+  const { result } = props;
+  const grant = props.granted;
   const authorization = grant ? (
     <div class="muted">
       {p('person.authorization', { reference: redactIds(grant.reference), date: grant.grantedAt })}
@@ -142,16 +179,7 @@ function Details(props: PersonCardProps & { act: (action: PersonAction) => void 
         <>
           <p class="muted">{p('person.consent_needed')}</p>
           <div class="actions">
-            <button
-              type="button"
-              class="primary"
-              onClick={() =>
-                props.act({
-                  name: 'consent',
-                  event: { type: 'open', today: props.today, purpose: props.purpose },
-                })
-              }
-            >
+            <button type="button" class="primary" onClick={props.onStart}>
               {p('person.start_consent')}
             </button>
           </div>

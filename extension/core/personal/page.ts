@@ -15,7 +15,7 @@ import { send } from '../messages.ts';
 import type { CardFrame } from '../overlay/card-frame.ts';
 import { maskedId, maskedName, normalizeText, redactIds } from '../personal.ts';
 import type { PersonLayout } from '../scan/layout.ts';
-import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from './consent.ts';
+import type { PersonalConsent } from './consent.ts';
 import {
   PERSON_CARD,
   type PersonAction,
@@ -26,9 +26,6 @@ import {
 } from './person.ts';
 
 const log = createLogger('personal');
-
-// Today in China, the latest date an authorization may bear (the background checks it again).
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const ID_TOKEN = /[1-9]\d{16}[\dXx]/;
 
@@ -57,8 +54,8 @@ export function pagePeople(options: {
   let keyById = new Map<string, string>();
   let read = new WeakSet<Element>();
   let generation = 0;
-  const consents = new Map<string, ConsentState>();
-  const consentOf = (key: string) => consents.get(key) ?? initialConsent();
+  // Consents the card frame recorded with the background, by person: the draft never comes here.
+  const granted = new Map<string, PersonalConsent>();
 
   const host: BadgeHost<PersonRef, PersonResult> = new BadgeHost<PersonRef, PersonResult>(
     {
@@ -66,33 +63,19 @@ export function pagePeople(options: {
       props: (key, person, result): PersonCardProps => ({
         person,
         result,
-        consent: consentOf(key),
+        granted: granted.get(key) ?? null,
         purpose: options.purpose,
-        today: chinaToday(),
       }),
       act: (key, action) => {
         const a = action as PersonAction;
-        if (a.name === 'consent') dispatch(key, a.event, a.event.type !== 'edit');
-        else if (a.name === 'retry') {
-          const c = consentOf(key);
-          if (c.step === 'granted') lookup(key, c.consent);
-        }
+        const consent = a.name === 'granted' ? a.consent : granted.get(key);
+        if (!consent || (a.name === 'granted' && granted.has(key))) return;
+        granted.set(key, consent);
+        lookup(key, consent);
       },
-      activate: (key, handle) => {
-        if (options.frame.shows(handle, 'card')) {
-          options.frame.hide(true);
-          return;
-        }
-        if (host.result(key)?.state === 'consent')
-          consents.set(
-            key,
-            consentReducer(consentOf(key), { type: 'open', today: chinaToday(), purpose: options.purpose }),
-          );
-        options.frame.show(handle, 'card');
-      },
-      // A draft consent is dropped with the card; a granted one stays.
-      closed: (key) => {
-        if (consentOf(key).step === 'editing') dispatch(key, { type: 'cancel' });
+      activate: (_key, handle) => {
+        if (options.frame.shows(handle, 'card')) options.frame.hide(true);
+        else options.frame.show(handle, 'card');
       },
     },
     options.frame,
@@ -111,17 +94,7 @@ export function pagePeople(options: {
       'people',
     );
 
-  // `redraw: false` for the officer's keystrokes: the frame already shows them.
-  function dispatch(key: string, event: ConsentEvent, redraw = true): void {
-    const before = consentOf(key);
-    const after = consentReducer(before, event);
-    if (after === before) return;
-    consents.set(key, after);
-    if (after.step === 'granted' && before.step !== 'granted') lookup(key, after.consent);
-    if (redraw) host.refresh(key);
-  }
-
-  function lookup(key: string, consent: Extract<ConsentState, { step: 'granted' }>['consent']): void {
+  function lookup(key: string, consent: PersonalConsent): void {
     const idNumber = idByKey.get(key);
     const person = host.subjects.get(key);
     if (!idNumber || !person) return;
@@ -141,10 +114,7 @@ export function pagePeople(options: {
           host.setResult(key, {
             state: 'error',
             code: e instanceof Error ? e.name : 'Error',
-            reason: {
-              zh: `扩展后台拒绝或未完成查询：${message}`,
-              en: `The extension did not complete the lookup: ${message}`,
-            },
+            reason: { zh: message, en: message },
             retryable: true,
           });
         },
@@ -196,7 +166,7 @@ export function pagePeople(options: {
     clear: () => {
       generation++;
       host.clear();
-      consents.clear();
+      granted.clear();
       idByKey = new Map();
       keyById = new Map();
       read = new WeakSet();

@@ -5,7 +5,7 @@
  */
 import type { LocalizedText } from '@xinjian/sdk';
 import type { ScreeningResult } from '@xinjian/sdk/rules';
-import type { ConsentEvent, ConsentState } from './consent.ts';
+import type { PersonalConsent } from './consent.ts';
 
 /** A person on the page, as the background may know them: masked. */
 export interface PersonRef {
@@ -46,16 +46,21 @@ export function personDisplayState(result: PersonResult): PersonDisplayState {
 /** The card frame's body for people (core/personal/card.tsx). */
 export const PERSON_CARD = 'person';
 
-/** What the card frame is given about one person. */
+/**
+ * What the card frame is given about one person. The consent dialog's draft lives in the frame
+ * alone; the page's side learns only a consent the background has recorded.
+ */
 export interface PersonCardProps {
   person: PersonRef;
   result: PersonResult;
-  consent: ConsentState;
+  /** The consent the officer gave in the card, once given. */
+  granted: PersonalConsent | null;
   /** The mode's purpose (the rule set's domain: `credit_lending`). */
   purpose: string;
-  /** Today in China: the latest date an authorization may bear. */
-  today: string;
 }
 
-/** What the officer can do in a person's card. */
-export type PersonAction = { name: 'consent'; event: ConsentEvent } | { name: 'retry' };
+/**
+ * What the officer can do in a person's card: a consent the frame has recorded with the
+ * background starts the lookup; a retry repeats it after an error.
+ */
+export type PersonAction = { name: 'granted'; consent: PersonalConsent } | { name: 'retry' };

@@ -17,7 +17,6 @@ import { createDomWatcher, type DomChange } from '../page/dom-watch.ts';
 import { markPhase, measurePhase } from '../page/marks.ts';
 import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
-import { type PagePeople, pagePeople } from '../personal/page.ts';
 import {
   createDetectState,
   type DetectState,
@@ -95,13 +94,7 @@ export function startScreening(
     },
     new CardFrame(ctx),
   );
-  // The people a layout names beside the companies (a borrower's 法定代表人): badged apart, and
-  // looked up only after consent (core/personal/page.ts).
-  let people: PagePeople | null = null;
-  ctx.onInvalidated(() => {
-    registry.clear();
-    people?.clear();
-  });
+  ctx.onInvalidated(() => registry.clear());
   if (import.meta.env.MODE === 'e2e')
     installTestHook(
       ctx,
@@ -351,17 +344,6 @@ export function startScreening(
     lookupQueue = [];
     state = createDetectState();
     layout = layoutFor(location.href, mode.layouts ?? []);
-    people?.clear();
-    people =
-      layout?.people && mode.people
-        ? pagePeople({
-            ctx,
-            layouts: layout.people,
-            purpose: mode.people.purpose,
-            frame: registry.frame,
-            ready: () => pageReady,
-          })
-        : null;
     // Reading the page's facts is part of the scan's work, and measured with it. A layout's
     // bidder tables hold no facts: a 10,000-row list is not walked for them.
     const factsFrom = performance.now();
@@ -391,18 +373,14 @@ export function startScreening(
     } else if (change.kind === 'full') {
       registry.prune();
       scanAll();
-      people?.scan(document.body);
     } else {
       scan(change.roots);
-      for (const root of change.roots) if (root instanceof Element) people?.scan(root.parentElement ?? root);
     }
   });
 
   listenInContent(ctx.signal, (message) => {
     if (message.type === 'bg:results') {
       for (const { key, result } of message.results) applyResult(key, result);
-    } else if (message.type === 'bg:person-result') {
-      people?.setResult(message.key, message.result);
     } else if (message.type === 'bg:session') {
       if (!message.session) {
         ctx.abort('site disabled');
@@ -411,10 +389,7 @@ export function startScreening(
       const languageChanged = message.session.language !== session.language;
       session = message.session;
       setLanguage(session.language);
-      if (languageChanged) {
-        registry.rerenderAll();
-        people?.rerenderAll();
-      }
+      if (languageChanged) registry.rerenderAll();
     }
   });
 

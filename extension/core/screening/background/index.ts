@@ -4,8 +4,10 @@
  * enterprise report.
  */
 import { RULE_SETS } from '@xinjian/sdk/rules';
+import { browser } from 'wxt/browser';
 import { clientFor } from '../../background/client.ts';
 import { leaveTab, type ModeBackground } from '../../background/modes.ts';
+import { createLogger } from '../../log.ts';
 import { MODES, modeById } from '../../modes.ts';
 import { pageAddress, stripControls } from '../../personal.ts';
 import { loadSettings, resolveCutoff, siteFor, todayInChina } from '../../settings.ts';
@@ -23,8 +25,24 @@ import {
 import { type ResolveContext, resolveSubject } from './resolve.ts';
 import { dropTabRecord, getTabRecord, knownTabIds, startTabRecord } from './tabs.ts';
 
+const log = createLogger('screening');
+
 /** The enterprise report product ordered for the side panel's full report. */
 export const ENTERPRISE_REPORT_PRODUCT = 'enterprise_credit_report';
+
+/** The people script's bundle (entrypoints/people.content.ts). */
+export const PEOPLE_BUNDLE = 'content-scripts/people.js';
+
+async function startPeopleScript(tabId: number, frameId: number | null): Promise<void> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId ?? 0] },
+      files: [PEOPLE_BUNDLE],
+    });
+  } catch (e) {
+    log.warn('could not start the people script', e instanceof Error ? e.message : String(e));
+  }
+}
 
 function requireTab(tabId: number | null): number {
   if (tabId === null) throw new Error('[xinjian] content message without a tab');
@@ -61,6 +79,9 @@ export const screeningBackground: ModeBackground = {
         subjects: [],
         consortia: [],
       });
+      // A layout that names people (a borrower's 法定代表人) gets the people script beside this one.
+      if (mode.people && mode.layouts?.some((l) => l.id === m.layoutId && l.people))
+        void startPeopleScript(tabId, sender.frameId);
       return cutoff;
     },
     'cs:lookup': (m, sender) => {

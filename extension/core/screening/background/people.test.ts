@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, enterprisesByTag, individualsByTag } from '../../../../seeds/index.ts';
-import type { PersonalConsent } from '../../personal/consent.ts';
 import { AUDIT_DB, closeAuditDb, readAuditLog } from '../../personal/audit-store.ts';
+import type { PersonalConsent } from '../../personal/consent.ts';
 import type { PersonRef } from '../../personal/person.ts';
 import { maskedId, maskedName } from '../../personal.ts';
 import { defaultSettings, saveSettings, todayInChina } from '../../settings.ts';
@@ -26,7 +26,9 @@ const TAB = 11;
 const CARD_URL = 'chrome-extension://abcdefghijklmnop/card.html';
 const parties = enterprisesByTag('credit-case:cc-1');
 const borrower = parties.find((e) => e.tags.includes('role:borrower'));
-const [cleanGuarantor] = parties.filter((e) => e.tags.includes('role:guarantor') && !e.tags.includes('edge:dishonest-active'));
+const [cleanGuarantor] = parties.filter(
+  (e) => e.tags.includes('role:guarantor') && !e.tags.includes('edge:dishonest-active'),
+);
 const rep = individualsByTag('credit-case:cc-1')[0];
 const listed = individualsByTag('edge:hf-dishonest')[0];
 const GROUP = { id: 'credit-application', name: null };
@@ -53,7 +55,12 @@ async function journal(): Promise<JournalEntry[]> {
 const reportOrders = async () => (await journal()).filter((e) => e.path.startsWith('/v1/reports'));
 
 async function startPage(): Promise<void> {
-  startTabRecord({ ...emptyTabRecord(TAB, pageUrl()), mode: 'credit', ruleSet: 'credit', title: '授信审批表' });
+  startTabRecord({
+    ...emptyTabRecord(TAB, pageUrl()),
+    mode: 'credit',
+    ruleSet: 'credit',
+    title: '授信审批表',
+  });
   const subjects: PageSubject[] = [borrower, cleanGuarantor].map((e, i) => ({
     key: `code:${e?.subject.uscc}`,
     code: { kind: 'uscc', value: e?.subject.uscc ?? '' },
@@ -100,9 +107,9 @@ describe("the legal representative's lookup", () => {
     const person = refOf(rep as { idNumber: string; name: string });
     await addPeople(TAB, [person]);
     const given = consent();
-    await expect(lookupPerson(from(), { person, idNumber: rep?.idNumber ?? '', consent: given })).rejects.toThrow(
-      /consent_not_recorded/,
-    );
+    await expect(
+      lookupPerson(from(), { person, idNumber: rep?.idNumber ?? '', consent: given }),
+    ).rejects.toThrow(/consent_not_recorded/);
     // Recorded from anywhere but the card page: refused.
     await expect(
       recordPersonConsent({ tabId: TAB, url: `${pageUrl()}` }, { key: person.key, consent: given }),
@@ -153,7 +160,8 @@ describe("the legal representative's lookup", () => {
         authorization: { reference: 'SX-2026-001', grantedAt: given.grantedAt },
       });
     // The number goes in the order's body only, never in an address.
-    for (const e of await journal()) expect(`${e.path} ${JSON.stringify(e.query ?? '')}`).not.toContain(rep?.idNumber);
+    for (const e of await journal())
+      expect(`${e.path} ${JSON.stringify(e.query ?? '')}`).not.toContain(rep?.idNumber);
 
     const { entries } = await readAuditLog(365);
     expect(entries.map((e) => e.outcome.kind)).toEqual(['requested', 'verdict']);
@@ -206,9 +214,9 @@ describe("the legal representative's lookup", () => {
     );
     const screened = await application();
     expect(screened?.verdict).toBe('review');
-    expect(screened?.findings.some((f) => f.code === 'legal_representative.dishonest_judgment_debtor.active')).toBe(
-      true,
-    );
+    expect(
+      screened?.findings.some((f) => f.code === 'legal_representative.dishonest_judgment_debtor.active'),
+    ).toBe(true);
   });
 
   it('keeps no full number, prefix or birth date in the record, the session storage or the audit log', async () => {
