@@ -1,4 +1,4 @@
-import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { evaluateProcurement, evaluateTendering } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -178,5 +178,46 @@ describe('the card of an SME-rated enterprise', () => {
     // The agency's 备案 number, which tells a filed agency from any other.
     expect(g?.issuer.filingNo).toBeTruthy();
     expect(item?.textContent).toContain(`备案号 ${g?.issuer.filingNo}`);
+  });
+});
+
+describe('the records a card shows', () => {
+  const mountTag = (tag: string) => {
+    const s = ratingSummary(enterpriseByTag(tag), new Date('2026-11-25T02:00:00Z'));
+    mount('card', {
+      result: {
+        ...done,
+        summary: s,
+        screening: evaluateTendering(s, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+      },
+    });
+    return [...container.querySelectorAll('[data-testid="records"] li')].map((li) => li.textContent ?? '');
+  };
+
+  it('lists what is on record with its kind and outcome, an award as an award', () => {
+    const lines = mountTag('edge:construction-award');
+    expect(lines.some((l) => l.includes('工程建设·良好行为（表彰）'))).toBe(true);
+    expect(lines.some((l) => l.includes('黑名单'))).toBe(false);
+  });
+
+  it('shows a record the pack weighs as information only (a failed spot check in tendering)', () => {
+    const lines = mountTag('edge:quality-failed');
+    expect(lines.some((l) => l.includes('产品质量·监督抽查不合格'))).toBe(true);
+  });
+
+  it('puts adverse records first and says how many more the full report has', () => {
+    const e = enterpriseByTag('edge:construction-blacklist');
+    const lines = mountTag('edge:construction-blacklist');
+    expect(lines[0]).toContain('建筑市场主体黑名单');
+    const shown = ratingSummary(e, new Date('2026-11-25T02:00:00Z')).records;
+    if (shown.length > lines.length)
+      expect(container.querySelector('[data-testid="records-more"]')?.textContent).toContain(
+        String(shown.length - lines.length),
+      );
+  });
+
+  it('has no records section for a subject with none', () => {
+    mount('card');
+    expect(container.querySelector('[data-testid="records"]') === null).toBe(summary.records.length === 0);
   });
 });

@@ -4,8 +4,10 @@
  * headline grade follows with its scale, and the card explains each grade's scale and issuer.
  * Every string from the API is rendered as a text node, never as HTML.
  */
+import type { RatingSummary } from '@xinjian/sdk';
+import { describeRecord, recordOutcome } from '@xinjian/sdk/labels';
 import type { JSX } from 'preact';
-import { localized, t } from '../i18n.ts';
+import { getLanguage, localized, t } from '../i18n.ts';
 import type { FrameBodyProps } from '../overlay/frame-app.tsx';
 import { Citations } from './citations.tsx';
 import {
@@ -273,6 +275,7 @@ function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | nul
               ))}
             </ul>
           )}
+          <RecordLines records={summary.records} />
           <h3>{t('card.freshness')}</h3>
           <div class="muted">{t('card.last_updated', { time: formatDateTime(summary.lastUpdated) })}</div>
           <ul class="muted">
@@ -291,4 +294,37 @@ function Details(props: BadgeProps & { state: DisplayState }): JSX.Element | nul
       );
     }
   }
+}
+
+/** Records a card lists before it sends the officer to the full report. */
+const CARD_RECORDS = 5;
+
+/**
+ * What is on record, each with its category, kind and outcome (the SDK's line), adverse first:
+ * an award reads as an award, and a record the pack only notes is still seen. (A summary
+ * carries the screening categories only: tax grades are the grades above.)
+ */
+function RecordLines(props: { records: RatingSummary['records'] }): JSX.Element | null {
+  const lang = getLanguage() === 'en' ? 'en' : 'zh';
+  const shown = props.records
+    .map((r, i) => ({ r, i, adverse: recordOutcome(r).tone === 'negative' }))
+    .sort((a, b) => Number(b.adverse) - Number(a.adverse) || a.i - b.i);
+  if (shown.length === 0) return null;
+  return (
+    <>
+      <h3>{t('card.records')}</h3>
+      <ul data-testid="records">
+        {shown.slice(0, CARD_RECORDS).map(({ r, adverse }) => (
+          <li key={r.id} class={adverse ? 'sev-review' : ''}>
+            {truncate(describeRecord(r, lang), 120)}
+          </li>
+        ))}
+      </ul>
+      {shown.length > CARD_RECORDS ? (
+        <div class="muted" data-testid="records-more">
+          {t('card.records_more', { n: shown.length - CARD_RECORDS })}
+        </div>
+      ) : null}
+    </>
+  );
 }

@@ -4,7 +4,6 @@ import { act } from 'preact/test-utils';
 import { expect, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ratingSummary } from '../../../mock-server/src/catalog.ts';
-import { asReport } from '../../../sdk/src/test-utils/seed-report.ts';
 import type { EnterpriseSeed } from '../../../seeds/index.ts';
 import { codeSubject } from '../screening/subjects.ts';
 import { SidePanel } from './sidepanel.tsx';
@@ -39,12 +38,17 @@ export async function showSubjectReport(root: HTMLElement, e: EnterpriseSeed): P
     consortia: [],
     cutoff: { date: '2026-11-20', source: 'page' },
   };
-  const report = {
-    id: 'rep_1',
-    status: 'ready',
-    readyAt: CHECKED,
-    content: asReport(e, { generatedAt: CHECKED }),
+  const { subject: who, grades, lists, records, sources } = e;
+  const content = {
+    subjectType: 'enterprise',
+    subject: who,
+    grades,
+    lists,
+    records,
+    sources,
+    generatedAt: CHECKED,
   };
+  const report = { id: 'rep_1', status: 'ready', readyAt: CHECKED, content };
   vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
     if (m.type === 'page:get-tab') return { ok: true, value: record };
