@@ -11,6 +11,7 @@ import {
   type ValidationIssue,
   XinjianError,
 } from '../core/errors.ts';
+import { hotSchema } from '../core/hot-schema.ts';
 import type { RequestOptions } from '../core/http.ts';
 import {
   AbnormalOperationRecord,
@@ -165,6 +166,11 @@ export const BatchRatingsResponse = z
   .meta({ id: 'BatchRatingsResponse' });
 export type BatchRatingsResponse = z.infer<typeof BatchRatingsResponse>;
 
+// A process's first compile of the batch answer's schema costs about 100 ms (the compiler's
+// own code runs cold) and then saves about 10 µs per item, so it pays back only in volume: a
+// process validates its first 10,000 items with the ordinary parser, then compiles (decision 0073).
+const batchResponse = hotSchema(BatchRatingsResponse, 10_000);
+
 /**
  * A lookup item whose batch failed for good (after retries). The subject's rating is
  * unknown: show it as unavailable, never as clean.
@@ -288,7 +294,7 @@ export class Ratings extends APIResource {
         method: 'POST',
         path: '/v1/ratings/batch',
         body,
-        schema: BatchRatingsResponse,
+        schema: batchResponse.current,
         retryIf,
         direct: true,
       },
@@ -321,6 +327,7 @@ export class Ratings extends APIResource {
         requestId: res.requestId,
       });
     }
+    batchResponse.validated(ids.length);
     for (const item of res.data.data) attachRequestId(item, res.requestId);
     return { data: res.data.data, response: res.response, requestId: res.requestId };
   }

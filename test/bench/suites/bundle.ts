@@ -107,6 +107,8 @@ async function sdkBundleSize(code: string): Promise<number> {
   const bundle = await rolldown({
     input: id,
     platform: 'browser',
+    // The conditions of sdk/src/size.test.ts, which resolves the SDK as the extension's build does.
+    resolve: { conditionNames: ['source', 'import', 'browser', 'default'] },
     logLevel: 'silent',
     plugins: [
       {
