@@ -1,6 +1,7 @@
 /**
  * axe-core on every extension page (popup, options, side panel, evidence, welcome; in the light and the dark colour scheme, so contrast is
- * checked in both) and on demo pages with badges, in Chromium: a serious or critical violation
+ * checked in both), on the loan side panel with the companies of the corpus's loan pages listed,
+ * and on demo pages with badges, in Chromium: a serious or critical violation
  * fails the test and names the rule, the element and how to fix it.
  * (The badges' own markup sits in closed shadow roots, which axe cannot enter; their names,
  * roles and keyboard paths are asserted in procurement.test.ts and hostile.test.ts.)
@@ -13,11 +14,13 @@ import {
   type ChromeGlobal,
   type ExtensionBrowser,
   launchWithExtension,
+  loanTabRecord,
   settledBadges,
   snapshot,
   tabRecord,
   until,
 } from './browser.ts';
+import { corpus, corpusPath, serveCorpus } from './corpus-server.ts';
 
 const mockUrl = inject('mockUrl');
 let browser: ExtensionBrowser;
@@ -159,4 +162,28 @@ describe('axe-core finds no serious or critical violation', () => {
     await panel.close();
     await loan.close();
   });
+
+  // The companies section filled: every loan page of the corpus that names companies, so the
+  // table shows each part and as many verdicts as the corpus has, in both schemes.
+  for (const expected of corpus.filter((p) => p.mode === 'loan' && p.must.length > 0)) {
+    it(`in the loan side panel listing the companies of ${expected.page}`, async () => {
+      const pages = await serveCorpus();
+      const loan = await browser.context.newPage();
+      try {
+        await loan.goto(`${pages.origin}${corpusPath(expected)}`);
+        const record = await loanTabRecord(browser.worker, corpusPath(expected), expected.must.length);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          scheme = colorScheme;
+          const panel = await extensionPage(`sidepanel.html?tab=${record.tabId}`, 480);
+          const section = panel.getByTestId('companies');
+          for (const m of expected.must) await section.locator(`tr[data-key="${m.key}"]`).waitFor();
+          expect(await seriousViolations(panel), colorScheme).toEqual([]);
+          await panel.close();
+        }
+      } finally {
+        await loan.close();
+        await pages.close();
+      }
+    });
+  }
 });

@@ -10,6 +10,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import type { WxtBrowser } from 'wxt/browser';
 import type { BadgeSnapshot } from '../../extension/core/badges/test-hook.ts';
 import type { TabRecord } from '../../extension/core/screening/model.ts';
+import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 
 /** The extension APIs as seen inside `worker.evaluate` (the service worker's `chrome`). */
 export type ChromeGlobal = { chrome: WxtBrowser };
@@ -205,6 +206,33 @@ export async function tabRecord(worker: Worker, urlPart: string): Promise<TabRec
     (r): r is TabRecord => r !== null,
     `the tab record of ${urlPart}`,
   ) as Promise<TabRecord>;
+}
+
+/**
+ * The loan record of the tab showing `urlPart`, once it holds `companies` answered companies.
+ *
+ * @example
+ * ```ts
+ * const record = await loanTabRecord(worker, '/demo/loan-review/gjj-loan-table.html', 2);
+ * ```
+ */
+export function loanTabRecord(worker: Worker, urlPart: string, companies = 0): Promise<LoanTabRecord> {
+  return until(
+    () =>
+      worker.evaluate(async (part) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
+        for (const tab of tabs.reverse()) {
+          const key = `loan:${tab.id}`;
+          const record = (await chrome.storage.session.get(key))[key] as LoanTabRecord | undefined;
+          if (record) return record;
+        }
+        return null;
+      }, urlPart),
+    (r): r is LoanTabRecord =>
+      r !== null && (r.companies ?? []).filter((c) => c.result.state !== 'checking').length >= companies,
+    `the loan record of ${urlPart}`,
+  ) as Promise<LoanTabRecord>;
 }
 
 /**

@@ -1,36 +1,26 @@
 /**
- * The built extension in Chromium over every page of the reading corpus (test/fixtures/pages/),
- * served as they are, scripts and all, by a small static server on 127.0.0.1: procurement pages
- * under `/corpus/` (procurement mode runs site-wide on the local sites in the e2e build), loan
- * pages under `/demo/loan-review/` (the e2e build's loan path). What was badged is read through
- * the test hook; a long list is scrolled through, since its badges appear near the viewport.
+ * The built extension in Chromium over every page of the reading corpus (test/fixtures/pages/,
+ * served as they are by corpus-server.ts). What was badged is read through the test hook; a
+ * long list is scrolled through, since its badges appear near the viewport.
  * Prints recall and precision per page; fails below full recall on the must subjects that the
  * page shows once its scripts have run, or on any must_not subject badged.
  */
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
-import type { CorpusExpectation } from '../fixtures/pages/corpus.ts';
-import expectations from '../fixtures/pages/expected.json' with { type: 'json' };
 import {
-  type ChromeGlobal,
   type ExtensionBrowser,
   launchWithExtension,
+  loanTabRecord,
   snapshot,
   tabRecord,
   until,
 } from './browser.ts';
+import { corpus, corpusPath as pathOf, serveCorpus } from './corpus-server.ts';
 
-const PAGES = join(import.meta.dirname, '../fixtures/pages');
-const corpus = expectations as CorpusExpectation[];
 const mockUrl = inject('mockUrl');
 
 let browser: ExtensionBrowser;
-let server: Server;
+let pages: Awaited<ReturnType<typeof serveCorpus>>;
 let origin: string;
 
 type Row = {
@@ -45,29 +35,16 @@ type Row = {
 };
 const rows: Row[] = [];
 
-function pathOf(expected: CorpusExpectation): string {
-  return expected.mode === 'loan' ? `/demo/loan-review/${expected.page}` : `/corpus/${expected.page}`;
-}
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const name = (req.url ?? '').split('?')[0]?.split('/').pop() ?? '';
-    const known = corpus.some((p) => p.page === name);
-    if (!known) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not in the corpus');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(PAGES, name)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  pages = await serveCorpus();
+  origin = pages.origin;
   browser = await launchWithExtension(inject('extensionDir'));
   await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await pages?.close();
   if (rows.length === 0) return;
   const pct = (a: number, b: number) => (b === 0 ? '   -' : `${Math.round((100 * a) / b)}%`.padStart(4));
   const lines = rows.map(
@@ -236,7 +213,7 @@ describe('the built extension over the reading corpus', () => {
           'must_not subjects badged',
         ).toEqual([]);
         // The background keeps each with its part on the application, screened under credit.
-        const record = await loanTabRecord(pathOf(expected), must.length);
+        const record = await loanTabRecord(browser.worker, pathOf(expected), must.length);
         const kept = new Map((record.companies ?? []).map((c) => [c.subject.key, c]));
         expect(must.map((m) => [m.key, kept.get(m.key)?.part])).toEqual(must.map((m) => [m.key, m.part]));
         for (const m of must) {
@@ -306,24 +283,4 @@ describe('the built extension over the reading corpus', () => {
 type Journal = Array<{ seq: number; method: string; path: string; body: unknown }>;
 async function journal(): Promise<Journal> {
   return ((await (await fetch(`${mockUrl}/__mock/journal`)).json()) as { data: Journal }).data;
-}
-
-// The loan record of the tab showing `urlPart`, once it holds `companies` results.
-function loanTabRecord(urlPart: string, companies: number): Promise<LoanTabRecord> {
-  return until(
-    () =>
-      browser.worker.evaluate(async (part) => {
-        const { chrome } = globalThis as unknown as ChromeGlobal;
-        const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
-        for (const tab of tabs.reverse()) {
-          const key = `loan:${tab.id}`;
-          const record = (await chrome.storage.session.get(key))[key] as LoanTabRecord | undefined;
-          if (record) return record;
-        }
-        return null;
-      }, urlPart),
-    (r): r is LoanTabRecord =>
-      r !== null && (r.companies ?? []).filter((c) => c.result.state !== 'checking').length >= companies,
-    `the loan record of ${urlPart}`,
-  ) as Promise<LoanTabRecord>;
 }
