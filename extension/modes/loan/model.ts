@@ -135,7 +135,7 @@ export interface LoanCompanyRef {
 
 /**
  * A company on a tab with its enterprise screening: kept beside the borrowers, never part of
- * the household verdict or of the decision record and its digest (docs/decisions/0049).
+ * the household verdict or of the decision record and its digest (docs/decisions/0061).
  */
 export interface LoanCompany extends LoanCompanyRef {
   result: SubjectResult;
