@@ -49,4 +49,40 @@ describe('record dates at the schema', () => {
       );
     },
   );
+
+  it.each([
+    ['edge:land-idle', 'land_resources'],
+    ['edge:food-blacklist', 'food_safety'],
+  ])('a %s record dated 2026/03/20 is rejected too, naming its date', async (tag, category) => {
+    const e = enterpriseByTag(tag);
+    const summary = structuredClone(ratingSummary(e, new Date('2026-11-02T09:00:00Z')));
+    const record = summary.records.find((r) => r.category === category) as { date: string } | undefined;
+    if (!record) throw new Error(`${tag} has no ${category} record`);
+    record.date = '2026/03/20';
+    server.use(
+      http.post(`${BASE}/v1/ratings/batch`, () =>
+        HttpResponse.json({ data: [{ id: e.subject.uscc, status: 'found', summary }] }),
+      ),
+    );
+    const client = createClient({ baseUrl: BASE, apiKey: DEMO_API_KEY, maxRetries: 0 });
+    const error = await client.ratings.get(e.subject.uscc).catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues.some((i) => i.path.includes('date'))).toBe(true);
+  });
+
+  it('a list membership since 15.11.2026 is rejected, naming since', async () => {
+    const summary = structuredClone(ratingSummary(listed, new Date('2026-11-02T09:00:00Z')));
+    const [first] = summary.lists;
+    if (!first) throw new Error('the listed subject has no list membership');
+    first.since = '15.11.2026';
+    server.use(
+      http.post(`${BASE}/v1/ratings/batch`, () =>
+        HttpResponse.json({ data: [{ id: listed.subject.uscc, status: 'found', summary }] }),
+      ),
+    );
+    const client = createClient({ baseUrl: BASE, apiKey: DEMO_API_KEY, maxRetries: 0 });
+    const error = await client.ratings.get(listed.subject.uscc).catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues.some((i) => i.path.includes('since'))).toBe(true);
+  });
 });
