@@ -34,9 +34,11 @@ export class TableGrid {
 
   readonly table: Element;
 
-  constructor(table: Element) {
+  /** `limit`: only the first rows (a header's), for a table read row by row elsewhere. */
+  constructor(table: Element, limit = Number.POSITIVE_INFINITY) {
     this.table = table;
-    for (const row of ownRows(table)) this.#add(row);
+    const rows = ownRows(table, limit);
+    for (const row of rows) this.#add(row);
   }
 
   /** The row's index, extending the grid when the row was added at the end since. */
@@ -74,7 +76,9 @@ export class TableGrid {
     if (!this.slots[r]) this.slots[r] = [];
     const slots = this.slots[r] as Array<Element | undefined>;
     let c = 0;
-    for (const cell of row.children) {
+    const cells = row.children;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as Element;
       if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue;
       while (slots[c] !== undefined) c++;
       const colspan = Math.min(50, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
@@ -93,10 +97,15 @@ export class TableGrid {
 /**
  * The rows of the table itself, not of tables nested in its cells, in document order.
  */
-export function ownRows(table: Element): Element[] {
+export function ownRows(table: Element, limit = Number.POSITIVE_INFINITY): Element[] {
   const native = (table as HTMLTableElement).rows;
-  if (native) return Array.from(native);
-  return [...table.querySelectorAll('tr')].filter((r) => r.closest('table') === table);
+  if (native) {
+    if (native.length <= limit) return Array.from(native);
+    const first: Element[] = [];
+    for (let i = 0; i < limit; i++) first.push(native[i] as Element);
+    return first;
+  }
+  return [...table.querySelectorAll('tr')].filter((r) => r.closest('table') === table).slice(0, limit);
 }
 
 /** A bidder table's column map, read from its header. */
@@ -145,6 +154,65 @@ export function isHeaderRow(texts: readonly string[]): boolean {
  */
 export function tableModel(table: Element): TableModel | null {
   const grid = new TableGrid(table);
+  const header = readHeader(grid);
+  if (!header) return null;
+  const { labels, last } = header;
+  const { name, codes, roleColumn, number } = header.columns;
+  const nameLabel = name === null ? '' : (labels[name] ?? '');
+  // The header's own word first (`中标候选人`), else the heading above (`中标候选人公示`).
+  const outcome = (r: SubjectRole) => r === 'candidate' || r === 'winner';
+  const fromLabel = roleFromText(nameLabel, 'bidder');
+  const fromContext = roleFromText(tableContext(table), 'bidder');
+  const role = outcome(fromLabel) ? fromLabel : outcome(fromContext) ? fromContext : 'bidder';
+  return { grid, headerRows: last + 1, name, codes, roleColumn, number, role };
+}
+
+/**
+ * Where a bidder table prints its row numbers (序号), read from its header rows alone, and the
+ * header's width; `null` when the table is not a bidder table (as {@link tableModel}) or has no
+ * such column. For a table whose rows are read one by one (a layout's): the header is a few
+ * rows, the table may be thousands.
+ */
+export function numberColumn(table: Element): { column: number; width: number } | null {
+  const header = readHeader(new TableGrid(table, HEADER_SEARCH_ROWS));
+  const column = header?.columns.number ?? null;
+  return header && column !== null ? { column, width: header.width } : null;
+}
+
+/**
+ * The number printed in `row` of a table whose number column is `at` (from
+ * {@link numberColumn}), read from the row's own cells; `undefined` when they do not fill the
+ * header's width (a cell spanning rows from above shifts them: only the whole grid knows).
+ */
+export function rowNumberIn(row: Element, at: { column: number; width: number }): string | null | undefined {
+  let c = 0;
+  let found: Element | undefined;
+  // Indexed: iterating a DOM collection with for…of costs more than the rest of this row.
+  const cells = row.children;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as Element;
+    if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue;
+    const colspan = Math.min(50, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
+    if (c <= at.column && at.column < c + colspan) found = cell;
+    c += colspan;
+  }
+  if (c !== at.width) return undefined;
+  const raw = found?.textContent ?? '';
+  // Most pages print plain digits: no need to normalise them.
+  if (PLAIN_NUMBER.test(raw)) return raw.trim();
+  const text = compact(found).normalize('NFKC');
+  return ROW_NUMBER.test(text) ? text : null;
+}
+
+const PLAIN_NUMBER = /^\s*[0-9]{1,6}\s*$/;
+
+type Columns = Pick<TableModel, 'name' | 'codes' | 'roleColumn' | 'number'>;
+
+// The header rows of a grid (title rows above them allowed), their labels per column and the
+// column map; `null` when there is no header or it names neither bidders nor their codes.
+function readHeader(
+  grid: TableGrid,
+): { first: number; last: number; width: number; labels: string[]; columns: Columns } | null {
   const width = Math.max(0, ...grid.slots.slice(0, HEADER_SEARCH_ROWS).map((s) => s.length));
   let first = -1;
   let last = -1;
@@ -188,13 +256,7 @@ export function tableModel(table: Element): TableModel | null {
     else if (name === null && NAME_HEADER.test(label) && !NOT_NAME_HEADER.test(label)) name = c;
   });
   if (name === null && codes.length === 0) return null;
-  const nameLabel = name === null ? '' : (labels[name] ?? '');
-  // The header's own word first (`中标候选人`), else the heading above (`中标候选人公示`).
-  const outcome = (r: SubjectRole) => r === 'candidate' || r === 'winner';
-  const fromLabel = roleFromText(nameLabel, 'bidder');
-  const fromContext = roleFromText(tableContext(table), 'bidder');
-  const role = outcome(fromLabel) ? fromLabel : outcome(fromContext) ? fromContext : 'bidder';
-  return { grid, headerRows: last + 1, name, codes, roleColumn, number, role };
+  return { first, last, width, labels, columns: { name, codes, roleColumn, number } };
 }
 
 // The caption or the heading right before the table: `中标候选人公示` makes its rows candidates.

@@ -8,7 +8,7 @@ import type { IdentifierKind } from '@xinjian/sdk';
 import { modelOf, readSubjects } from '../reader/bidders.ts';
 import { orgNameIn } from '../reader/names.ts';
 import { occurrenceAt } from '../reader/reader.ts';
-import { printedNumber } from '../reader/table.ts';
+import { numberColumn, printedNumber, rowNumberIn } from '../reader/table.ts';
 import { codesIn, Run } from '../reader/text.ts';
 import { createReaderState, type Occurrence, type ReaderState } from '../reader/types.ts';
 import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
@@ -151,11 +151,15 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
     codesInRun(run, { ...ctx, kinds, row, rowNo }, found);
     return run;
   };
-  for (const cell of row.querySelectorAll(tl.codeCells)) {
-    if (cell === nameCell || options.isHidden(cell)) continue;
+  const codeCells = row.querySelectorAll(tl.codeCells);
+  for (let i = 0; i < codeCells.length; i++) {
+    const cell = codeCells[i] as Element;
+    // A cell with no code-like text is not read: its style is never asked for.
+    if (cell === nameCell || !CODE_LIKE.test(cell.textContent ?? '') || options.isHidden(cell)) continue;
     readCell(cell, { role: tl.role, name: cellName, consortium: group, invalidNeedsLabel: false });
   }
-  if (nameCell && !options.isHidden(nameCell)) {
+  const nameOnly = found.length === 0 && cellName !== null && !isConsortium;
+  if (nameCell && (nameOnly || CODE_LIKE.test(nameText)) && !options.isHidden(nameCell)) {
     const run = readCell(nameCell, {
       role: isConsortium ? 'consortium_member' : tl.role,
       name: null,
@@ -189,13 +193,36 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   out.push(...found);
 }
 
+// Every code the reader finds has eight letters or digits in a row (an org code's part before
+// its hyphen is the shortest); the text of a cell, hidden parts included, holds what its run does.
+const CODE_LIKE = /[0-9A-Za-z]{8}/;
+
 // The 序号 the page prints for a layout's row: its table's header says which column holds it.
+// Read from the header rows and the row itself: the grid of a 10,000-row list (about 200 ms) is
+// built only for a row whose cells a cell spanning rows from above shifts.
 function layoutRowNumber(row: Element, options: DetectOptions): string | null {
   const table = row.closest('table');
-  const model = table ? modelOf(table, options) : null;
+  if (!table) return null;
+  let columns = numberColumns.get(options.state);
+  if (!columns) {
+    columns = new WeakMap();
+    numberColumns.set(options.state, columns);
+  }
+  let at = columns.get(table);
+  if (at === undefined) {
+    at = numberColumn(table);
+    columns.set(table, at);
+  }
+  if (at === null) return null;
+  const own = rowNumberIn(row, at);
+  if (own !== undefined) return own;
+  const model = modelOf(table, options);
   const r = model?.grid.indexOf(row);
   return model && r !== undefined ? printedNumber(model, r) : null;
 }
+
+// Per page state: each layout table's number column (null: none), read once.
+const numberColumns = new WeakMap<DetectState, WeakMap<Element, { column: number; width: number } | null>>();
 
 function consortiumFor(row: Element, cell: Element, state: DetectState): { id: string; name: string | null } {
   let id = state.consortiumIds.get(row);

@@ -46,7 +46,9 @@ export function toPlacements(occurrences: readonly Occurrence[]): Placement[] {
   // A name whose code the same table prints (a key–value record: 中标人名称 | 统一社会信用代码) is
   // that code's subject: looked up once, by the code.
   const codedNames = new Map<Element, Set<string>>();
-  for (const o of occurrences) {
+  // Only names can be aliases here: a list of codes alone skips the tables' names.
+  const anyName = occurrences.some((o) => o.kind === 'name');
+  for (const o of anyName ? occurrences : []) {
     const table = o.kind !== 'name' && o.valid && o.name ? tableOf(o) : null;
     if (!table || !o.name) continue;
     const names = codedNames.get(table) ?? new Set();
