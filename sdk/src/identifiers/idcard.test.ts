@@ -118,6 +118,19 @@ describe('birth dates', () => {
     expect(isValidIdCard(id, { asOf: new Date('2024-06-15T15:59:59Z') })).toBe(false);
   });
 
+  it('changes day at midnight in China, back and forth, to the millisecond', () => {
+    const id = withCheck('11010520240616001');
+    const before = new Date('2024-06-15T15:59:59.999Z');
+    const midnight = new Date('2024-06-15T16:00:00.000Z');
+    const lastMs = new Date('2024-06-16T15:59:59.999Z');
+    expect(isValidIdCard(id, { asOf: midnight })).toBe(true);
+    expect(isValidIdCard(id, { asOf: before })).toBe(false);
+    expect(isValidIdCard(id, { asOf: lastMs })).toBe(true);
+    expect(isValidIdCard(withCheck('11010520240617001'), { asOf: lastMs })).toBe(false);
+    expect(isValidIdCard(withCheck('11010520240617001'), { asOf: new Date(+lastMs + 1) })).toBe(true);
+    expect(isValidIdCard(id, { asOf: before })).toBe(false);
+  });
+
   it('defaults asOf to now (and treats an invalid Date as now)', () => {
     expect(isValidIdCard(withCheck('11010599991231001'))).toBe(false);
     expect(isValidIdCard(withCheck('11010599991231001'), { asOf: new Date(Number.NaN) })).toBe(false);

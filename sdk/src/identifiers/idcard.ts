@@ -120,9 +120,18 @@ export function computeIdCardCheckChar(first17: string): string {
 export function chinaDayKey(asOf: Date | undefined): number {
   let t = asOf === undefined ? Number.NaN : Number(asOf);
   if (!Number.isFinite(t)) t = Date.now();
+  // The finder asks once per text it searches (thousands of cells on a long list): the last
+  // day is kept with its bounds, so a Date is made once a day, not once a call.
+  if (t >= lastDay.from && t < lastDay.until) return lastDay.key;
   const d = new Date(t + CST_OFFSET_MS);
-  return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  const key = d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  const from = Math.floor((t + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS;
+  lastDay = { key, from, until: from + DAY_MS };
+  return key;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+let lastDay = { key: 0, from: Number.POSITIVE_INFINITY, until: Number.NEGATIVE_INFINITY };
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
