@@ -22,14 +22,21 @@ export function isLarge(node: Node, limit = SPLIT_ABOVE_NODES): boolean {
   // steps, a huge one `limit` steps, never its whole subtree.
   let count = 0;
   let next: Element | null = element.firstElementChild;
+  // Each DOM accessor read once per step: a long list asks this of every one of its rows.
   while (next) {
     if (++count > limit) return true;
-    if (next.firstElementChild) {
-      next = next.firstElementChild;
+    const child: Element | null = next.firstElementChild;
+    if (child) {
+      next = child;
       continue;
     }
-    while (next && next !== element && !next.nextElementSibling) next = next.parentElement;
-    next = next === element || !next ? null : next.nextElementSibling;
+    let sibling: Element | null = next.nextElementSibling;
+    while (!sibling) {
+      next = next.parentElement;
+      if (!next || next === element) return element.childNodes.length > limit;
+      sibling = next.nextElementSibling;
+    }
+    next = sibling;
   }
   return element.childNodes.length > limit;
 }

@@ -5,6 +5,7 @@
  * Offsets in the joined string map back to the text nodes for badge placement.
  */
 import type { IdentifierKind } from '@xinjian/sdk';
+import type { IdentifierMatch } from '@xinjian/sdk/identifiers';
 import { findIdentifiers, parseIdCard, parseUscc } from '@xinjian/sdk/identifiers';
 import { CODE_LABEL_BEFORE, INLINE_TAGS, SKIP_TAGS } from './heuristics.ts';
 import type { ReaderOptions } from './types.ts';
@@ -124,9 +125,16 @@ export function codesIn(run: Run, kinds: readonly IdentifierKind[], needsLabel: 
   const out: CodeMatch[] = [];
   const taken: Array<[number, number]> = [];
   // Codes within one text node, then codes that only the joined text makes.
-  const matches = run.nodes.flatMap((node, i) =>
-    findIdentifiers(node.data, { kinds }).map((m) => ({ ...m, index: m.index + (run.starts[i] as number) })),
-  );
+  const matches: IdentifierMatch[] = [];
+  const find = { kinds };
+  for (let i = 0; i < run.nodes.length; i++) {
+    const start = run.starts[i] as number;
+    // The matches are new objects: offset them in place.
+    for (const m of findIdentifiers((run.nodes[i] as Text).data, find)) {
+      m.index += start;
+      matches.push(m);
+    }
+  }
   if (run.nodes.length > 1) {
     for (const m of findIdentifiers(text, { kinds })) {
       const end = m.index + m.length;
