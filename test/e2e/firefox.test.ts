@@ -1,16 +1,19 @@
 /**
  * The Firefox build in a real Firefox (Debian's firefox-esr, driven over WebDriver BiDi): badges
  * and verdicts on the procurement demo page, the options page with its connection test, and the
- * side panel's view of the same tab. The build is `wxt build --mode e2e -b firefox`, pointed at
+ * side panel's view of the same tab, and a loan page of the corpus with its companies looked up
+ * and its people waiting for consent. The build is `wxt build --mode e2e -b firefox`, pointed at
  * the mock server (the production Firefox manifest and Mozilla's add-on linter are in
  * manifest.test.ts).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { TabRecord } from '../../extension/core/screening/model.ts';
+import { displayState, type TabRecord } from '../../extension/core/screening/model.ts';
+import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
 import { enterpriseByTag, enterprisesByTag, seeds } from '../../seeds/index.ts';
 import { type BadgeSnapshot, until } from './browser.ts';
+import { corpusPage, corpusPath, serveCorpus } from './corpus-server.ts';
 import { type FirefoxWithExtension, firefoxBadges, launchFirefox } from './firefox.ts';
 import { buildVariant, type Variant } from './variants.ts';
 
@@ -30,20 +33,33 @@ const badgeFor = (key: string) => {
   return found;
 };
 
+type Journal = Array<{ seq: number; method: string; path: string; body: unknown }>;
+async function journal(): Promise<Journal> {
+  return ((await (await fetch(`${mockUrl}/__mock/journal`)).json()) as { data: Journal }).data;
+}
+
+/** The `storage.session` record under `prefix` of the tab showing `urlPart`, read from an extension page. */
+function sessionEntry<T>(extensionPage: Page, prefix: string, urlPart: string): Promise<T | null> {
+  return extensionPage.evaluate(
+    async (p, part) => {
+      const all = await (
+        globalThis as unknown as {
+          browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+        }
+      ).browser.storage.session.get(null);
+      return (Object.entries(all).find(
+        ([k, v]) => k.startsWith(p) && String((v as { url?: string }).url).includes(part),
+      )?.[1] ?? null) as T | null;
+    },
+    prefix,
+    urlPart,
+  );
+}
+
 /** The background's record of the tab showing `urlPart`, read from an extension page. */
 function tabRecordFrom(extensionPage: Page, urlPart: string): Promise<TabRecord> {
   return until(
-    () =>
-      extensionPage.evaluate(async (part) => {
-        const all = await (
-          globalThis as unknown as {
-            browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
-          }
-        ).browser.storage.session.get(null);
-        return (Object.entries(all).find(
-          ([k, v]) => k.startsWith('tab:') && (v as TabRecord).url.includes(part),
-        )?.[1] ?? null) as TabRecord | null;
-      }, urlPart),
+    () => sessionEntry<TabRecord>(extensionPage, 'tab:', urlPart),
     (r): r is TabRecord => r?.subjects.every((s) => s.result.state !== 'checking') ?? false,
     `the tab record of ${urlPart}`,
   ) as Promise<TabRecord>;
@@ -159,5 +175,105 @@ describe('Firefox: extension pages', () => {
     expect(new Set(keys)).toEqual(new Set(badges.map((b) => b.key)));
     expect(await panel.$eval('tr.group', (el) => el.textContent ?? '')).toContain('联合体结论：不通过');
     await panel.close();
+  });
+});
+
+// One loan page of the corpus (two people, a developer and a guarantor), served from 127.0.0.1
+// at the e2e build's loan path, as corpus.test.ts does in Chromium.
+describe('Firefox: the companies of a loan page', () => {
+  const expected = corpusPage('gjj-loan-table.html');
+  const people = expected.people ?? [];
+
+  it('badges each company and has its answer under credit, while no personal report is ordered', async () => {
+    const pages = await serveCorpus();
+    const since = (await journal()).at(-1)?.seq ?? 0;
+    const loan = await firefox.browser.newPage();
+    try {
+      await loan.goto(`${pages.origin}${corpusPath(expected)}`);
+      const all = await until(
+        () => firefoxBadges(loan),
+        (b) =>
+          expected.must.every((m) =>
+            b.some((x) => x.key === m.key && !['checking', 'idle'].includes(x.state)),
+          ) && b.filter((x) => x.key.startsWith('borrower:')).length === people.length,
+        `the companies and people of ${expected.page} in Firefox`,
+      );
+      const companies = all.filter((b) => !b.key.startsWith('borrower:'));
+      expect(companies.map((b) => b.key).sort()).toEqual(expected.must.map((m) => m.key).sort());
+      expect(expected.must_not.filter((m) => all.some((b) => b.key === m.key))).toEqual([]);
+      // The people wait for the officer's authorization, and show no full number.
+      const borrowers = all.filter((b) => b.key.startsWith('borrower:'));
+      expect(borrowers.map((b) => b.state)).toEqual(people.map(() => 'consent'));
+      for (const b of all) for (const p of people) expect(b.label + b.text).not.toContain(p.idNumber);
+
+      // The background keeps each with its part and its screening under the credit rule set.
+      const options = await firefox.openExtensionPage('options.html');
+      const record = (await until(
+        () => sessionEntry<LoanTabRecord>(options, 'loan:', corpusPath(expected)),
+        (r) =>
+          (r?.companies ?? []).filter((c) => c.result.state !== 'checking').length >= expected.must.length,
+        `the loan record of ${expected.page} in Firefox`,
+      )) as LoanTabRecord;
+      await options.close();
+      const kept = new Map((record.companies ?? []).map((c) => [c.subject.key, c]));
+      for (const m of expected.must) {
+        const c = kept.get(m.key);
+        expect(c?.part, m.key).toBe(m.part);
+        expect(c?.result.state, m.key).toBe('done');
+        expect(c?.result.state === 'done' && c.result.screening.ruleSet.id, m.key).toBe('cn-credit-lending');
+        // The marker shows the same answer as the record.
+        const badge = companies.find((b) => b.key === m.key);
+        expect(badge?.state, m.key).toBe(c ? displayState(c.result) : '');
+      }
+      expect(record.borrowers.map((b) => b.result.state)).toEqual(people.map(() => 'consent'));
+      expect(record.household.state).toBe('pending');
+
+      // A company's marker opens its screening card in the frame by keyboard.
+      const guarantor = expected.must.find((m) => m.part === 'guarantor')?.key ?? '';
+      await loan.bringToFront();
+      await loan.focus('body');
+      let focused: string | undefined;
+      for (let i = 0; i < 30 && focused !== guarantor; i++) {
+        await loan.keyboard.press('Tab');
+        focused = (await firefoxBadges(loan)).find((b) => b.focused)?.key;
+      }
+      expect(focused).toBe(guarantor);
+      await loan.keyboard.press('Enter');
+      const opened = await until(
+        () => firefoxBadges(loan),
+        (b) => b.some((x) => x.key === guarantor && x.cardOpen && x.cardText.length > 0),
+        'the card of the guarantor in Firefox',
+      );
+      const done = kept.get(guarantor)?.result;
+      expect(opened.find((b) => b.key === guarantor)?.cardText).toContain(
+        done?.state === 'done' ? done.summary.subject.uscc : 'a looked-up guarantor',
+      );
+      await loan.keyboard.press('Escape');
+
+      // The side panel lists them under 页面上的企业 with their part.
+      const panel = await firefox.openExtensionPage(`sidepanel.html?tab=${record.tabId}`);
+      const parts = await until(
+        () =>
+          panel.$$eval('[data-testid="companies"] tr[data-key]', (rows) =>
+            rows.map((r) => [r.getAttribute('data-key'), r.getAttribute('data-part')]),
+          ),
+        (rows) => rows.length >= expected.must.length,
+        'the companies in the Firefox side panel',
+      );
+      await panel.close();
+      for (const m of expected.must) expect(parts).toContainEqual([m.key, m.part]);
+
+      // Looked up at the API; nothing about a person before consent.
+      const sent = (await journal()).filter((e) => e.seq > since);
+      for (const m of expected.must) {
+        const value = m.key.slice(m.key.indexOf(':') + 1);
+        expect(JSON.stringify(sent).includes(value), `${m.key} looked up`).toBe(true);
+      }
+      expect(sent.filter((e) => e.path.startsWith('/v1/reports'))).toEqual([]);
+      for (const p of people) expect(JSON.stringify(sent)).not.toContain(p.idNumber);
+    } finally {
+      await loan.close();
+      await pages.close();
+    }
   });
 });
