@@ -15,6 +15,7 @@ import {
   isPaymentRequiredError,
   isPermissionDeniedError,
   type LocalizedText,
+  maskIdCard,
   type RatingSummary,
   type ScreeningResult,
   type Subject,
@@ -291,7 +292,13 @@ export async function runChecks(
   const perRow: SubjectCheck[][] = targets.map((t) =>
     queriesOf(t).map((q) => {
       const c = classifyInput(q);
-      const s = blank(q, c.kind === 'name' ? 'name' : 'code', startedAt);
+      // A personal ID number given as a code is kept masked: on screen, in the result table and in
+      // the evidence (a legal representative's number in the guarantor column, say).
+      const s = blank(
+        c.kind === 'personal_id' ? maskIdCard(c.value) : q,
+        c.kind === 'name' ? 'name' : 'code',
+        startedAt,
+      );
       if (c.kind === 'invalid') {
         s.status = 'invalid';
         s.problem = { message: c.message, expectedCheckChar: c.expectedCheckChar };

@@ -17,6 +17,7 @@ import {
   DEMO_CUTOFF,
   enterpriseByTag,
   enterprisesByTag,
+  individualsByTag,
   REVOKED_API_KEY,
   SEED_AS_OF,
   seeds,
@@ -495,6 +496,33 @@ describe('xinjian check against a configured API', { timeout: 60_000 }, () => {
     // The application's verdict is the combined one, and a verifier derives it again.
     expect(evidence.record.groups.find((g) => g.id === 'r1')?.verdict).toBe('fail');
     expect(await verified(evidence)).toBe(true);
+  });
+
+  it('with --mode credit treats an ID number given as a code (the legal representative) as invalid, and never sends it', async () => {
+    const rep = individualsByTag('credit-case:cc-1')[0];
+    const borrower = enterprisesByTag('credit-case:cc-1').find((e) => e.tags.includes('role:borrower'));
+    if (!rep || !borrower) throw new Error('the credit case lacks its parties');
+    const path = join(dir, 'credit-rep.csv');
+    await writeFile(
+      path,
+      `借款企业名称,统一社会信用代码,担保人\n${borrower.subject.name},${borrower.subject.uscc},${rep.idNumber};${uscc('edge:clean')}\n`,
+    );
+    await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
+    const run = await cli(
+      ['check', '--mode', 'credit', '--csv', path, '--cutoff', DEMO_CUTOFF, '--as-of', SEED_AS_OF],
+      { env },
+    );
+    expect(run.stdout + run.stderr).not.toContain(rep.idNumber);
+    const journal = (await (await fetch(`${server.url}/__mock/journal`)).json()) as { data: unknown[] };
+    expect(journal.data.length).toBeGreaterThan(0);
+    expect(JSON.stringify(journal.data)).not.toContain(rep.idNumber.slice(0, 14));
+    const evidence = JSON.parse(
+      await readFile(join(dir, 'credit-rep.evidence.json'), 'utf8'),
+    ) as EvidenceFile;
+    const person = evidence.record.subjects.find((s) => s.role === 'guarantor' && s.state === 'invalid');
+    expect(person?.reason).toContain('居民身份证号码');
+    expect(JSON.stringify(evidence)).not.toContain(rep.idNumber);
+    expect(await readFile(join(dir, 'credit-rep.result.csv'), 'utf8')).not.toContain(rep.idNumber);
   });
 
   it('takes --mode values from the SDK rule sets and names them on a wrong one', async () => {

@@ -10,6 +10,7 @@ import {
   DomainId,
   ENTERPRISE_RULE_SETS,
   type LocalizedText,
+  maskIdCard,
   type Product,
   type RetryEvent,
   RULE_SETS,
@@ -419,8 +420,11 @@ async function checkCommand(args: string[], io: CliIO): Promise<ExitCode> {
       const codeColumns = new Set(list.columns.codes);
       const csvRows = list.bidders.map((b, i) => {
         const row = rows[i];
-        // The list's own codes go back as text, so opening the result cannot damage them.
-        const cells = b.cells.map((c, j) => (codeColumns.has(j) ? asExcelText(c) : c));
+        // The list's own codes go back as text, so opening the result cannot damage them; an ID
+        // number in any cell (a legal representative's, say) goes back masked.
+        const cells = b.cells.map((c, j) =>
+          codeColumns.has(j) ? asExcelText(maskPersonalIds(c)) : maskPersonalIds(c),
+        );
         return [
           ...cells,
           ...(row === undefined ? [] : [...resultColumns(lang, row), ...matchColumns(lang, row, cutoff)]),
@@ -607,4 +611,12 @@ async function domainsCommand(args: string[], io: CliIO): Promise<ExitCode> {
     io.stdout.write(tr(lang, { zh: `共 ${domains.length} 个领域\n`, en: `${domains.length} domains\n` }));
     return EXIT.OK;
   });
+}
+
+// The ID numbers among a cell's parts (split as the list splits codes) masked; the rest as given.
+function maskPersonalIds(cell: string): string {
+  return cell
+    .split(/([;；,，、\s]+)/)
+    .map((part) => (classifyInput(part).kind === 'personal_id' ? maskIdCard(part) : part))
+    .join('');
 }
