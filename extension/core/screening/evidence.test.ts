@@ -1,11 +1,16 @@
 // @vitest-environment node
 import { createClient, type Jwks, type XinjianClient } from '@xinjian/sdk';
 import { canonicalDigest, type EvidenceFile, verifyEvidence } from '@xinjian/sdk/evidence';
-import { type CategoryRuleId, TENDERING_CATEGORY_RULES } from '@xinjian/sdk/rules';
+import {
+  type CategoryRuleId,
+  evaluateLegalRepresentative,
+  TENDERING_CATEGORY_RULES,
+} from '@xinjian/sdk/rules';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
-import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
+import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag, individualsByTag } from '../../../seeds/index.ts';
+import { maskedId, maskedName } from '../personal.ts';
 import { fromItem, screenConsortium } from './background/resolve.ts';
 import {
   type EvidenceContext,
@@ -284,6 +289,77 @@ describe('the saved seal', () => {
     await savedEvidence(t, ctx);
     const keys = Object.keys(await fakeBrowser.storage.session.get(null));
     expect(keys).toEqual([evidenceStorageKey(open.id ?? 0, null)]);
+  });
+
+  it("lists the page's legal representative masked, with the person's own result and authorization", async () => {
+    const listed = individualsByTag('edge:hf-dishonest')[0];
+    const waiting = individualsByTag('credit-case:cc-1')[0];
+    if (!listed || !waiting) throw new Error('no seed individuals');
+    const report = { ...listed.content, generatedAt: '2026-11-25T09:00:00+08:00' };
+    const result = evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' });
+    const consent = {
+      purpose: 'credit_lending',
+      reference: 'SX-2026-001',
+      grantedAt: '2026-11-24',
+      confirmedAt: '2026-11-25T02:00:00.000Z',
+    };
+    const person = (p: typeof listed, key: string) => ({
+      key,
+      role: 'legal_representative',
+      idMasked: maskedId(p.idNumber),
+      nameMasked: maskedName(p.name),
+      group: 'credit-application',
+    });
+    const t: TabRecord = {
+      ...tab([await looked('edge:clean')]),
+      people: [
+        {
+          person: person(listed, 'person:1'),
+          result: {
+            state: 'done',
+            result,
+            checkedAt: '2026-11-25T02:01:00.000Z',
+            reportIds: ['r1', 'r2'],
+            failedProducts: [],
+          },
+          report,
+          consent,
+        },
+        { person: person(waiting, 'person:2'), result: { state: 'consent' }, report: null },
+      ],
+    };
+    const file = await savedEvidence(t, ctx);
+    expect(file.record.people).toEqual([
+      expect.objectContaining({
+        key: 'person:1',
+        roleLabel: '法定代表人',
+        idMasked: maskedId(listed.idNumber),
+        verdict: 'review',
+        label: '需复核',
+        reportIds: ['r1', 'r2'],
+        authorization: consent,
+      }),
+      expect.objectContaining({
+        key: 'person:2',
+        state: 'consent',
+        verdict: null,
+        findings: [],
+        authorization: null,
+      }),
+    ]);
+    const finding = file.record.people?.[0]?.findings.find(
+      (f) => f.code === 'legal_representative.dishonest_judgment_debtor.active',
+    );
+    expect(finding?.citations.join(' ')).toContain('发改财金〔2016〕141号');
+    const text = JSON.stringify(file);
+    for (const id of [listed.idNumber, waiting.idNumber]) {
+      expect(text).not.toContain(id);
+      expect(text).not.toContain(id.slice(0, 14));
+    }
+    // The companies' answers still verify; the person is recorded, not derived again.
+    expect((await verifyEvidence(file, jwks)).ok).toBe(true);
+    const one = await savedEvidence(t, ctx, { only: t.subjects[0]?.subject.key ?? null });
+    expect(one.record.people).toBeUndefined();
   });
 
   it('keeps one subject’s record apart from the page’s', async () => {

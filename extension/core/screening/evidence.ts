@@ -14,6 +14,7 @@ import {
   formatCsv,
   pageLocation,
   type ScreeningAnswer,
+  type ScreeningPersonInput,
   type ScreeningRecordInput,
   type ScreeningSubjectInput,
   sealEvidence,
@@ -21,9 +22,10 @@ import {
 import { ENTERPRISE_RULE_SETS, type EnterpriseRuleSetId } from '@xinjian/sdk/rules';
 import { browser } from 'wxt/browser';
 import { type Language, type MessageKey, t } from '../i18n.ts';
+import { auditLabel } from '../personal/audit.ts';
 import { loadReportIds } from '../ui/common.tsx';
 import { formatZoned, zonedIso } from './format.ts';
-import { rowNumbers, type TabFact, type TabRecord, type TabSubject } from './model.ts';
+import { rowNumbers, type TabFact, type TabPerson, type TabRecord, type TabSubject } from './model.ts';
 import '../ui/page-strings.ts';
 
 /**
@@ -209,6 +211,27 @@ export function screeningInput(
       .map((c) => ({ id: c.id, name: c.name, members: c.memberKeys.filter((k) => keys.has(k)) })),
     partial:
       open > 0 ? { reason: 'interrupted', checked: entries.length - open, total: entries.length } : null,
+    // The page's people (a borrower's 法定代表人), masked, with their own result once looked up
+    // after consent; with the whole page only, not with one subject's record.
+    people: only ? [] : (tab.people ?? []).map((p) => personInput(p, ctx)),
+  };
+}
+
+function personInput(p: TabPerson, ctx: EvidenceContext): ScreeningPersonInput {
+  const r = p.result;
+  const consent = p.consent ?? null;
+  return {
+    key: p.person.key,
+    role: p.person.role,
+    roleLabel: auditLabel('role', p.person.role, ctx.language),
+    name: p.person.nameMasked,
+    idMasked: p.person.idMasked,
+    group: p.person.group,
+    state: r.state,
+    result: r.state === 'done' ? r.result : null,
+    reportIds: r.state === 'done' ? r.reportIds : [],
+    authorization: consent,
+    checkedAt: r.state === 'done' ? r.checkedAt : null,
   };
 }
 

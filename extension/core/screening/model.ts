@@ -12,6 +12,7 @@ import type {
   SubjectMatch,
 } from '@xinjian/sdk';
 import type { RuleSetId, ScreeningResult } from '@xinjian/sdk/rules';
+import type { PersonalConsent } from '../personal/consent.ts';
 import type { PersonRef, PersonResult } from '../personal/person.ts';
 
 /**
@@ -173,6 +174,8 @@ export interface TabPerson {
   person: PersonRef;
   result: PersonResult;
   report: IndividualReportContent | null;
+  /** The consent the lookup was made under (purpose and written authorization), once made. */
+  consent?: PersonalConsent | null;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   EVIDENCE_SCHEMA,
   type EvidenceFact,
   type EvidenceGroup,
+  type EvidencePerson,
   type EvidenceRecord,
   type EvidenceSubject,
   HOW_TO_VERIFY,
@@ -139,6 +140,31 @@ export interface ScreeningRecordInput {
   keys?: string | null;
   /** How far a stopped run got. */
   partial?: EvidenceRecord['partial'];
+  /** People shown beside the subjects (masked), with their own result once looked up. */
+  people?: readonly ScreeningPersonInput[];
+}
+
+/**
+ * A person beside the subjects of a screening record (a borrower's 法定代表人), masked; `result`
+ * once looked up after consent.
+ *
+ * @example
+ * ```ts
+ * const p: ScreeningPersonInput = { key: 'person:1', role: 'legal_representative', roleLabel: '法定代表人', name: '吴*', idMasked: '500***********9232', group: 'credit-application', state: 'consent', result: null, reportIds: [], authorization: null, checkedAt: null };
+ * ```
+ */
+export interface ScreeningPersonInput {
+  key: string;
+  role: string;
+  roleLabel?: string;
+  name: string | null;
+  idMasked: string;
+  group: string | null;
+  state: string;
+  result: ScreeningResult | null;
+  reportIds?: readonly string[];
+  authorization: EvidencePerson['authorization'];
+  checkedAt: string | null;
 }
 
 const BASIS: LocalizedText = {
@@ -433,6 +459,25 @@ export function buildScreeningRecord(input: ScreeningRecordInput): EvidenceRecor
     },
     subjects,
     groups,
+    ...(input.people && input.people.length > 0
+      ? {
+          people: input.people.map((p) => ({
+            key: p.key,
+            role: p.role,
+            roleLabel: p.roleLabel ?? p.role,
+            name: p.name,
+            idMasked: p.idMasked,
+            group: p.group,
+            state: p.state,
+            verdict: p.result?.verdict ?? null,
+            label: verdictLabel(p.result?.verdict ?? p.state, input.language),
+            findings: p.result ? findingsOf(p.result, input.language) : [],
+            reportIds: [...(p.reportIds ?? [])],
+            authorization: p.authorization,
+            checkedAt: p.checkedAt,
+          })),
+        }
+      : {}),
     ...(input.partial ? { partial: input.partial } : {}),
     verification: {
       canonicalization: 'RFC 8785',

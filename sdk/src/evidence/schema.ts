@@ -173,6 +173,41 @@ export const EvidenceSubject = z.object({
 export type EvidenceSubject = z.infer<typeof EvidenceSubject>;
 
 /**
+ * A person a screening page showed beside its companies (a borrower's 法定代表人), looked up after
+ * the officer's consent: masked throughout, with the person's own verdict and findings as the
+ * rule set gave them, the recorded purpose and authorization and the reports ordered. The
+ * verifier does not derive it again (the personal reports are not part of the signed answers),
+ * and the groups' verdicts are the companies' alone (decision 0064).
+ *
+ * @example
+ * ```ts
+ * record.people?.map((p) => `${p.roleLabel} ${p.idMasked} ${p.label}`);
+ * ```
+ */
+export const EvidencePerson = z.object({
+  key: z.string(),
+  role: z.string(),
+  roleLabel: z.string(),
+  /** Masked name (`吴*`). */
+  name: z.string().nullable(),
+  /** Masked ID number (`500***********9232`). */
+  idMasked: z.string(),
+  /** The group (a credit application) in `groups` the person belongs to. */
+  group: z.string().nullable(),
+  /** `consent` (not looked up), `checking`, `error` or `done`. */
+  state: z.string(),
+  verdict: z.string().nullable(),
+  label: z.string(),
+  findings: z.array(EvidenceFinding),
+  reportIds: z.array(z.string()),
+  authorization: z
+    .object({ purpose: z.string(), reference: z.string(), grantedAt: z.string(), confirmedAt: z.string() })
+    .nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type EvidencePerson = z.infer<typeof EvidencePerson>;
+
+/**
  * A consortium (联合体: a bad record of one member counts for all) or a household (the
  * applicant and co-borrowers), with its combined verdict.
  *
@@ -251,6 +286,8 @@ export const EvidenceRecord = z.object({
   }),
   subjects: z.array(EvidenceSubject),
   groups: z.array(EvidenceGroup),
+  /** People looked up after consent beside the subjects (a screening page's 法定代表人); masked. */
+  people: z.array(EvidencePerson).optional(),
   /** Present when the run was stopped: how far it got; subjects not reached are `interrupted`. */
   partial: z
     .object({ reason: z.literal('interrupted'), checked: z.number(), total: z.number() })

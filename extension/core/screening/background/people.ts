@@ -133,7 +133,7 @@ export async function lookupPerson(
     },
     retentionDays: settings.audit.retentionDays,
     refused: (reason) => ({ state: 'error', code: 'audit_unavailable', reason, retryable: true }),
-    started: () => setPerson(from, announced.person, { state: 'checking' }, null),
+    started: () => setPerson(from, announced.person, { state: 'checking' }, null, consent),
     run: async () => {
       const orders = await orderPersonalReports(clientFor(settings), {
         products,
@@ -173,7 +173,7 @@ export async function lookupPerson(
           : { kind: 'error', code: r.state === 'error' ? r.code : 'unknown' },
     }),
   });
-  await setPerson(from, announced.person, result, report);
+  await setPerson(from, announced.person, result, report, consent);
   await updateConsortia(from.tabId);
   return result;
 }
@@ -183,12 +183,14 @@ async function setPerson(
   person: PersonRef,
   result: PersonResult,
   report: IndividualReportContent | null,
+  consent: PersonalConsent,
 ): Promise<void> {
   await updatePeople(from.tabId, (list) => {
     const entry = list.find((p) => p.person.key === person.key);
     if (entry) {
       entry.result = result;
       entry.report = report;
+      entry.consent = consent;
     }
   });
   await sendToTab(
