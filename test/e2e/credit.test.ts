@@ -71,6 +71,24 @@ async function summaries(): Promise<Map<string, ScreeningSubject>> {
   return out;
 }
 
+// The page's evidence as the side panel exports it (its JSON download).
+async function exportEvidence(tabId: number): Promise<EvidenceFile> {
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  await until(
+    () => panel.locator('tr.group').textContent(),
+    (text) => (text ?? '').includes('整笔授信结论'),
+    'the application verdict in the side panel',
+  );
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    panel.getByText('导出本页证据（JSON）').click(),
+  ]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceFile;
+  await panel.close();
+  return file;
+}
+
 describe('the credit mode on a 授信审批表', () => {
   it('badges the borrower and both guarantors, and not the legal representative', () => {
     expect(badges.map((b) => b.key).sort()).toEqual(enterprises.map((s) => `code:${s.value}`).sort());
@@ -124,19 +142,7 @@ describe('the credit mode on a 授信审批表', () => {
 
   it('exports the application as evidence: the three parties, the credit rule set and the combined verdict', async () => {
     const record = await tabRecord(browser.worker, '/demo/credit-review');
-    const panel = await browser.context.newPage();
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
-    await until(
-      () => panel.locator('tr.group').textContent(),
-      (text) => (text ?? '').includes('整笔授信结论'),
-      'the application verdict in the side panel',
-    );
-    const [download] = await Promise.all([
-      panel.waitForEvent('download'),
-      panel.getByText('导出本页证据（JSON）').click(),
-    ]);
-    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as EvidenceFile;
-    await panel.close();
+    const file = await exportEvidence(record.tabId);
     expect(file.digest.value).toBe(
       createHash('sha256').update(canonicalJson(file.record), 'utf8').digest('hex'),
     );
@@ -312,5 +318,24 @@ describe('the legal representative, looked up after consent', () => {
       expect(JSON.stringify(audit)).not.toContain(part);
       expect(stored).not.toContain(part);
     }
+  });
+
+  it("exports the person's result masked in the page's evidence, beside the companies' verified answers", async () => {
+    const record = await tabRecord(browser.worker, '/demo/credit-review');
+    const file = await exportEvidence(record.tabId);
+    expect(file.record.people).toEqual([
+      expect.objectContaining({
+        role: 'legal_representative',
+        roleLabel: '法定代表人',
+        idMasked: masked(),
+        state: 'done',
+        verdict: 'pass',
+        authorization: expect.objectContaining({ purpose: 'credit_lending', reference: 'SX-2026-1203-07' }),
+      }),
+    ]);
+    expect(file.record.people?.[0]?.reportIds).toHaveLength(2);
+    for (const part of [id(), id().slice(0, 14)]) expect(JSON.stringify(file)).not.toContain(part);
+    const jwks = await (await fetch(`${mockUrl}/.well-known/jwks.json`)).json();
+    expect((await verifyEvidence(file, jwks)).ok).toBe(true);
   });
 });
