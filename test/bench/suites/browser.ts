@@ -465,6 +465,14 @@ async function annotate(
             const long = longAfter(longTasks, state.dcl, [gcFrom, gcTo]);
             s.longCount.push(long.length);
             s.longest.push(long.length === 0 ? 0 : Math.max(...long.map((t) => t.duration)));
+            // Which pass each long task belongs to, for whoever looks into them next.
+            const at = (t: LongTask) =>
+              t.start >= t0
+                ? `append+${(t.start - t0).toFixed(0)}:${t.duration.toFixed(0)}`
+                : `load+${(t.start - state.dcl).toFixed(0)}:${t.duration.toFixed(0)}`;
+            ctx.log(
+              `  ${rows} rows, rep ${rep + 1}: long tasks (after DOMContentLoaded or the insertion, ms:duration) ${long.map(at).join(' ') || 'none'}`,
+            );
           }
           lastStates = await confirmSettled(run.page);
 

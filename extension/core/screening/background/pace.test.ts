@@ -191,3 +191,43 @@ describe('the scan’s last message releases the part-filled batch whatever orde
     expect(results.every((r) => r.result.state === 'done')).toBe(true);
   }, 30_000);
 });
+
+describe('a batch’s answers are screened after the next batch is asked', () => {
+  it('asks for the fifth batch before any answer of the first is screened', async () => {
+    const { startTabRecord, getTabRecord } = await import('./tabs.ts');
+    const { lookupForTab } = await import('./lookups.ts');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const tabId = 9;
+    startPage(tabId, startTabRecord);
+    const page = (await getTabRecord(tabId)) as TabRecord;
+    // How many answers were screened into the record when each batch request left.
+    const screenedAtAsk: number[] = [];
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/v1/ratings/batch'))
+        screenedAtAsk.push(page.subjects.filter((s) => s.result.state === 'done').length);
+      return realFetch(input, init);
+    });
+    // Eight batches at four in flight: the fifth leaves when the first answers.
+    await fetch(`${server.url}/__mock/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 40 }),
+    });
+    try {
+      const subjects = usccs.slice(0, 800).map((u) => codeSubject('uscc', u));
+      await lookupForTab(tabId, 0, subjects);
+    } finally {
+      await fetch(`${server.url}/__mock/config`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ latencyMs: 0 }),
+      });
+    }
+    expect(screenedAtAsk).toHaveLength(8);
+    expect(screenedAtAsk.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    // The first answers wait for the next request to be on its way, not the other way round.
+    expect(screenedAtAsk[4]).toBe(0);
+  }, 30_000);
+});
