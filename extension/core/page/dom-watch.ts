@@ -5,6 +5,7 @@
  * navigation (`wxt:locationchange`) is reported separately. Everything stops with the context.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { nextFrame } from './frames.ts';
 
 /** What a subscriber is told in one frame. */
 export type DomChange =
@@ -73,7 +74,7 @@ export function createDomWatcher(ctx: ContentScriptContext, options: DomWatcherO
   const schedule = () => {
     if (scheduled || ctx.isInvalid || document.hidden) return;
     scheduled = true;
-    ctx.requestAnimationFrame(flush);
+    nextFrame(ctx, flush);
   };
 
   const observer = new MutationObserver((records) => {

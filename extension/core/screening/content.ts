@@ -14,6 +14,7 @@ import { type ContentSession, listenInContent, send } from '../messages.ts';
 import type { ModeDefinition } from '../mode.ts';
 import { CardFrame } from '../overlay/card-frame.ts';
 import { createDomWatcher, type DomChange } from '../page/dom-watch.ts';
+import { nextFrame } from '../page/frames.ts';
 import { markPhase, measurePhase } from '../page/marks.ts';
 import { READ_BUDGET_MS, ReadQueue } from '../page/read-queue.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
@@ -222,7 +223,7 @@ export function startScreening(
     }
     if (reads.size > 0) {
       readScheduled = true;
-      ctx.requestAnimationFrame(readSome);
+      nextFrame(ctx, readSome);
     }
     // Reads run inside an animation frame: write in the same frame.
     writeSome();
@@ -274,7 +275,7 @@ export function startScreening(
     pendingResults.set(key, result);
     if (resultsScheduled) return;
     resultsScheduled = true;
-    ctx.requestAnimationFrame(() => {
+    nextFrame(ctx, () => {
       const started = performance.now();
       resultsScheduled = false;
       for (const [k, r] of pendingResults) {
@@ -303,7 +304,7 @@ export function startScreening(
     if (writing || writeQueue.length === 0) return;
     writing = true;
     const asked = performance.now();
-    ctx.requestAnimationFrame(() => {
+    nextFrame(ctx, () => {
       writing = false;
       writeSome(writeBudget(performance.now() - asked));
     });
