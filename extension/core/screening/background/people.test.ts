@@ -54,12 +54,13 @@ async function journal(): Promise<JournalEntry[]> {
 }
 const reportOrders = async () => (await journal()).filter((e) => e.path.startsWith('/v1/reports'));
 
-async function startPage(): Promise<void> {
+async function startPage(page: { title?: string; startedAt?: string } = {}): Promise<void> {
   startTabRecord({
     ...emptyTabRecord(TAB, pageUrl()),
     mode: 'credit',
     ruleSet: 'credit',
     title: '授信审批表',
+    ...page,
   });
   const subjects: PageSubject[] = [borrower, cleanGuarantor].map((e, i) => ({
     key: `code:${e?.subject.uscc}`,
@@ -242,5 +243,37 @@ describe("the legal representative's lookup", () => {
     startTabRecord(emptyTabRecord(TAB + 1));
     await addPeople(TAB + 1, [refOf(rep as { idNumber: string; name: string })]);
     expect((await getTabRecord(TAB + 1))?.people ?? []).toEqual([]);
+  });
+
+  it("keeps a late answer for the previous page out of the next page's record and badges", async () => {
+    const person = refOf(rep as { idNumber: string; name: string });
+    await addPeople(TAB, [person]);
+    const given = consent();
+    await recordPersonConsent({ tabId: TAB, url: CARD_URL }, { key: person.key, consent: given });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 300 }) });
+    try {
+      const pending = lookupPerson(from(), { person, idNumber: rep?.idNumber ?? '', consent: given });
+      await vi.waitFor(async () =>
+        expect((await getTabRecord(TAB))?.people?.[0]?.result.state).toBe('checking'),
+      );
+      // An in-page navigation: the next application's representative is another person under
+      // the same page key.
+      await startPage({ title: '下一笔授信', startedAt: new Date().toISOString() });
+      const next = refOf(listed as { idNumber: string; name: string });
+      await addPeople(TAB, [next]);
+      sent.mockClear();
+      expect(await pending).toMatchObject({ state: 'done' });
+      const record = await getTabRecord(TAB);
+      expect(record?.title).toBe('下一笔授信');
+      expect(record?.people?.map((p) => [p.person.idMasked, p.result, p.report])).toEqual([
+        [next.idMasked, { state: 'consent' }, null],
+      ]);
+      expect(sent.mock.calls.filter(([, m]) => (m as { type?: string }).type === 'bg:person-result')).toEqual(
+        [],
+      );
+    } finally {
+      await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 0 }) });
+    }
   });
 });

@@ -133,7 +133,9 @@ export async function lookupPerson(
     },
     retentionDays: settings.audit.retentionDays,
     refused: (reason) => ({ state: 'error', code: 'audit_unavailable', reason, retryable: true }),
-    started: () => setPerson(from, announced.person, { state: 'checking' }, null, consent),
+    started: async () => {
+      await setPerson(from, record, announced.person, { state: 'checking' }, null, consent);
+    },
     run: async () => {
       const orders = await orderPersonalReports(clientFor(settings), {
         products,
@@ -173,19 +175,25 @@ export async function lookupPerson(
           : { kind: 'error', code: r.state === 'error' ? r.code : 'unknown' },
     }),
   });
-  await setPerson(from, announced.person, result, report, consent);
-  await updateConsortia(from.tabId);
+  if (await setPerson(from, record, announced.person, result, report, consent))
+    await updateConsortia(from.tabId);
   return result;
 }
 
+// Only into the record of the page that asked: after an in-page navigation the tab's record and
+// its badges are the next page's, whose `person:1` may be another person. False when dropped.
 async function setPerson(
   from: { tabId: number; frameId: number | null },
+  page: TabRecord,
   person: PersonRef,
   result: PersonResult,
   report: IndividualReportContent | null,
   consent: PersonalConsent,
-): Promise<void> {
-  await updatePeople(from.tabId, (list) => {
+): Promise<boolean> {
+  let stored = false;
+  await updatePeople(from.tabId, (list, current) => {
+    if (current.startedAt !== page.startedAt) return;
+    stored = true;
     const entry = list.find((p) => p.person.key === person.key);
     if (entry) {
       entry.result = result;
@@ -193,11 +201,13 @@ async function setPerson(
       entry.consent = consent;
     }
   });
+  if (!stored) return false;
   await sendToTab(
     from.tabId,
     { type: 'bg:person-result', key: person.key, result },
     from.frameId ?? undefined,
   );
+  return true;
 }
 
 function originOf(url: string): string {
