@@ -14,11 +14,12 @@ const OFF_SCREEN_PX = -1000;
  * per element.
  */
 export function createHiddenCheck(): (element: Element) => boolean {
-  // Per element: hidden by itself or an ancestor, and its own visibility. One style read each.
-  const memo = new Map<Element, { hidden: boolean; invisible: boolean }>();
+  // Per element, as bits: hidden by itself or an ancestor (1), its own visibility hidden (2).
+  // One style read each; a number, not an object, per element of a long list.
+  const memo = new Map<Element, number>();
   const view = typeof window === 'undefined' ? null : window;
 
-  const check = (el: Element): { hidden: boolean; invisible: boolean } => {
+  const check = (el: Element): number => {
     const known = memo.get(el);
     if (known !== undefined) return known;
     let hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
@@ -30,17 +31,17 @@ export function createHiddenCheck(): (element: Element) => boolean {
       invisible = style.visibility === 'hidden';
     }
     const parent = el.parentElement;
-    if (!hidden && parent !== null) hidden = check(parent).hidden;
-    const result = { hidden, invisible };
+    if (!hidden && parent !== null) hidden = (check(parent) & HIDDEN) !== 0;
+    const result = (hidden ? HIDDEN : 0) | (invisible ? INVISIBLE : 0);
     memo.set(el, result);
     return result;
   };
 
-  return (element) => {
-    const { hidden, invisible } = check(element);
-    return hidden || invisible;
-  };
+  return (element) => check(element) !== 0;
 }
+
+const HIDDEN = 1;
+const INVISIBLE = 2;
 
 /**
  * The "visually hidden" patterns of a positioned element, read from its computed style (no

@@ -17,6 +17,7 @@ import {
   ROW_NUMBER,
 } from './heuristics.ts';
 import { orgName, roleFromText } from './names.ts';
+import { textOf } from './text.ts';
 
 /** How many rows from the top may hold the header (title rows included). */
 const HEADER_SEARCH_ROWS = 6;
@@ -197,7 +198,7 @@ export function rowNumberIn(row: Element, at: { column: number; width: number })
     c += colspan;
   }
   if (c !== at.width) return undefined;
-  const raw = found?.textContent ?? '';
+  const raw = found ? textOf(found) : '';
   // Most pages print plain digits: no need to normalise them.
   if (PLAIN_NUMBER.test(raw)) return raw.trim();
   const text = compact(found).normalize('NFKC');

@@ -10,6 +10,16 @@ import { findIdentifiers, parseIdCard, parseUscc } from '@xinjian/sdk/identifier
 import { CODE_LABEL_BEFORE, INLINE_TAGS, SKIP_TAGS } from './heuristics.ts';
 import type { ReaderOptions } from './types.ts';
 
+/**
+ * An element's `textContent`, read from its only child when that is text: the DOM hands that
+ * string over as it is, where `textContent` builds a new one (a long list reads thousands).
+ */
+export function textOf(element: Element): string {
+  const only = element.firstChild;
+  if (only !== null && only === element.lastChild && only.nodeType === 3) return (only as Text).data;
+  return element.textContent ?? '';
+}
+
 /** Stands between text nodes that must not join: a block edge, a `<br>`, hidden text. */
 export const BREAK = '\n';
 

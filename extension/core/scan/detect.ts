@@ -9,7 +9,7 @@ import { modelOf, readSubjects } from '../reader/bidders.ts';
 import { orgNameIn } from '../reader/names.ts';
 import { occurrenceAt } from '../reader/reader.ts';
 import { numberColumn, printedNumber, rowNumberIn } from '../reader/table.ts';
-import { codesIn, Run } from '../reader/text.ts';
+import { codesIn, Run, textOf } from '../reader/text.ts';
 import { createReaderState, type Occurrence, type ReaderState } from '../reader/types.ts';
 import { ENTERPRISE_KINDS } from '../screening/subjects.ts';
 import type { PageLayout, TableLayout } from './layout.ts';
@@ -138,7 +138,7 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   state.processed.add(row);
   const kinds = options.kinds ?? ENTERPRISE_KINDS;
   const nameCell = row.querySelector(tl.nameCell);
-  const nameText = nameCell?.textContent ?? '';
+  const nameText = nameCell ? textOf(nameCell) : '';
   const cellName = nameCell ? orgNameIn(nameText) : null;
   const isConsortium = nameCell !== null && nameText.includes(tl.consortiumMarker ?? '联合体');
   const consortium = isConsortium && nameCell ? consortiumFor(row, nameCell, state) : null;
@@ -155,7 +155,7 @@ function readLayoutRow(row: Element, tl: TableLayout, options: DetectOptions, ou
   for (let i = 0; i < codeCells.length; i++) {
     const cell = codeCells[i] as Element;
     // A cell with no code-like text is not read: its style is never asked for.
-    if (cell === nameCell || !CODE_LIKE.test(cell.textContent ?? '') || options.isHidden(cell)) continue;
+    if (cell === nameCell || !CODE_LIKE.test(textOf(cell)) || options.isHidden(cell)) continue;
     readCell(cell, { role: tl.role, name: cellName, consortium: group, invalidNeedsLabel: false });
   }
   const nameOnly = found.length === 0 && cellName !== null && !isConsortium;
