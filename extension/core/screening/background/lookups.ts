@@ -66,8 +66,9 @@ async function scanContextFor(record: TabRecord): Promise<ResolveContext & { que
 
 /**
  * Looks up the subjects of one content-script message. New subjects are resolved (code
- * lookups gathered across messages into full batches; `more` says the page's scan goes on);
- * known ones answer with their current result.
+ * lookups gathered across messages into full batches; `more` says the page's scan goes on) and
+ * their results pushed to the tab as they land; the reply carries the current result of the
+ * known ones only (docs/decisions/0071).
  */
 export function lookupForTab(
   tabId: number,
@@ -142,7 +143,7 @@ async function lookUpMessage(
     ctx = await scanContextFor(record);
   } catch (error) {
     await Promise.all([...fresh, ...again].map((s) => publish(tabId, frameId, s.key, unavailable(error))));
-    return currentResults(tabId, subjects);
+    return currentResults(tabId, unpushed(subjects, fresh, again));
   }
   // Started in one tick, so the code lookups share batch requests. Each answer is pushed when
   // its own batch (or search) answers, not when the message's last one does: the page and the
@@ -161,7 +162,19 @@ async function lookUpMessage(
   inQueue(ctx.queue);
   await answered;
   await updateConsortiaSoon(tabId, ctx);
-  return currentResults(tabId, subjects);
+  return currentResults(tabId, unpushed(subjects, fresh, again));
+}
+
+// The subjects of a message whose results were not pushed to the tab: what it looked up was
+// pushed as it landed, so the reply carries only what the record already knew. A batch's 100
+// results are some 256 KB of JSON, converted on both sides of every message.
+function unpushed(
+  subjects: readonly PageSubject[],
+  fresh: readonly PageSubject[],
+  again: readonly PageSubject[],
+): PageSubject[] {
+  const pushed = new Set([...fresh, ...again].map((s) => s.key));
+  return subjects.filter((s) => !pushed.has(s.key));
 }
 
 // One more lookup of a known subject: "checking" on its badge meanwhile, then the result.

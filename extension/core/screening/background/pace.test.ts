@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
 import { generateSeeds } from '../../../../seeds/generate.ts';
 import { DEMO_API_KEY } from '../../../../seeds/schema.ts';
+import type { BackgroundToContent } from '../../messages.ts';
 import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, TabRecord } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
@@ -229,5 +230,32 @@ describe('a batch’s answers are screened after the next batch is asked', () =>
     expect(screenedAtAsk.slice(0, 4)).toEqual([0, 0, 0, 0]);
     // The first answers wait for the next request to be on its way, not the other way round.
     expect(screenedAtAsk[4]).toBe(0);
+  }, 30_000);
+});
+
+describe('each result crosses to the tab once', () => {
+  it('pushes what it looked up and replies with what it already knew, never both', async () => {
+    const { startTabRecord } = await import('./tabs.ts');
+    const { lookupForTab } = await import('./lookups.ts');
+    const pushed = new Map<string, number>();
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab: number, m: unknown) => {
+      const message = m as BackgroundToContent;
+      if (message.type === 'bg:results')
+        for (const { key, result } of message.results)
+          if (result.state !== 'checking') pushed.set(key, (pushed.get(key) ?? 0) + 1);
+      return undefined;
+    });
+    const tabId = 10;
+    startPage(tabId, startTabRecord);
+    const subjects = usccs.slice(0, 100).map((u) => codeSubject('uscc', u));
+    // A batch of 100 new subjects: each answer was pushed as it landed, the reply repeats none.
+    const first = await lookupForTab(tabId, 0, subjects);
+    await vi.waitFor(() => expect(pushed.size).toBe(100));
+    expect(first).toEqual([]);
+    // Ten of them again (a rescan finds them): known already, so they come in the reply.
+    const again = await lookupForTab(tabId, 0, subjects.slice(0, 10));
+    expect(again).toHaveLength(10);
+    expect(again.every((r) => r.result.state === 'done')).toBe(true);
+    expect([...pushed.values()].every((n) => n === 1)).toBe(true);
   }, 30_000);
 });
