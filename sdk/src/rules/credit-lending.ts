@@ -211,14 +211,8 @@ export function evaluateCreditLending(
   input: ScreeningSubject,
   options: CreditLendingOptions,
 ): CreditLendingResult {
-  assertDates(options.asOf, options.cutoff);
-  const cfg = CreditLendingConfig.parse(options.config ?? {});
-  const ctx: Ctx = {
-    asOf: options.asOf,
-    cutoff: options.cutoff,
-    windowStart: subtractYears(options.cutoff, cfg.lookbackYears),
-    cfg,
-  };
+  const ctx = contextOf(options);
+  const { cfg } = ctx;
   const parties = [input, ...(options.guarantors ?? [])].map((m, i) => ({
     role: i === 0 ? ('borrower' as const) : ('guarantor' as const),
     ...screenParty({ ...view(m), grades: m.grades }, ctx),
@@ -284,10 +278,7 @@ export function evaluateCreditLending(
   }
   return {
     verdict: screeningVerdict(counted),
-    ruleSet:
-      cfg.rules.id === CREDIT_LENDING_RULES.id && cfg.rules.version === CREDIT_LENDING_RULES.version
-        ? CREDIT_LENDING_RULE_SET
-        : { ...CREDIT_LENDING_RULE_SET, id: cfg.rules.id, version: cfg.rules.version },
+    ruleSet: ruleSetOf(cfg),
     asOf: options.asOf,
     cutoff: options.cutoff,
     findings,
@@ -311,22 +302,13 @@ export function evaluateLegalRepresentative(
   report: IndividualReportContent,
   options: Pick<CreditLendingOptions, 'asOf' | 'cutoff' | 'config'>,
 ): ScreeningResult {
-  assertDates(options.asOf, options.cutoff);
-  const cfg = CreditLendingConfig.parse(options.config ?? {});
-  const ctx: Ctx = {
-    asOf: options.asOf,
-    cutoff: options.cutoff,
-    windowStart: subtractYears(options.cutoff, cfg.lookbackYears),
-    cfg,
-  };
+  const ctx = contextOf(options);
+  const { cfg } = ctx;
   const rep = screenRepresentative(report, ctx);
   const findings = applySeverities(rep.findings, cfg.severities);
   return {
     verdict: screeningVerdict(findings),
-    ruleSet:
-      cfg.rules.id === CREDIT_LENDING_RULES.id && cfg.rules.version === CREDIT_LENDING_RULES.version
-        ? CREDIT_LENDING_RULE_SET
-        : { ...CREDIT_LENDING_RULE_SET, id: cfg.rules.id, version: cfg.rules.version },
+    ruleSet: ruleSetOf(cfg),
     asOf: options.asOf,
     cutoff: options.cutoff,
     findings,
@@ -449,6 +431,25 @@ function screenRepresentative(
     checked: sources.checked,
     missing: sources.missing,
   };
+}
+
+// The dates checked and the configuration parsed, once per evaluation.
+function contextOf(options: Pick<CreditLendingOptions, 'asOf' | 'cutoff' | 'config'>): Ctx {
+  assertDates(options.asOf, options.cutoff);
+  const cfg = CreditLendingConfig.parse(options.config ?? {});
+  return {
+    asOf: options.asOf,
+    cutoff: options.cutoff,
+    windowStart: subtractYears(options.cutoff, cfg.lookbackYears),
+    cfg,
+  };
+}
+
+// The rule set a result records: the default one, or the caller's pack by its id and version.
+function ruleSetOf(cfg: ResolvedConfig): RuleSetRef {
+  return cfg.rules.id === CREDIT_LENDING_RULES.id && cfg.rules.version === CREDIT_LENDING_RULES.version
+    ? CREDIT_LENDING_RULE_SET
+    : { ...CREDIT_LENDING_RULE_SET, id: cfg.rules.id, version: cfg.rules.version };
 }
 
 const MAJOR: Readonly<Record<string, { zh: string; en: string }>> = {
