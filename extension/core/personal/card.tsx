@@ -13,7 +13,7 @@ import type { FrameBodyProps, FrameCard } from '../overlay/frame-app.tsx';
 import { redactIds } from '../personal.ts';
 import { formatDateTime } from '../screening/format.ts';
 import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from './consent.ts';
-import { ConsentForm } from './consent-form.tsx';
+import { CONSENT_CSS, ConsentForm } from './consent-form.tsx';
 import {
   type PersonAction,
   type PersonCardProps,
@@ -64,16 +64,7 @@ export function personBadgeLabel(props: PersonCardProps): string {
 const PERSON_CSS = `
 .preview.s-consent .chip { color: var(--info-fg); background: var(--info-bg); }
 .preview.s-incomplete .chip, .preview.s-error .chip { color: var(--grey-fg); background: var(--grey-bg); border-style: dashed; }
-.card .close { float: right; margin: -4px -6px 0 6px; padding: 0 6px; }
-.card form { margin: 6px 0 0; display: grid; gap: 8px; }
-.card label.check { display: flex; gap: 6px; align-items: flex-start; }
-.card label.field { display: grid; gap: 2px; }
-.card input[type="text"], .card input[type="date"] {
-  font: inherit; padding: 3px 6px; border: 1px solid var(--muted); border-radius: 6px; color: var(--fg); background: var(--bg);
-}
-.card input[aria-invalid="true"] { border-color: var(--fail-fg); }
-.card .errors { color: var(--fail-fg); margin: 0; }
-`;
+${CONSENT_CSS}`;
 
 /**
  * The frame body for people: the preview on focus, the card (consent dialog first) on Enter.

@@ -16,6 +16,19 @@ import {
   type PersonalConsent,
 } from './consent.ts';
 
+/** The styles of the card's close button and of the dialog, for a mode's frame sheet. */
+export const CONSENT_CSS = `
+.card .close { float: right; margin: -4px -6px 0 6px; padding: 0 6px; }
+.card form { margin: 6px 0 0; display: grid; gap: 8px; }
+.card label.check { display: flex; gap: 6px; align-items: flex-start; }
+.card label.field { display: grid; gap: 2px; }
+.card input[type="text"], .card input[type="date"] {
+  font: inherit; padding: 3px 6px; border: 1px solid var(--muted); border-radius: 6px; color: var(--fg); background: var(--bg);
+}
+.card input[aria-invalid="true"] { border-color: var(--fail-fg); }
+.card .errors { color: var(--fail-fg); margin: 0; }
+`;
+
 /** The texts of the dialog, by the suffix of their key (`consent.title`, `consent.error.date`, …). */
 export type ConsentLabel = (key: string) => string;
 

@@ -6,7 +6,7 @@
  * (docs/decisions/0050, 0052, 0064). The full ID number is never stored here.
  */
 import type { LocalizedText } from '@xinjian/sdk';
-import { serializeError, XinjianError } from '@xinjian/sdk';
+import { describeError, isRetryableError, serializeError, XinjianError } from '@xinjian/sdk';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n.ts';
 import { createLogger } from '../log.ts';
@@ -154,4 +154,35 @@ export async function auditedLookup<R>(steps: {
     log.error('could not write the audit outcome', redactDeep(serializeError(e)));
   }
   return result;
+}
+
+/**
+ * The origin of the page a lookup was made from, as an audit entry records it (`''` when the
+ * address does not parse).
+ */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A lookup that failed, as a result the card shows: the API's code and the reason, ID numbers
+ * masked, and whether a retry may help.
+ */
+export function lookupFailure(error: unknown): {
+  state: 'error';
+  code: string;
+  reason: LocalizedText;
+  retryable: boolean;
+} {
+  const s = serializeError(error);
+  return {
+    state: 'error',
+    code: redactIds(String(s.code ?? s.name)),
+    reason: redactDeep(describeError(error)),
+    retryable: isRetryableError(error),
+  };
 }

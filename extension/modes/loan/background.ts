@@ -8,14 +8,14 @@
  */
 
 import type { IndividualReportContent } from '@xinjian/sdk';
-import { describeError, isRetryableError, serializeError, XinjianError } from '@xinjian/sdk';
+import { XinjianError } from '@xinjian/sdk';
 import { isValidIdCard } from '@xinjian/sdk/identifiers';
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../core/background/client.ts';
 import { leaveTab, type ModeBackground } from '../../core/background/modes.ts';
 import { sendToTab } from '../../core/messages.ts';
 import { isValidConsent } from '../../core/personal/consent.ts';
-import { auditedLookup, consentStore } from '../../core/personal/lookup.ts';
+import { auditedLookup, consentStore, lookupFailure, originOf } from '../../core/personal/lookup.ts';
 import { orderPersonalReports } from '../../core/personal/reports.ts';
 import { maskedId, pageAddress, redactDeep, redactIds, stripControls } from '../../core/personal.ts';
 import { forgetPageKeys } from '../../core/screening/background/personal-check.ts';
@@ -198,7 +198,7 @@ export async function lookupBorrower(
     },
     failed: (error) => {
       report = null;
-      return lookupError(error);
+      return lookupFailure(error);
     },
     outcome: (r) => ({
       reportIds: r.state === 'done' ? r.reportIds : [],
@@ -323,16 +323,6 @@ async function personalReports(settings: Settings, idNumber: string, consent: Lo
   return { ...value, cached: false };
 }
 
-function lookupError(error: unknown): LoanResult {
-  const s = serializeError(error);
-  return {
-    state: 'error',
-    code: redactIds(String(s.code ?? s.name)),
-    reason: redactDeep(describeError(error)),
-    retryable: isRetryableError(error),
-  };
-}
-
 // Content-script text is page text: invisible controls out, ID numbers masked, whatever the field.
 function cleanText(text: string): string {
   return redactIds(stripControls(String(text)));
@@ -375,14 +365,6 @@ function cleanRef(b: LoanBorrowerRef): LoanBorrowerRef {
     idMasked: cleanText(b.idMasked),
     nameMasked: b.nameMasked === null ? null : cleanText(b.nameMasked),
   };
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
 }
 
 /** The loan mode's part of the background (core/background/modes.ts). */

@@ -12,7 +12,7 @@ import { localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import type { FrameBodyProps, FrameCard } from '../../core/overlay/frame-app.tsx';
 import type { ConsentEvent } from '../../core/personal/consent.ts';
-import { ConsentForm } from '../../core/personal/consent-form.tsx';
+import { CONSENT_CSS, ConsentForm } from '../../core/personal/consent-form.tsx';
 import { redactIds } from '../../core/personal.ts';
 import { formatDateTime } from '../../core/screening/format.ts';
 import {
@@ -36,6 +36,7 @@ import {
 } from './model.ts';
 import { PackSource } from './pack-source.tsx';
 import { reviewToday } from './preview.ts';
+import '../../core/personal/strings.ts';
 import './strings.ts';
 
 /** Styles added to the frame's sheet for the loan states and the consent form. */
@@ -48,19 +49,12 @@ export const LOAN_BADGE_CSS = `
 .preview.s-eligible .chip { color: var(--pass-fg); background: var(--pass-bg); }
 .preview.s-ineligible .chip { color: var(--fail-fg); background: var(--fail-bg); }
 .preview.s-incomplete .chip, .preview.s-error .chip { color: var(--grey-fg); background: var(--grey-bg); border-style: dashed; }
-.card .close { float: right; margin: -4px -6px 0 6px; padding: 0 6px; }
-.card form { margin: 6px 0 0; display: grid; gap: 8px; }
-.card label.check { display: flex; gap: 6px; align-items: flex-start; }
-.card label.field { display: grid; gap: 2px; }
-.card input[type="text"], .card input[type="date"] {
-  font: inherit; padding: 3px 6px; border: 1px solid var(--muted); border-radius: 6px; color: var(--fg); background: var(--bg);
-}
-.card input[aria-invalid="true"] { border-color: var(--fail-fg); }
-.card .errors { color: var(--fail-fg); margin: 0; }
-.card dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; }
+${CONSENT_CSS}.card dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; }
 .card dl.facts dt { color: var(--muted); }
 .card dl.facts dd { margin: 0; }
 `;
+
+const LOAN_WORDS = new Set(['consent.intro', 'consent.confirm', 'consent.purpose']);
 
 /** What the content script sends the frame about one borrower. */
 export interface LoanCardProps {
@@ -146,7 +140,8 @@ function Card(
           draftState={consent}
           today={props.today}
           purposeLabel={t('loan.purpose.housing_fund_loan')}
-          label={(key) => t(`loan.${key}` as MessageKey)}
+          // The dialog's words are the shared ones, but for what names this mode's purpose.
+          label={(key) => t(`${LOAN_WORDS.has(key) ? 'loan' : 'personal'}.${key}` as MessageKey)}
           onConsent={props.onConsent as (event: ConsentEvent) => void}
           // The background records a complete consent from this extension frame first, as typed
           // here, and refuses a lookup whose consent it did not record (docs/decisions/0052).

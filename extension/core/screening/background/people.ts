@@ -8,17 +8,24 @@
  * (docs/decisions/0064).
  */
 import type { DomainId, IndividualReportContent } from '@xinjian/sdk';
-import { describeError, isRetryableError, serializeError, XinjianError } from '@xinjian/sdk';
+import { XinjianError } from '@xinjian/sdk';
 import { isValidIdCard } from '@xinjian/sdk/identifiers';
 import { RULE_SETS } from '@xinjian/sdk/rules';
 import { clientFor } from '../../background/client.ts';
 import { sendToTab } from '../../messages.ts';
 import { modeById } from '../../modes.ts';
 import { isValidConsent, type PersonalConsent } from '../../personal/consent.ts';
-import { auditedLookup, type ConsentStore, consentStore, forgetConsents } from '../../personal/lookup.ts';
+import {
+  auditedLookup,
+  type ConsentStore,
+  consentStore,
+  forgetConsents,
+  lookupFailure,
+  originOf,
+} from '../../personal/lookup.ts';
 import type { PersonRef, PersonResult } from '../../personal/person.ts';
 import { mergePersonalReports, orderPersonalReports } from '../../personal/reports.ts';
-import { maskedId, redactDeep, redactIds } from '../../personal.ts';
+import { maskedId, redactDeep } from '../../personal.ts';
 import { loadSettings, siteFor, todayInChina } from '../../settings.ts';
 import type { TabRecord } from '../model.ts';
 import { updateConsortia } from './lookups.ts';
@@ -158,15 +165,7 @@ export async function lookupPerson(
         failedProducts: orders.failedProducts,
       };
     },
-    failed: (error) => {
-      const s = serializeError(error);
-      return {
-        state: 'error',
-        code: redactIds(String(s.code ?? s.name)),
-        reason: redactDeep(describeError(error)),
-        retryable: isRetryableError(error),
-      };
-    },
+    failed: lookupFailure,
     outcome: (r) => ({
       reportIds: r.state === 'done' ? r.reportIds : [],
       outcome:
@@ -208,12 +207,4 @@ async function setPerson(
     from.frameId ?? undefined,
   );
   return true;
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
 }
