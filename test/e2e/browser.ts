@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import type { BadgeSnapshot } from '../../extension/core/badges/test-hook.ts';
+import type { AuditEntry } from '../../extension/core/personal/audit.ts';
 import type { TabRecord } from '../../extension/core/screening/model.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 
@@ -246,4 +247,70 @@ export function loanTabRecord(worker: Worker, urlPart: string, companies = 0): P
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, name);
+}
+
+/**
+ * The whole audit log of personal lookups (requests and outcomes), oldest first, straight from
+ * the extension's IndexedDB.
+ *
+ * @example
+ * ```ts
+ * const entries = await readAuditLog(browser.worker);
+ * ```
+ */
+export function readAuditLog(worker: Worker): Promise<AuditEntry[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<AuditEntry[]>((resolve, reject) => {
+        const r = indexedDB.open('xinjian-audit');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const d = r.result;
+          if (!d.objectStoreNames.contains('entries')) return resolve([]);
+          const all = d.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => {
+            d.close();
+            resolve(all.result as AuditEntry[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Fills the open consent dialog of a card frame by keyboard: waits for the focus on the purpose
+ * checkbox (the dialog moves it there once drawn; a Space before would land elsewhere), confirms
+ * the purpose, types the reference, sets the authorization date and submits.
+ *
+ * @example
+ * ```ts
+ * await confirmConsentByKeyboard(page, 'SQ-2026-1103-01', '2026-11-03');
+ * ```
+ */
+export async function confirmConsentByKeyboard(
+  page: Page,
+  reference: string,
+  grantedAt: string,
+): Promise<void> {
+  const cards = () => page.frames().filter((f) => f.url().includes('/card.html'));
+  await until(
+    () =>
+      Promise.all(
+        cards().map((f) =>
+          f.evaluate(() => document.activeElement?.getAttribute('name') ?? '').catch(() => ''),
+        ),
+      ),
+    (names) => names.includes('purposeConfirmed'),
+    'the focus on the purpose checkbox',
+  );
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(reference);
+  // The date field's order follows the browser's locale; fill sets it as a date, as a picker
+  // would. A page can have more than one card frame (the people script has its own).
+  const frames = cards();
+  const counts = await Promise.all(frames.map((f) => f.locator('input[name="grantedAt"]').count()));
+  await frames[counts.findIndex((n) => n > 0)]?.locator('input[name="grantedAt"]').fill(grantedAt);
+  await page.keyboard.press('Enter');
 }

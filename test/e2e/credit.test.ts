@@ -13,7 +13,6 @@ import { createClient } from '@xinjian/sdk';
 import { CREDIT_LENDING_RULE_SET, evaluateCreditLending, type ScreeningSubject } from '@xinjian/sdk/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditEntry } from '../../extension/core/personal/audit.ts';
 import type { TabPerson } from '../../extension/core/screening/model.ts';
 import { canonicalJson, type EvidenceFile, verifyEvidence } from '../../sdk/src/evidence/index.ts';
 import { DEMO_API_KEY, individualsByTag } from '../../seeds/index.ts';
@@ -21,8 +20,10 @@ import expectedPages from '../../seeds/pages/expected.json' with { type: 'json' 
 import {
   type BadgeSnapshot,
   type ChromeGlobal,
+  confirmConsentByKeyboard,
   type ExtensionBrowser,
   launchWithExtension,
+  readAuditLog,
   screenshotPath,
   settledBadges,
   snapshot,
@@ -180,24 +181,7 @@ async function journalSince(seq: number): Promise<JournalEntry[]> {
 }
 const people = () => snapshot(page, 'people');
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const readAudit = () =>
-  browser.worker.evaluate(
-    () =>
-      new Promise<AuditEntry[]>((resolve, reject) => {
-        const r = indexedDB.open('xinjian-audit');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const d = r.result;
-          if (!d.objectStoreNames.contains('entries')) return resolve([]);
-          const all = d.transaction('entries').objectStore('entries').getAll();
-          all.onsuccess = () => {
-            d.close();
-            resolve(all.result as AuditEntry[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+const readAudit = () => readAuditLog(browser.worker);
 
 describe('the legal representative, looked up after consent', () => {
   const id = () => legal?.idNumber ?? '';
@@ -241,26 +225,7 @@ describe('the legal representative, looked up after consent', () => {
     // Still nothing ordered while the dialog is open.
     expect((await journalSince(firstSeq)).some((e) => e.path.startsWith('/v1/reports'))).toBe(false);
 
-    await until(
-      () =>
-        Promise.all(
-          page
-            .frames()
-            .filter((f) => f.url().includes('/card.html'))
-            .map((f) => f.evaluate(() => document.activeElement?.getAttribute('name') ?? '').catch(() => '')),
-        ),
-      (names) => names.includes('purposeConfirmed'),
-      'the focus on the purpose checkbox',
-    );
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('SX-2026-1203-07');
-    // The people script has its own card frame beside the screening one: the dialog's is the one.
-    const frames = page.frames().filter((f) => f.url().includes('/card.html'));
-    const counts = await Promise.all(frames.map((f) => f.locator('input[name="grantedAt"]').count()));
-    const frame = frames[counts.findIndex((n) => n > 0)];
-    await frame?.locator('input[name="grantedAt"]').fill(chinaToday());
-    await page.keyboard.press('Enter');
+    await confirmConsentByKeyboard(page, 'SX-2026-1203-07', chinaToday());
 
     const done = await until(
       people,

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditEntry } from '../../extension/core/personal/audit.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import type { LoanDecisionFile } from '../../extension/modes/loan/record.ts';
 import { canonicalJson } from '../../sdk/src/evidence/index.ts';
@@ -21,8 +20,10 @@ import { enterpriseByTag, individualsByTag, SEED_AS_OF } from '../../seeds/index
 import {
   type BadgeSnapshot,
   type ChromeGlobal,
+  confirmConsentByKeyboard,
   type ExtensionBrowser,
   launchWithExtension,
+  readAuditLog,
   screenshotPath,
   settledBadges,
   snapshot,
@@ -70,24 +71,7 @@ function loanRecord(): Promise<LoanTabRecord> {
   ) as Promise<LoanTabRecord>;
 }
 // The whole audit log, straight from the extension's IndexedDB (requests and outcomes).
-const readAuditAll = () =>
-  browser.worker.evaluate(
-    () =>
-      new Promise<AuditEntry[]>((resolve, reject) => {
-        const r = indexedDB.open('xinjian-audit');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const d = r.result;
-          if (!d.objectStoreNames.contains('entries')) return resolve([]);
-          const all = d.transaction('entries').objectStore('entries').getAll();
-          all.onsuccess = () => {
-            d.close();
-            resolve(all.result as AuditEntry[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+const readAuditAll = () => readAuditLog(browser.worker);
 // One entry per lookup's outcome (each lookup's request entry is written before it).
 const readAudit = async () => (await readAuditAll()).filter((e) => e.outcome.kind !== 'requested');
 
@@ -113,26 +97,7 @@ async function consentByKeyboard(key: string, reference: string): Promise<void> 
     (all) => all.some((b) => b.key === key && b.cardOpen && b.cardText.includes('授权书编号')),
     'the consent dialog',
   );
-  // The dialog moves the focus to its purpose checkbox once drawn: wait for it, or the Space
-  // below lands elsewhere and the purpose stays unconfirmed.
-  await until(
-    () =>
-      Promise.all(
-        page
-          .frames()
-          .filter((f) => f.url().includes('/card.html'))
-          .map((f) => f.evaluate(() => document.activeElement?.getAttribute('name') ?? '').catch(() => '')),
-      ),
-    (names) => names.includes('purposeConfirmed'),
-    'the focus on the purpose checkbox',
-  );
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(reference);
-  // The date field's order follows the browser's locale; fill sets it as a date, as a picker would.
-  const frame = page.frames().find((f) => f.url().includes('/card.html'));
-  await frame?.locator('input[name="grantedAt"]').fill('2026-11-03');
-  await page.keyboard.press('Enter');
+  await confirmConsentByKeyboard(page, reference, '2026-11-03');
 }
 
 beforeAll(async () => {
