@@ -303,4 +303,21 @@ describe('the legal representative, looked up after consent', () => {
     const jwks = await (await fetch(`${mockUrl}/.well-known/jwks.json`)).json();
     expect((await verifyEvidence(file, jwks)).ok).toBe(true);
   });
+
+  it("lists the person masked in the side panel under the application, with the person's verdict", async () => {
+    const record = await tabRecord(browser.worker, '/demo/credit-review');
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
+    const row = panel.locator('tr.person');
+    const text = await until(
+      () => row.textContent(),
+      (t) => (t ?? '').includes('通过'),
+      "the representative's row in the side panel",
+    );
+    expect(text).toContain(masked());
+    expect(text).toContain('法定代表人');
+    expect(await row.getAttribute('data-state')).toBe('pass');
+    expect(await panel.content()).not.toContain(id());
+    await panel.close();
+  });
 });

@@ -13,6 +13,9 @@ import { browser } from 'wxt/browser';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
 import { send } from '../messages.ts';
 import { byMode, modeById } from '../modes.ts';
+import { auditLabel } from '../personal/audit.ts';
+import { personLine, personStateLabel } from '../personal/card.tsx';
+import { personDisplayState } from '../personal/person.ts';
 import { Citations } from '../screening/citations.tsx';
 import { pageEvidenceContext, savedEvidence, tableCsv } from '../screening/evidence.ts';
 import {
@@ -368,11 +371,38 @@ function BidderTable(props: {
                   </td>
                 </tr>
               ))}
+              {group.consortium ? <PeopleRows record={record} group={group.consortium.id} /> : null}
             </>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+// The group's people (a borrower's 法定代表人), masked, with where their consent-gated lookup
+// stands or the person's own verdict; their result counts in the group's verdict above.
+function PeopleRows(props: { record: TabRecord; group: string }): JSX.Element {
+  const people = (props.record.people ?? []).filter((p) => p.person.group === props.group);
+  return (
+    <>
+      {people.map((p) => {
+        const state = personDisplayState(p.result);
+        return (
+          <tr key={p.person.key} data-key={p.person.key} data-state={state} class="person">
+            <td class="nowrap">—</td>
+            <td>
+              {personLine(p.person)}
+              <div class="muted small">{auditLabel('role', p.person.role, getLanguage())}</div>
+            </td>
+            <td class="nowrap">—</td>
+            <td>
+              <span class={`chip s-${state}`}>{personStateLabel(state)}</span>
+            </td>
+          </tr>
+        );
+      })}
+    </>
   );
 }
 
