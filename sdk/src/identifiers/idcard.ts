@@ -115,23 +115,26 @@ export function computeIdCardCheckChar(first17: string): string {
   return checkCharUnchecked(first17);
 }
 
-/** `YYYYMMDD` as a number for the calendar day of `asOf` in UTC+8. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+// The finder asks once per text it searches (thousands of cells on a long list): the last day
+// is kept by its number since the epoch in UTC+8, so a Date is made once a day, not once a call.
+let lastDay = Number.NaN;
+let lastDayKey = 0;
+
 /** @internal The day `asOf` (default now) falls on in China, as YYYYMMDD. */
 export function chinaDayKey(asOf: Date | undefined): number {
-  let t = asOf === undefined ? Number.NaN : Number(asOf);
+  // Number(undefined) and an invalid Date are NaN: both mean now.
+  let t = Number(asOf);
   if (!Number.isFinite(t)) t = Date.now();
-  // The finder asks once per text it searches (thousands of cells on a long list): the last
-  // day is kept with its bounds, so a Date is made once a day, not once a call.
-  if (t >= lastDay.from && t < lastDay.until) return lastDay.key;
-  const d = new Date(t + CST_OFFSET_MS);
-  const key = d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-  const from = Math.floor((t + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS;
-  lastDay = { key, from, until: from + DAY_MS };
-  return key;
+  const day = Math.floor((t + CST_OFFSET_MS) / DAY_MS);
+  if (day !== lastDay) {
+    // Midnight UTC of that day number carries China's calendar date in its UTC fields.
+    const d = new Date(day * DAY_MS);
+    lastDayKey = d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+    lastDay = day;
+  }
+  return lastDayKey;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-let lastDay = { key: 0, from: Number.POSITIVE_INFINITY, until: Number.NEGATIVE_INFINITY };
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
