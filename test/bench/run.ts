@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only sdk,ids,bundle,browser] [-- --browser annotate,latency]`:
+ * `npm run bench [-- --quick] [-- --only sdk,ids,bundle,browser] [-- --browser annotate,latency,flood]`:
  * runs the benchmark suites (`--browser` picks the parts of the browser suite),
  * prints a table and writes test/bench/results.json. Benchmarks report and never fail on a
  * missed target; the exit code is non-zero only when a metric could not be measured at all.
@@ -42,7 +42,7 @@ for (const name of only) {
     process.exit(2);
   }
 }
-const BROWSER_PARTS = ['annotate', 'latency'] as const;
+const BROWSER_PARTS = ['annotate', 'latency', 'flood'] as const;
 const browserParts = (values.browser ?? BROWSER_PARTS.join(',')).split(',').map((s) => s.trim());
 for (const part of browserParts) {
   if (!(BROWSER_PARTS as readonly string[]).includes(part)) {

@@ -31,6 +31,7 @@ import {
   tabRecord,
   until,
 } from './browser.ts';
+import { FLOOD_BATCH, FLOOD_ROWS, FLOOD_TICKS, floodPage, runFlood } from './flood-page.ts';
 import { askedIds, bidderTable, journal, noRatingCache, servePages, setApi, watchErrors } from './harness.ts';
 import { buildVariant, type Variant } from './variants.ts';
 
@@ -454,83 +455,61 @@ describe('a page script, against the production content script', () => {
     expect(askedIds(await journal(mockUrl)).sort()).toEqual([A, B, later].map((e) => e.subject.uscc).sort());
   });
 
-  // Skipped for a while (the flooded page showed 5–9 tasks over 200 ms against its own 1–3); it
-  // passes again with the page reader's budgeted slices and the batched result writes.
-  it('keeps a flooded page responsive: 100,000 nodes and seconds of mutations', async () => {
-    const FLOOD = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>公告</title>
-<script>
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-  }).observe({ type: 'longtask', buffered: true });
-</script></head><body>
-<p>投标人：${row(A)}</p><div id="flood"></div>
-<script>
-  const flood = document.getElementById('flood');
-  const frag = document.createDocumentFragment();
-  for (let i = 0; i < 50000; i++) {
-    const d = document.createElement('div');
-    d.textContent = '项目编号 ' + i + '，附件 ' + (i % 97);
-    frag.appendChild(d);
-  }
-  flood.appendChild(frag);
-  window.__flood = (ms, text) => new Promise((resolve) => {
-    let n = 0;
-    const timer = setInterval(() => {
-      for (let i = 0; i < 400; i++) {
-        const d = flood.children[(n * 400 + i) % flood.children.length];
-        d.textContent = '更新 ' + n + '-' + i;
-        d.className = 'c' + (n % 3);
-      }
-      n++;
-      if (n === 20) {
-        const p = document.createElement('p');
-        p.textContent = text;
-        document.body.appendChild(p);
-      }
-    }, 50);
-    setTimeout(() => { clearInterval(timer); resolve(n); }, ms);
-  });
-</script></body></html>`;
+  // Its long tasks against the page's own are a figure of the browser bench (`flood.*`), not
+  // an assertion here: what is checked is what the extension does on the page, by count.
+  it('keeps up with a flooded page: 100,000 nodes and 80 bursts of mutations', async () => {
     const added = other(12);
-    const flood = async (page: Page) => {
-      const nodes = await page.evaluate(() => {
-        let n = 0;
-        const walker = document.createTreeWalker(document.documentElement);
-        while (walker.nextNode()) n++;
-        return n;
-      });
-      expect(nodes).toBeGreaterThan(100_000);
-      await page.evaluate(
-        ([ms, text]) =>
-          (window as unknown as { __flood(ms: number, t: string): Promise<number> }).__flood(ms, text),
-        [4_000, `补充投标人：${row(added)}`] as const,
-      );
-    };
-
-    // Without the extension: the page's own long tasks.
-    const base = await baseline.open('/x/hostile/flood', FLOOD);
-    await flood(base);
-    const baseTasks = await base.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    await base.close();
-
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 1_000 });
-    await cdp.send('Profiler.start');
-    await page.goto(pages.serve('/x/hostile/flood', FLOOD));
+    const concealed = other(13);
+    const page = await pages.open(
+      '/x/hostile/flood',
+      floodPage(`投标人：${row(A)}`, `投标人：${row(concealed)}`),
+    );
+    const nodes = await page.evaluate(() => {
+      let n = 0;
+      const walker = document.createTreeWalker(document.documentElement);
+      while (walker.nextNode()) n++;
+      return n;
+    });
+    expect(nodes).toBeGreaterThan(100_000);
     await checked(browser, '/x/hostile/flood', [A]);
-    await flood(page);
-    // Detection kept up: the code added in the middle of the flood is checked.
-    await checked(browser, '/x/hostile/flood', [A, added]);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 
-    const ours = busiestStretch(profile, `chrome-extension://${browser.extensionId}/`);
-    expect(ours.totalMs).toBeGreaterThan(50); // the profile did see the content script work
-    expect(ours.longestMs).toBeLessThan(200);
-    expect(tasks.filter((d) => d > 200).length).toBeLessThanOrEqual(baseTasks.filter((d) => d > 200).length);
+    // The page's own script ran every burst, and what it wrote is what its rows hold.
+    expect(await runFlood(page, `补充投标人：${row(added)}`)).toBe(FLOOD_TICKS);
+    const rows = await page.evaluate(
+      ([ticks, batch]) => {
+        const children = [...(document.getElementById('flood')?.children ?? [])];
+        let rewritten = 0;
+        let untouched = 0;
+        children.forEach((d, k) => {
+          const n = Math.floor(k / batch);
+          if (n < ticks && d.textContent === `更新 ${n}-${k % batch}` && d.className === `c${n % 3}`)
+            rewritten++;
+          else if (n >= ticks && d.textContent === `项目编号 ${k}，附件 ${k % 97}`) untouched++;
+        });
+        const plain = children.every((d) => d.tagName === 'DIV' && d.childNodes.length === 1);
+        return { count: children.length, rewritten, untouched, plain };
+      },
+      [FLOOD_TICKS, FLOOD_BATCH] as const,
+    );
+    expect(rows).toEqual({
+      count: FLOOD_ROWS,
+      rewritten: FLOOD_TICKS * FLOOD_BATCH,
+      untouched: FLOOD_ROWS - FLOOD_TICKS * FLOOD_BATCH,
+      plain: true,
+    });
+
+    // Detection kept up: the code added in the middle of the flood is checked; the hidden one
+    // and the 50,000 rows of numbers are not, and each subject is asked once.
+    await checked(browser, '/x/hostile/flood', [A, added]);
+    expect(askedIds(await journal(mockUrl)).sort()).toEqual([A, added].map((e) => e.subject.uscc).sort());
+    // One marker per code shown, once the added one (after the rows) is scrolled to.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await until(
+      () => badgeLabels(browser, page),
+      (labels) => labels.length >= 2,
+      'a marker for each code shown',
+    );
+    expect(await badgeLabels(browser, page)).toHaveLength(2);
   }, 90_000);
 });
 
@@ -640,49 +619,6 @@ describe('what the API sends, rendered in a badge', () => {
     expect((replies[0] as { xinjianTestReply: string }).xinjianTestReply).toBe('real');
   });
 });
-
-interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/**
- * The longest time code from `urlPrefix` (with what it calls: style reads, DOM calls) ran
- * without a break, from a CPU profile: JavaScript cannot yield in the middle, so this is the
- * longest task our code made on the page's main thread. Garbage collection neither breaks nor
- * extends a run; any other sample (the page's code, rendering, idle) ends it.
- */
-function busiestStretch(profile: CpuProfile, urlPrefix: string): { longestMs: number; totalMs: number } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const memo = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const up = parent.get(id);
-    const ours =
-      (byId.get(id)?.callFrame.url.startsWith(urlPrefix) ?? false) || (up !== undefined && isOurs(up));
-    memo.set(id, ours);
-    return ours;
-  };
-  let run = 0;
-  let longestMs = 0;
-  let totalMs = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i] ?? 0;
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (isOurs(id)) {
-      run += ms;
-      totalMs += ms;
-      longestMs = Math.max(longestMs, run);
-    } else if (byId.get(id)?.callFrame.functionName !== '(garbage collector)') {
-      run = 0;
-    }
-  }
-  return { longestMs, totalMs };
-}
 
 describe('personal data a page slips in, and the API address (e2e build)', () => {
   let browser: ExtensionBrowser;

@@ -18,6 +18,6 @@ export interface SuiteContext {
   log: (line: string) => void;
   /** The machine record; a suite that starts a browser fills in `chromium`. */
   machine: Machine;
-  /** The parts of the browser suite to run: the annotated pages, the latency runs. */
-  browserParts: Set<'annotate' | 'latency'>;
+  /** The parts of the browser suite to run: the annotated pages, the latency runs, the flooded page. */
+  browserParts: Set<'annotate' | 'latency' | 'flood'>;
 }

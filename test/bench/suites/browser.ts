@@ -10,6 +10,16 @@
  */
 import type { Browser, Page, Worker } from 'playwright-core';
 import type { JournalEntry } from '../../../mock-server/src/index.ts';
+import { findIdentifiers } from '../../../sdk/src/identifiers/index.ts';
+import {
+  FLOOD_ADD_AT,
+  FLOOD_BATCH,
+  FLOOD_ROWS,
+  FLOOD_TICKS,
+  floodPage,
+  runFlood,
+} from '../../e2e/flood-page.ts';
+import { servePages } from '../../e2e/harness.ts';
 import {
   attachProbe,
   bareScan,
@@ -31,6 +41,7 @@ import { buildExtension } from '../lib/extension.ts';
 import { failed, type Measured, median, metric } from '../lib/metrics.ts';
 import { type BenchMock, batchRequests } from '../lib/mock.ts';
 import { assertSamePattern, CANDIDATE_SOURCE } from '../lib/pattern.ts';
+import { busiestStretch, type CpuProfile } from '../lib/profile.ts';
 import type { SuiteContext } from '../lib/suite.ts';
 
 const MIB = 2 ** 20;
@@ -308,7 +319,7 @@ const longAfter = (tasks: LongTask[], from: number, exclude: [number, number] | 
   );
 
 /**
- * The browser metrics (1, 2, 3 and 6 of the README). Builds the `e2e` extension pointed at
+ * The browser metrics (1, 2, 3, 6 and 7 of the README). Builds the `e2e` extension pointed at
  * `mock`, launches it through the e2e helpers and a plain Chromium for the baselines.
  *
  * @example
@@ -351,6 +362,8 @@ export async function browserMetrics(ctx: SuiteContext, mock: BenchMock): Promis
     }
     if (ctx.browserParts.has('latency'))
       out.push(...(await withBrowser((browser) => latency(ctx, plan, browser, plain as Browser, mock))));
+    if (ctx.browserParts.has('flood'))
+      out.push(...(await withBrowser((browser) => flooded(ctx, plan, browser, plain as Browser, mock))));
   } finally {
     await plain?.close();
     await ext.remove();
@@ -677,5 +690,139 @@ async function latency(
     const reason = new Error(`${error instanceof Error ? error.message : String(error)}${warningsNote()}`);
     ctx.log(`  latency failed: ${reason.message}`);
     return [failed(name, 'ms', reason)];
+  }
+}
+
+/** Long tasks over this count as the flooded page freezing (the figure hostile.test.ts had). */
+const FREEZE_MS = 200;
+
+/**
+ * The flooded page of `test/e2e/flood-page.ts` (over 100,000 nodes, then 80 bursts of
+ * mutations with a code added in the middle): its long tasks with the extension against the
+ * same page without it, and the longest stretch the extension's own code ran, from a CPU
+ * profile. Each repetition loads the page fresh in both browsers, with a cold rating cache.
+ */
+async function flooded(
+  ctx: SuiteContext,
+  plan: Plan,
+  ext: ExtensionBrowser,
+  plain: Browser,
+  mock: BenchMock,
+): Promise<Measured[]> {
+  const names: [string, string][] = [
+    ['flood.long-tasks-200ms', 'tasks'],
+    ['flood.longest-task', 'ms'],
+    ['flood.longest-stretch', 'ms'],
+  ];
+  workerWarnings.clear();
+  try {
+    // Three subjects the mock knows: one shown, one added during the flood, one hidden.
+    const html = await (await fetch(pageUrl(mock, 20))).text();
+    const codes = [
+      ...new Set(findIdentifiers(html.replace(/<[^>]*>/g, ' '), { kinds: ['uscc'] }).map((m) => m.value)),
+    ];
+    const [shown, added, hidden] = codes;
+    if (!shown || !added || !hidden) throw new Error('the demo page has fewer than 3 distinct USCCs');
+    const page = floodPage(
+      `投标人：甲公司（统一社会信用代码：${shown}）`,
+      `投标人：丙公司（统一社会信用代码：${hidden}）`,
+    );
+    const addedText = `补充投标人：乙公司（统一社会信用代码：${added}）`;
+    const s = {
+      long: [] as number[],
+      longest: [] as number[],
+      stretch: [] as number[],
+      plainLong: [] as number[],
+      plainLongest: [] as number[],
+    };
+    const over = (tasks: LongTask[], dcl: number) =>
+      tasks.filter((t) => t.start >= dcl && t.duration > FREEZE_MS);
+    const longestOf = (tasks: LongTask[], dcl: number) =>
+      Math.max(0, ...tasks.filter((t) => t.start >= dcl).map((t) => t.duration));
+    const dclOf = (p: Page) =>
+      p.evaluate(
+        () =>
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+            .domContentLoadedEventStart,
+      );
+    const reps = repetitionBudget(plan.repetitions, plan.budgetMs('latency'));
+    for (let rep = 0; reps.next(); rep++) {
+      const path = `/x/bench/flood-${++runs}`;
+      // Without the extension: the page's own long tasks.
+      const bare = await plain.newContext();
+      try {
+        (await servePages(bare, mock.url)).serve(path, page);
+        const p = await bare.newPage();
+        await p.addInitScript(observeLongTasks);
+        await p.goto(`${mock.url}${path}`);
+        await runFlood(p, addedText);
+        const dcl = await dclOf(p);
+        const { longTasks } = await pageTimings(p);
+        s.plainLong.push(over(longTasks, dcl).length);
+        s.plainLongest.push(longestOf(longTasks, dcl));
+      } finally {
+        await bare.close();
+      }
+
+      await clearRatingCache(ext);
+      await mock.clearJournal();
+      const served = await servePages(ext.context, mock.url);
+      const p = await ext.context.newPage();
+      const cdp = await ext.context.newCDPSession(p);
+      try {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 1_000 });
+        await cdp.send('Profiler.start');
+        await p.goto(served.serve(path, page));
+        await answered(mock, 1, plan.timeoutMs);
+        const bursts = await runFlood(p, addedText);
+        await answered(mock, 2, plan.timeoutMs);
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        const dcl = await dclOf(p);
+        const { longTasks } = await pageTimings(p);
+        const ours = busiestStretch(profile, `chrome-extension://${ext.extensionId}/`);
+        if (ours.totalMs === 0) throw new Error("the CPU profile shows none of the content script's work");
+        s.long.push(over(longTasks, dcl).length);
+        s.longest.push(longestOf(longTasks, dcl));
+        s.stretch.push(ours.longestMs);
+        ctx.log(
+          `  flood, rep ${rep + 1}: ${bursts} bursts; long tasks over ${FREEZE_MS} ms ${s.long.at(-1)} (without the extension ${s.plainLong.at(-1)}), longest ${s.longest.at(-1)?.toFixed(0)} ms, the extension's longest stretch ${ours.longestMs.toFixed(0)} ms of ${ours.totalMs.toFixed(0)} ms`,
+        );
+      } finally {
+        await cdp.detach().catch(() => undefined);
+        await p.close();
+        await ext.context.unroute(`${mock.url}/x/**`);
+      }
+    }
+    const note = `the flooded page of test/e2e/flood-page.ts (${FLOOD_ROWS} rows, ${FLOOD_TICKS} bursts of ${FLOOD_BATCH} rewrites every 50 ms, a code added after ${FLOOD_ADD_AT}), from DOMContentLoaded until the added code is answered; cold rating cache${reps.note}${warningsNote()}`;
+    return [
+      metric('flood.long-tasks-200ms', 'tasks', s.long, {
+        baselineSamples: s.plainLong,
+        target: { text: '≤ baseline', met: (m) => m.baseline !== null && m.value <= m.baseline },
+        note: `long tasks over ${FREEZE_MS} ms (PerformanceObserver longtask, buffered); ${note}; baseline: the same page and flood without the extension`,
+      }),
+      metric('flood.longest-task', 'ms', s.longest, {
+        baselineSamples: s.plainLongest,
+        note: `the longest long task; ${note}; baseline: the same without the extension`,
+      }),
+      metric('flood.longest-stretch', 'ms', s.stretch, {
+        target: { text: `< ${FREEZE_MS} ms`, met: (m) => m.value < FREEZE_MS },
+        note: `the longest time the extension's code (chrome-extension:// frames and what they call) ran without a break, from a CDP CPU profile sampled every 1 ms; ${note}`,
+      }),
+    ];
+  } catch (error) {
+    const reason = new Error(`${error instanceof Error ? error.message : String(error)}${warningsNote()}`);
+    ctx.log(`  flood failed: ${reason.message}`);
+    return names.map(([name, unit]) => failed(name, unit, reason));
+  }
+}
+
+/** Waits until the mock has answered `ids` distinct identifiers since its journal was cleared. */
+async function answered(mock: BenchMock, ids: number, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (answeredIds(await mock.journal()) < ids) {
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`the mock answered ${answeredIds(await mock.journal())} of ${ids} identifiers`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
