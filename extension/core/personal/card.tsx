@@ -20,18 +20,9 @@ import {
   type PersonDisplayState,
   type PersonRef,
   personDisplayState,
+  personStateIcon,
 } from './person.ts';
 import './strings.ts';
-
-const ICONS: Readonly<Record<PersonDisplayState, string>> = {
-  consent: '✎',
-  checking: '◌',
-  error: '⊘',
-  pass: '✓',
-  review: '!',
-  fail: '✕',
-  incomplete: '⊘',
-};
 
 const p = (key: string, params?: Record<string, string | number>) =>
   t(`personal.${key}` as MessageKey, params);
@@ -79,7 +70,7 @@ export function PersonFrameBody({ view, props, act, close }: FrameBodyProps): JS
       <div class={`preview s-${state}`} role="status" aria-live="polite" aria-label={personBadgeLabel(c)}>
         <span class="chip">
           <span class="icon" aria-hidden="true">
-            {ICONS[state]}
+            {personStateIcon(state)}
           </span>
           <strong class="verdict">{personStateLabel(state)}</strong>
         </span>
@@ -146,7 +137,7 @@ function PersonCard(
     <>
       <h3>{p('person.verdict')}</h3>
       <div class={`verdict-line s-${state}`}>
-        <span aria-hidden="true">{ICONS[state]}</span>
+        <span aria-hidden="true">{personStateIcon(state)}</span>
         <span>{personStateLabel(state)}</span>
       </div>
       <Details {...props} onStart={() => setConsent(opened())} />

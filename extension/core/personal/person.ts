@@ -43,6 +43,24 @@ export function personDisplayState(result: PersonResult): PersonDisplayState {
   return result.state === 'done' ? result.result.verdict : result.state;
 }
 
+const STATE_ICONS: Readonly<Record<PersonDisplayState, string>> = {
+  consent: '✎',
+  checking: '◌',
+  error: '⊘',
+  pass: '✓',
+  review: '!',
+  fail: '✕',
+  incomplete: '⊘',
+};
+
+/**
+ * The icon of a person's state: a shape per state, so the word is never carried by colour alone;
+ * `?` for a state this version does not know (a record from a newer one).
+ */
+export function personStateIcon(state: string): string {
+  return STATE_ICONS[state as PersonDisplayState] ?? '?';
+}
+
 /** The card frame's body for people (core/personal/card.tsx). */
 export const PERSON_CARD = 'person';
 

@@ -1,14 +1,15 @@
 import { type EvidenceFile, sealEvidence } from '@xinjian/sdk/evidence';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { evaluateLegalRepresentative, evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ratingSummary } from '../../../mock-server/src/catalog.ts';
-import { enterpriseByTag } from '../../../seeds/index.ts';
+import { enterpriseByTag, individualsByTag } from '../../../seeds/index.ts';
 import type { Language } from '../i18n.ts';
+import { maskedId, maskedName } from '../personal.ts';
 import { type EvidenceContext, screeningRecord } from './evidence.ts';
 import { EvidenceView } from './evidence-page.tsx';
-import type { TabRecord, TabSubject } from './model.ts';
+import type { TabPerson, TabRecord, TabSubject } from './model.ts';
 import { codeSubject, nameSubject } from './subjects.ts';
 
 let container: HTMLElement;
@@ -38,7 +39,11 @@ function checked(tag: string): TabSubject {
   };
 }
 
-async function sealed(language: Language, more: TabSubject[] = []): Promise<EvidenceFile> {
+async function sealed(
+  language: Language,
+  more: TabSubject[] = [],
+  people: TabPerson[] = [],
+): Promise<EvidenceFile> {
   const tab: TabRecord = {
     tabId: 7,
     url: 'http://127.0.0.1:8787/demo/bid-opening',
@@ -64,6 +69,7 @@ async function sealed(language: Language, more: TabSubject[] = []): Promise<Evid
       ...more,
     ],
     consortia: [],
+    ...(people.length > 0 ? { people } : {}),
   };
   const ctx: EvidenceContext = {
     operator: null,
@@ -130,5 +136,87 @@ describe('the printed evidence', () => {
     expect(link?.parentElement?.textContent).toContain('最高人民法院失信被执行人名单规定（名称，非文号）');
     // A 文号 stays text.
     expect([...container.querySelectorAll('a')].map((a) => a.textContent)).not.toContain('财库〔2016〕125号');
+  });
+});
+
+// The 法定代表人 of a credit application: one looked up after consent, one still waiting for it.
+const LISTED = individualsByTag('edge:hf-dishonest')[0];
+const WAITING = individualsByTag('credit-case:cc-1')[0];
+function people(): TabPerson[] {
+  if (!LISTED || !WAITING) throw new Error('no seed individuals');
+  const report = { ...LISTED.content, generatedAt: '2026-11-25T09:00:00+08:00' };
+  const person = (p: typeof LISTED, key: string) => ({
+    key,
+    role: 'legal_representative',
+    idMasked: maskedId(p.idNumber),
+    nameMasked: maskedName(p.name),
+    group: null,
+  });
+  return [
+    {
+      person: person(LISTED, 'person:1'),
+      result: {
+        state: 'done',
+        result: evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+        checkedAt: '2026-11-25T02:01:00.000Z',
+        reportIds: ['rpt-p-1'],
+        failedProducts: [],
+      },
+      report,
+      consent: {
+        purpose: 'credit_lending',
+        reference: 'SX-2026-001',
+        grantedAt: '2026-11-24',
+        confirmedAt: '2026-11-25T02:00:00.000Z',
+      },
+    },
+    { person: person(WAITING, 'person:2'), result: { state: 'consent' }, report: null },
+  ];
+}
+
+describe('the people on the printed evidence', () => {
+  const row = (key: string) => container.querySelector(`[data-testid="people"] tr[data-key="${key}"]`);
+
+  it('prints each person masked, with the verdict in words and icon, findings, authorization and what the signatures do not cover', async () => {
+    const file = await sealed('zh-CN', [], people());
+    await act(() => render(<EvidenceView file={file} />, container));
+    const done = row('person:1');
+    expect(done?.textContent).toContain(maskedId(LISTED?.idNumber ?? ''));
+    expect(done?.textContent).toContain('法定代表人');
+    expect(done?.querySelector('.verdict')?.textContent).toBe('! 需复核');
+    expect(done?.textContent).toContain('发改财金〔2016〕141号');
+    expect(done?.textContent).toContain('SX-2026-001');
+    expect(done?.textContent).toContain('信贷审批（授信）');
+    expect(done?.textContent).toContain('rpt-p-1');
+    const waiting = row('person:2');
+    expect(waiting?.querySelector('.verdict')?.textContent).toBe('✎ 需授权确认');
+    expect(waiting?.textContent).toContain('未确认授权，未查询');
+    expect(text('people-unsigned')[0]).toContain('不在信用服务签名');
+    // Masked only: no full number, no region prefix, no birth date anywhere on the page.
+    const all = container.textContent ?? '';
+    for (const id of [LISTED?.idNumber ?? '', WAITING?.idNumber ?? '']) {
+      expect(all).not.toContain(id);
+      expect(all).not.toContain(id.slice(0, 6));
+      expect(all).not.toContain(id.slice(6, 14));
+    }
+  });
+
+  it('prints the people in English in an English record', async () => {
+    const file = await sealed('en', [], people());
+    await act(() => render(<EvidenceView file={file} />, container));
+    const section = container.querySelector('[data-testid="people"]')?.textContent ?? '';
+    expect(section).toContain('Legal representative');
+    expect(row('person:1')?.querySelector('.verdict')?.textContent).toBe('! review');
+    expect(section).toContain('Credit lending approval');
+    expect(row('person:2')?.textContent).toContain('No authorization confirmed; not looked up');
+    expect(text('people-unsigned')[0]).toContain('not covered by the signatures');
+    // The page's own words in English (a citation's title stays as the rule pack gives it).
+    expect(section).not.toMatch(/需复核|授权书编号|需授权确认|未确认授权|证件号码/);
+  });
+
+  it('prints no people section for a page without people', async () => {
+    const file = await sealed('zh-CN');
+    await act(() => render(<EvidenceView file={file} />, container));
+    expect(container.querySelector('[data-testid="people"]')).toBeNull();
   });
 });

@@ -2,16 +2,25 @@
  * The printable evidence page: what an officer files with the procurement documents instead
  * of screenshots. It renders the tab's saved, sealed record (the one the side panel exports),
  * never a new one: every subject with its lookup time, channels and lists, the consortia, the
- * digest and how to verify it, with room to sign.
+ * digest and how to verify it, with room to sign. The people looked up after consent (a
+ * borrower's 法定代表人) follow, masked, with a note that their results are not signed.
  */
-import type { EvidenceFile, EvidenceList, EvidenceRecord, EvidenceSubject } from '@xinjian/sdk/evidence';
+import type {
+  EvidenceFile,
+  EvidenceList,
+  EvidencePerson,
+  EvidenceRecord,
+  EvidenceSubject,
+} from '@xinjian/sdk/evidence';
 import { policyDocuments } from '@xinjian/sdk/rules';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getLanguage, localized, type MessageKey, t } from '../i18n.ts';
 import { modeById } from '../modes.ts';
+import { auditLabel } from '../personal/audit.ts';
+import { personStateIcon } from '../personal/person.ts';
 import { useSettings, useTabRecord, useTargetTab } from '../ui/common.tsx';
-import { pageEvidenceContext, savedEvidence } from './evidence.ts';
+import { pageEvidenceContext, personLabel, savedEvidence } from './evidence.ts';
 import { formatZoned, isoOffset } from './format.ts';
 import '../ui/page-strings.ts';
 
@@ -190,6 +199,15 @@ export function EvidenceView({ file, groupLabel }: { file: EvidenceFile; groupLa
       {e.groups.length > 0 ? (
         <Consortia record={e} tr={tr} heading={groupLabel ?? tr('evidence.consortia')} />
       ) : null}
+      {e.people && e.people.length > 0 ? (
+        <People
+          people={e.people}
+          lang={lang}
+          tr={tr}
+          group={(id) => groupTitle(groupName.get(id) ?? id)}
+          when={when}
+        />
+      ) : null}
       <h2>{tr('panel.sha256')}</h2>
       <p class="code hash" data-testid="sha256">
         {file.digest.value}
@@ -359,6 +377,93 @@ function Consortia(props: { record: EvidenceRecord; tr: Tr; heading: string }): 
               </td>
             </tr>
           ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+// The people on the page (a borrower's 法定代表人), masked as the record keeps them. Their results
+// come from unsigned personal reports, so the section says what a third party can and cannot
+// check, next to the results themselves.
+function People(props: {
+  people: readonly EvidencePerson[];
+  lang: 'zh-CN' | 'en';
+  tr: Tr;
+  group: (id: string) => string;
+  when: (iso: string | null) => string;
+}): JSX.Element {
+  const { tr, lang, when } = props;
+  return (
+    <>
+      <h2>{tr('evidence.people')}</h2>
+      <p class="error" data-testid="people-unsigned">
+        {tr('evidence.people_unsigned')}
+      </p>
+      <table class="data" data-testid="people">
+        <thead>
+          <tr>
+            <th>{tr('personal.audit.role')}</th>
+            <th>{tr('personal.audit.id')}</th>
+            <th>{tr('panel.col_verdict')}</th>
+            <th>{tr('panel.queried_at')}</th>
+            <th>{tr('evidence.people_authorization')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.people.map((p) => {
+            const a = p.authorization;
+            return (
+              <tr key={p.key} data-key={p.key} data-state={p.verdict ?? p.state}>
+                <td>
+                  {p.roleLabel}
+                  {p.group ? <div class="muted">{props.group(p.group)}</div> : null}
+                </td>
+                <td>
+                  {p.name ?? '—'}
+                  <div class="code">{p.idMasked}</div>
+                </td>
+                <td>
+                  <strong class="verdict">
+                    <span aria-hidden="true">{personStateIcon(p.verdict ?? p.state)}</span>{' '}
+                    {personLabel(p, lang)}
+                  </strong>
+                  {p.findings
+                    .filter((f) => f.severity !== 'info')
+                    .map((f) => (
+                      <div key={f.code} class="muted">
+                        {f.message}
+                        <CitedList lang={lang} citations={f.citations} />
+                      </div>
+                    ))}
+                  {p.state === 'done' && p.findings.every((f) => f.severity === 'info') ? (
+                    <div class="muted">{tr('personal.person.no_findings')}</div>
+                  ) : null}
+                  {p.reportIds.length > 0 ? <div class="muted code">{p.reportIds.join(', ')}</div> : null}
+                </td>
+                <td class="nowrap">{p.checkedAt ? when(p.checkedAt) : '—'}</td>
+                <td>
+                  {a ? (
+                    <>
+                      {tr('personal.audit.reference')}
+                      {lang === 'en' ? ': ' : '：'}
+                      <span class="code">{a.reference}</span>
+                      <div>
+                        {tr('personal.audit.purpose')}
+                        {lang === 'en' ? ': ' : '：'}
+                        {auditLabel('purpose', a.purpose, lang)}
+                      </div>
+                      <div class="muted">
+                        {tr('evidence.people_granted', { date: a.grantedAt, time: when(a.confirmedAt) })}
+                      </div>
+                    </>
+                  ) : (
+                    <span class="muted">{tr('evidence.people_no_authorization')}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </>

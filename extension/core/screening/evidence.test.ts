@@ -403,6 +403,63 @@ describe('tableCsv', () => {
     expect(rows.map((r) => r.split(',')[0])).toEqual(['2', '3-1', '3-2']);
   });
 
+  it("adds a row per person under the subjects' columns, the ID number masked only", async () => {
+    const listed = individualsByTag('edge:hf-dishonest')[0];
+    const waiting = individualsByTag('credit-case:cc-1')[0];
+    if (!listed || !waiting) throw new Error('no seed individuals');
+    const report = { ...listed.content, generatedAt: '2026-11-25T09:00:00+08:00' };
+    const person = (p: typeof listed, key: string) => ({
+      key,
+      role: 'legal_representative',
+      idMasked: maskedId(p.idNumber),
+      nameMasked: maskedName(p.name),
+      group: null,
+    });
+    const t: TabRecord = {
+      ...tab([await looked('edge:clean')]),
+      people: [
+        {
+          person: person(listed, 'person:1'),
+          result: {
+            state: 'done',
+            result: evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+            checkedAt: '2026-11-25T02:01:00.000Z',
+            reportIds: ['r1'],
+            failedProducts: [],
+          },
+          report,
+          consent: {
+            purpose: 'credit_lending',
+            reference: 'SX-2026-001',
+            grantedAt: '2026-11-24',
+            confirmedAt: '2026-11-25T02:00:00.000Z',
+          },
+        },
+        { person: person(waiting, 'person:2'), result: { state: 'consent' }, report: null },
+      ],
+    };
+    const file = await savedEvidence(t, ctx);
+    const lines = tableCsv(file.record).slice(1).split('\r\n');
+    // The header stays the subjects' one; the people follow the subjects.
+    expect(lines[0]).toBe('#,名称,统一社会信用代码,身份,联合体,评级,结论,依据,查询时间,截止时点');
+    expect(lines).toHaveLength(5);
+    const [, , done, open] = lines;
+    expect(done).toBe(
+      `,${maskedName(listed.name)},${maskedId(listed.idNumber)},法定代表人,,,需复核,${file.record.people?.[0]?.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.message)
+        .join('；')},2026-11-25 10:01:00 UTC+08:00,2026-11-20`,
+    );
+    expect(open).toContain(`,${maskedId(waiting.idNumber)},法定代表人,,,需授权确认,`);
+    for (const id of [listed.idNumber, waiting.idNumber]) {
+      expect(lines.join('\n')).not.toContain(id);
+      expect(lines.join('\n')).not.toContain(id.slice(6, 14));
+    }
+    const en = tableCsv((await savedEvidence(t, { ...ctx, language: 'en' })).record).split('\r\n');
+    expect(en[2]).toContain(`,${maskedId(listed.idNumber)},Legal representative,,,review,`);
+    expect(en[3]).toContain(',Needs authorization,');
+  });
+
   it('quotes separators, defuses formulas and drops bidi controls in page text', () => {
     const entry: TabSubject = {
       subject: nameSubject('=HYPERLINK("http://x","点我"),甲\u202e公司', { role: 'bidder' }),

@@ -10,6 +10,7 @@ import {
   canonicalDigest,
   type EvidenceFact,
   type EvidenceFile,
+  type EvidencePerson,
   type EvidenceRecord,
   formatCsv,
   pageLocation,
@@ -21,10 +22,11 @@ import {
 } from '@xinjian/sdk/evidence';
 import { ENTERPRISE_RULE_SETS, type EnterpriseRuleSetId } from '@xinjian/sdk/rules';
 import { browser } from 'wxt/browser';
-import { type Language, type MessageKey, t } from '../i18n.ts';
+import { dictionary, type Language, type MessageKey, t } from '../i18n.ts';
 import { auditLabel } from '../personal/audit.ts';
+import { redactIds } from '../personal.ts';
 import { loadReportIds } from '../ui/common.tsx';
-import { formatZoned, zonedIso } from './format.ts';
+import { formatZoned, isoOffset, zonedIso } from './format.ts';
 import { rowNumbers, type TabFact, type TabPerson, type TabRecord, type TabSubject } from './model.ts';
 import '../ui/page-strings.ts';
 
@@ -217,6 +219,16 @@ export function screeningInput(
   };
 }
 
+/**
+ * A person's verdict in words, or where the lookup stood (需授权确认, 查询中, 查询失败) when the
+ * record was made: the record names a state without a verdict by its code only.
+ */
+export function personLabel(p: EvidencePerson, language: Language): string {
+  if (p.verdict) return p.label;
+  const key = `personal.person.state.${p.state}`;
+  return key in dictionary(language) ? t(key as MessageKey, undefined, language) : p.label;
+}
+
 function personInput(p: TabPerson, ctx: EvidenceContext): ScreeningPersonInput {
   const r = p.result;
   const consent = p.consent ?? null;
@@ -379,5 +391,25 @@ export function tableCsv(record: EvidenceRecord, options: { groupLabel?: string 
     s.queriedAt ? formatZoned(s.queriedAt) : null,
     record.facts.cutoff?.date ?? null,
   ]);
-  return formatCsv([header, ...rows], { bom: true });
+  // The people after the subjects, in the same columns so the header stays the same: the masked
+  // ID in the code column (as a loan record's borrowers have it), no 序号 and no grade. The record
+  // holds masked values only; the cells are redacted again so a row never carries a full number.
+  const people = (record.people ?? []).map((p) =>
+    [
+      null,
+      p.name,
+      p.idMasked,
+      p.roleLabel,
+      p.group ? (groupName.get(p.group) ?? p.group) : null,
+      null,
+      personLabel(p, language),
+      p.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.message)
+        .join('；'),
+      p.checkedAt ? formatZoned(p.checkedAt, isoOffset(record.generatedAt)) : null,
+      record.facts.cutoff?.date ?? null,
+    ].map((c) => (typeof c === 'string' ? redactIds(c) : c)),
+  );
+  return formatCsv([header, ...rows, ...people], { bom: true });
 }

@@ -126,6 +126,12 @@ const zh = {
   'evidence.verify': '核验方法',
   'evidence.keys': '信用服务公钥（JWKS）：{url}',
   'evidence.signed': '含信用服务签名结果 {n} 份（密钥 {kids}）',
+  'evidence.people': '人员',
+  'evidence.people_unsigned':
+    '个人信用报告不带信用服务的签名，以下人员的结论按查询时的结果记录，不在信用服务签名的覆盖范围内：核验（npx xinjian verify）不会据签名重新得出，摘要只能证明记录生成后未被改动。上方各组结论仅依据企业的签名结果，不含这些人员。请以授权书和个人查询审计日志核对。',
+  'evidence.people_authorization': '授权',
+  'evidence.people_no_authorization': '未确认授权，未查询',
+  'evidence.people_granted': '授权日期 {date}，确认于 {time}',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -251,6 +257,12 @@ const en: Record<keyof typeof zh, string> = {
   'evidence.verify': 'How to verify',
   'evidence.keys': "Credit service's public keys (JWKS): {url}",
   'evidence.signed': '{n} answer(s) signed by the credit service (key {kids})',
+  'evidence.people': 'People',
+  'evidence.people_unsigned':
+    "Personal credit reports carry no signature of the credit service. The people's results below are recorded as they were looked up and are not covered by the signatures: verification (npx xinjian verify) does not derive them again, and the digest shows only that the record was not changed after it was made. The groups' verdicts above rest on the companies' signed answers alone, without these people. Check them against the written authorization and the personal query audit log.",
+  'evidence.people_authorization': 'Authorization',
+  'evidence.people_no_authorization': 'No authorization confirmed; not looked up',
+  'evidence.people_granted': 'granted {date}, confirmed {time}',
 };
 
 addStrings('', zh, en);
