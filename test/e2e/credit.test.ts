@@ -320,4 +320,44 @@ describe('the legal representative, looked up after consent', () => {
     expect(await panel.content()).not.toContain(id());
     await panel.close();
   });
+  it('prints the person masked, with the verdict, the authorization and what the signatures leave out', async () => {
+    const record = await tabRecord(browser.worker, '/demo/credit-review');
+    const printable = await browser.context.newPage();
+    await printable.goto(`chrome-extension://${browser.extensionId}/evidence.html?tab=${record.tabId}`);
+    const people = printable.getByTestId('people');
+    const text = await until(
+      () => people.textContent({ timeout: 2000 }).catch(() => null),
+      (t) => (t ?? '').includes(masked()),
+      'the people on the printed evidence',
+    );
+    expect(text).toContain('法定代表人');
+    expect(await people.locator('.verdict').textContent()).toBe('✓ 通过');
+    expect(text).toContain('SX-2026-1203-07');
+    expect(text).toContain('信贷审批（授信）');
+    expect(await printable.getByTestId('people-unsigned').textContent()).toContain('不在信用服务签名');
+    const html = await printable.content();
+    for (const part of [id(), id().slice(6, 14)]) expect(html).not.toContain(part);
+    await printable.close();
+  });
+
+  it("adds the person to the side panel's CSV with the masked ID only", async () => {
+    const record = await tabRecord(browser.worker, '/demo/credit-review');
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${record.tabId}`);
+    await until(
+      () => panel.locator('tr.person').textContent(),
+      (t) => (t ?? '').includes('通过'),
+      "the representative's row in the side panel",
+    );
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByText('导出表格（CSV）').click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    await panel.close();
+    const row = csv.split('\r\n').find((l) => l.includes(masked()));
+    expect(row).toContain('法定代表人');
+    expect(row).toContain('通过');
+    for (const part of [id(), id().slice(6, 14)]) expect(csv).not.toContain(part);
+  });
 });
