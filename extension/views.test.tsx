@@ -6,7 +6,7 @@
  */
 import type { IndividualReportContent } from '@xinjian/sdk';
 import { sealEvidence } from '@xinjian/sdk/evidence';
-import { evaluateProcurement } from '@xinjian/sdk/rules';
+import { evaluateLegalRepresentative, evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +31,7 @@ import {
 import './modes/loan/strings.ts';
 import { dictionary, type Language, setLanguage } from './core/i18n.ts';
 import type { FrameView } from './core/overlay/protocol.ts';
+import { maskedId, maskedName } from './core/personal.ts';
 import { screen, unavailable } from './core/screening/background/resolve.ts';
 import { ScreeningFrameBody } from './core/screening/card.tsx';
 import { screeningRecord } from './core/screening/evidence.ts';
@@ -600,6 +601,77 @@ for (const language of ['zh-CN', 'en'] as const) {
       expect(problems(shown, language)).toEqual([]);
       // Beyond those, no Chinese is left in English.
       if (language === 'en') expect(shown.match(/[\u3400-\u9fff]{2,}\S*/g) ?? []).toEqual([]);
+    });
+
+    it('the evidence print with the legal representative of a credit application', async () => {
+      const listed = individualsByTag('edge:hf-dishonest')[0];
+      const waiting = individualsByTag('credit-case:cc-1')[0];
+      if (!listed || !waiting) throw new Error('no seed individuals');
+      const report = { ...listed.content, generatedAt: '2026-11-25T09:00:00+08:00' };
+      const person = (p: IndividualSeed, key: string) => ({
+        key,
+        role: 'legal_representative',
+        idMasked: maskedId(p.idNumber),
+        nameMasked: maskedName(p.name),
+        group: null,
+      });
+      const tab: TabRecord = {
+        ...evidenceTab(),
+        people: [
+          {
+            person: person(listed, 'person:1'),
+            result: {
+              state: 'done',
+              result: evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
+              checkedAt: '2026-11-25T02:01:00.000Z',
+              reportIds: ['rpt-p-1'],
+              failedProducts: [],
+            },
+            report,
+            consent: {
+              purpose: 'credit_lending',
+              reference: 'SX-2026-001',
+              grantedAt: '2026-11-24',
+              confirmedAt: '2026-11-25T02:00:00.000Z',
+            },
+          },
+          { person: person(waiting, 'person:2'), result: { state: 'consent' }, report: null },
+        ],
+      };
+      const file = await sealEvidence(
+        screeningRecord(
+          tab,
+          {
+            operator: '张三',
+            language,
+            reportIds: {},
+            tool: { name: 'xinjian-extension', version: '0.0.0-test' },
+            api: { baseUrl: 'http://127.0.0.1:8787', demo: true },
+            offsetMinutes: 480,
+          },
+          '2026-11-25T10:05:00.000+08:00',
+        ),
+      );
+      await act(async () => {
+        render(<EvidenceView file={file} />, root);
+      });
+      const people = root.querySelector('[data-testid="people"]');
+      expect(people?.querySelectorAll('tbody tr').length).toBe(2);
+      // The cited documents and what the personal report itself holds (courts, case numbers) are
+      // data; the masked names too.
+      const data = [
+        ...(file.record.people ?? []).flatMap((p) => [
+          ...(p.name ? [p.name] : []),
+          ...p.findings.flatMap((f) => f.citations.flatMap((c) => [c, ...c.split(/[\s;；,，()（）]+/)])),
+        ]),
+        ...JSON.stringify(report).matchAll(/"([^"]*[\u3400-\u9fff][^"]*)"/g),
+      ].map((m) => (typeof m === 'string' ? m : (m[1] ?? '')));
+      const shown = [...new Set(data.filter((c) => c.length > 1))]
+        .sort((a, b) => b.length - a.length)
+        .reduce((text, c) => text.replaceAll(c, ''), shownText(people?.parentElement ?? root));
+      const section = shown.slice(shown.indexOf(language === 'en' ? 'People' : '人员'));
+      const own = section.slice(0, section.indexOf('SHA-256'));
+      expect(problems(own, language)).toEqual([]);
     });
 
     it('the loan record print', async () => {
