@@ -178,7 +178,16 @@ describe('badges on the bid-opening record', () => {
         ['pass', 'review', 'fail', 'unavailable'].includes(all.find((b) => b.key === key)?.state ?? ''),
       'the picked subject',
     );
-    const record = await tabRecord(browser.worker, '/demo/bid-opening');
+    // The badge follows the pick's answer at once; the stored record is written a moment later
+    // (tabs.ts, writeDelay), after the "checking" it showed meanwhile: wait for the pick to land.
+    const record = await until(
+      () => tabRecord(browser.worker, '/demo/bid-opening'),
+      (r) => {
+        const state = r.subjects.find((s) => s.subject.key === key)?.result.state;
+        return state !== undefined && state !== 'ambiguous' && state !== 'checking';
+      },
+      'the picked subject in the tab record',
+    );
     const entry = record.subjects.find((s) => s.subject.key === key);
     expect(entry?.subject.code?.value).toBe(first);
     expect(entry?.result.state === 'done' && entry.result.summary.subject.uscc).toBe(first);
