@@ -189,6 +189,48 @@ describe('the companies of a loan page, in the background', () => {
     });
   });
 
+  it('lists a company printed as a name and a code once, with one lookup, and the name marked by its result', async () => {
+    // As on gjj-loan-form.html: 售房单位 and 售房单位统一社会信用代码 in two fields of one row.
+    const byName = { subject: nameSubject(clean.name, { role: 'mention' }), part: 'developer' } as const;
+    const results = await checkLoanCompanies(from(), [byName, company('developer', clean.uscc)]);
+    expect(results.map((r) => r.key)).toEqual([byName.subject.key, `code:${clean.uscc}`]);
+    expect(results[0]?.result.state).toBe('done');
+    expect(results[0]?.result).toEqual(results[1]?.result);
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.companies?.map((c) => [c.subject.key, c.part])).toEqual([
+      [`code:${clean.uscc}`, 'developer'],
+    ]);
+    // The code answered for the name: the name was never searched.
+    const calls = JSON.stringify(await apiCalls());
+    expect(calls).not.toContain(clean.name);
+    expect(calls).not.toContain(encodeURIComponent(clean.name));
+    // The name on a later scan joins the same row.
+    const [again] = await checkLoanCompanies(from(), [byName]);
+    expect(again?.result).toEqual(results[1]?.result);
+    expect((await getLoanTab(TAB))?.companies).toHaveLength(1);
+  });
+
+  it('screens a merged company under the stricter part, and never merges two different companies', async () => {
+    const guarantor = {
+      subject: nameSubject(dishonest.name, { role: 'mention' }),
+      part: 'guarantor',
+    } as const;
+    const [, code] = await checkLoanCompanies(from(), [guarantor, company('other', dishonest.uscc)]);
+    expect(code?.result.state === 'done' && code.result.screening.verdict).toBe('fail');
+    expect((await getLoanTab(TAB))?.companies?.map((c) => [c.subject.key, c.part])).toEqual([
+      [`code:${dishonest.uscc}`, 'guarantor'],
+    ]);
+    // A name and a code of two companies stay two rows, each with its own result.
+    const other = { subject: nameSubject(clean.name, { role: 'mention' }), part: 'developer' } as const;
+    const [name] = await checkLoanCompanies(from(), [other]);
+    expect(name?.result.state === 'done' && name.result.summary.subject.uscc).toBe(clean.uscc);
+    const record = (await getLoanTab(TAB)) as LoanTabRecord;
+    expect(record.companies?.map((c) => c.subject.key)).toEqual([
+      `code:${dishonest.uscc}`,
+      other.subject.key,
+    ]);
+  });
+
   it('shows an API failure as unavailable with its reason, never as a pass', async () => {
     await saveSettings(settings({ key: 'not-a-key' }));
     const [r] = await checkLoanCompanies(from(), [company('guarantor', clean.uscc)]);

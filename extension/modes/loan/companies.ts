@@ -144,9 +144,37 @@ async function storeCompany(page: LoanTabRecord, company: LoanCompany): Promise<
   });
 }
 
+// A name is printed the way the register writes it, but with either width of bracket or space.
+const sameName = (a: string, b: string) => {
+  const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return norm(a) === norm(b);
+};
+
+const usccOf = (c: LoanCompany): string | null =>
+  c.result.state === 'done'
+    ? c.result.summary.subject.uscc
+    : c.subject.code?.kind === 'uscc'
+      ? c.subject.code.value
+      : null;
+
+// The stricter part wins: a company that is the guarantor is screened as one, and a label beats
+// none (docs/decisions/0062).
+const stricter = (a: LoanCompanyPart, b: LoanCompanyPart): LoanCompanyPart =>
+  a === 'guarantor' || b === 'guarantor' ? 'guarantor' : a === 'other' ? b : a;
+
+async function dropCompany(page: LoanTabRecord, key: string): Promise<void> {
+  await updateLoanTab(page.tabId, (r) => {
+    if (r.startedAt !== page.startedAt) return;
+    r.companies = (r.companies ?? []).filter((c) => c.subject.key !== key);
+  });
+}
+
 /**
  * Screens the companies a loan page shows and keeps them in the tab's loan record, each with its
- * part; returns each one's result under the key the page's script knows it by.
+ * part; returns each one's result under the key the page's script knows it by. A name printed
+ * beside its code (`售房单位` and `售房单位统一社会信用代码`) is one company: codes are resolved
+ * first, and a name that is a code company's registered name, or resolves to its USCC, joins
+ * that company's row and gets its result (docs/decisions/0062).
  */
 export async function checkLoanCompanies(
   from: { tabId: number; url: string | null },
@@ -168,17 +196,62 @@ export async function checkLoanCompanies(
       part: c.part,
       result: { state: 'checking', attempt: 0 },
     });
-  return Promise.all(
-    cleaned.map(async (c) => {
-      const result: SubjectResult = !c.lookup
-        ? NOT_A_COMPANY
-        : client === null
-          ? unavailable(clientError)
-          : await resolveSubject(contextFor(record, c.part, client), c.subject);
-      await storeCompany(record, { subject: c.subject, part: c.part, result });
-      return { key: pageKey(from.tabId, c.subject.key), result };
+  const resolve = async (c: { subject: PageSubject; lookup: boolean }, part: LoanCompanyPart) =>
+    !c.lookup
+      ? NOT_A_COMPANY
+      : client === null
+        ? unavailable(clientError)
+        : await resolveSubject(contextFor(record, part, client), c.subject);
+  const isName = (c: LoanCompanyRef) => c.subject.code === null && c.subject.invalid === null;
+  const results = new Map<string, SubjectResult>();
+  await Promise.all(
+    cleaned
+      .filter((c) => !isName(c))
+      .map(async (c) => {
+        const result = await resolve(c, c.part);
+        await storeCompany(record, { subject: c.subject, part: c.part, result });
+        results.set(c.subject.key, result);
+      }),
+  );
+  // The page's code companies so far, this message's and earlier ones'.
+  const codeCompanies = async () => {
+    const now = await getLoanTab(from.tabId);
+    return now?.startedAt === record.startedAt ? (now.companies ?? []).filter((k) => k.subject.code) : [];
+  };
+  await Promise.all(
+    cleaned.filter(isName).map(async (c) => {
+      const name = c.subject.name ?? '';
+      let target = (await codeCompanies()).find(
+        (k) => k.result.state === 'done' && sameName(k.result.summary.subject.name, name),
+      );
+      let result: SubjectResult | null = null;
+      if (!target && c.lookup) {
+        result = await resolve(c, c.part);
+        const uscc = result.state === 'done' ? result.summary.subject.uscc : null;
+        target = uscc ? (await codeCompanies()).find((k) => usccOf(k) === uscc) : undefined;
+      }
+      if (!target) {
+        const own = result ?? (await resolve(c, c.part));
+        await storeCompany(record, { subject: c.subject, part: c.part, result: own });
+        results.set(c.subject.key, own);
+        return;
+      }
+      const part = stricter(target.part, c.part);
+      // Screened again only when the stricter part has another rule set (a guarantor's bars).
+      const merged =
+        companyConfig(part) === companyConfig(target.part)
+          ? target.result
+          : await resolve({ subject: target.subject, lookup: true }, part);
+      await dropCompany(record, c.subject.key);
+      await storeCompany(record, { ...target, part, result: merged });
+      results.set(target.subject.key, merged);
+      results.set(c.subject.key, merged);
     }),
   );
+  return cleaned.map((c) => ({
+    key: pageKey(from.tabId, c.subject.key),
+    result: results.get(c.subject.key) ?? unavailable(null),
+  }));
 }
 
 /**
