@@ -268,6 +268,18 @@ describe('the built extension over the reading corpus', () => {
         } finally {
           await panel.close();
         }
+        // A company printed as a name and as its code is listed once (decision 0062): once every
+        // marker has its answer, no two rows of the record are the same company.
+        await until(
+          () => snapshot(page),
+          (b) => b.every((x) => x.key.startsWith('borrower:') || x.state !== 'checking'),
+          `every company of ${expected.page} answered`,
+        );
+        const settled = await loanTabRecord(browser.worker, pathOf(expected), must.length);
+        const usccs = (settled.companies ?? []).flatMap((c) =>
+          c.result.state === 'done' ? [c.result.summary.subject.uscc] : [],
+        );
+        expect(usccs.length, `${expected.page}: each company listed once`).toBe(new Set(usccs).size);
         expect(all.filter((b) => b.key.startsWith('borrower:')).map((b) => b.state)).toEqual(
           people.map(() => 'consent'),
         );
