@@ -12,6 +12,7 @@ import { send } from '../messages.ts';
 import type { FrameBodyProps, FrameCard } from '../overlay/frame-app.tsx';
 import { redactIds } from '../personal.ts';
 import { formatDateTime } from '../screening/format.ts';
+import { failedProductList, PersonPreview } from './card-parts.tsx';
 import { type ConsentEvent, type ConsentState, consentReducer, initialConsent } from './consent.ts';
 import { CONSENT_CSS, ConsentForm } from './consent-form.tsx';
 import {
@@ -67,15 +68,13 @@ export function PersonFrameBody({ view, props, act, close }: FrameBodyProps): JS
   const state = personDisplayState(c.result);
   if (view === 'preview') {
     return (
-      <div class={`preview s-${state}`} role="status" aria-live="polite" aria-label={personBadgeLabel(c)}>
-        <span class="chip">
-          <span class="icon" aria-hidden="true">
-            {personStateIcon(state)}
-          </span>
-          <strong class="verdict">{personStateLabel(state)}</strong>
-        </span>
-        <span class="name">{personLine(c.person)}</span>
-      </div>
+      <PersonPreview
+        state={state}
+        icon={personStateIcon(state)}
+        label={personStateLabel(state)}
+        line={personLine(c.person)}
+        ariaLabel={personBadgeLabel(c)}
+      />
     );
   }
   return (
@@ -205,7 +204,7 @@ function Details(
           {result.failedProducts.length > 0 ? (
             <div class="muted sev-missing">
               {p('person.failed_products', {
-                products: result.failedProducts.map((x) => `${x.productId} (${x.code})`).join('、'),
+                products: failedProductList(result.failedProducts),
               })}
             </div>
           ) : null}

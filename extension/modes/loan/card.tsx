@@ -11,6 +11,7 @@ import { useRef } from 'preact/hooks';
 import { localized, type MessageKey, t } from '../../core/i18n.ts';
 import { send } from '../../core/messages.ts';
 import type { FrameBodyProps, FrameCard } from '../../core/overlay/frame-app.tsx';
+import { failedProductList, PersonPreview } from '../../core/personal/card-parts.tsx';
 import type { ConsentEvent } from '../../core/personal/consent.ts';
 import { CONSENT_CSS, ConsentForm } from '../../core/personal/consent-form.tsx';
 import { redactIds } from '../../core/personal.ts';
@@ -87,20 +88,13 @@ export function LoanFrameBody({ view, props, act, close }: FrameBodyProps): JSX.
   const state = loanDisplayState(p.result);
   if (view === 'preview') {
     return (
-      <div
-        class={`preview s-${state}`}
-        role="status"
-        aria-live="polite"
-        aria-label={loanBadgeLabel(p.borrower, p.result)}
-      >
-        <span class="chip">
-          <span class="icon" aria-hidden="true">
-            {loanStateIcon(state)}
-          </span>
-          <strong class="verdict">{loanStateLabel(state)}</strong>
-        </span>
-        <span class="name">{borrowerLine(p.borrower)}</span>
-      </div>
+      <PersonPreview
+        state={state}
+        icon={loanStateIcon(state)}
+        label={loanStateLabel(state)}
+        line={borrowerLine(p.borrower)}
+        ariaLabel={loanBadgeLabel(p.borrower, p.result)}
+      />
     );
   }
   return (
@@ -241,7 +235,7 @@ function Details(props: LoanBadgeProps & { today: string }): JSX.Element | null 
           {result.failedProducts.length > 0 ? (
             <div class="muted sev-missing">
               {t('loan.card.failed_products', {
-                products: result.failedProducts.map((p) => `${p.productId} (${p.code})`).join('、'),
+                products: failedProductList(result.failedProducts),
               })}
             </div>
           ) : null}
