@@ -4,28 +4,19 @@
 // stand between one batch answering and the next being asked.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
-import { generateSeeds } from '../../../../seeds/generate.ts';
+import type { RunningMockServer } from '../../../../mock-server/src/index.ts';
 import { DEMO_API_KEY } from '../../../../seeds/schema.ts';
 import type { BackgroundToContent } from '../../messages.ts';
 import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, TabRecord } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
-import { emptyTabRecord } from './test-record.ts';
+import { emptyTabRecord, startBulkMock } from './test-record.ts';
 
 let server: RunningMockServer;
 let usccs: string[];
 
 beforeAll(async () => {
-  const generated = generateSeeds({ size: 900 });
-  const seeds = {
-    ...generated,
-    keys: generated.keys.map((k) => (k.key === DEMO_API_KEY ? { ...k, rateLimitPerMinute: 1_000_000 } : k)),
-  };
-  server = await startMockServer({ port: 0, seeds, reportDelayMs: 0 });
-  usccs = seeds.enterprises
-    .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
-    .map((e) => e.subject.uscc);
+  ({ server, usccs } = await startBulkMock(900));
 }, 60_000);
 afterAll(() => server.close());
 beforeEach(async () => {

@@ -3,14 +3,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { magicSubject } from '../../../../mock-server/src/helpers.ts';
-import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
-import { generateSeeds } from '../../../../seeds/generate.ts';
+import type { RunningMockServer } from '../../../../mock-server/src/index.ts';
 import { DEMO_API_KEY, type SeedData } from '../../../../seeds/schema.ts';
 import type { BackgroundToContent } from '../../messages.ts';
 import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, SubjectResult } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
-import { emptyTabRecord } from './test-record.ts';
+import { emptyTabRecord, startBulkMock } from './test-record.ts';
 
 let server: RunningMockServer;
 let seeds: SeedData;
@@ -24,15 +23,7 @@ async function ratingBatches(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const generated = generateSeeds({ size: 400 });
-  seeds = {
-    ...generated,
-    keys: generated.keys.map((k) => (k.key === DEMO_API_KEY ? { ...k, rateLimitPerMinute: 1_000_000 } : k)),
-  };
-  server = await startMockServer({ port: 0, seeds, reportDelayMs: 0 });
-  usccs = seeds.enterprises
-    .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
-    .map((e) => e.subject.uscc);
+  ({ server, seeds, usccs } = await startBulkMock(400));
 }, 60_000);
 afterAll(() => server.close());
 beforeEach(async () => {

@@ -4,8 +4,7 @@ import type { BatchRatingItem } from '@xinjian/sdk';
 import { createClient } from '@xinjian/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
-import { generateSeeds } from '../../../../seeds/generate.ts';
+import type { RunningMockServer } from '../../../../mock-server/src/index.ts';
 import { DEMO_API_KEY } from '../../../../seeds/schema.ts';
 import {
   CACHE_MARKER_KEY,
@@ -17,7 +16,7 @@ import { defaultSettings, saveSettings } from '../../settings.ts';
 import type { PageSubject, TabRecord } from '../model.ts';
 import { codeSubject } from '../subjects.ts';
 import { createRatingQueue } from './rating-queue.ts';
-import { emptyTabRecord } from './test-record.ts';
+import { emptyTabRecord, startBulkMock } from './test-record.ts';
 
 // Chrome's storage.session quota.
 const QUOTA_BYTES = 10 * 1024 * 1024;
@@ -59,16 +58,8 @@ async function loadPage(tabId: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const generated = generateSeeds({ size: SUBJECTS + 100 });
-  const seeds = {
-    ...generated,
-    keys: generated.keys.map((k) => (k.key === DEMO_API_KEY ? { ...k, rateLimitPerMinute: 1_000_000 } : k)),
-  };
-  server = await startMockServer({ port: 0, seeds, reportDelayMs: 0 });
-  usccs = seeds.enterprises
-    .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
-    .map((e) => e.subject.uscc)
-    .slice(0, SUBJECTS);
+  ({ server, usccs } = await startBulkMock(SUBJECTS + 100));
+  usccs = usccs.slice(0, SUBJECTS);
 }, 60_000);
 afterAll(() => server.close());
 beforeEach(async () => {
