@@ -3,10 +3,10 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
-import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import { SEED_AS_OF } from '../../../seeds/index.ts';
 import type { AuditEntry } from '../../core/personal/audit.ts';
 import { AUDIT_DB, closeAuditDb, pruneAuditLog, readAuditLog } from '../../core/personal/audit-store.ts';
-import { defaultSettings, type Settings, saveSettings, todayInChina } from '../../core/settings.ts';
+import { type Settings, saveSettings, todayInChina } from '../../core/settings.ts';
 import {
   addLoanBorrowers,
   lookupBorrower as lookupRaw,
@@ -16,22 +16,17 @@ import {
 } from './background.ts';
 import type { LoanBorrowerRef, LoanConsent, LoanTabRecord } from './model.ts';
 import { getLoanTab } from './tabs.ts';
+import {
+  APPLICANT_ID,
+  CARD_URL,
+  CO_ID,
+  HOUSEHOLD_REFS,
+  loanConsent,
+  loanTestSettings,
+} from './test-household.ts';
 
 let server: RunningMockServer;
-const [applicant, coBorrower] = individualsByTag('household:hh-2');
-const APPLICANT_ID = applicant?.idNumber ?? '';
-const CO_ID = coBorrower?.idNumber ?? '';
 const TAB = 7;
-const refs: LoanBorrowerRef[] = [
-  { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' },
-  { key: 'borrower:2', role: 'co_borrower', idMasked: '340***********1694', nameMasked: '丁*' },
-];
-const consent = (reference: string): LoanConsent => ({
-  purpose: 'housing_fund_loan',
-  reference,
-  grantedAt: '2026-11-03',
-  confirmedAt: new Date().toISOString(),
-});
 
 type JournalEntry = { method: string; path: string; body: unknown };
 async function journal(): Promise<JournalEntry[]> {
@@ -44,21 +39,8 @@ async function storageDump(): Promise<string> {
     await fakeBrowser.storage.session.get(null),
   ]);
 }
-function settings(patch: Partial<Settings['loan']> = {}): Settings {
-  const d = defaultSettings();
-  return {
-    ...d,
-    api: { baseUrl: server.url, key: DEMO_API_KEY },
-    sites: [
-      { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
-      { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' },
-    ],
-    operator: '张三',
-    loan: { ...d.loan, reviewDate: SEED_AS_OF, ...patch },
-  };
-}
+const settings = (loan: Partial<Settings['loan']> = {}): Settings => loanTestSettings(server.url, { loan });
 const loanUrl = () => `${server.url}/demo/loan-review`;
-const CARD_URL = 'chrome-extension://abcdefghijklmnop/card.html';
 // As in the browser: the card frame records the consent, then the content script asks.
 async function lookupBorrower(...[from, request]: Parameters<typeof lookupRaw>) {
   await recordLoanConsent(
@@ -88,7 +70,7 @@ beforeEach(async () => {
   await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
   await saveSettings(settings());
   await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
-  await addLoanBorrowers(TAB, refs);
+  await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
 });
 
 describe('a consented lookup in the background', () => {
@@ -96,14 +78,14 @@ describe('a consented lookup in the background', () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
     const [first, second] = await Promise.all([
       lookupBorrower(from, {
-        borrower: refs[0] as LoanBorrowerRef,
+        borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
         idNumber: APPLICANT_ID,
-        consent: consent('SQ-1'),
+        consent: loanConsent('SQ-1'),
       }),
       lookupBorrower(from, {
-        borrower: refs[1] as LoanBorrowerRef,
+        borrower: HOUSEHOLD_REFS[1] as LoanBorrowerRef,
         idNumber: CO_ID,
-        consent: consent('SQ-2'),
+        consent: loanConsent('SQ-2'),
       }),
     ]);
     expect(first).toMatchObject({ state: 'done', verdict: 'eligible', asOf: SEED_AS_OF, cached: false });
@@ -141,14 +123,14 @@ describe('a consented lookup in the background', () => {
   it('writes the request before any order and the outcome after, chained and masked', async () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
     await lookupBorrower(from, {
-      borrower: refs[0] as LoanBorrowerRef,
+      borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
       idNumber: APPLICANT_ID,
-      consent: consent('SQ-1'),
+      consent: loanConsent('SQ-1'),
     });
     await lookupBorrower(from, {
-      borrower: refs[0] as LoanBorrowerRef,
+      borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
       idNumber: APPLICANT_ID,
-      consent: consent('SQ-1b'),
+      consent: loanConsent('SQ-1b'),
     });
     const all = await auditLog();
     expect(all.map((e) => e.outcome.kind)).toEqual(['requested', 'verdict', 'requested', 'verdict']);
@@ -180,7 +162,11 @@ describe('a consented lookup in the background', () => {
     });
     const result = await lookupBorrower(
       { tabId: TAB, frameId: 0, url: loanUrl() },
-      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+      {
+        borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+        idNumber: APPLICANT_ID,
+        consent: loanConsent('SQ-1'),
+      },
     );
     expect(result).toMatchObject({ state: 'error', code: 'audit_unavailable', retryable: true });
     expect(result.state === 'error' && result.reason.zh).toMatch(
@@ -200,16 +186,16 @@ describe('a consented lookup in the background', () => {
   it('keeps no full number, prefix or birth date in any storage area', async () => {
     const from = { tabId: TAB, frameId: 0, url: `${loanUrl()}?id=${APPLICANT_ID}` };
     await startLoanPage(TAB, { url: from.url, title: `审批 ${APPLICANT_ID}` });
-    await addLoanBorrowers(TAB, refs);
+    await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
     await lookupBorrower(from, {
-      borrower: refs[0] as LoanBorrowerRef,
+      borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
       idNumber: APPLICANT_ID,
-      consent: consent('SQ-1'),
+      consent: loanConsent('SQ-1'),
     });
     await lookupBorrower(from, {
-      borrower: refs[1] as LoanBorrowerRef,
+      borrower: HOUSEHOLD_REFS[1] as LoanBorrowerRef,
       idNumber: CO_ID,
-      consent: consent('SQ-2'),
+      consent: loanConsent('SQ-2'),
     });
     const dump = await storageDump();
     for (const id of [APPLICANT_ID, CO_ID]) {
@@ -221,7 +207,11 @@ describe('a consented lookup in the background', () => {
   it('reuses the session cache only when enabled, and still audits the lookup', async () => {
     await saveSettings(settings({ cacheReports: true }));
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
-    const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
+    const args = {
+      borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: loanConsent('SQ-1'),
+    };
     expect(await lookupBorrower(from, args)).toMatchObject({ state: 'done', cached: false });
     await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
     expect(await lookupBorrower(from, args)).toMatchObject({
@@ -244,7 +234,11 @@ describe('a consented lookup in the background', () => {
 
   it('orders fresh reports every time by default', async () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
-    const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
+    const args = {
+      borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: loanConsent('SQ-1'),
+    };
     await lookupBorrower(from, args);
     await lookupBorrower(from, args);
     expect((await journal()).filter((e) => e.method === 'POST' && e.path === '/v1/reports')).toHaveLength(6);
@@ -257,7 +251,11 @@ describe('a consented lookup in the background', () => {
     await saveSettings({ ...settings(), api: { baseUrl: server.url, key: 'xj_test_enterprise_only' } });
     const result = await lookupBorrower(
       { tabId: TAB, frameId: 0, url: loanUrl() },
-      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+      {
+        borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+        idNumber: APPLICANT_ID,
+        consent: loanConsent('SQ-1'),
+      },
     );
     expect(result).toMatchObject({ state: 'error', code: 'not_entitled' });
     const log = await outcomes();
@@ -269,11 +267,15 @@ describe('the review date', () => {
   it("defaults to the data's as-of date when that is earlier than today, and says so", async () => {
     await saveSettings(settings({ reviewDate: null }));
     await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
-    await addLoanBorrowers(TAB, refs);
+    await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
     expect((await getLoanTab(TAB))?.asOf).toBe(todayInChina());
     const result = await lookupBorrower(
       { tabId: TAB, frameId: 0, url: loanUrl() },
-      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+      {
+        borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+        idNumber: APPLICANT_ID,
+        consent: loanConsent('SQ-1'),
+      },
     );
     // The demo data ends before today: reviewed as of today, 24 paid months would read as 0.
     expect(SEED_AS_OF < todayInChina()).toBe(true);
@@ -288,7 +290,11 @@ describe('the review date', () => {
   it('keeps the date set in the options', async () => {
     const result = await lookupBorrower(
       { tabId: TAB, frameId: 0, url: loanUrl() },
-      { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+      {
+        borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+        idNumber: APPLICANT_ID,
+        consent: loanConsent('SQ-1'),
+      },
     );
     expect(result).toMatchObject({ state: 'done', asOf: SEED_AS_OF, asOfSource: 'settings' });
   });
@@ -299,20 +305,28 @@ describe('an in-page navigation while a lookup is on its way', () => {
     // Reviewed as of today, so a late report could also move the new page's review date.
     await saveSettings(settings({ reviewDate: null }));
     await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
-    await addLoanBorrowers(TAB, refs);
+    await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
     await fetch(`${server.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ latencyMs: 300 }) });
     try {
       const pending = lookupBorrower(
         { tabId: TAB, frameId: 0, url: loanUrl() },
-        { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+        {
+          borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+          idNumber: APPLICANT_ID,
+          consent: loanConsent('SQ-1'),
+        },
       );
       await vi.waitFor(async () =>
         expect((await getLoanTab(TAB))?.borrowers[0]?.result.state).toBe('checking'),
       );
       // The next application: its applicant is another person under the same page key.
       await startLoanPage(TAB, { url: loanUrl(), title: '下一笔贷款' });
-      const next: LoanBorrowerRef = { ...(refs[1] as LoanBorrowerRef), key: 'borrower:1', role: 'applicant' };
+      const next: LoanBorrowerRef = {
+        ...(HOUSEHOLD_REFS[1] as LoanBorrowerRef),
+        key: 'borrower:1',
+        role: 'applicant',
+      };
       await addLoanBorrowers(TAB, [next]);
       sent.mockClear();
       expect(await pending).toMatchObject({ state: 'done', verdict: 'eligible' });
@@ -338,7 +352,11 @@ describe('what the background refuses before any request', () => {
     await expect(
       lookupBorrower(
         { tabId: TAB, frameId: 0, url: `${server.url}/demo/bid-opening` },
-        { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') },
+        {
+          borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+          idNumber: APPLICANT_ID,
+          consent: loanConsent('SQ-1'),
+        },
       ),
     ).rejects.toThrow(/loan_mode_off/);
     expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
@@ -346,11 +364,11 @@ describe('what the background refuses before any request', () => {
 
   it('a lookup without a complete consent', async () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
-    const borrower = refs[0] as LoanBorrowerRef;
+    const borrower = HOUSEHOLD_REFS[0] as LoanBorrowerRef;
     for (const bad of [
-      { ...consent(''), reference: '' },
-      { ...consent('SQ-1'), purpose: 'credit_lending' },
-      { ...consent('SQ-1'), grantedAt: '2999-01-01' },
+      { ...loanConsent(''), reference: '' },
+      { ...loanConsent('SQ-1'), purpose: 'credit_lending' },
+      { ...loanConsent('SQ-1'), grantedAt: '2999-01-01' },
       null,
     ]) {
       await expect(
@@ -370,13 +388,13 @@ describe('what the background refuses before any request', () => {
       nameMasked: null,
     };
     await expect(
-      lookupBorrower(from, { borrower: stranger, idNumber: APPLICANT_ID, consent: consent('SQ-1') }),
+      lookupBorrower(from, { borrower: stranger, idNumber: APPLICANT_ID, consent: loanConsent('SQ-1') }),
     ).rejects.toThrow(/not_announced/);
     await expect(
       lookupBorrower(from, {
-        borrower: { ...(refs[0] as LoanBorrowerRef), role: 'spouse' },
+        borrower: { ...(HOUSEHOLD_REFS[0] as LoanBorrowerRef), role: 'spouse' },
         idNumber: APPLICANT_ID,
-        consent: consent('SQ-1'),
+        consent: loanConsent('SQ-1'),
       }),
     ).rejects.toThrow(/not_announced/);
     expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
@@ -387,7 +405,7 @@ describe('what the background refuses before any request', () => {
     await expect(
       lookupBorrower(
         { tabId: TAB, frameId: 0, url: loanUrl() },
-        { borrower: refs[0] as LoanBorrowerRef, idNumber: CO_ID, consent: consent('SQ-1') },
+        { borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef, idNumber: CO_ID, consent: loanConsent('SQ-1') },
       ),
     ).rejects.toThrow(/invalid_subject/);
   });
@@ -396,9 +414,9 @@ describe('what the background refuses before any request', () => {
 describe('the recorded consent', () => {
   const from = () => ({ tabId: TAB, frameId: 0, url: loanUrl() });
   const args = () => ({
-    borrower: refs[0] as LoanBorrowerRef,
+    borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
     idNumber: APPLICANT_ID,
-    consent: consent('SQ-1'),
+    consent: loanConsent('SQ-1'),
   });
 
   it('refuses a lookup whose consent the card frame did not record, or recorded differently', async () => {
@@ -410,14 +428,18 @@ describe('the recorded consent', () => {
     ).rejects.toThrow(/consent_not_recorded/);
     // Another borrower's consent does not cover this one.
     await expect(
-      lookupRaw(from(), { borrower: refs[1] as LoanBorrowerRef, idNumber: CO_ID, consent: a.consent }),
+      lookupRaw(from(), {
+        borrower: HOUSEHOLD_REFS[1] as LoanBorrowerRef,
+        idNumber: CO_ID,
+        consent: a.consent,
+      }),
     ).rejects.toThrow(/consent_not_recorded/);
     expect((await journal()).filter((e) => e.path.startsWith('/v1/'))).toEqual([]);
     expect(await lookupRaw(from(), a)).toMatchObject({ state: 'done' });
   });
 
   it('records a consent only from the card page of a tab, complete, for an announced borrower', async () => {
-    const c = consent('SQ-1');
+    const c = loanConsent('SQ-1');
     await expect(
       recordLoanConsent(
         { tabId: TAB, url: 'chrome-extension://abcdefghijklmnop/sidepanel.html' },
@@ -442,7 +464,7 @@ describe('the recorded consent', () => {
     const a = args();
     await recordLoanConsent({ tabId: TAB, url: CARD_URL }, { key: a.borrower.key, consent: a.consent });
     await startLoanPage(TAB, { url: loanUrl(), title: '下一笔' });
-    await addLoanBorrowers(TAB, refs);
+    await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
     await expect(lookupRaw(from(), a)).rejects.toThrow(/consent_not_recorded/);
   });
 });
@@ -450,7 +472,11 @@ describe('the recorded consent', () => {
 describe('retention', () => {
   it('deletes entries past the retention period, never sooner than the legal minimum', async () => {
     const from = { tabId: TAB, frameId: 0, url: loanUrl() };
-    const args = { borrower: refs[0] as LoanBorrowerRef, idNumber: APPLICANT_ID, consent: consent('SQ-1') };
+    const args = {
+      borrower: HOUSEHOLD_REFS[0] as LoanBorrowerRef,
+      idNumber: APPLICANT_ID,
+      consent: loanConsent('SQ-1'),
+    };
     await lookupBorrower(from, args);
     // A stored retention of one day is raised to the minimum: the entries stay.
     await saveSettings({ ...settings(), audit: { retentionDays: 1 } });
@@ -474,7 +500,7 @@ describe('the page record', () => {
     expect(record.url).toBe(loanUrl());
     expect(record.title).toBe('丁斌 340***********1694');
     expect(record.household).toEqual({ state: 'pending', waiting: 0 });
-    await addLoanBorrowers(TAB, refs);
+    await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
     expect(((await getLoanTab(TAB)) as LoanTabRecord).household).toEqual({ state: 'pending', waiting: 2 });
   });
 

@@ -3,16 +3,10 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
-import {
-  DEMO_API_KEY,
-  enterpriseByTag,
-  enterprisesByTag,
-  individualsByTag,
-  SEED_AS_OF,
-} from '../../../seeds/index.ts';
+import { enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
 import { AUDIT_DB, closeAuditDb } from '../../core/personal/audit-store.ts';
 import { codeSubject, nameSubject } from '../../core/screening/subjects.ts';
-import { defaultSettings, type Settings, saveSettings } from '../../core/settings.ts';
+import { type Settings, saveSettings } from '../../core/settings.ts';
 import {
   addLoanBorrowers,
   background,
@@ -21,19 +15,20 @@ import {
   startLoanPage,
 } from './background.ts';
 import { checkLoanCompanies, companyConfig, pickLoanCompany } from './companies.ts';
-import type { LoanBorrowerRef, LoanCompanyRef, LoanConsent, LoanTabRecord } from './model.ts';
+import type { LoanBorrowerRef, LoanCompanyRef, LoanTabRecord } from './model.ts';
 import { loanDecisionRecord, sealDecision } from './record.ts';
 import { getLoanTab } from './tabs.ts';
+import {
+  APPLICANT_ID,
+  CARD_URL,
+  CO_ID,
+  HOUSEHOLD_REFS,
+  loanConsent,
+  loanTestSettings,
+} from './test-household.ts';
 
 let server: RunningMockServer;
-const [applicant, coBorrower] = individualsByTag('household:hh-2');
-const APPLICANT_ID = applicant?.idNumber ?? '';
-const CO_ID = coBorrower?.idNumber ?? '';
 const TAB = 11;
-const refs: LoanBorrowerRef[] = [
-  { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' },
-  { key: 'borrower:2', role: 'co_borrower', idMasked: '340***********1694', nameMasked: '丁*' },
-];
 const dishonest = enterpriseByTag('edge:dishonest-active').subject;
 const clean = enterpriseByTag('edge:clean').subject;
 const company = (part: LoanCompanyRef['part'], uscc: string): LoanCompanyRef => ({
@@ -46,19 +41,7 @@ async function journal(): Promise<JournalEntry[]> {
   return ((await (await fetch(`${server.url}/__mock/journal`)).json()) as { data: JournalEntry[] }).data;
 }
 const apiCalls = async () => (await journal()).filter((e) => e.path.startsWith('/v1/'));
-function settings(api: Partial<Settings['api']> = {}): Settings {
-  const d = defaultSettings();
-  return {
-    ...d,
-    api: { baseUrl: server.url, key: DEMO_API_KEY, ...api },
-    sites: [
-      { pattern: 'http://127.0.0.1/*', mode: 'procurement' },
-      { pattern: 'http://127.0.0.1/*', pathPrefix: '/demo/loan-review', mode: 'loan' },
-    ],
-    operator: '张三',
-    loan: { ...d.loan, reviewDate: SEED_AS_OF },
-  };
-}
+const settings = (api: Partial<Settings['api']> = {}): Settings => loanTestSettings(server.url, { api });
 const loanUrl = () => `${server.url}/demo/loan-review`;
 const from = () => ({ tabId: TAB, url: loanUrl() });
 
@@ -77,7 +60,7 @@ beforeEach(async () => {
   await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
   await saveSettings(settings());
   await startLoanPage(TAB, { url: loanUrl(), title: '住房公积金个人贷款审批' });
-  await addLoanBorrowers(TAB, refs);
+  await addLoanBorrowers(TAB, HOUSEHOLD_REFS);
 });
 
 describe('the companies of a loan page, in the background', () => {
@@ -107,19 +90,12 @@ describe('the companies of a loan page, in the background', () => {
   });
 
   it('keeps a failing company out of the household verdict, its evidence and the record digest', async () => {
-    const consent = (reference: string): LoanConsent => ({
-      purpose: 'housing_fund_loan',
-      reference,
-      grantedAt: '2026-11-03',
-      confirmedAt: new Date().toISOString(),
-    });
-    const card = 'chrome-extension://abcdefghijklmnop/card.html';
     for (const [ref, idNumber] of [
-      [refs[0], APPLICANT_ID],
-      [refs[1], CO_ID],
+      [HOUSEHOLD_REFS[0], APPLICANT_ID],
+      [HOUSEHOLD_REFS[1], CO_ID],
     ] as const) {
-      const c = consent(`SQ-${ref?.key}`);
-      await recordLoanConsent({ tabId: TAB, url: card }, { key: ref?.key ?? '', consent: c });
+      const c = loanConsent(`SQ-${ref?.key}`);
+      await recordLoanConsent({ tabId: TAB, url: CARD_URL }, { key: ref?.key ?? '', consent: c });
       await lookupBorrower(
         { tabId: TAB, frameId: 0, url: loanUrl() },
         { borrower: ref as LoanBorrowerRef, idNumber, consent: c },
