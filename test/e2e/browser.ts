@@ -183,6 +183,26 @@ export function settledBadges(page: Page, count: number, timeoutMs = 20_000): Pr
 }
 
 /**
+ * The record the background stored under `prefix` + tab id for the newest tab showing `urlPart`,
+ * or null. Records keep a page's origin and path only, so the tab is found by its full address.
+ */
+function storedRecord<T>(worker: Worker, urlPart: string, prefix: 'tab:' | 'loan:'): Promise<T | null> {
+  return worker.evaluate(
+    async ([part, pre]) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
+      for (const tab of tabs.reverse()) {
+        const key = `${pre}${tab.id}`;
+        const record = (await chrome.storage.session.get(key))[key] as T | undefined;
+        if (record) return record;
+      }
+      return null;
+    },
+    [urlPart, prefix] as const,
+  ) as Promise<T | null>;
+}
+
+/**
  * The background's record of the tab showing `urlPart`.
  *
  * @example
@@ -191,19 +211,8 @@ export function settledBadges(page: Page, count: number, timeoutMs = 20_000): Pr
  * ```
  */
 export async function tabRecord(worker: Worker, urlPart: string): Promise<TabRecord> {
-  // Records keep a page's origin and path only: find the tab by its full address, then its record.
   return until(
-    () =>
-      worker.evaluate(async (part) => {
-        const { chrome } = globalThis as unknown as ChromeGlobal;
-        const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
-        for (const tab of tabs.reverse()) {
-          const key = `tab:${tab.id}`;
-          const record = (await chrome.storage.session.get(key))[key] as TabRecord | undefined;
-          if (record) return record;
-        }
-        return null;
-      }, urlPart),
+    () => storedRecord<TabRecord>(worker, urlPart, 'tab:'),
     (r): r is TabRecord => r !== null,
     `the tab record of ${urlPart}`,
   ) as Promise<TabRecord>;
@@ -219,17 +228,7 @@ export async function tabRecord(worker: Worker, urlPart: string): Promise<TabRec
  */
 export function loanTabRecord(worker: Worker, urlPart: string, companies = 0): Promise<LoanTabRecord> {
   return until(
-    () =>
-      worker.evaluate(async (part) => {
-        const { chrome } = globalThis as unknown as ChromeGlobal;
-        const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.includes(part));
-        for (const tab of tabs.reverse()) {
-          const key = `loan:${tab.id}`;
-          const record = (await chrome.storage.session.get(key))[key] as LoanTabRecord | undefined;
-          if (record) return record;
-        }
-        return null;
-      }, urlPart),
+    () => storedRecord<LoanTabRecord>(worker, urlPart, 'loan:'),
     (r): r is LoanTabRecord =>
       r !== null && (r.companies ?? []).filter((c) => c.result.state !== 'checking').length >= companies,
     `the loan record of ${urlPart}`,
