@@ -6,7 +6,7 @@
  */
 import type { IndividualReportContent } from '@xinjian/sdk';
 import { sealEvidence } from '@xinjian/sdk/evidence';
-import { evaluateLegalRepresentative, evaluateProcurement } from '@xinjian/sdk/rules';
+import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,13 +31,13 @@ import {
 import './modes/loan/strings.ts';
 import { dictionary, type Language, setLanguage } from './core/i18n.ts';
 import type { FrameView } from './core/overlay/protocol.ts';
-import { maskedId, maskedName } from './core/personal.ts';
 import { screen, unavailable } from './core/screening/background/resolve.ts';
 import { ScreeningFrameBody } from './core/screening/card.tsx';
 import { screeningRecord } from './core/screening/evidence.ts';
 import { EvidenceView } from './core/screening/evidence-page.tsx';
 import type { SubjectResult, TabRecord, TabSubject } from './core/screening/model.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from './core/screening/subjects.ts';
+import { applicationPeople } from './core/screening/test-people.ts';
 import { defaultSettings, saveSettings } from './core/settings.ts';
 import { loanTabRecord, showLoanRecord } from './modes/loan/test-record.tsx';
 import './core/ui/strings.ts';
@@ -604,40 +604,8 @@ for (const language of ['zh-CN', 'en'] as const) {
     });
 
     it('the evidence print with the legal representative of a credit application', async () => {
-      const listed = individualsByTag('edge:hf-dishonest')[0];
-      const waiting = individualsByTag('credit-case:cc-1')[0];
-      if (!listed || !waiting) throw new Error('no seed individuals');
-      const report = { ...listed.content, generatedAt: '2026-11-25T09:00:00+08:00' };
-      const person = (p: IndividualSeed, key: string) => ({
-        key,
-        role: 'legal_representative',
-        idMasked: maskedId(p.idNumber),
-        nameMasked: maskedName(p.name),
-        group: null,
-      });
-      const tab: TabRecord = {
-        ...evidenceTab(),
-        people: [
-          {
-            person: person(listed, 'person:1'),
-            result: {
-              state: 'done',
-              result: evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
-              checkedAt: '2026-11-25T02:01:00.000Z',
-              reportIds: ['rpt-p-1'],
-              failedProducts: [],
-            },
-            report,
-            consent: {
-              purpose: 'credit_lending',
-              reference: 'SX-2026-001',
-              grantedAt: '2026-11-24',
-              confirmedAt: '2026-11-25T02:00:00.000Z',
-            },
-          },
-          { person: person(waiting, 'person:2'), result: { state: 'consent' }, report: null },
-        ],
-      };
+      const tab: TabRecord = { ...evidenceTab(), people: applicationPeople() };
+      const report = tab.people?.[0]?.report;
       const file = await sealEvidence(
         screeningRecord(
           tab,

@@ -1,16 +1,17 @@
 import { type EvidenceFile, sealEvidence } from '@xinjian/sdk/evidence';
-import { evaluateLegalRepresentative, evaluateProcurement } from '@xinjian/sdk/rules';
+import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ratingSummary } from '../../../mock-server/src/catalog.ts';
-import { enterpriseByTag, individualsByTag } from '../../../seeds/index.ts';
+import { enterpriseByTag } from '../../../seeds/index.ts';
 import type { Language } from '../i18n.ts';
-import { maskedId, maskedName } from '../personal.ts';
+import { maskedId } from '../personal.ts';
 import { type EvidenceContext, screeningRecord } from './evidence.ts';
 import { EvidenceView } from './evidence-page.tsx';
 import type { TabPerson, TabRecord, TabSubject } from './model.ts';
 import { codeSubject, nameSubject } from './subjects.ts';
+import { applicationPeople, LISTED_REP, WAITING_REP } from './test-people.ts';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -139,49 +140,14 @@ describe('the printed evidence', () => {
   });
 });
 
-// The 法定代表人 of a credit application: one looked up after consent, one still waiting for it.
-const LISTED = individualsByTag('edge:hf-dishonest')[0];
-const WAITING = individualsByTag('credit-case:cc-1')[0];
-function people(): TabPerson[] {
-  if (!LISTED || !WAITING) throw new Error('no seed individuals');
-  const report = { ...LISTED.content, generatedAt: '2026-11-25T09:00:00+08:00' };
-  const person = (p: typeof LISTED, key: string) => ({
-    key,
-    role: 'legal_representative',
-    idMasked: maskedId(p.idNumber),
-    nameMasked: maskedName(p.name),
-    group: null,
-  });
-  return [
-    {
-      person: person(LISTED, 'person:1'),
-      result: {
-        state: 'done',
-        result: evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
-        checkedAt: '2026-11-25T02:01:00.000Z',
-        reportIds: ['rpt-p-1'],
-        failedProducts: [],
-      },
-      report,
-      consent: {
-        purpose: 'credit_lending',
-        reference: 'SX-2026-001',
-        grantedAt: '2026-11-24',
-        confirmedAt: '2026-11-25T02:00:00.000Z',
-      },
-    },
-    { person: person(WAITING, 'person:2'), result: { state: 'consent' }, report: null },
-  ];
-}
-
 describe('the people on the printed evidence', () => {
   const row = (key: string) => container.querySelector(`[data-testid="people"] tr[data-key="${key}"]`);
 
   it('prints each person masked, with the verdict in words and icon, findings, authorization and what the signatures do not cover', async () => {
-    const file = await sealed('zh-CN', [], people());
+    const file = await sealed('zh-CN', [], applicationPeople());
     await act(() => render(<EvidenceView file={file} />, container));
     const done = row('person:1');
-    expect(done?.textContent).toContain(maskedId(LISTED?.idNumber ?? ''));
+    expect(done?.textContent).toContain(maskedId(LISTED_REP.idNumber));
     expect(done?.textContent).toContain('法定代表人');
     expect(done?.querySelector('.verdict')?.textContent).toBe('! 需复核');
     expect(done?.textContent).toContain('发改财金〔2016〕141号');
@@ -194,7 +160,7 @@ describe('the people on the printed evidence', () => {
     expect(text('people-unsigned')[0]).toContain('不在信用服务签名');
     // Masked only: no full number, no region prefix, no birth date anywhere on the page.
     const all = container.textContent ?? '';
-    for (const id of [LISTED?.idNumber ?? '', WAITING?.idNumber ?? '']) {
+    for (const id of [LISTED_REP.idNumber, WAITING_REP.idNumber]) {
       expect(all).not.toContain(id);
       expect(all).not.toContain(id.slice(0, 6));
       expect(all).not.toContain(id.slice(6, 14));
@@ -202,7 +168,7 @@ describe('the people on the printed evidence', () => {
   });
 
   it('prints the people in English in an English record', async () => {
-    const file = await sealed('en', [], people());
+    const file = await sealed('en', [], applicationPeople());
     await act(() => render(<EvidenceView file={file} />, container));
     const section = container.querySelector('[data-testid="people"]')?.textContent ?? '';
     expect(section).toContain('Legal representative');

@@ -1,15 +1,11 @@
 // @vitest-environment node
 import { createClient, type Jwks, type XinjianClient } from '@xinjian/sdk';
 import { canonicalDigest, type EvidenceFile, verifyEvidence } from '@xinjian/sdk/evidence';
-import {
-  type CategoryRuleId,
-  evaluateLegalRepresentative,
-  TENDERING_CATEGORY_RULES,
-} from '@xinjian/sdk/rules';
+import { type CategoryRuleId, TENDERING_CATEGORY_RULES } from '@xinjian/sdk/rules';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type RunningMockServer, startMockServer } from '../../../mock-server/src/index.ts';
-import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag, individualsByTag } from '../../../seeds/index.ts';
+import { DEMO_API_KEY, enterpriseByTag, enterprisesByTag } from '../../../seeds/index.ts';
 import { maskedId, maskedName } from '../personal.ts';
 import { fromItem, screenConsortium } from './background/resolve.ts';
 import {
@@ -21,6 +17,7 @@ import {
 } from './evidence.ts';
 import type { TabRecord, TabSubject } from './model.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from './subjects.ts';
+import { applicationPeople, LISTED_REP, REP_CONSENT, WAITING_REP } from './test-people.ts';
 
 let server: RunningMockServer;
 let client: XinjianClient;
@@ -292,41 +289,12 @@ describe('the saved seal', () => {
   });
 
   it("lists the page's legal representative masked, with the person's own result and authorization", async () => {
-    const listed = individualsByTag('edge:hf-dishonest')[0];
-    const waiting = individualsByTag('credit-case:cc-1')[0];
-    if (!listed || !waiting) throw new Error('no seed individuals');
-    const report = { ...listed.content, generatedAt: '2026-11-25T09:00:00+08:00' };
-    const result = evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' });
-    const consent = {
-      purpose: 'credit_lending',
-      reference: 'SX-2026-001',
-      grantedAt: '2026-11-24',
-      confirmedAt: '2026-11-25T02:00:00.000Z',
-    };
-    const person = (p: typeof listed, key: string) => ({
-      key,
-      role: 'legal_representative',
-      idMasked: maskedId(p.idNumber),
-      nameMasked: maskedName(p.name),
-      group: 'credit-application',
-    });
+    const listed = LISTED_REP;
+    const waiting = WAITING_REP;
+    const consent = REP_CONSENT;
     const t: TabRecord = {
       ...tab([await looked('edge:clean')]),
-      people: [
-        {
-          person: person(listed, 'person:1'),
-          result: {
-            state: 'done',
-            result,
-            checkedAt: '2026-11-25T02:01:00.000Z',
-            reportIds: ['r1', 'r2'],
-            failedProducts: [],
-          },
-          report,
-          consent,
-        },
-        { person: person(waiting, 'person:2'), result: { state: 'consent' }, report: null },
-      ],
+      people: applicationPeople({ reportIds: ['r1', 'r2'], group: 'credit-application' }),
     };
     const file = await savedEvidence(t, ctx);
     expect(file.record.people).toEqual([
@@ -404,39 +372,11 @@ describe('tableCsv', () => {
   });
 
   it("adds a row per person under the subjects' columns, the ID number masked only", async () => {
-    const listed = individualsByTag('edge:hf-dishonest')[0];
-    const waiting = individualsByTag('credit-case:cc-1')[0];
-    if (!listed || !waiting) throw new Error('no seed individuals');
-    const report = { ...listed.content, generatedAt: '2026-11-25T09:00:00+08:00' };
-    const person = (p: typeof listed, key: string) => ({
-      key,
-      role: 'legal_representative',
-      idMasked: maskedId(p.idNumber),
-      nameMasked: maskedName(p.name),
-      group: null,
-    });
+    const listed = LISTED_REP;
+    const waiting = WAITING_REP;
     const t: TabRecord = {
       ...tab([await looked('edge:clean')]),
-      people: [
-        {
-          person: person(listed, 'person:1'),
-          result: {
-            state: 'done',
-            result: evaluateLegalRepresentative(report, { asOf: '2026-11-25', cutoff: '2026-11-20' }),
-            checkedAt: '2026-11-25T02:01:00.000Z',
-            reportIds: ['r1'],
-            failedProducts: [],
-          },
-          report,
-          consent: {
-            purpose: 'credit_lending',
-            reference: 'SX-2026-001',
-            grantedAt: '2026-11-24',
-            confirmedAt: '2026-11-25T02:00:00.000Z',
-          },
-        },
-        { person: person(waiting, 'person:2'), result: { state: 'consent' }, report: null },
-      ],
+      people: applicationPeople({ reportIds: ['r1'] }),
     };
     const file = await savedEvidence(t, ctx);
     const lines = tableCsv(file.record).slice(1).split('\r\n');
