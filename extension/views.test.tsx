@@ -260,6 +260,24 @@ const EVIDENCE_TAGS = [
   'edge:rating-expired',
 ];
 
+// The sealed evidence of `tab` as the extension prints it, in `language`.
+function sealedPrint(tab: TabRecord, language: Language) {
+  return sealEvidence(
+    screeningRecord(
+      tab,
+      {
+        operator: '张三',
+        language,
+        reportIds: {},
+        tool: { name: 'xinjian-extension', version: '0.0.0-test' },
+        api: { baseUrl: 'http://127.0.0.1:8787', demo: true },
+        offsetMinutes: 480,
+      },
+      '2026-11-25T10:05:00.000+08:00',
+    ),
+  );
+}
+
 function evidenceTab(): TabRecord {
   const asOf = '2026-11-25';
   const checked = EVIDENCE_TAGS.map((tag, i): TabSubject => {
@@ -568,20 +586,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     it('the evidence print of a checked page', async () => {
       const tab = evidenceTab();
-      const file = await sealEvidence(
-        screeningRecord(
-          tab,
-          {
-            operator: '张三',
-            language,
-            reportIds: {},
-            tool: { name: 'xinjian-extension', version: '0.0.0-test' },
-            api: { baseUrl: 'http://127.0.0.1:8787', demo: true },
-            offsetMinutes: 480,
-          },
-          '2026-11-25T10:05:00.000+08:00',
-        ),
-      );
+      const file = await sealedPrint(tab, language);
       await act(async () => {
         render(<EvidenceView file={file} />, root);
       });
@@ -606,20 +611,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     it('the evidence print with the legal representative of a credit application', async () => {
       const tab: TabRecord = { ...evidenceTab(), people: applicationPeople() };
       const report = tab.people?.[0]?.report;
-      const file = await sealEvidence(
-        screeningRecord(
-          tab,
-          {
-            operator: '张三',
-            language,
-            reportIds: {},
-            tool: { name: 'xinjian-extension', version: '0.0.0-test' },
-            api: { baseUrl: 'http://127.0.0.1:8787', demo: true },
-            offsetMinutes: 480,
-          },
-          '2026-11-25T10:05:00.000+08:00',
-        ),
-      );
+      const file = await sealedPrint(tab, language);
       await act(async () => {
         render(<EvidenceView file={file} />, root);
       });
