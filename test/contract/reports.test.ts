@@ -163,6 +163,35 @@ describe('POST /v1/reports then GET /v1/reports/{id}', () => {
     expect(problem.message).toContain(outside);
   });
 
+  it("takes the authorization's date as a day in China, and 422s one after China's today", async () => {
+    if (person === undefined) throw new Error('no individual');
+    // 16:30 UTC on 2 November is 00:30 on 3 November in China: a subject who signed that
+    // morning signed today, though the UTC calendar still says the 2nd.
+    await setClock({ now: '2026-11-02T16:30:00.000Z' });
+    const signedToday = { reference: 'AUTH-2026-0002', grantedAt: '2026-11-03' };
+    await expectJson(
+      await order({
+        productId: personalReport.id,
+        subjectId: person.idNumber,
+        purpose: 'credit_lending',
+        authorization: signedToday,
+      }),
+      202,
+      Report,
+    );
+    const problem = await expectProblem(
+      await order({
+        productId: personalReport.id,
+        subjectId: person.idNumber,
+        purpose: 'credit_lending',
+        authorization: { reference: 'AUTH-2026-0003', grantedAt: '2026-11-04' },
+      }),
+      422,
+      'unprocessable',
+    );
+    expect(problem.message).toBe('授权日期晚于今天');
+  });
+
   it('422s a subject of the wrong kind for the product', async () => {
     if (person === undefined || enterprise === undefined) throw new Error('seed incomplete');
     await expectProblem(

@@ -14,6 +14,10 @@ import { jsonWith, zodIssues } from '../responses.ts';
 import type { StoredReport } from '../state.ts';
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day in China (UTC+8, no DST), `YYYY-MM-DD`, the day a subject signs on. */
+const chinaDate = (now: Date): string => new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
 export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic, sign }) => {
   function renderReport(r: StoredReport): Report {
@@ -149,7 +153,7 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
       }
       if (
         order.authorization !== undefined &&
-        order.authorization.grantedAt > now.toISOString().slice(0, 10)
+        order.authorization.grantedAt > chinaDate(now)
       ) {
         return fail(ctx, 422, 'unprocessable', {
           zh: '授权日期晚于今天',
