@@ -1,6 +1,8 @@
 /**
  * axe-core on every extension page (popup, options, side panel, evidence, welcome; in the light and the dark colour scheme, so contrast is
  * checked in both), on the loan side panel with the companies of the corpus's loan pages listed,
+ * on the printed evidence of the credit demo page once its legal representative has been looked up
+ * after consent (the people section filled, in both schemes),
  * and on demo pages with badges, in Chromium: a serious or critical violation
  * fails the test and names the rule, the element and how to fix it.
  * (The badges' own markup sits in closed shadow roots, which axe cannot enter; their names,
@@ -10,11 +12,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
+import { individualsByTag } from '../../seeds/index.ts';
 import {
+  type BadgeSnapshot,
   type ChromeGlobal,
+  confirmConsentByKeyboard,
   type ExtensionBrowser,
   launchWithExtension,
   loanTabRecord,
+  readAuditLog,
   settledBadges,
   snapshot,
   tabRecord,
@@ -186,4 +192,69 @@ describe('axe-core finds no serious or critical violation', () => {
       }
     });
   }
+
+  // The people section filled: the credit page's legal representative consented by keyboard in
+  // the card frame and looked up, then the printed evidence read in both schemes.
+  it('on the printed evidence of the credit page with its legal representative looked up', async () => {
+    const legal = individualsByTag('credit-case:cc-1').find((p) =>
+      p.tags.includes('role:legal_representative'),
+    );
+    if (!legal) throw new Error('the credit demo page lacks its legal representative');
+    const masked = `${legal.idNumber.slice(0, 3)}***********${legal.idNumber.slice(-4)}`;
+    const credit = await browser.context.newPage();
+    try {
+      await credit.goto(`${mockUrl}/demo/credit-review`);
+      await settledBadges(credit, 3);
+      await until(
+        () => snapshot(credit, 'people'),
+        (all) => all.length === 1,
+        "the representative's badge",
+      );
+      await credit.bringToFront();
+      await credit.locator('body').focus();
+      let focused: BadgeSnapshot | undefined;
+      for (let i = 0; i < 20 && !focused; i++) {
+        await credit.keyboard.press('Tab');
+        focused = (await snapshot(credit, 'people')).find((b) => b.focused);
+      }
+      expect(focused?.key).toBe('person:1');
+      await credit.keyboard.press('Enter');
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      await confirmConsentByKeyboard(credit, 'SX-2026-1203-07', today);
+      await until(
+        () => snapshot(credit, 'people'),
+        (all) => all.some((b) => b.state !== 'consent' && b.state !== 'checking'),
+        "the representative's verdict",
+      );
+      const audit = await until(
+        () => readAuditLog(browser.worker),
+        (all) => all.some((e) => e.mode === 'credit' && e.outcome.kind === 'verdict'),
+        'the audit entries',
+      );
+      expect(audit.find((e) => e.mode === 'credit')?.subject).toMatchObject({ idMasked: masked });
+      const record = await until(
+        () => tabRecord(browser.worker, '/demo/credit-review'),
+        (r) => (r.people ?? []).some((p) => p.result.state === 'done'),
+        "the representative's result in the record",
+      );
+      for (const colorScheme of ['light', 'dark'] as const) {
+        scheme = colorScheme;
+        const printable = await extensionPage(`evidence.html?tab=${record.tabId}`);
+        await printable.getByTestId('sha256').waitFor();
+        await until(
+          () =>
+            printable
+              .getByTestId('people')
+              .textContent({ timeout: 2000 })
+              .catch(() => null),
+          (t) => (t ?? '').includes(masked),
+          'the people on the printed evidence',
+        );
+        expect(await seriousViolations(printable), colorScheme).toEqual([]);
+        await printable.close();
+      }
+    } finally {
+      await credit.close();
+    }
+  });
 });
