@@ -115,7 +115,7 @@ describe('the credit mode on a 授信审批表', () => {
   it('screens the application as a whole: the borrower with its guarantors', async () => {
     const byCode = await summaries();
     const combined = evaluateCreditLending(byCode.get(borrower?.value ?? '') as ScreeningSubject, {
-      asOf: new Date().toISOString().slice(0, 10),
+      asOf: chinaToday(),
       cutoff: (await tabRecord(browser.worker, '/demo/credit-review')).cutoff.date,
       guarantors: guarantors.map((g) => byCode.get(g.value) as ScreeningSubject),
     }).verdict;

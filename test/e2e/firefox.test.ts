@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { displayState, type TabRecord } from '../../extension/core/screening/model.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
-import { enterpriseByTag, enterprisesByTag, seeds } from '../../seeds/index.ts';
-import { type BadgeSnapshot, until } from './browser.ts';
+import { enterpriseByTag, enterprisesByTag, individualsByTag, seeds } from '../../seeds/index.ts';
+import { type BadgeSnapshot, readBadgesInPage, until } from './browser.ts';
 import { corpusPage, corpusPath, serveCorpus } from './corpus-server.ts';
 import { type FirefoxWithExtension, firefoxBadges, launchFirefox } from './firefox.ts';
 import { buildVariant, type Variant } from './variants.ts';
@@ -33,7 +33,7 @@ const badgeFor = (key: string) => {
   return found;
 };
 
-type Journal = Array<{ seq: number; method: string; path: string; body: unknown }>;
+type Journal = Array<{ seq: number; method: string; path: string; query?: unknown; body: unknown }>;
 async function journal(): Promise<Journal> {
   return ((await (await fetch(`${mockUrl}/__mock/journal`)).json()) as { data: Journal }).data;
 }
@@ -274,6 +274,97 @@ describe('Firefox: the companies of a loan page', () => {
     } finally {
       await loan.close();
       await pages.close();
+    }
+  });
+});
+
+// The 授信审批表's legal representative, as credit.test.ts covers it in Chromium: masked, nothing
+// personal ordered before consent, and the consent taken in the card frame by keyboard. Puppeteer
+// over BiDi lists the moz-extension card frame among the page's frames, so its form is read and
+// its date set there; the keys go to the focused frame as in Chromium.
+describe('Firefox: the legal representative on a 授信审批表', () => {
+  const legal = individualsByTag('credit-case:cc-1').find((p) => p.tags.includes('role:legal_representative'));
+  const id = legal?.idNumber ?? '';
+  const masked = `${id.slice(0, 3)}***********${id.slice(-4)}`;
+  const reference = 'SX-2026-1203-11';
+  const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+  it('shows the ID masked, orders nothing before consent, and keeps the full ID out of every address after', async () => {
+    expect(id).toMatch(/^\d{17}[\dX]$/);
+    const since = (await journal()).at(-1)?.seq ?? 0;
+    const credit = await firefox.browser.newPage();
+    const people = () => credit.evaluate(readBadgesInPage, 'people');
+    const sent = async () => (await journal()).filter((e) => e.seq > since);
+    try {
+      await credit.goto(`${mockUrl}/demo/credit-review`);
+      const found = await until(people, (all) => all.length === 1, "the representative's badge in Firefox");
+      expect(found[0]).toMatchObject({ key: 'person:1', state: 'consent', text: `legal_representative ${masked}` });
+      for (const b of await firefoxBadges(credit)) expect(b.label + b.text).not.toContain(id);
+      // The companies are looked up meanwhile; nothing about the person is.
+      await until(
+        () => firefoxBadges(credit),
+        (all) => all.length === 3 && all.every((b) => b.state !== 'checking'),
+        'the three companies in Firefox',
+      );
+      const before = await sent();
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.filter((e) => e.path.startsWith('/v1/reports'))).toEqual([]);
+      for (const e of before) expect(JSON.stringify(e)).not.toContain(id.slice(0, 14));
+
+      // The consent dialog in the card frame, reached by keyboard.
+      await credit.bringToFront();
+      await credit.focus('body');
+      let focused: BadgeSnapshot | undefined;
+      for (let i = 0; i < 20 && !focused; i++) {
+        await credit.keyboard.press('Tab');
+        focused = (await people()).find((b) => b.focused);
+      }
+      expect(focused?.key).toBe('person:1');
+      await credit.keyboard.press('Enter');
+      const open = await until(
+        people,
+        (all) => all.some((b) => b.cardOpen && b.cardText.includes('授权书编号')),
+        'the consent dialog in Firefox',
+      );
+      expect(open[0]?.cardText).toContain(masked);
+      expect(open[0]?.cardText).not.toContain(id);
+      expect((await sent()).filter((e) => e.path.startsWith('/v1/reports'))).toEqual([]);
+
+      // Puppeteer over BiDi does not list the moz-extension card frame among the page's frames
+      // (page.frames() holds the page only), so the form is driven by keys alone: the dialog puts
+      // the focus on the purpose checkbox once drawn. Firefox ESR ships its en-US date field
+      // whatever locale is asked for: month, day, year, each part moving on when full.
+      await credit.keyboard.press(' ');
+      await credit.keyboard.press('Tab');
+      await credit.keyboard.type(reference);
+      await credit.keyboard.press('Tab');
+      const [yyyy, mm, dd] = chinaToday.split('-');
+      await credit.keyboard.type(`${mm}${dd}${yyyy}`);
+      await credit.keyboard.press('Enter');
+
+      const done = await until(
+        people,
+        (all) => all.some((b) => b.state !== 'consent' && b.state !== 'checking'),
+        "the representative's verdict in Firefox",
+      );
+      expect(done[0]?.state).toBe('pass');
+      expect(done[0]?.label + (done[0]?.text ?? '') + (done[0]?.cardText ?? '')).not.toContain(id);
+
+      const after = await sent();
+      const orders = after.filter((e) => e.method === 'POST' && e.path === '/v1/reports');
+      expect(orders.map((o) => (o.body as { productId: string }).productId).sort()).toEqual([
+        'personal_court_enforcement',
+        'personal_credit_report',
+      ]);
+      for (const o of orders)
+        expect(o.body).toMatchObject({
+          purpose: 'credit_lending',
+          authorization: { reference, grantedAt: chinaToday },
+        });
+      // The number travels in the orders' bodies only: never in a path or a query.
+      for (const e of after) expect(`${e.path} ${JSON.stringify(e.query ?? null)}`).not.toContain(id.slice(0, 14));
+    } finally {
+      await credit.close();
     }
   });
 });
