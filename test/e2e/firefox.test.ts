@@ -279,11 +279,12 @@ describe('Firefox: the companies of a loan page', () => {
 });
 
 // The 授信审批表's legal representative, as credit.test.ts covers it in Chromium: masked, nothing
-// personal ordered before consent, and the consent taken in the card frame by keyboard. Puppeteer
-// over BiDi lists the moz-extension card frame among the page's frames, so its form is read and
-// its date set there; the keys go to the focused frame as in Chromium.
+// personal ordered before consent, and the consent taken in the card frame by keyboard, the keys
+// going to the focused frame as in Chromium.
 describe('Firefox: the legal representative on a 授信审批表', () => {
-  const legal = individualsByTag('credit-case:cc-1').find((p) => p.tags.includes('role:legal_representative'));
+  const legal = individualsByTag('credit-case:cc-1').find((p) =>
+    p.tags.includes('role:legal_representative'),
+  );
   const id = legal?.idNumber ?? '';
   const masked = `${id.slice(0, 3)}***********${id.slice(-4)}`;
   const reference = 'SX-2026-1203-11';
@@ -298,7 +299,11 @@ describe('Firefox: the legal representative on a 授信审批表', () => {
     try {
       await credit.goto(`${mockUrl}/demo/credit-review`);
       const found = await until(people, (all) => all.length === 1, "the representative's badge in Firefox");
-      expect(found[0]).toMatchObject({ key: 'person:1', state: 'consent', text: `legal_representative ${masked}` });
+      expect(found[0]).toMatchObject({
+        key: 'person:1',
+        state: 'consent',
+        text: `legal_representative ${masked}`,
+      });
       for (const b of await firefoxBadges(credit)) expect(b.label + b.text).not.toContain(id);
       // The companies are looked up meanwhile; nothing about the person is.
       await until(
@@ -362,7 +367,8 @@ describe('Firefox: the legal representative on a 授信审批表', () => {
           authorization: { reference, grantedAt: chinaToday },
         });
       // The number travels in the orders' bodies only: never in a path or a query.
-      for (const e of after) expect(`${e.path} ${JSON.stringify(e.query ?? null)}`).not.toContain(id.slice(0, 14));
+      for (const e of after)
+        expect(`${e.path} ${JSON.stringify(e.query ?? null)}`).not.toContain(id.slice(0, 14));
     } finally {
       await credit.close();
     }

@@ -151,10 +151,7 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
           en: "a personal report needs the subject's written authorization (authorization.reference, authorization.grantedAt)",
         });
       }
-      if (
-        order.authorization !== undefined &&
-        order.authorization.grantedAt > chinaDate(now)
-      ) {
+      if (order.authorization !== undefined && order.authorization.grantedAt > chinaDate(now)) {
         return fail(ctx, 422, 'unprocessable', {
           zh: '授权日期晚于今天',
           en: 'authorization.grantedAt is in the future',
