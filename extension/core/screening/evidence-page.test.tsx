@@ -11,7 +11,7 @@ import { type EvidenceContext, screeningRecord } from './evidence.ts';
 import { EvidenceView } from './evidence-page.tsx';
 import type { TabPerson, TabRecord, TabSubject } from './model.ts';
 import { codeSubject, nameSubject } from './subjects.ts';
-import { applicationPeople, LISTED_REP, WAITING_REP } from './test-people.ts';
+import { applicationPeople, failedPerson, LISTED_REP, WAITING_REP } from './test-people.ts';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -165,6 +165,16 @@ describe('the people on the printed evidence', () => {
       expect(all).not.toContain(id.slice(0, 6));
       expect(all).not.toContain(id.slice(6, 14));
     }
+  });
+
+  it('prints a failed lookup as failed, with its reason, never as a verdict', async () => {
+    const file = await sealed('zh-CN', [], [failedPerson()]);
+    await act(() => render(<EvidenceView file={file} />, container));
+    const failed = row('person:3');
+    expect(failed?.getAttribute('data-state')).toBe('error');
+    expect(failed?.querySelector('.verdict')?.textContent).toBe('⊘ 查询失败');
+    expect(failed?.textContent).toContain('信用服务暂时不可用（503），请稍后重试。');
+    expect(failed?.textContent).not.toContain('未发现');
   });
 
   it('prints the people in English in an English record', async () => {

@@ -428,6 +428,7 @@ function People(props: {
                     <span aria-hidden="true">{personStateIcon(p.verdict ?? p.state)}</span>{' '}
                     {personLabel(p, lang)}
                   </strong>
+                  {p.state === 'error' && p.reason ? <div class="muted">{p.reason}</div> : null}
                   {p.findings
                     .filter((f) => f.severity !== 'info')
                     .map((f) => (

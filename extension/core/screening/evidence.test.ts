@@ -17,7 +17,7 @@ import {
 } from './evidence.ts';
 import type { TabRecord, TabSubject } from './model.ts';
 import { codeSubject, invalidUsccSubject, nameSubject } from './subjects.ts';
-import { applicationPeople, LISTED_REP, REP_CONSENT, WAITING_REP } from './test-people.ts';
+import { applicationPeople, failedPerson, LISTED_REP, REP_CONSENT, WAITING_REP } from './test-people.ts';
 
 let server: RunningMockServer;
 let client: XinjianClient;
@@ -310,6 +310,7 @@ describe('the saved seal', () => {
       expect.objectContaining({
         key: 'person:2',
         state: 'consent',
+        label: '需授权确认',
         verdict: null,
         findings: [],
         authorization: null,
@@ -328,6 +329,28 @@ describe('the saved seal', () => {
     expect((await verifyEvidence(file, jwks)).ok).toBe(true);
     const one = await savedEvidence(t, ctx, { only: t.subjects[0]?.subject.key ?? null });
     expect(one.record.people).toBeUndefined();
+  });
+
+  it('records a failed personal lookup as failed, in words, with its reason', async () => {
+    const t: TabRecord = { ...tab([await looked('edge:clean')]), people: [failedPerson()] };
+    const zh = (await savedEvidence(t, ctx)).record.people?.[0];
+    expect(zh).toMatchObject({ state: 'error', verdict: null, label: '查询失败', findings: [] });
+    expect(zh?.reason).toBe('信用服务暂时不可用（503），请稍后重试。');
+    const en = (await savedEvidence(t, { ...ctx, language: 'en' })).record.people?.[0];
+    expect(en).toMatchObject({
+      label: 'lookup failed',
+      reason: 'The credit service is unavailable (503); try again later.',
+    });
+    // A reason that quotes the number it was sent keeps it masked.
+    const quoting = failedPerson();
+    if (quoting.result.state === 'error')
+      quoting.result.reason = {
+        zh: `没有该个人的信用记录（${LISTED_REP.idNumber}）`,
+        en: `no file for ${LISTED_REP.idNumber}`,
+      };
+    const masked = (await savedEvidence({ ...t, people: [quoting] }, ctx)).record.people?.[0];
+    expect(masked?.reason).toContain(maskedId(LISTED_REP.idNumber));
+    expect(JSON.stringify(masked)).not.toContain(LISTED_REP.idNumber.slice(0, 14));
   });
 
   it('keeps one subject’s record apart from the page’s', async () => {

@@ -244,6 +244,8 @@ function personInput(p: TabPerson, ctx: EvidenceContext): ScreeningPersonInput {
     reportIds: r.state === 'done' ? r.reportIds : [],
     authorization: consent,
     checkedAt: r.state === 'done' ? r.checkedAt : null,
+    // A service's reason may quote what it was sent: redacted like every text beside a person.
+    reason: r.state === 'error' ? { zh: redactIds(r.reason.zh), en: redactIds(r.reason.en) } : null,
   };
 }
 

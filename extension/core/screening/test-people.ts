@@ -51,3 +51,30 @@ export function applicationPeople(opts: { reportIds?: string[]; group?: string |
     { person: person(WAITING_REP, 'person:2'), result: { state: 'consent' }, report: null },
   ];
 }
+
+/**
+ * A representative whose lookup failed after consent (the service unavailable), as the tab
+ * record keeps it: the reason in both languages, nothing found.
+ */
+export function failedPerson(key = 'person:3'): TabPerson {
+  return {
+    person: {
+      key,
+      role: 'legal_representative',
+      idMasked: maskedId(LISTED_REP.idNumber),
+      nameMasked: maskedName(LISTED_REP.name),
+      group: null,
+    },
+    result: {
+      state: 'error',
+      code: 'service_unavailable',
+      reason: {
+        zh: '信用服务暂时不可用（503），请稍后重试。',
+        en: 'The credit service is unavailable (503); try again later.',
+      },
+      retryable: true,
+    },
+    report: null,
+    consent: REP_CONSENT,
+  };
+}

@@ -9,8 +9,9 @@ import { enterpriseByTag } from '../../../seeds/index.ts';
 import { createHiddenCheck } from '../page/visibility.ts';
 import { createReaderState, readSubjects } from '../reader/index.ts';
 import { cleanPageSubjects } from '../screening/background/personal-check.ts';
-import { rowNumbers, type TabSubject } from '../screening/model.ts';
+import { rowNumbers, type TabRecord, type TabSubject } from '../screening/model.ts';
 import { toPlacements } from '../screening/placements.ts';
+import { failedPerson } from '../screening/test-people.ts';
 import { defaultSettings, saveSettings } from '../settings.ts';
 import { byGrade, SidePanel } from './sidepanel.tsx';
 import { showSubjectReport } from './test-report.tsx';
@@ -109,6 +110,22 @@ describe("the side panel's numbering", () => {
   });
 });
 
+// The side panel of tab 1, reading `record` (the parts of a tab record the test sets) from the
+// background as the real panel does.
+async function showPanel(
+  root: HTMLElement,
+  record: { url: string } & Partial<Record<keyof TabRecord, unknown>>,
+): Promise<void> {
+  await saveSettings(defaultSettings());
+  vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
+    m.type === 'page:get-tab' ? { ok: true, value: record } : { ok: true, value: null }) as never);
+  history.replaceState(null, '', '/sidepanel.html?tab=1');
+  await act(async () => {
+    render(<SidePanel />, root);
+  });
+}
+
 describe('the side panel on a page that prints its 序号', () => {
   let root: HTMLElement;
   beforeEach(() => {
@@ -143,14 +160,7 @@ describe('the side panel on a page that prints its 序号', () => {
       consortia: [],
       cutoff: { date: '2026-11-20', source: 'page' },
     };
-    await saveSettings(defaultSettings());
-    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 1, url: record.url } as never);
-    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
-      m.type === 'page:get-tab' ? { ok: true, value: record } : { ok: true, value: null }) as never);
-    history.replaceState(null, '', '/sidepanel.html?tab=1');
-    await act(async () => {
-      render(<SidePanel />, root);
-    });
+    await showPanel(root, record);
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="row-no"]')).toHaveLength(3));
     const shown = [...root.querySelectorAll('[data-testid="row-no"]')].map((td) => td.textContent);
     expect(shown).toEqual(['1-1', '1-2', '2']);
@@ -225,5 +235,41 @@ describe("the side panel's full report", () => {
     const report = await reportText('edge:contract-breached', 'en');
     expect(report.textContent).toContain('contract breached');
     if (performed) expect(report.textContent).toContain('contract performed');
+  });
+});
+
+describe("the side panel's people", () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.restoreAllMocks();
+  });
+
+  it("shows a representative's failed lookup as failed, with the reason, under the application", async () => {
+    const failed = { ...failedPerson(), person: { ...failedPerson().person, group: 'credit-application' } };
+    await showPanel(root, {
+      tabId: 1,
+      mode: 'credit',
+      url: 'http://127.0.0.1:8787/demo/credit-review',
+      title: '授信审批表',
+      subjects: [{ ...entry('借款企业', [], 'credit-application'), result: { state: 'not_found' } }],
+      consortia: [{ id: 'credit-application', name: null, memberKeys: ['借款企业'], screening: null }],
+      cutoff: { date: '2026-11-20', source: 'page' },
+      people: [failed],
+    });
+    const row = await vi.waitFor(() => {
+      const r = root.querySelector('tr.person[data-key="person:3"]');
+      if (!r) throw new Error('no row for the representative');
+      return r;
+    });
+    expect(row.getAttribute('data-state')).toBe('error');
+    expect(row.textContent).toContain('查询失败');
+    expect(row.textContent).toContain('信用服务暂时不可用（503），请稍后重试。');
   });
 });

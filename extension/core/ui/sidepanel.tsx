@@ -16,6 +16,7 @@ import { byMode, modeById } from '../modes.ts';
 import { auditLabel } from '../personal/audit.ts';
 import { personLine, personStateLabel } from '../personal/card.tsx';
 import { personDisplayState } from '../personal/person.ts';
+import { redactIds } from '../personal.ts';
 import { Citations } from '../screening/citations.tsx';
 import { pageEvidenceContext, savedEvidence, tableCsv } from '../screening/evidence.ts';
 import {
@@ -398,6 +399,9 @@ function PeopleRows(props: { record: TabRecord; group: string }): JSX.Element {
             <td class="nowrap">—</td>
             <td>
               <span class={`chip s-${state}`}>{personStateLabel(state)}</span>
+              {p.result.state === 'error' ? (
+                <div class="muted small">{redactIds(localized(p.result.reason))}</div>
+              ) : null}
             </td>
           </tr>
         );

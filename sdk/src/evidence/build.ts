@@ -165,6 +165,8 @@ export interface ScreeningPersonInput {
   reportIds?: readonly string[];
   authorization: EvidencePerson['authorization'];
   checkedAt: string | null;
+  /** Why the lookup failed (`state: 'error'`): the service's reason, in both languages. */
+  reason?: LocalizedText | string | null;
 }
 
 const BASIS: LocalizedText = {
@@ -195,6 +197,13 @@ const VERDICT_LABELS: Readonly<Record<string, LocalizedText>> = {
   unavailable: { zh: '暂不可用', en: 'unavailable' },
   invalid: { zh: '代码无效', en: 'invalid code' },
   interrupted: { zh: '未核查（已中断）', en: 'not checked (interrupted)' },
+};
+
+// Where a person's consent-gated lookup stands, before there is a verdict.
+const PERSON_STATE_LABELS: Readonly<Record<string, LocalizedText>> = {
+  consent: { zh: '需授权确认', en: 'needs authorization' },
+  checking: { zh: '查询中', en: 'checking' },
+  error: { zh: '查询失败', en: 'lookup failed' },
 };
 
 /**
@@ -470,7 +479,12 @@ export function buildScreeningRecord(input: ScreeningRecordInput): EvidenceRecor
             group: p.group,
             state: p.state,
             verdict: p.result?.verdict ?? null,
-            label: verdictLabel(p.result?.verdict ?? p.state, input.language),
+            label: p.result
+              ? verdictLabel(p.result.verdict, input.language)
+              : PERSON_STATE_LABELS[p.state]
+                ? pick(PERSON_STATE_LABELS[p.state] as LocalizedText, input.language)
+                : p.state,
+            reason: p.state === 'error' && p.reason ? pick(p.reason, input.language) : null,
             findings: p.result ? findingsOf(p.result, input.language) : [],
             reportIds: [...(p.reportIds ?? [])],
             authorization: p.authorization,

@@ -204,6 +204,8 @@ export const EvidencePerson = z.object({
     .object({ purpose: z.string(), reference: z.string(), grantedAt: z.string(), confirmedAt: z.string() })
     .nullable(),
   checkedAt: z.string().nullable(),
+  /** Why the lookup failed (`state: 'error'`), in the record's language; absent in older records. */
+  reason: z.string().nullable().optional(),
 });
 export type EvidencePerson = z.infer<typeof EvidencePerson>;
 
