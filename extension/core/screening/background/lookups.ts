@@ -61,7 +61,9 @@ async function scanContextFor(record: TabRecord): Promise<ResolveContext & { que
     queue = createRatingQueue((id) => client.ratings.get(id));
     queues.set(client, queue);
   }
-  return { ...ctx, rating: queue.get, queue };
+  const tabQueue = queue;
+  // Each tab's ids are its own in the queue: one scan's end sends its rest, not another's.
+  return { ...ctx, rating: (id) => tabQueue.get(id, record.tabId), queue };
 }
 
 /**
@@ -118,8 +120,8 @@ function queued(tabId: number, scan: ScanState, queue: RatingQueue | null): void
   if (queue) scan.queue = queue;
   const over = !scan.more && scan.unqueued === 0;
   if (over && scans.get(tabId) === scan) scans.delete(tabId);
-  if (over) scan.queue?.release();
-  else scan.queue?.expectMore();
+  if (over) scan.queue?.release(tabId);
+  else scan.queue?.expectMore(tabId);
 }
 
 async function lookUpMessage(

@@ -30,6 +30,12 @@ async function ratingBatches(): Promise<number> {
   const body = (await (await fetch(`${server.url}/__mock/journal`)).json()) as { data: JournalEntry[] };
   return body.data.filter((e) => e.path === '/v1/ratings/batch').length;
 }
+async function ratingBatchSizes(): Promise<number[]> {
+  const body = (await (await fetch(`${server.url}/__mock/journal`)).json()) as {
+    data: Array<JournalEntry & { body: { ids?: string[] } | null }>;
+  };
+  return body.data.filter((e) => e.path === '/v1/ratings/batch').map((e) => e.body?.ids?.length ?? 0);
+}
 async function clearJournal(): Promise<void> {
   await fetch(`${server.url}/__mock/journal`, { method: 'DELETE' });
 }
@@ -282,6 +288,39 @@ describe('createRatingQueue', () => {
     expect(await ratingBatches()).toBe(5);
     expect(new Set(items.map((item) => item.id))).toEqual(new Set(ids));
     expect(items.every((item) => item.status === 'found')).toBe(true);
+  });
+
+  it("sends one tab's rest when its scan ends, and holds another tab's for that tab's scan", async () => {
+    const client = createClient({ baseUrl: server.url, apiKey: DEMO_API_KEY, cache: false });
+    const queue = createRatingQueue((id) => client.ratings.get(id));
+    const [first, second] = [usccs.slice(0, 100), usccs.slice(100, 130)];
+    // Tab 1 reads a long page; tab 2 a short one that is done while tab 1 still reads.
+    queue.expectMore(1);
+    const firstHalf = first.slice(0, 50).map((id) => queue.get(id, 1));
+    queue.expectMore(2);
+    const short = second.map((id) => queue.get(id, 2));
+    queue.release(2);
+    await Promise.all(short);
+    const rest = first.slice(50).map((id) => queue.get(id, 1));
+    queue.release(1);
+    const items = await Promise.all([...firstHalf, ...rest]);
+    expect(items.every((item) => item.status === 'found')).toBe(true);
+    // Tab 2's 30 alone, then tab 1's 100 in one: not 80 when tab 2 finished, then 50.
+    expect(await ratingBatchSizes()).toEqual([30, 100]);
+  });
+
+  it("never holds an id longer than its own tab's hold, and lets ids no scan holds go when idle", async () => {
+    const client = createClient({ baseUrl: server.url, apiKey: DEMO_API_KEY, cache: false });
+    const queue = createRatingQueue((id) => client.ratings.get(id), { idleMs: 10, maxHoldMs: 300 });
+    queue.expectMore(1);
+    const held = usccs.slice(0, 20).map((id) => queue.get(id, 1));
+    const free = usccs.slice(20, 25).map((id) => queue.get(id));
+    await Promise.all(free);
+    // The free five went on their own while tab 1 still held its twenty.
+    expect(await ratingBatchSizes()).toEqual([5]);
+    // Tab 1 never says it is done (its page closed): its ids go when its hold runs out.
+    expect((await Promise.all(held)).every((item) => item.status === 'found')).toBe(true);
+    expect(await ratingBatchSizes()).toEqual([5, 20]);
   });
 
   it('sends straight through, one batch per idle window, without the queue', async () => {
