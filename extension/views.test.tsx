@@ -4,18 +4,19 @@
  * evidence print, the loan record print, procurement card, loan card and household finding)
  * show no raw key, no enum value, no sentence of the other language and no sentence cut short.
  */
+
 import type { IndividualReportContent } from '@xinjian/sdk';
 import { sealEvidence } from '@xinjian/sdk/evidence';
 import { evaluateProcurement } from '@xinjian/sdk/rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ratingSummary } from '../mock-server/src/catalog.ts';
 import { enterpriseByTag, type IndividualSeed, individualsByTag, SEED_AS_OF, seeds } from '../seeds/index.ts';
 import { type AuditEntry, buildAuditEntry, chainAuditEntry } from './core/personal/audit.ts';
 import { initialConsent } from './core/personal/consent.ts';
+import { testRoot } from './core/ui/test-root.ts';
 import './modes/loan/options-strings.ts';
 import { LoanFrameBody } from './modes/loan/card.tsx';
 import { companyConfig } from './modes/loan/companies.ts';
@@ -121,18 +122,7 @@ function problems(text: string, language: Language): string[] {
   return out;
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  setLanguage('zh-CN');
-  vi.restoreAllMocks();
-});
+const root = testRoot();
 
 const clean = enterpriseByTag('edge:clean');
 const summary = ratingSummary(clean, new Date('2026-11-25T02:00:00Z'));

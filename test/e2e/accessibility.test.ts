@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import { individualsByTag } from '../../seeds/index.ts';
 import {
-  type BadgeSnapshot,
   type ChromeGlobal,
   confirmConsentByKeyboard,
   type ExtensionBrowser,
@@ -24,6 +23,7 @@ import {
   settledBadges,
   snapshot,
   tabRecord,
+  tabToBadge,
   until,
 } from './browser.ts';
 import { corpus, corpusPath, serveCorpus } from './corpus-server.ts';
@@ -212,12 +212,7 @@ describe('axe-core finds no serious or critical violation', () => {
       );
       await credit.bringToFront();
       await credit.locator('body').focus();
-      let focused: BadgeSnapshot | undefined;
-      for (let i = 0; i < 20 && !focused; i++) {
-        await credit.keyboard.press('Tab');
-        focused = (await snapshot(credit, 'people')).find((b) => b.focused);
-      }
-      expect(focused?.key).toBe('person:1');
+      await tabToBadge(credit.keyboard, () => snapshot(credit, 'people'), 'person:1');
       await credit.keyboard.press('Enter');
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
       await confirmConsentByKeyboard(credit, 'SX-2026-1203-07', today);

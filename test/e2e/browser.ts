@@ -278,6 +278,30 @@ export function readAuditLog(worker: Worker): Promise<AuditEntry[]> {
 }
 
 /**
+ * Presses Tab from where the focus is until the badge `key` has it, as a keyboard user reaches
+ * it (at most 20 stops), and returns what that badge reads. For Chromium and Firefox alike: only
+ * the driver's `keyboard.press` is used.
+ *
+ * @example
+ * ```ts
+ * await tabToBadge(page.keyboard, () => page.evaluate(readBadgesInPage, 'people'), 'person:1');
+ * ```
+ */
+export async function tabToBadge(
+  keyboard: { press: (key: 'Tab') => Promise<unknown> },
+  badges: () => Promise<BadgeSnapshot[]>,
+  key: string,
+): Promise<BadgeSnapshot> {
+  let focused: BadgeSnapshot | undefined;
+  for (let i = 0; i < 20 && focused?.key !== key; i++) {
+    await keyboard.press('Tab');
+    focused = (await badges()).find((b) => b.focused);
+  }
+  if (focused?.key !== key) throw new Error(`20 presses of Tab did not reach the badge ${key}`);
+  return focused;
+}
+
+/**
  * Fills the open consent dialog of a card frame by keyboard: waits for the focus on the purpose
  * checkbox (the dialog moves it there once drawn; a Space before would land elsewhere), confirms
  * the purpose, types the reference, sets the authorization date and submits.

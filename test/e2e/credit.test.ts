@@ -13,6 +13,7 @@ import { createClient } from '@xinjian/sdk';
 import { CREDIT_LENDING_RULE_SET, evaluateCreditLending, type ScreeningSubject } from '@xinjian/sdk/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectPersonalOrders } from '../../extension/core/personal/test-orders.ts';
 import type { TabPerson } from '../../extension/core/screening/model.ts';
 import { canonicalJson, type EvidenceFile, verifyEvidence } from '../../sdk/src/evidence/index.ts';
 import { DEMO_API_KEY, individualsByTag } from '../../seeds/index.ts';
@@ -28,6 +29,7 @@ import {
   settledBadges,
   snapshot,
   tabRecord,
+  tabToBadge,
   until,
 } from './browser.ts';
 
@@ -206,12 +208,7 @@ describe('the legal representative, looked up after consent', () => {
   it('takes the consent in the card frame by keyboard, then orders the two personal products', async () => {
     await page.bringToFront();
     await page.locator('body').focus();
-    let focused: BadgeSnapshot | undefined;
-    for (let i = 0; i < 20 && !focused; i++) {
-      await page.keyboard.press('Tab');
-      focused = (await people()).find((b) => b.focused);
-    }
-    expect(focused?.key).toBe('person:1');
+    await tabToBadge(page.keyboard, people, 'person:1');
     // The preview on focus names the person masked.
     await page.keyboard.press('Enter');
     const open = await until(
@@ -243,19 +240,10 @@ describe('the legal representative, looked up after consent', () => {
     expect(card[0]?.cardText).not.toContain(id());
     await page.screenshot({ path: screenshotPath('credit-representative.png') });
 
-    const sent = await journalSince(firstSeq);
-    const orders = sent.filter((e) => e.method === 'POST' && e.path === '/v1/reports');
-    expect(orders.map((o) => (o.body as { productId: string }).productId).sort()).toEqual([
-      'personal_court_enforcement',
-      'personal_credit_report',
-    ]);
-    for (const o of orders)
-      expect(o.body).toMatchObject({
-        purpose: 'credit_lending',
-        authorization: { reference: 'SX-2026-1203-07', grantedAt: chinaToday() },
-      });
-    // The number travels in the orders' bodies only: never in an address.
-    for (const e of sent) expect(`${e.path} ${JSON.stringify(e.query)}`).not.toContain(id().slice(0, 14));
+    expectPersonalOrders(await journalSince(firstSeq), id(), {
+      reference: 'SX-2026-1203-07',
+      grantedAt: chinaToday(),
+    });
   });
 
   it("records the audit entries masked, and keeps the person's result masked in the tab record", async () => {

@@ -8,11 +8,12 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectPersonalOrders } from '../../extension/core/personal/test-orders.ts';
 import { displayState, type TabRecord } from '../../extension/core/screening/model.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
 import { enterpriseByTag, enterprisesByTag, individualsByTag, seeds } from '../../seeds/index.ts';
-import { type BadgeSnapshot, readBadgesInPage, until } from './browser.ts';
+import { type BadgeSnapshot, readBadgesInPage, tabToBadge, until } from './browser.ts';
 import { corpusPage, corpusPath, serveCorpus } from './corpus-server.ts';
 import { type FirefoxWithExtension, firefoxBadges, launchFirefox } from './firefox.ts';
 import { buildVariant, type Variant } from './variants.ts';
@@ -319,12 +320,7 @@ describe('Firefox: the legal representative on a 授信审批表', () => {
       // The consent dialog in the card frame, reached by keyboard.
       await credit.bringToFront();
       await credit.focus('body');
-      let focused: BadgeSnapshot | undefined;
-      for (let i = 0; i < 20 && !focused; i++) {
-        await credit.keyboard.press('Tab');
-        focused = (await people()).find((b) => b.focused);
-      }
-      expect(focused?.key).toBe('person:1');
+      await tabToBadge(credit.keyboard, people, 'person:1');
       await credit.keyboard.press('Enter');
       const open = await until(
         people,
@@ -355,20 +351,7 @@ describe('Firefox: the legal representative on a 授信审批表', () => {
       expect(done[0]?.state).toBe('pass');
       expect(done[0]?.label + (done[0]?.text ?? '') + (done[0]?.cardText ?? '')).not.toContain(id);
 
-      const after = await sent();
-      const orders = after.filter((e) => e.method === 'POST' && e.path === '/v1/reports');
-      expect(orders.map((o) => (o.body as { productId: string }).productId).sort()).toEqual([
-        'personal_court_enforcement',
-        'personal_credit_report',
-      ]);
-      for (const o of orders)
-        expect(o.body).toMatchObject({
-          purpose: 'credit_lending',
-          authorization: { reference, grantedAt: chinaToday },
-        });
-      // The number travels in the orders' bodies only: never in a path or a query.
-      for (const e of after)
-        expect(`${e.path} ${JSON.stringify(e.query ?? null)}`).not.toContain(id.slice(0, 14));
+      expectPersonalOrders(await sent(), id, { reference, grantedAt: chinaToday });
     } finally {
       await credit.close();
     }

@@ -1,26 +1,19 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, loadSettings, saveSettings } from '../settings.ts';
 import { Options } from '../ui/options.tsx';
+import { testRoot } from '../ui/test-root.ts';
 
-let root: HTMLElement;
+const root = testRoot();
 beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
     m.type === 'page:audit-log'
       ? { ok: true, value: { entries: [], total: 0, status: { intact: true, entries: 0 } } }
       : { ok: true, value: null }) as never);
   history.replaceState(null, '', '/options.html');
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
 });
 
 async function openOptions(): Promise<HTMLInputElement> {

@@ -15,6 +15,7 @@ import { failedPerson } from '../screening/test-people.ts';
 import { defaultSettings, saveSettings } from '../settings.ts';
 import { byGrade, SidePanel } from './sidepanel.tsx';
 import { showSubjectReport } from './test-report.tsx';
+import { testRoot } from './test-root.ts';
 
 function entry(
   key: string,
@@ -168,16 +169,7 @@ describe('the side panel on a page that prints its 序号', () => {
 });
 
 describe("the side panel's full report", () => {
-  const root = document.createElement('div');
-  beforeEach(() => {
-    fakeBrowser.reset();
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.restoreAllMocks();
-  });
+  const root = testRoot();
 
   /** The report of the seed subject tagged `tag`, as the panel shows it. */
   async function reportText(tag: string, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<HTMLElement> {
@@ -239,17 +231,7 @@ describe("the side panel's full report", () => {
 });
 
 describe("the side panel's people", () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.restoreAllMocks();
-  });
+  const root = testRoot();
 
   it("shows a representative's failed lookup as failed, with the reason, under the application", async () => {
     const failed = { ...failedPerson(), person: { ...failedPerson().person, group: 'credit-application' } };

@@ -1,28 +1,20 @@
 import { XinjianError } from '@xinjian/sdk';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ratingSummary } from '../../../mock-server/src/catalog.ts';
 import { enterpriseByTag, enterprisesByTag, SEED_AS_OF } from '../../../seeds/index.ts';
 import { setLanguage } from '../../core/i18n.ts';
 import { screen, unavailable } from '../../core/screening/background/resolve.ts';
 import type { SubjectResult } from '../../core/screening/model.ts';
 import { codeSubject, nameSubject } from '../../core/screening/subjects.ts';
+import { testRoot } from '../../core/ui/test-root.ts';
 import { companyConfig } from './companies.ts';
 import type { LoanCompany, LoanCompanyPart } from './model.ts';
 import { LoanPanel } from './panel.tsx';
 import { loanTabRecord } from './test-record.tsx';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  setLanguage('zh-CN');
-});
+const root = testRoot();
 
 const listed = enterpriseByTag('edge:dishonest-active');
 const [twinA, twinB] = enterprisesByTag('same-name:1');

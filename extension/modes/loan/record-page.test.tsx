@@ -1,25 +1,15 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../core/i18n.ts';
 import { defaultSettings, saveSettings } from '../../core/settings.ts';
+import { testRoot } from '../../core/ui/test-root.ts';
 import type { LoanBusinessNo, LoanTabRecord } from './model.ts';
 import { panel } from './panel.tsx';
 import { loanRulePack, rulePackRef } from './review.ts';
 import { loanTabRecord, showLoanRecord } from './test-record.tsx';
 
-let root: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
+const root = testRoot();
 
 const tab = (businessNo: LoanBusinessNo | null) => loanTabRecord({ tabId: 4, businessNo });
 

@@ -13,6 +13,7 @@ import { DEMO_API_KEY, enterprisesByTag, individualsByTag } from '../../../../se
 import { AUDIT_DB, closeAuditDb, readAuditLog } from '../../personal/audit-store.ts';
 import type { PersonalConsent } from '../../personal/consent.ts';
 import type { PersonRef } from '../../personal/person.ts';
+import { expectPersonalOrders } from '../../personal/test-orders.ts';
 import { maskedId, maskedName } from '../../personal.ts';
 import { defaultSettings, saveSettings, todayInChina } from '../../settings.ts';
 import type { PageSubject } from '../model.ts';
@@ -150,19 +151,10 @@ describe("the legal representative's lookup", () => {
     const result = await lookupPerson(from(), { person, idNumber: rep?.idNumber ?? '', consent: given });
     expect(result).toMatchObject({ state: 'done', result: { verdict: 'pass' } });
 
-    const orders = (await journal()).filter((e) => e.method === 'POST' && e.path === '/v1/reports');
-    expect(orders.map((o) => (o.body as { productId: string }).productId).sort()).toEqual([
-      'personal_court_enforcement',
-      'personal_credit_report',
-    ]);
-    for (const o of orders)
-      expect(o.body).toMatchObject({
-        purpose: 'credit_lending',
-        authorization: { reference: 'SX-2026-001', grantedAt: given.grantedAt },
-      });
-    // The number goes in the order's body only, never in an address.
-    for (const e of await journal())
-      expect(`${e.path} ${JSON.stringify(e.query ?? '')}`).not.toContain(rep?.idNumber);
+    expectPersonalOrders(await journal(), rep?.idNumber ?? '', {
+      reference: 'SX-2026-001',
+      grantedAt: given.grantedAt,
+    });
 
     const { entries } = await readAuditLog(365);
     expect(entries.map((e) => e.outcome.kind)).toEqual(['requested', 'verdict']);
