@@ -348,4 +348,31 @@ describe('the legal representative, looked up after consent', () => {
     expect(row).toContain('通过');
     for (const part of [id(), id().slice(6, 14)]) expect(csv).not.toContain(part);
   });
+
+  it('starts over on an in-page navigation: the next application asks for consent again and orders nothing', async () => {
+    const since = (await journalSince(firstSeq)).at(-1)?.seq ?? firstSeq;
+    // A single-page review system: the next application comes in without a page load.
+    await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const next = new DOMParser().parseFromString(html, 'text/html').body;
+      history.pushState(null, '', `${location.pathname}?application=2`);
+      document.body.replaceWith(document.adoptNode(next));
+    });
+    const fresh = await until(
+      people,
+      (all) => all.length === 1 && all[0]?.state === 'consent',
+      "the representative's badge on the next application",
+    );
+    expect(fresh[0]?.text).toContain(masked());
+    expect(fresh[0]?.text).not.toContain(id());
+    // The consent given on the previous application does not carry over.
+    const record = await until(
+      () => tabRecord(browser.worker, '?application=2'),
+      (r) => (r.people ?? []).length === 1,
+      "the next application's record with its representative",
+    );
+    expect(record.people?.[0]?.result).toEqual({ state: 'consent' });
+    expect(record.people?.[0]?.consent ?? null).toBeNull();
+    expect((await journalSince(since)).some((e) => e.path.startsWith('/v1/reports'))).toBe(false);
+  });
 });
