@@ -44,6 +44,7 @@ async function sealed(
   language: Language,
   more: TabSubject[] = [],
   people: TabPerson[] = [],
+  consortia: TabRecord['consortia'] = [],
 ): Promise<EvidenceFile> {
   const tab: TabRecord = {
     tabId: 7,
@@ -69,7 +70,7 @@ async function sealed(
       },
       ...more,
     ],
-    consortia: [],
+    consortia,
     ...(people.length > 0 ? { people } : {}),
   };
   const ctx: EvidenceContext = {
@@ -165,6 +166,31 @@ describe('the people on the printed evidence', () => {
       expect(all).not.toContain(id.slice(0, 6));
       expect(all).not.toContain(id.slice(6, 14));
     }
+  });
+
+  it("prints the application's verdict with its representative counted under the companies' own", async () => {
+    const member = checked('edge:major-tax');
+    const borrower: TabSubject = {
+      ...member,
+      subject: { ...member.subject, consortium: { id: 'credit-application', name: '授信申请' } },
+    };
+    const companies = borrower.result.state === 'done' ? borrower.result.screening : null;
+    if (!companies) throw new Error('the borrower was not screened');
+    const file = await sealed('zh-CN', [borrower], applicationPeople({ group: 'credit-application' }), [
+      {
+        id: 'credit-application',
+        name: '授信申请',
+        memberKeys: [borrower.subject.key],
+        screening: { ...companies, verdict: 'review' },
+      },
+    ]);
+    await act(() => render(<EvidenceView file={file} />, container));
+    const group = container.querySelector('[data-testid="consortia"] tr[data-key="credit-application"]');
+    const line = group?.querySelector('[data-testid="group-with-people"]');
+    expect(line?.textContent).toContain('计入人员结果后：需复核');
+    expect(line?.textContent).toContain('不在签名覆盖范围内');
+    // The companies' own verdict stays first, as their signed answers give it.
+    expect(group?.querySelector('strong')?.textContent).toBe(file.record.groups[0]?.label);
   });
 
   it('prints a failed lookup as failed, with its reason, never as a verdict', async () => {

@@ -367,6 +367,11 @@ function Consortia(props: { record: EvidenceRecord; tr: Tr; heading: string }): 
               <td>{g.members.map((m) => nameOf.get(m) ?? m).join(record.language === 'en' ? ', ' : '、')}</td>
               <td>
                 <strong>{g.label}</strong>
+                {g.withPeople ? (
+                  <div data-testid="group-with-people">
+                    {tr('evidence.group_with_people', { verdict: g.withPeople.label })}
+                  </div>
+                ) : null}
                 {g.findings
                   .filter((f) => f.severity !== 'info')
                   .map((f) => (

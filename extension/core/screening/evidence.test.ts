@@ -331,6 +331,53 @@ describe('the saved seal', () => {
     expect(one.record.people).toBeUndefined();
   });
 
+  it("records the application's verdict with its representative counted beside the companies' own, which still verifies", async () => {
+    const seed = enterpriseByTag('edge:clean');
+    const credit = { ...CTX_DATES, ruleSet: 'credit' as const };
+    const item = await client.ratings.get(seed.subject.uscc);
+    if (item.status !== 'found') throw new Error('the clean seed is not found');
+    const borrower: TabSubject = {
+      subject: codeSubject('uscc', seed.subject.uscc, {
+        name: seed.subject.name,
+        role: 'borrower',
+        consortium: { id: 'credit-application', name: null },
+      }),
+      result: fromItem(item, null, { client, ...credit }),
+    };
+    const people = applicationPeople({ group: 'credit-application' });
+    const report = people[0]?.report;
+    if (!report) throw new Error('no report for the looked-up representative');
+    const application = (withPeople: boolean): TabRecord => ({
+      ...tab([borrower]),
+      mode: 'credit',
+      ruleSet: 'credit',
+      consortia: [
+        {
+          id: 'credit-application',
+          name: null,
+          memberKeys: [borrower.subject.key],
+          screening: screenConsortium(
+            [item.summary],
+            credit,
+            withPeople ? [{ role: 'legal_representative', report }] : [],
+          ),
+        },
+      ],
+      people: withPeople ? people : people.slice(1),
+    });
+    const file = await savedEvidence(application(true), ctx);
+    // The companies' verdict as their signed answers give it; the representative's listing
+    // turns the application to review, recorded beside it.
+    expect(file.record.groups[0]).toMatchObject({
+      verdict: 'pass',
+      withPeople: { verdict: 'review', label: '需复核' },
+    });
+    expect((await verifyEvidence(file, jwks)).ok).toBe(true);
+    // No one looked up: nothing beside the companies' verdict.
+    const waiting = await savedEvidence(application(false), ctx);
+    expect(waiting.record.groups[0]?.withPeople ?? null).toBeNull();
+  });
+
   it('records a failed personal lookup as failed, in words, with its reason', async () => {
     const t: TabRecord = { ...tab([await looked('edge:clean')]), people: [failedPerson()] };
     const zh = (await savedEvidence(t, ctx)).record.people?.[0];

@@ -177,6 +177,10 @@ export function screeningInput(
   const facts = tab.facts;
   const entries = only ? tab.subjects.filter((s) => s.subject.key === only) : tab.subjects;
   const keys = new Set(entries.map((e) => e.subject.key));
+  // The groups one of whose people was looked up (their result counts in the group's verdict).
+  const lookedUp = new Set(
+    (tab.people ?? []).flatMap((p) => (p.result.state === 'done' && p.person.group ? [p.person.group] : [])),
+  );
   const numbers = rowNumbers(tab.subjects);
   const asOfs = tab.subjects.flatMap((s) => (s.result.state === 'done' ? [s.result.screening.asOf] : []));
   const open = entries.filter((e) => e.result.state === 'checking' || e.result.state === 'idle').length;
@@ -210,7 +214,16 @@ export function screeningInput(
     ),
     groups: tab.consortia
       .filter((c) => c.memberKeys.some((k) => keys.has(k)))
-      .map((c) => ({ id: c.id, name: c.name, members: c.memberKeys.filter((k) => keys.has(k)) })),
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        members: c.memberKeys.filter((k) => keys.has(k)),
+        // The verdict the card and the side panel show, the people's results counted; with the
+        // whole page only, as the people are.
+        ...(!only && c.screening && lookedUp.has(c.id)
+          ? { withPeople: { verdict: c.screening.verdict } }
+          : {}),
+      })),
     partial:
       open > 0 ? { reason: 'interrupted', checked: entries.length - open, total: entries.length } : null,
     // The page's people (a borrower's 法定代表人), masked, with their own result once looked up

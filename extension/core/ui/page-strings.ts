@@ -121,6 +121,7 @@ const zh = {
   'evidence.listed': '■ 列入',
   'evidence.clear': '□ 未列入',
   'evidence.consortia': '联合体',
+  'evidence.group_with_people': '计入人员结果后：{verdict}（人员结果来自个人报告，不在签名覆盖范围内）',
   'evidence.members': '成员',
   'evidence.partial': '本记录生成时仍有主体未查完（已查 {checked}/{total}）。',
   'evidence.verify': '核验方法',
@@ -128,7 +129,7 @@ const zh = {
   'evidence.signed': '含信用服务签名结果 {n} 份（密钥 {kids}）',
   'evidence.people': '人员',
   'evidence.people_unsigned':
-    '个人信用报告不带信用服务的签名，以下人员的结论按查询时的结果记录，不在信用服务签名的覆盖范围内：核验（npx xinjian verify）不会据签名重新得出，摘要只能证明记录生成后未被改动。上方各组结论仅依据企业的签名结果，不含这些人员。请以授权书和个人查询审计日志核对。',
+    '个人信用报告不带信用服务的签名，以下人员的结论按查询时的结果记录，不在信用服务签名的覆盖范围内：核验（npx xinjian verify）不会据签名重新得出，摘要只能证明记录生成后未被改动。上方各组结论仅依据企业的签名结果，不含这些人员；“计入人员结果后”一行是计入这些人员后的结论，同样不在签名覆盖范围内。请以授权书和个人查询审计日志核对。',
   'evidence.people_authorization': '授权',
   'evidence.people_no_authorization': '未确认授权，未查询',
   'evidence.people_granted': '授权日期 {date}，确认于 {time}',
@@ -251,6 +252,8 @@ const en: Record<keyof typeof zh, string> = {
   'evidence.listed': '■ listed',
   'evidence.clear': '□ not listed',
   'evidence.consortia': 'Consortia',
+  'evidence.group_with_people':
+    "With the people's results counted: {verdict} (from personal reports, not covered by the signatures)",
   'evidence.members': 'Members',
   'evidence.partial':
     'Some subjects were still being checked when this record was made ({checked}/{total} done).',
@@ -259,7 +262,7 @@ const en: Record<keyof typeof zh, string> = {
   'evidence.signed': '{n} answer(s) signed by the credit service (key {kids})',
   'evidence.people': 'People',
   'evidence.people_unsigned':
-    "Personal credit reports carry no signature of the credit service. The people's results below are recorded as they were looked up and are not covered by the signatures: verification (npx xinjian verify) does not derive them again, and the digest shows only that the record was not changed after it was made. The groups' verdicts above rest on the companies' signed answers alone, without these people. Check them against the written authorization and the personal query audit log.",
+    "Personal credit reports carry no signature of the credit service. The people's results below are recorded as they were looked up and are not covered by the signatures: verification (npx xinjian verify) does not derive them again, and the digest shows only that the record was not changed after it was made. The groups' verdicts above rest on the companies' signed answers alone, without these people; the line \"With the people's results counted\" gives the verdict with them, equally outside the signatures. Check them against the written authorization and the personal query audit log.",
   'evidence.people_authorization': 'Authorization',
   'evidence.people_no_authorization': 'No authorization confirmed; not looked up',
   'evidence.people_granted': 'granted {date}, confirmed {time}',

@@ -134,8 +134,17 @@ export interface ScreeningRecordInput {
   origin: EvidenceRecord['origin'];
   facts?: Partial<Pick<EvidenceRecord['facts'], 'projectNo' | 'lot' | 'purchaser'>>;
   subjects: readonly ScreeningSubjectInput[];
-  /** Consortia: members are subject keys; the first member is the lead. */
-  groups?: readonly { id: string; name: string | null; members: readonly string[] }[];
+  /**
+   * Consortia: members are subject keys; the first member is the lead. `withPeople`: the group's
+   * verdict with its people's results counted (a credit application with its 法定代表人), as the
+   * tool screened it; recorded beside the companies' verdict, not derived again by the verifier.
+   */
+  groups?: readonly {
+    id: string;
+    name: string | null;
+    members: readonly string[];
+    withPeople?: { verdict: string } | null;
+  }[];
   /** The JWKS address; default `<api baseUrl>/.well-known/jwks.json` when the origin names an API. */
   keys?: string | null;
   /** How far a stopped run got. */
@@ -439,6 +448,14 @@ export function buildScreeningRecord(input: ScreeningRecordInput): EvidenceRecor
         g.members.map((k) => verdictOf.get(k) ?? null),
         o,
       ),
+      ...(g.withPeople
+        ? {
+            withPeople: {
+              verdict: g.withPeople.verdict,
+              label: verdictLabel(g.withPeople.verdict, input.language),
+            },
+          }
+        : {}),
     };
   });
   const fact = (f: EvidenceFact | null | undefined) => f ?? null;

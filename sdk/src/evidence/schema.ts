@@ -226,6 +226,13 @@ export const EvidenceGroup = z.object({
   verdict: z.string().nullable(),
   label: z.string(),
   findings: z.array(EvidenceFinding),
+  /**
+   * The verdict with the group's people counted (a credit application with its 法定代表人 looked
+   * up after consent), as the tool screened it. Their results come from unsigned personal
+   * reports: the verifier checks `verdict` against the signed answers and leaves this as
+   * recorded. Absent when no one of the group was looked up.
+   */
+  withPeople: z.object({ verdict: z.string(), label: z.string() }).optional(),
 });
 export type EvidenceGroup = z.infer<typeof EvidenceGroup>;
 
