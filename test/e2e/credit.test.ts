@@ -323,6 +323,13 @@ describe('the legal representative, looked up after consent', () => {
     expect(text).toContain('SX-2026-1203-07');
     expect(text).toContain('信贷审批（授信）');
     expect(await printable.getByTestId('people-unsigned').textContent()).toContain('不在信用服务签名');
+    // The application's verdict with the representative counted, as the card showed it: a
+    // guarantor on the list fails it whatever the clean representative adds.
+    const application = record.consortia.find((c) => c.id === 'credit-application')?.screening;
+    expect(application?.verdict).toBe('fail');
+    expect(await printable.getByTestId('group-with-people').textContent()).toContain(
+      '计入人员结果后：不通过',
+    );
     const html = await printable.content();
     for (const part of [id(), id().slice(6, 14)]) expect(html).not.toContain(part);
     await printable.close();
