@@ -1,7 +1,7 @@
 /**
  * The client and its simpler resources against the real mock server and seed data.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { seeds } from '../../seeds/index.ts';
 import { createClient, XinjianClient } from './client.ts';
 import type { WithRequestId } from './core/api-promise.ts';
@@ -11,18 +11,9 @@ import type { Account } from './resources/account.ts';
 import type { DomainList } from './resources/domains.ts';
 import type { Product } from './resources/products.ts';
 import type { SubjectSearchResult } from './resources/subjects.ts';
-import { DEMO_API_KEY, type MockHarness, startHarness } from './test-utils/mock-api.ts';
+import { DEMO_API_KEY, useMockHarness } from './test-utils/mock-api.ts';
 
-let mock: MockHarness;
-beforeAll(async () => {
-  mock = await startHarness();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  await mock.reset();
-});
+const mock = useMockHarness();
 
 describe('createClient', () => {
   it('needs an absolute base URL and a key', () => {

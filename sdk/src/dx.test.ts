@@ -3,7 +3,7 @@
  * transport refusals, a key that never shows, errors that say what broke, and pages.
  */
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { seeds } from '../../seeds/index.ts';
 import { createClient, type XinjianClient } from './client.ts';
 import { checkBaseUrl, isLoopbackHost } from './core/base-url.ts';
@@ -11,18 +11,9 @@ import { BadRequestError, isAPITimeoutError, reviveError, serializeError } from 
 import { maskIdShaped, type RequestEvent } from './core/http.ts';
 import { PRODUCT_IDS, type ProductId } from './resources/products.ts';
 import type { ReportOrderParams } from './resources/reports.ts';
-import { DEMO_API_KEY, type MockHarness, startHarness } from './test-utils/mock-api.ts';
+import { DEMO_API_KEY, useMockHarness } from './test-utils/mock-api.ts';
 
-let mock: MockHarness;
-beforeAll(async () => {
-  mock = await startHarness();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  await mock.reset();
-});
+const mock = useMockHarness();
 
 describe('createClient() from the environment', () => {
   const saved = { ...process.env };

@@ -7,7 +7,7 @@
  * of the check-character algorithms.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { enterpriseByTag, seeds } from '../../seeds/index.ts';
 import { createClient, type XinjianClient } from './client.ts';
@@ -30,7 +30,7 @@ import { Product, ProductPage } from './resources/products.ts';
 import { BatchRatingItem, BatchRatingsResponse } from './resources/ratings.ts';
 import { Report } from './resources/reports.ts';
 import { SubjectSearchResult } from './resources/subjects.ts';
-import { DEMO_API_KEY, type MockHarness, startHarness } from './test-utils/mock-api.ts';
+import { DEMO_API_KEY, useMockHarness } from './test-utils/mock-api.ts';
 
 const plain = seeds.enterprises.filter((e) => !e.tags.some((t) => t.startsWith('magic:')));
 const ID_A = plain[0]?.subject.uscc ?? '';
@@ -126,11 +126,10 @@ const METHODS: Method[] = [
 // ---------------------------------------------------------------------------------------------
 // Real answers of the mock server, the raw material of the mutations.
 
-let mock: MockHarness;
+const mock = useMockHarness({}, { resetEach: false });
 const real = new Map<string, string>();
 
 beforeAll(async () => {
-  mock = await startHarness();
   let captured = '';
   const recording: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
@@ -143,9 +142,6 @@ beforeAll(async () => {
     await m.call(client);
     real.set(m.name, captured);
   }
-});
-afterAll(async () => {
-  await mock.close();
 });
 
 // The client under test: each call answers 200 with `body`, whatever was asked.

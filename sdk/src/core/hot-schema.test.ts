@@ -2,19 +2,18 @@
  * The two tiers of a hot schema on real ratings answers of the mock server: when the compiled
  * one takes over, and that both accept, strip and refuse exactly alike.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seeds } from '../../../seeds/index.ts';
 import { BatchRatingsResponse } from '../resources/ratings.ts';
-import { DEMO_API_KEY, type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { DEMO_API_KEY, useMockHarness } from '../test-utils/mock-api.ts';
 import { compileSchema as compileInBrowser } from './compile-schema.ts';
 import { hotSchema } from './hot-schema.ts';
 
-let mock: MockHarness;
+const mock = useMockHarness({}, { resetEach: false });
 // A real answer with found, not-found and invalid items, as JSON text.
 let answer = '';
 
 beforeAll(async () => {
-  mock = await startHarness();
   const found = seeds.enterprises
     .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
     .slice(0, 40)
@@ -26,9 +25,6 @@ beforeAll(async () => {
   });
   if (!res.ok) throw new Error(`the mock answered ${res.status}`);
   answer = await res.text();
-});
-afterAll(async () => {
-  await mock.close();
 });
 
 type Body = { data: Array<Record<string, unknown> & { summary?: Record<string, unknown> }> };

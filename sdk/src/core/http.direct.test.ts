@@ -4,28 +4,18 @@
  * must look the same on the wire, to the hooks, to a custom fetch and to the caller. The one
  * difference allowed is in the chain of causes, where ky's own wrapper errors are absent.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../seeds/index.ts';
 import { BatchRatingsResponse } from '../resources/ratings.ts';
-import { DEMO_API_KEY, type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { DEMO_API_KEY, startHarness, useMockHarness } from '../test-utils/mock-api.ts';
 import { type ClientHooks, DEFAULTS, type RequestOptions, Transport } from './http.ts';
 
-let mock: MockHarness;
+const mock = useMockHarness();
 let faultId = 0;
 const ids = seeds.enterprises
   .filter((x) => !x.tags.some((t) => t.startsWith('magic:')))
   .slice(0, 3)
   .map((e) => e.subject.uscc);
-
-beforeAll(async () => {
-  mock = await startHarness();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  await mock.reset();
-});
 
 interface Scenario {
   name: string;

@@ -2,9 +2,9 @@
  * The transport against the real mock server: retries, idempotency, timeouts, aborts, body
  * validation and hooks, observed through the mock's request journal.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../seeds/index.ts';
-import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { startHarness, useMockHarness } from '../test-utils/mock-api.ts';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -23,7 +23,7 @@ import {
 } from './errors.ts';
 import type { ErrorEvent, RequestEvent, ResponseEvent, RetryEvent } from './http.ts';
 
-let mock: MockHarness;
+const mock = useMockHarness();
 let faultId = 0;
 const plainUscc = (i: number): string => {
   const e = seeds.enterprises.filter((x) => !x.tags.some((t) => t.startsWith('magic:')))[i];
@@ -32,16 +32,6 @@ const plainUscc = (i: number): string => {
 };
 // Each script gets its own slot on the mock, so tests cannot consume each other's steps.
 const fault = (script: string) => ({ 'X-Mock-Fault': script, 'X-Mock-Fault-Id': `http-test-${++faultId}` });
-
-beforeAll(async () => {
-  mock = await startHarness();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  await mock.reset();
-});
 
 describe('retries', () => {
   it('retries 503 twice and succeeds, counting retries in X-Retry-Count', async () => {

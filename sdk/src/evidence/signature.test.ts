@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { startMockServer } from '../../../mock-server/src/index.ts';
 import { DEMO_SIGNING_KID, demoJwks } from '../../../mock-server/src/signing.ts';
 import { createClient } from '../client.ts';
 import type { Jwks, ResultSignature } from '../resources/keys.ts';
-import { DEMO_API_KEY, type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { DEMO_API_KEY, useMockHarness } from '../test-utils/mock-api.ts';
 import { fromBase64Url, signingKeyFromSeed, signResult, toBase64Url, verifySignature } from './signature.ts';
 
-let mock: MockHarness;
-beforeAll(async () => {
-  mock = await startHarness();
-});
-afterAll(async () => {
-  await mock.close();
-});
+const mock = useMockHarness({}, { resetEach: false });
 
 describe('base64url', () => {
   it('round-trips bytes and refuses other alphabets', () => {

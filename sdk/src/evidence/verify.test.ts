@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Jwks } from '../resources/keys.ts';
 import type { RatingLookupItem } from '../resources/ratings.ts';
-import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { useMockHarness } from '../test-utils/mock-api.ts';
 import { buildScreeningRecord, type ScreeningAnswer, type ScreeningRecordInput } from './build.ts';
 import { canonicalDigest } from './digest.ts';
 import type { EvidenceFile } from './schema.ts';
@@ -9,20 +9,16 @@ import { sealEvidence } from './seal.ts';
 import { signingKeyFromSeed, signResult } from './signature.ts';
 import { formatVerification, verifyEvidence } from './verify.ts';
 
-let mock: MockHarness;
+const mock = useMockHarness({}, { resetEach: false });
 let jwks: Jwks;
 let items: RatingLookupItem[];
 // Found subjects in the seed data, one that passes and one that does not.
 const CODES = ['91110000561976492Q', '91330100MA703R94XL', '91330100536267125T'];
 
 beforeAll(async () => {
-  mock = await startHarness();
   const client = mock.client();
   jwks = await client.keys.list();
   items = await client.ratings.lookup([...CODES, '91110000600037341L']);
-});
-afterAll(async () => {
-  await mock.close();
 });
 
 const answer = (item: RatingLookupItem | undefined): ScreeningAnswer =>

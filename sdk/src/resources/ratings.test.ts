@@ -2,7 +2,7 @@
  * Ratings against the real mock server: batching, coalescing, caching and per-item failures,
  * counted in the mock's request journal.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { enterpriseByTag, seeds } from '../../../seeds/index.ts';
 import type { WithRequestId } from '../core/api-promise.ts';
 import { maxSplitRequests } from '../core/batcher.ts';
@@ -17,19 +17,10 @@ import {
 } from '../core/errors.ts';
 import { computeUsccCheckChar } from '../identifiers/index.ts';
 import { normalizeIdentifier } from '../identifiers/normalize.ts';
-import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { useMockHarness } from '../test-utils/mock-api.ts';
 import type { BatchRatingItem, RatingLookupItem } from './ratings.ts';
 
-let mock: MockHarness;
-beforeAll(async () => {
-  mock = await startHarness();
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  await mock.reset();
-});
+const mock = useMockHarness();
 
 const batchRequests = async () => (await mock.journal()).filter((e) => e.path === '/v1/ratings/batch');
 

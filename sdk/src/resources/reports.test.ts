@@ -2,7 +2,7 @@
  * Reports against the real mock server: ordering, polling, the client-side authorization rule
  * (征信业管理条例 第18条) and the errors the mock answers for bad orders.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { seeds } from '../../../seeds/index.ts';
 import type { WithRequestId } from '../core/api-promise.ts';
 import {
@@ -17,18 +17,11 @@ import {
   ReportFailedError,
   UnprocessableEntityError,
 } from '../core/errors.ts';
-import { type MockHarness, startHarness } from '../test-utils/mock-api.ts';
+import { useMockHarness } from '../test-utils/mock-api.ts';
 import type { ReadyReport, Report } from './reports.ts';
 
-let mock: MockHarness;
-beforeAll(async () => {
-  mock = await startHarness({ reportDelayMs: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+const mock = useMockHarness({ reportDelayMs: 0 });
 beforeEach(async () => {
-  await mock.reset();
   await mock.config({ reportDelayMs: 0 });
 });
 

@@ -2,6 +2,7 @@
  * Test support: a real mock server on an ephemeral port and its request journal. Not part of
  * the package (excluded from the build).
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   type JournalEntry,
   type RunningMockServer,
@@ -60,5 +61,44 @@ export async function startHarness(
       await admin('PUT', '/__mock/config', config);
     },
     close: () => server.close(),
+  };
+}
+
+/**
+ * The mock harness of a test file: started before its tests, closed after them and, unless
+ * `resetEach` is false, reset before each. Call it at the top of the file, before any hook that
+ * uses it, so that it is started first.
+ */
+export function useMockHarness(
+  options: { reportDelayMs?: number; latencyMs?: number } = {},
+  { resetEach = true }: { resetEach?: boolean } = {},
+): MockHarness {
+  let started: MockHarness | null = null;
+  const harness = (): MockHarness => {
+    if (started === null) throw new Error('the mock harness is used before its beforeAll started it');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHarness(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  if (resetEach)
+    beforeEach(async () => {
+      await harness().reset();
+    });
+  return {
+    get server() {
+      return harness().server;
+    },
+    get url() {
+      return harness().url;
+    },
+    client: (overrides) => harness().client(overrides),
+    journal: () => harness().journal(),
+    reset: () => harness().reset(),
+    config: (config) => harness().config(config),
+    close: () => harness().close(),
   };
 }
