@@ -24,7 +24,14 @@ import { renderStaticPages } from './html.ts';
 import { buildIndividual, type IndividualContext, type IndividualSpec } from './individuals.ts';
 import { CITIES } from './places.ts';
 import { renderSamples } from './samples.ts';
-import { type Consortium, DEMO_CUTOFF, EnterpriseSeed, SEED_AS_OF, SeedData } from './schema.ts';
+import {
+  type Consortium,
+  DEMO_API_KEY,
+  DEMO_CUTOFF,
+  EnterpriseSeed,
+  SEED_AS_OF,
+  SeedData,
+} from './schema.ts';
 
 /**
  * The PRNG seed of the committed data set.
@@ -1048,6 +1055,29 @@ export function generateSeeds(options: GenerateOptions): SeedData {
   // Validated one by one, replacing each draft, so a large set is never held twice.
   for (let i = 0; i < enterprises.length; i++) enterprises[i] = EnterpriseSeed.parse(enterprises[i]);
   return { ...rest, enterprises };
+}
+
+/**
+ * Seeds for load tests and benchmarks: {@link generateSeeds} at `size`, with the demo key never
+ * rate-limited (its 600 a minute would turn thousands of lookups into 429 waits, and these
+ * measure the client, not the mock's limiter), and the codes of the ordinary companies (no
+ * `magic:` fault subjects) to look up.
+ *
+ * @example
+ * ```ts
+ * const { seeds, usccs } = loadTestSeeds(5_000);
+ * ```
+ */
+export function loadTestSeeds(size: number): { seeds: SeedData; usccs: string[] } {
+  const generated = generateSeeds({ size });
+  const seeds = {
+    ...generated,
+    keys: generated.keys.map((k) => (k.key === DEMO_API_KEY ? { ...k, rateLimitPerMinute: 1_000_000 } : k)),
+  };
+  const usccs = seeds.enterprises
+    .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
+    .map((e) => e.subject.uscc);
+  return { seeds, usccs };
 }
 
 function sortKeys(value: unknown): unknown {

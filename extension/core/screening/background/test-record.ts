@@ -1,6 +1,6 @@
 import { type RunningMockServer, startMockServer } from '../../../../mock-server/src/index.ts';
-import { generateSeeds } from '../../../../seeds/generate.ts';
-import { DEMO_API_KEY, type SeedData } from '../../../../seeds/schema.ts';
+import { loadTestSeeds } from '../../../../seeds/generate.ts';
+import type { SeedData } from '../../../../seeds/schema.ts';
 import type { TabRecord } from '../model.ts';
 
 /**
@@ -31,14 +31,7 @@ export function emptyTabRecord(tabId: number, url = 'http://127.0.0.1/demo/bidde
 export async function startBulkMock(
   size: number,
 ): Promise<{ server: RunningMockServer; seeds: SeedData; usccs: string[] }> {
-  const generated = generateSeeds({ size });
-  const seeds = {
-    ...generated,
-    keys: generated.keys.map((k) => (k.key === DEMO_API_KEY ? { ...k, rateLimitPerMinute: 1_000_000 } : k)),
-  };
+  const { seeds, usccs } = loadTestSeeds(size);
   const server = await startMockServer({ port: 0, seeds, reportDelayMs: 0 });
-  const usccs = seeds.enterprises
-    .filter((e) => !e.tags.some((t) => t.startsWith('magic:')))
-    .map((e) => e.subject.uscc);
   return { server, seeds, usccs };
 }
