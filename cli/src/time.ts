@@ -3,19 +3,12 @@
  * whatever the machine's own zone.
  */
 
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { todayInChina } from '@xinjian/sdk';
 
-/**
- * Today's date in China, `YYYY-MM-DD`.
- *
- * @example
- * ```ts
- * todayInChina(new Date('2026-10-31T17:00:00Z')); // '2026-11-01'
- * ```
- */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Today's date in China, `YYYY-MM-DD` (the SDK's). */
+export { todayInChina };
+
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /**
  * An instant as ISO 8601 in China time with its offset, to the second.

@@ -349,9 +349,5 @@ export function resolveCutoff(
   return { date: today, source: 'today' };
 }
 
-/**
- * Today as `YYYY-MM-DD` in China Standard Time, the calendar the procurement documents use.
- */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today as `YYYY-MM-DD` in China Standard Time, the calendar the documents use (the SDK's). */
+export { todayInChina } from '@xinjian/sdk';

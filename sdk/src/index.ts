@@ -25,6 +25,7 @@ export {
   MemoryCache,
   type MemoryCacheOptions,
 } from './core/cache.ts';
+export { todayInChina } from './core/china-time.ts';
 export * from './core/errors.ts';
 export { compareGrades, gradeOrder, gradeRank } from './core/grade-order.ts';
 export { HEADLINE_SCALES, type HeadlineSource, headlineGrade } from './core/headline.ts';

@@ -8,10 +8,12 @@
  * (The badges' own markup sits in closed shadow roots, which axe cannot enter; their names,
  * roles and keyboard paths are asserted in procurement.test.ts and hostile.test.ts.)
  */
+
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
+import { todayInChina } from '../../sdk/src/core/china-time.ts';
 import { individualsByTag } from '../../seeds/index.ts';
 import {
   type ChromeGlobal,
@@ -214,8 +216,7 @@ describe('axe-core finds no serious or critical violation', () => {
       await credit.locator('body').focus();
       await tabToBadge(credit.keyboard, () => snapshot(credit, 'people'), 'person:1');
       await credit.keyboard.press('Enter');
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await confirmConsentByKeyboard(credit, 'SX-2026-1203-07', today);
+      await confirmConsentByKeyboard(credit, 'SX-2026-1203-07', todayInChina());
       await until(
         () => snapshot(credit, 'people'),
         (all) => all.some((b) => b.state !== 'consent' && b.state !== 'checking'),

@@ -7,6 +7,7 @@
  * personal products ordered, with the purpose and the authorization and never the full number in
  * an address; the person's verdict is shown masked.
  */
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createClient } from '@xinjian/sdk';
@@ -15,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectPersonalOrders } from '../../extension/core/personal/test-orders.ts';
 import type { TabPerson } from '../../extension/core/screening/model.ts';
+import { todayInChina } from '../../sdk/src/core/china-time.ts';
 import { canonicalJson, type EvidenceFile, verifyEvidence } from '../../sdk/src/evidence/index.ts';
 import { DEMO_API_KEY, individualsByTag } from '../../seeds/index.ts';
 import expectedPages from '../../seeds/pages/expected.json' with { type: 'json' };
@@ -117,7 +119,7 @@ describe('the credit mode on a 授信审批表', () => {
   it('screens the application as a whole: the borrower with its guarantors', async () => {
     const byCode = await summaries();
     const combined = evaluateCreditLending(byCode.get(borrower?.value ?? '') as ScreeningSubject, {
-      asOf: chinaToday(),
+      asOf: todayInChina(),
       cutoff: (await tabRecord(browser.worker, '/demo/credit-review')).cutoff.date,
       guarantors: guarantors.map((g) => byCode.get(g.value) as ScreeningSubject),
     }).verdict;
@@ -182,7 +184,6 @@ async function journalSince(seq: number): Promise<JournalEntry[]> {
   return all.filter((e) => e.seq > seq);
 }
 const people = () => snapshot(page, 'people');
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const readAudit = () => readAuditLog(browser.worker);
 
 describe('the legal representative, looked up after consent', () => {
@@ -222,7 +223,7 @@ describe('the legal representative, looked up after consent', () => {
     // Still nothing ordered while the dialog is open.
     expect((await journalSince(firstSeq)).some((e) => e.path.startsWith('/v1/reports'))).toBe(false);
 
-    await confirmConsentByKeyboard(page, 'SX-2026-1203-07', chinaToday());
+    await confirmConsentByKeyboard(page, 'SX-2026-1203-07', todayInChina());
 
     const done = await until(
       people,
@@ -242,7 +243,7 @@ describe('the legal representative, looked up after consent', () => {
 
     expectPersonalOrders(await journalSince(firstSeq), id(), {
       reference: 'SX-2026-1203-07',
-      grantedAt: chinaToday(),
+      grantedAt: todayInChina(),
     });
   });
 

@@ -6,11 +6,13 @@
  * the mock server (the production Firefox manifest and Mozilla's add-on linter are in
  * manifest.test.ts).
  */
+
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectPersonalOrders } from '../../extension/core/personal/test-orders.ts';
 import { displayState, type TabRecord } from '../../extension/core/screening/model.ts';
 import type { LoanTabRecord } from '../../extension/modes/loan/model.ts';
+import { todayInChina } from '../../sdk/src/core/china-time.ts';
 import { computeUsccCheckChar } from '../../sdk/src/identifiers/index.ts';
 import { enterpriseByTag, enterprisesByTag, individualsByTag, seeds } from '../../seeds/index.ts';
 import { type BadgeSnapshot, readBadgesInPage, tabToBadge, until } from './browser.ts';
@@ -289,7 +291,7 @@ describe('Firefox: the legal representative on a 授信审批表', () => {
   const id = legal?.idNumber ?? '';
   const masked = `${id.slice(0, 3)}***********${id.slice(-4)}`;
   const reference = 'SX-2026-1203-11';
-  const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const chinaToday = todayInChina();
 
   it('shows the ID masked, orders nothing before consent, and keeps the full ID out of every address after', async () => {
     expect(id).toMatch(/^\d{17}[\dX]$/);

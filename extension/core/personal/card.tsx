@@ -5,6 +5,7 @@
  * person's verdict under the page's rule set with its findings. People appear masked only;
  * every string is rendered as text.
  */
+import { todayInChina } from '@xinjian/sdk';
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { localized, type MessageKey, t } from '../i18n.ts';
@@ -94,9 +95,6 @@ export function PersonFrameBody({ view, props, act, close }: FrameBodyProps): JS
   );
 }
 
-// Today in China: the latest date an authorization may bear (the background checks it again).
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 // The card's body. The consent dialog's draft is kept here, in the frame, and opens at once for
 // a person still waiting for consent; cancelling it closes the card.
 function PersonCard(
@@ -108,7 +106,7 @@ function PersonCard(
 ): JSX.Element {
   const waiting = props.result.state === 'consent' && props.granted === null;
   const opened = (): ConsentState =>
-    consentReducer(initialConsent(), { type: 'open', today: chinaToday(), purpose: props.purpose });
+    consentReducer(initialConsent(), { type: 'open', today: todayInChina(), purpose: props.purpose });
   const [consent, setConsent] = useState<ConsentState>(() => (waiting ? opened() : initialConsent()));
   const onConsent = (event: ConsentEvent) => {
     const next = consentReducer(consent, event);
@@ -121,7 +119,8 @@ function PersonCard(
     return (
       <ConsentForm
         draftState={consent}
-        today={chinaToday()}
+        // Today in China: the latest date an authorization may bear (the background checks it again).
+        today={todayInChina()}
         purposeLabel={p(`purpose.${props.purpose}`)}
         label={(key) => p(key)}
         onConsent={onConsent}

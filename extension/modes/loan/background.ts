@@ -89,7 +89,7 @@ export function dataAsOf(report: IndividualReportContent): string | null {
 
 function chinaDate(iso: string): string | null {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? null : todayInChina(new Date(ms));
 }
 
 // A page without a review date in the options is reviewed as of today, unless its data ends

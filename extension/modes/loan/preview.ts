@@ -3,6 +3,7 @@
  * starts from, and the preview's text for the e2e hook. Kept apart from the card bodies, which
  * only the card frame loads.
  */
+import { todayInChina } from '@xinjian/sdk';
 import { loanStateIcon, loanStateLabel } from './format.ts';
 import { type LoanPageInfo, type LoanResult, loanDisplayState } from './model.ts';
 
@@ -18,5 +19,5 @@ export function loanPreviewText(result: LoanResult): string {
  * The review date of a page: the page's own, else today in China.
  */
 export function reviewToday(page: LoanPageInfo | null): string {
-  return page?.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return page?.today ?? todayInChina();
 }

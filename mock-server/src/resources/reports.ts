@@ -4,7 +4,7 @@
  * for the `magic:report-failed` subject).
  */
 
-import { maskIdCard, Report, ReportOrder } from '@xinjian/sdk';
+import { maskIdCard, Report, ReportOrder, todayInChina } from '@xinjian/sdk';
 import { http } from 'msw';
 import type { KeySeed } from '../../../seeds/schema.ts';
 import { classifyIdentifier, enterpriseContent, findEnterprise, individualContent } from '../catalog.ts';
@@ -14,10 +14,6 @@ import { jsonWith, zodIssues } from '../responses.ts';
 import type { StoredReport } from '../state.ts';
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar day in China (UTC+8, no DST), `YYYY-MM-DD`, the day a subject signs on. */
-const chinaDate = (now: Date): string => new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
 export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic, sign }) => {
   function renderReport(r: StoredReport): Report {
@@ -151,7 +147,7 @@ export const reportHandlers: ResourceHandlers = ({ catalog, state, at, v1, magic
           en: "a personal report needs the subject's written authorization (authorization.reference, authorization.grantedAt)",
         });
       }
-      if (order.authorization !== undefined && order.authorization.grantedAt > chinaDate(now)) {
+      if (order.authorization !== undefined && order.authorization.grantedAt > todayInChina(now)) {
         return fail(ctx, 422, 'unprocessable', {
           zh: '授权日期晚于今天',
           en: 'authorization.grantedAt is in the future',
