@@ -234,7 +234,8 @@ export function screeningInput(
 
 /**
  * A person's verdict in words, or where the lookup stood (需授权确认, 查询中, 查询失败) when the
- * record was made: the record names a state without a verdict by its code only.
+ * record was made, in the words the card and the side panel use for it; a record's own label
+ * for a state it does not know.
  */
 export function personLabel(p: EvidencePerson, language: Language): string {
   if (p.verdict) return p.label;

@@ -215,6 +215,11 @@ const PERSON_STATE_LABELS: Readonly<Record<string, LocalizedText>> = {
   error: { zh: '查询失败', en: 'lookup failed' },
 };
 
+function personStateLabel(state: string, language: 'zh-CN' | 'en'): string {
+  const l = PERSON_STATE_LABELS[state];
+  return l ? pick(l, language) : state;
+}
+
 /**
  * The word for a verdict or a state without one, in the record's language.
  *
@@ -498,9 +503,7 @@ export function buildScreeningRecord(input: ScreeningRecordInput): EvidenceRecor
             verdict: p.result?.verdict ?? null,
             label: p.result
               ? verdictLabel(p.result.verdict, input.language)
-              : PERSON_STATE_LABELS[p.state]
-                ? pick(PERSON_STATE_LABELS[p.state] as LocalizedText, input.language)
-                : p.state,
+              : personStateLabel(p.state, input.language),
             reason: p.state === 'error' && p.reason ? pick(p.reason, input.language) : null,
             findings: p.result ? findingsOf(p.result, input.language) : [],
             reportIds: [...(p.reportIds ?? [])],
