@@ -425,6 +425,22 @@ export function tabRecordCounts(
 }
 
 /**
+ * `domContentLoadedEventStart` of the page's navigation, on the page's clock.
+ *
+ * @example
+ * ```ts
+ * const dcl = await domContentLoaded(page);
+ * ```
+ */
+export function domContentLoaded(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventStart,
+  );
+}
+
+/**
  * The page's `xinjian:*` user-timing entries (the content script's own phase measures), and
  * the long tasks since the page started.
  *

@@ -11,6 +11,7 @@
 import type { Browser, Page, Worker } from 'playwright-core';
 import type { JournalEntry } from '../../../mock-server/src/index.ts';
 import { findIdentifiers } from '../../../sdk/src/identifiers/index.ts';
+import { until } from '../../e2e/browser.ts';
 import {
   FLOOD_ADD_AT,
   FLOOD_BATCH,
@@ -25,6 +26,7 @@ import {
   bareScan,
   clearRatingCache,
   currentWorker,
+  domContentLoaded,
   type ExtensionBrowser,
   heapAfterGc,
   type LongTask,
@@ -156,11 +158,7 @@ async function plainRun(
     const scanFrom = await page.evaluate(() => performance.now());
     const { ms } = await bareScan(page, CANDIDATE_SOURCE);
     const scanTo = await page.evaluate(() => performance.now());
-    const dcl = await page.evaluate(
-      () =>
-        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-          .domContentLoadedEventStart,
-    );
+    const dcl = await domContentLoaded(page);
     let heap: { used: number; embedder: number } | null = null;
     if (withHeap) {
       const cdp = await page.context().newCDPSession(page);
@@ -739,12 +737,6 @@ async function flooded(
       tasks.filter((t) => t.start >= dcl && t.duration > FREEZE_MS);
     const longestOf = (tasks: LongTask[], dcl: number) =>
       Math.max(0, ...tasks.filter((t) => t.start >= dcl).map((t) => t.duration));
-    const dclOf = (p: Page) =>
-      p.evaluate(
-        () =>
-          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-            .domContentLoadedEventStart,
-      );
     const reps = repetitionBudget(plan.repetitions, plan.budgetMs('latency'));
     for (let rep = 0; reps.next(); rep++) {
       const path = `/x/bench/flood-${++runs}`;
@@ -756,7 +748,7 @@ async function flooded(
         await p.addInitScript(observeLongTasks);
         await p.goto(`${mock.url}${path}`);
         await runFlood(p, addedText);
-        const dcl = await dclOf(p);
+        const dcl = await domContentLoaded(p);
         const { longTasks } = await pageTimings(p);
         s.plainLong.push(over(longTasks, dcl).length);
         s.plainLongest.push(longestOf(longTasks, dcl));
@@ -778,7 +770,7 @@ async function flooded(
         const bursts = await runFlood(p, addedText);
         await answered(mock, 2, plan.timeoutMs);
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-        const dcl = await dclOf(p);
+        const dcl = await domContentLoaded(p);
         const { longTasks } = await pageTimings(p);
         const ours = busiestStretch(profile, `chrome-extension://${ext.extensionId}/`);
         if (ours.totalMs === 0) throw new Error("the CPU profile shows none of the content script's work");
@@ -819,10 +811,10 @@ async function flooded(
 
 /** Waits until the mock has answered `ids` distinct identifiers since its journal was cleared. */
 async function answered(mock: BenchMock, ids: number, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (answeredIds(await mock.journal()) < ids) {
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`the mock answered ${answeredIds(await mock.journal())} of ${ids} identifiers`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await until(
+    async () => answeredIds(await mock.journal()),
+    (n) => n >= ids,
+    `the mock answering ${ids} identifiers`,
+    timeoutMs,
+  );
 }
