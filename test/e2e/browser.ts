@@ -278,9 +278,9 @@ export function readAuditLog(worker: Worker): Promise<AuditEntry[]> {
 }
 
 /**
- * Presses Tab from where the focus is until the badge `key` has it, as a keyboard user reaches
- * it (at most 20 stops), and returns what that badge reads. For Chromium and Firefox alike: only
- * the driver's `keyboard.press` is used.
+ * Presses Tab from where the focus is until one of `badges` has it (at most 20 stops), as a
+ * keyboard user reaches it, and returns what it reads; throws unless it is the badge `key`. For
+ * Chromium and Firefox alike: only the driver's `keyboard.press` is used.
  *
  * @example
  * ```ts
@@ -293,11 +293,12 @@ export async function tabToBadge(
   key: string,
 ): Promise<BadgeSnapshot> {
   let focused: BadgeSnapshot | undefined;
-  for (let i = 0; i < 20 && focused?.key !== key; i++) {
+  for (let i = 0; i < 20 && !focused; i++) {
     await keyboard.press('Tab');
     focused = (await badges()).find((b) => b.focused);
   }
-  if (focused?.key !== key) throw new Error(`20 presses of Tab did not reach the badge ${key}`);
+  if (focused?.key !== key)
+    throw new Error(`the first badge Tab reached is ${focused?.key ?? 'none in 20 presses'}, not ${key}`);
   return focused;
 }
 
