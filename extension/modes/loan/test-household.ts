@@ -1,4 +1,5 @@
 import { DEMO_API_KEY, individualsByTag, SEED_AS_OF } from '../../../seeds/index.ts';
+import { maskedId, maskedName } from '../../core/personal.ts';
 import { defaultSettings, type Settings } from '../../core/settings.ts';
 import type { LoanBorrowerRef, LoanConsent } from './model.ts';
 
@@ -11,8 +12,18 @@ const [applicant, coBorrower] = individualsByTag('household:hh-2');
 export const APPLICANT_ID = applicant?.idNumber ?? '';
 export const CO_ID = coBorrower?.idNumber ?? '';
 export const HOUSEHOLD_REFS: LoanBorrowerRef[] = [
-  { key: 'borrower:1', role: 'applicant', idMasked: '330***********9966', nameMasked: '冯**' },
-  { key: 'borrower:2', role: 'co_borrower', idMasked: '340***********1694', nameMasked: '丁*' },
+  {
+    key: 'borrower:1',
+    role: 'applicant',
+    idMasked: maskedId(APPLICANT_ID),
+    nameMasked: maskedName(applicant?.name ?? ''),
+  },
+  {
+    key: 'borrower:2',
+    role: 'co_borrower',
+    idMasked: maskedId(CO_ID),
+    nameMasked: maskedName(coBorrower?.name ?? ''),
+  },
 ];
 
 /** The address of the extension's card frame, where a consent is recorded first. */
