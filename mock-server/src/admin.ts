@@ -4,12 +4,14 @@
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { z } from 'zod';
+import { MAX_FAULT_DELAY_MS } from './faults.ts';
 import { corsHeaders, problem, zodIssues } from './responses.ts';
 import type { MockState } from './state.ts';
 
 const ConfigPatch = z.strictObject({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   reportDelayMs: z.number().int().min(0).max(3_600_000).optional(),
+  slowMs: z.number().int().min(0).max(MAX_FAULT_DELAY_MS).optional(),
 });
 
 const ClockPatch = z.strictObject({
@@ -45,7 +47,7 @@ function clockView(state: MockState) {
  * The `/__mock` handlers:
  * - `GET /__mock/journal[?since=<seq>]` → `{ data: JournalEntry[] }`; `DELETE /__mock/journal` → 204;
  * - `POST /__mock/reset` → 204 (everything back to the start, journal included);
- * - `GET|PUT /__mock/config` `{ latencyMs?, reportDelayMs? }`;
+ * - `GET|PUT /__mock/config` `{ latencyMs?, reportDelayMs?, slowMs? }`;
  * - `GET|PUT /__mock/clock` `{ now?: ISO instant | null, advanceMs?: number }` → `{ now, fixed, offsetMs }`;
  * - `GET /__mock/state` → credits per account, reports, rate-limit windows.
  *
@@ -104,9 +106,10 @@ export function adminHandlers(state: MockState, at: (path: string) => string): H
       if (!body.ok) return body.response;
       const parsed = ConfigPatch.safeParse(body.value);
       if (!parsed.success) return invalid(zodIssues(parsed.error, 'body'));
-      const { latencyMs, reportDelayMs } = parsed.data;
+      const { latencyMs, reportDelayMs, slowMs } = parsed.data;
       if (latencyMs !== undefined) state.config.latencyMs = latencyMs;
       if (reportDelayMs !== undefined) state.config.reportDelayMs = reportDelayMs;
+      if (slowMs !== undefined) state.config.slowMs = slowMs;
       return json(state.config);
     }),
     http.get(at('/__mock/clock'), () => json(clockView(state))),

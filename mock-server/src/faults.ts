@@ -167,8 +167,11 @@ export function isMagicTag(tag: string): tag is MagicTag {
   return Object.hasOwn(MAGIC_TAGS, tag);
 }
 
-/** The step a magic tag takes on the `seen`-th (0-based) request with the same fingerprint. */
-export function magicStep(tag: MagicTag, seen: number): FaultStep {
+/**
+ * The step a magic tag takes on the `seen`-th (0-based) request with the same fingerprint;
+ * `magic:slow` waits `slowMs` (the live config's, `MAGIC_SLOW_MS` unless changed).
+ */
+export function magicStep(tag: MagicTag, seen: number, slowMs = MAGIC_SLOW_MS): FaultStep {
   switch (tag) {
     case 'magic:503-twice':
       return seen < 2 ? { kind: 'status', status: 503, retryAfter: null } : { kind: 'ok' };
@@ -181,7 +184,7 @@ export function magicStep(tag: MagicTag, seen: number): FaultStep {
     case 'magic:schema-violation':
       return { kind: 'schema' };
     case 'magic:slow':
-      return { kind: 'delay', ms: MAGIC_SLOW_MS };
+      return { kind: 'delay', ms: slowMs };
     case 'magic:429':
       return seen < 1 ? { kind: 'status', status: 429, retryAfter: 1 } : { kind: 'ok' };
     case 'magic:report-failed':

@@ -5,7 +5,7 @@
  */
 import type { Product } from '@xinjian/sdk';
 import type { EnterpriseSeed, IndividualSeed, KeySeed, SeedData } from '../../seeds/schema.ts';
-import type { FaultStep } from './faults.ts';
+import { type FaultStep, MAGIC_SLOW_MS } from './faults.ts';
 import type { MockSigningOptions } from './signing.ts';
 
 /**
@@ -119,6 +119,8 @@ export interface StoredReport {
 export interface MockConfig {
   latencyMs: number;
   reportDelayMs: number;
+  /** How long a `magic:slow` subject holds its request (default `MAGIC_SLOW_MS`). */
+  slowMs: number;
 }
 
 /**
@@ -163,6 +165,7 @@ export function createState(seeds: SeedData, options: MockApiOptions): MockState
   const initialConfig = (): MockConfig => ({
     latencyMs: options.latencyMs ?? 0,
     reportDelayMs: options.reportDelayMs ?? DEFAULT_REPORT_DELAY_MS,
+    slowMs: MAGIC_SLOW_MS,
   });
   const initialCredits = () =>
     new Map(seeds.keys.map((k: KeySeed) => [k.account.id, k.account.credits.remaining]));

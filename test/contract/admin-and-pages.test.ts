@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type JournalEntry, MAX_BIDDERS, type RunningMockServer } from '../../mock-server/src/index.ts';
+import {
+  type JournalEntry,
+  MAGIC_SLOW_MS,
+  MAX_BIDDERS,
+  type RunningMockServer,
+} from '../../mock-server/src/index.ts';
 import { maskIdCard } from '../../sdk/src/identifiers/index.ts';
 import { Account } from '../../sdk/src/resources/account.ts';
 import { Report } from '../../sdk/src/resources/reports.ts';
@@ -124,12 +129,13 @@ describe('config and clock', () => {
     expect(await (await fetch(`${server.url}/__mock/config`)).json()).toEqual({
       latencyMs: 0,
       reportDelayMs: 300,
+      slowMs: MAGIC_SLOW_MS,
     });
     const put = await fetch(`${server.url}/__mock/config`, {
       method: 'PUT',
       body: JSON.stringify({ reportDelayMs: 0 }),
     });
-    expect(await put.json()).toEqual({ latencyMs: 0, reportDelayMs: 0 });
+    expect(await put.json()).toEqual({ latencyMs: 0, reportDelayMs: 0, slowMs: MAGIC_SLOW_MS });
     const bad = await fetch(`${server.url}/__mock/config`, {
       method: 'PUT',
       body: JSON.stringify({ latencyMs: -1 }),

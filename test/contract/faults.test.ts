@@ -105,10 +105,10 @@ describe('X-Mock-Fault scripts', () => {
   });
 });
 
-describe('magic subjects', () => {
-  const batchOf = (tag: string) => () =>
-    call(server.url, '/v1/ratings/batch', { body: { ids: [magic(tag).subject.uscc] } });
+const batchOf = (tag: string) => () =>
+  call(server.url, '/v1/ratings/batch', { body: { ids: [magic(tag).subject.uscc] } });
 
+describe('magic subjects', () => {
   it('magic:503-twice: 503, 503, then success for the same request', async () => {
     const send = batchOf('magic:503-twice');
     await expectProblem(await send(), 503, 'unavailable');
@@ -205,9 +205,33 @@ describe('latency', () => {
       method: 'PUT',
       body: JSON.stringify({ latencyMs: 200 }),
     });
-    expect(await put.json()).toEqual({ latencyMs: 200, reportDelayMs: 300 });
+    expect(await put.json()).toEqual({ latencyMs: 200, reportDelayMs: 300, slowMs: MAGIC_SLOW_MS });
     const started = performance.now();
     await expectJson(await call(server.url, '/v1/domains'), 200, DomainList);
     expect(performance.now() - started).toBeGreaterThanOrEqual(195);
+  });
+
+  it('PUT /__mock/config { slowMs } changes how long magic:slow holds its request, until a reset', async () => {
+    const put = await fetch(`${server.url}/__mock/config`, {
+      method: 'PUT',
+      body: JSON.stringify({ slowMs: 3000 }),
+    });
+    expect(await put.json()).toMatchObject({ slowMs: 3000 });
+    const started = performance.now();
+    await expectJson(await batchOf('magic:slow')(), 200, BatchRatingsResponse);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2995);
+    await fetch(`${server.url}/__mock/reset`, { method: 'POST' });
+    expect(await (await fetch(`${server.url}/__mock/config`)).json()).toMatchObject({
+      slowMs: MAGIC_SLOW_MS,
+    });
+  });
+
+  it('PUT /__mock/config refuses a slowMs beyond the longest fault delay', async () => {
+    const put = await fetch(`${server.url}/__mock/config`, {
+      method: 'PUT',
+      body: JSON.stringify({ slowMs: 60_001 }),
+    });
+    const problem = await expectProblem(put, 400, 'invalid_request');
+    expect(problem.issues?.[0]?.path).toBe('body.slowMs');
   });
 });

@@ -262,8 +262,11 @@ describe('faults the SDK rides out', () => {
 
 describe('progress while a batch is slow', () => {
   // "The popup bar stays at 0/100 until everything arrives at once": the first batch's answers
-  // waited for the last one. Two batches, the second held up 2 s by one slow subject.
+  // waited for the last one. Two batches, the second held up by one slow subject: 8 s, not the
+  // usual 2, so that the popup is open before it answers on a busy machine too (it is well
+  // inside the extension's 15 s request timeout).
   it('the badges and the popup count the first batch while the second is out', async () => {
+    await fetch(`${mock.url}/__mock/config`, { method: 'PUT', body: JSON.stringify({ slowMs: 8000 }) });
     const slow = enterpriseByTag('magic:slow');
     const plain = seeds.enterprises.filter((e) => !e.tags.some((t) => t.startsWith('magic:'))).slice(0, 159);
     const bidders = [...plain.slice(0, 120), slow, ...plain.slice(120)];
@@ -284,7 +287,7 @@ describe('progress while a batch is slow', () => {
     expect(done).toBeGreaterThanOrEqual(100);
     expect(done).toBeLessThan(bidders.length);
     // The bar follows the last answer without reopening the popup, and then goes.
-    await popup.getByTestId('progress').waitFor({ state: 'detached', timeout: 10_000 });
+    await popup.getByTestId('progress').waitFor({ state: 'detached', timeout: 20_000 });
     expect(Number(await popup.locator('[data-count="checked"] dd').textContent())).toBe(bidders.length);
     expect((await batchesFor(bidders.map((e) => e.subject.uscc))).length).toBe(2);
   });

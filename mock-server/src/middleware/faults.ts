@@ -117,7 +117,7 @@ export function faults(state: MockState): Faults {
         const fingerprint = `${tag}\n${ctx.request.method} ${ctx.url.pathname} ${ctx.key?.key ?? ''}\n${canonical(safeJson(ctx.bodyText))}`;
         const seen = state.magicCounters.get(fingerprint) ?? 0;
         state.magicCounters.set(fingerprint, seen + 1);
-        const step = magicStep(tag, seen);
+        const step = magicStep(tag, seen, state.config.slowMs);
         if (step.kind !== 'ok') noteFault(ctx, tag);
         return applyStep(ctx, step, next);
       }
