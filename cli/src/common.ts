@@ -1,13 +1,13 @@
 /**
  * What every command shares: the IO it writes to, argument parsing, and the error that carries
- * a message and an exit code. Kept free of the SDK so `--help` and `--version` start fast.
+ * a message and an exit code.
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { LocalizedText } from '@xinjian/sdk';
+import { isIsoDate } from '@xinjian/sdk/rules';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { HelpTopic } from './help.ts';
 import type { Language } from './labels.ts';
-import { isCalendarDate } from './time.ts';
 
 /**
  * Where the CLI reads and writes: the real process in `main.ts`, anything alike in tests.
@@ -194,7 +194,7 @@ export function langOf(value: string | undefined): Language {
  * ```
  */
 export function dateOption(name: string, value: string | undefined): string | undefined {
-  if (value === undefined || isCalendarDate(value)) return value;
+  if (value === undefined || isIsoDate(value)) return value;
   throw usage(
     {
       zh: `--${name} 应为日期 YYYY-MM-DD，收到 "${value}"`,

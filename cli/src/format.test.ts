@@ -1,10 +1,11 @@
 import { computeUsccCheckChar } from '@xinjian/sdk';
 import { describe, expect, it } from 'vitest';
+import { CliError, dateOption } from './common.ts';
 import { spreadsheetDamage } from './excel.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { classifyInput } from './identify.ts';
 import { displayWidth, renderTable } from './table.ts';
-import { chinaDateTime, isCalendarDate, todayInChina } from './time.ts';
+import { chinaDateTime, todayInChina } from './time.ts';
 
 describe('table', () => {
   it('counts CJK and full-width characters as two columns and colour codes as none', () => {
@@ -95,9 +96,25 @@ describe('time', () => {
   it('uses China Standard Time', () => {
     expect(todayInChina(new Date('2026-10-31T17:00:00Z'))).toBe('2026-11-01');
     expect(chinaDateTime(new Date('2026-11-01T02:03:04.567Z'))).toBe('2026-11-01T10:03:04+08:00');
-    expect(isCalendarDate('2026-02-29')).toBe(false);
-    expect(isCalendarDate('2028-02-29')).toBe(true);
-    expect(isCalendarDate('2026-1-01')).toBe(false);
+  });
+});
+
+describe('dateOption', () => {
+  it('takes a date option only as a real YYYY-MM-DD date, and names the option when it refuses', () => {
+    expect(dateOption('cutoff', '2028-02-29')).toBe('2028-02-29');
+    expect(dateOption('cutoff', undefined)).toBeUndefined();
+    for (const bad of ['2026-02-29', '2026-1-01', '2026/11/15', '2026-13-01']) {
+      let thrown: unknown;
+      try {
+        dateOption('cutoff', bad);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(CliError);
+      expect((thrown as CliError).exitCode).toBe(EXIT.USAGE);
+      expect((thrown as CliError).text.en).toBe(`--cutoff must be a date YYYY-MM-DD, got "${bad}"`);
+      expect((thrown as CliError).text.zh).toContain('--cutoff');
+    }
   });
 });
 

@@ -21,17 +21,3 @@ const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 export function chinaDateTime(now: Date = new Date()): string {
   return `${new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
-
-/**
- * True for a real calendar date written `YYYY-MM-DD`.
- *
- * @example
- * ```ts
- * isCalendarDate('2026-02-29'); // false
- * ```
- */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}

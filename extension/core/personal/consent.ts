@@ -9,6 +9,7 @@
  * goes back to `required`; a granted consent cannot be edited, only used.
  */
 
+import { isIsoDate } from '@xinjian/sdk/rules';
 import { containsIdNumber } from '../personal.ts';
 
 /**
@@ -116,7 +117,7 @@ export function validateConsent(draft: ConsentDraft, today: string): ConsentErro
   else if (Array.from(reference).length > MAX_REFERENCE_LENGTH) errors.push('reference_long');
   // The reference goes into the audit log; a pasted ID number must not.
   else if (containsIdNumber(reference)) errors.push('reference_id');
-  if (!isCalendarDate(draft.grantedAt)) errors.push('date');
+  if (!isIsoDate(draft.grantedAt)) errors.push('date');
   else if (draft.grantedAt > today) errors.push('date_future');
   return errors;
 }
@@ -141,10 +142,4 @@ export function isValidConsent<P extends string>(
     validateConsent({ purposeConfirmed: true, reference: c.reference, grantedAt: c.grantedAt }, today)
       .length === 0
   );
-}
-
-function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
