@@ -186,6 +186,21 @@ describe('the companies of a loan page, in the background', () => {
     expect((await getLoanTab(TAB))?.companies).toHaveLength(1);
   });
 
+  it('joins a name printed with the other width of bracket, letter or space to its code row', async () => {
+    // The register writes 沐嘉（长春）…; a form prints half-width brackets, a full-width space.
+    const printed = dishonest.name.replace('（', '(').replace('）', ')').replace('建筑', '建筑\u3000');
+    expect(printed).not.toBe(dishonest.name);
+    const byName = { subject: nameSubject(printed, { role: 'mention' }), part: 'guarantor' } as const;
+    const [name, code] = await checkLoanCompanies(from(), [byName, company('guarantor', dishonest.uscc)]);
+    expect(name?.result).toEqual(code?.result);
+    expect((await getLoanTab(TAB))?.companies?.map((c) => c.subject.key)).toEqual([`code:${dishonest.uscc}`]);
+    // The name was never searched: its code answered for it.
+    const calls = JSON.stringify(await apiCalls());
+    const stem = dishonest.name.slice(0, 2);
+    expect(calls).not.toContain(stem);
+    expect(calls).not.toContain(encodeURIComponent(stem));
+  });
+
   it('screens a merged company under the stricter part, and never merges two different companies', async () => {
     const guarantor = {
       subject: nameSubject(dishonest.name, { role: 'mention' }),

@@ -23,6 +23,7 @@ import {
   unavailable,
 } from '../../core/screening/background/resolve.ts';
 import type { PageSubject, SubjectResult } from '../../core/screening/model.ts';
+import { normalizeName } from '../../core/screening/subjects.ts';
 import { loadSettings, siteFor } from '../../core/settings.ts';
 import {
   LOAN_COMPANY_PARTS,
@@ -144,11 +145,9 @@ async function storeCompany(page: LoanTabRecord, company: LoanCompany): Promise<
   });
 }
 
-// A name is printed the way the register writes it, but with either width of bracket or space.
-const sameName = (a: string, b: string) => {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-  return norm(a) === norm(b);
-};
+// A name is printed the way the register writes it, but with either width of bracket, letter or
+// space: compared as every subject key compares it.
+const sameName = (a: string, b: string) => normalizeName(a) === normalizeName(b);
 
 const usccOf = (c: LoanCompany): string | null =>
   c.result.state === 'done'
