@@ -40,7 +40,10 @@ export interface MockApiOptions {
   seeds?: SeedData;
   /** Milliseconds from order to ready report; default 300, 0 makes reports ready at once. */
   reportDelayMs?: number;
-  /** Added to every `/v1` request before it is answered; default 0. */
+  /**
+   * The least time from a `/v1` request's arrival to its answer, the mock's own work included
+   * (what is left of it is waited out after the work); default 0.
+   */
   latencyMs?: number;
   /** The clock for report readiness, rate-limit windows and timestamps; default the real clock. */
   now?: () => Date;

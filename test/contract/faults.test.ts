@@ -209,6 +209,9 @@ describe('latency', () => {
     const started = performance.now();
     await expectJson(await call(server.url, '/v1/domains'), 200, DomainList);
     expect(performance.now() - started).toBeGreaterThanOrEqual(195);
+    // The latency is the request's time at the mock, its own work included, as the journal says.
+    const [entry] = (await journal()).filter((e) => e.path === '/v1/domains');
+    expect(entry?.durationMs).toBeGreaterThanOrEqual(199);
   });
 
   it('PUT /__mock/config { slowMs } changes how long magic:slow holds its request, until a reset', async () => {
