@@ -109,6 +109,30 @@ describe('createDomWatcher', () => {
     }
   });
 
+  it('rescans the whole page at once when asked to on a visible tab, and waits on a hidden one', async () => {
+    const watcher = createDomWatcher(ctx);
+    const seen: DomChange[] = [];
+    watcher.subscribe((c) => seen.push(c));
+    watcher.requestFull(true);
+    expect(seen).toEqual([{ kind: 'full' }]);
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      watcher.requestFull(true);
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      );
+      expect(seen).toHaveLength(1);
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      );
+      expect(seen).toEqual([{ kind: 'full' }, { kind: 'full' }]);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+  });
+
   it('stops when the context is invalidated', async () => {
     const watcher = createDomWatcher(ctx);
     const seen: DomChange[] = [];

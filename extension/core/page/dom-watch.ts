@@ -26,8 +26,11 @@ export interface DomWatcherOptions {
  */
 export interface DomWatcher {
   subscribe(listener: (change: DomChange) => void): () => void;
-  /** Schedule a full rescan for the next frame. */
-  requestFull(): void;
+  /**
+   * Schedule a full rescan for the next frame; `now`: at once, when the tab is visible (the
+   * first scan of a page just parsed need not wait for the browser's first frame).
+   */
+  requestFull(now?: boolean): void;
 }
 
 /** Default threshold: a page that changes more than this in one frame is rescanned whole. */
@@ -114,9 +117,10 @@ export function createDomWatcher(ctx: ContentScriptContext, options: DomWatcherO
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    requestFull() {
+    requestFull(now = false) {
       full = true;
-      schedule();
+      if (now && !ctx.isInvalid && !document.hidden) flush();
+      else schedule();
     },
   };
 }

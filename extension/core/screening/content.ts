@@ -395,8 +395,11 @@ export function startScreening(
   });
 
   begin();
-  // The first scan waits for a visible tab, like every other.
-  watcher.requestFull();
+  // The first scan starts in the next task on a visible tab, not in the next frame: the page was
+  // just parsed, and the browser's first frame of it can be 50 ms away. A task of its own, so
+  // that reading the page's facts (begin) and its first slice are two stretches, not one. On a
+  // hidden tab it waits, like every other.
+  ctx.setTimeout(() => watcher.requestFull(true), 0);
 }
 
 // Every queued occurrence of the same text node, last first, so splitting the node for one

@@ -619,7 +619,8 @@ function timeline(run: ColdRun): string {
     .sort((a, b) => a.start - b.start)
     .map((m) => `${(m.start - dcl).toFixed(0)}→${(m.start + m.duration - dcl).toFixed(0)}`)
     .join(' ');
-  return `scan ${scanSpan}; lookup messages sent→answered ${asked}; first lookup sent at ${firstAsk?.toFixed(0) ?? '—'} ms, batches (arrival+time at the mock) ${batches.join(' ')}, last badge change ${((run.state.lastChangeAt ?? 0) - dcl).toFixed(0)} ms`;
+  const reads = scans.map((m) => `${(m.start - dcl).toFixed(0)}+${m.duration.toFixed(0)}`).join(' ');
+  return `scan ${scanSpan} (at+ms: ${reads}); lookup messages sent→answered ${asked}; first lookup sent at ${firstAsk?.toFixed(0) ?? '—'} ms, batches (arrival+time at the mock) ${batches.join(' ')}, last badge change ${((run.state.lastChangeAt ?? 0) - dcl).toFixed(0)} ms`;
 }
 
 /** The `<tr>` rows of the mock's `n`-row bidder page, to append to a loaded table. */
