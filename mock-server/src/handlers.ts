@@ -103,8 +103,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           en: `mock server error: ${error instanceof Error ? error.message : String(error)}`,
         });
       }
-      const rest = state.config.latencyMs - (performance.now() - ctx.startedAt);
-      if (rest > 0) await delay(rest);
+      // Held for what is left of the latency; a timer may fire a fraction of a millisecond early.
+      let rest = state.config.latencyMs - (performance.now() - ctx.startedAt);
+      while (rest > 0) {
+        await delay(Math.ceil(rest));
+        rest = state.config.latencyMs - (performance.now() - ctx.startedAt);
+      }
       return journaled.finish(ctx, response);
     };
 
