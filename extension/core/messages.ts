@@ -38,7 +38,7 @@ export interface QuickLookup {
 /** Content script → background: request and response of each message type. */
 export interface ContentToBackgroundMap {
   /** The script started on a page; answers `null` when the site is not enabled. */
-  'cs:hello': { request: { url: string; title: string }; response: ContentSession | null };
+  'cs:hello': { request: { url: string }; response: ContentSession | null };
   /** The page's layout and stated cut-off; starts a fresh tab record. */
   'cs:page': {
     request: {

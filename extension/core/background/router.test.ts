@@ -52,7 +52,7 @@ describe('listenInBackground', () => {
   it('answers a content script in a tab', async () => {
     listenInBackground(content, pages);
     const reply = await deliver(
-      { type: 'cs:hello', url: WEB_PAGE, title: '' },
+      { type: 'cs:hello', url: WEB_PAGE },
       { tab: { id: 3 }, frameId: 0, url: WEB_PAGE },
     );
     expect(reply).toMatchObject({ ok: true, value: { mode: 'procurement', url: WEB_PAGE } });
@@ -73,7 +73,7 @@ describe('listenInBackground', () => {
         value: { granted: true },
       },
     );
-    expect(await deliver({ type: 'cs:hello', url: WEB_PAGE, title: '' }, { url: EXTENSION_PAGE })).toBe(
+    expect(await deliver({ type: 'cs:hello', url: WEB_PAGE }, { url: EXTENSION_PAGE })).toBe(
       'no reply',
     );
   });

@@ -16,7 +16,7 @@ const log = createLogger('content');
 export async function hello(ctx: ContentScriptContext): Promise<ContentSession | null> {
   let session: ContentSession | null;
   try {
-    session = await send({ type: 'cs:hello', url: location.href, title: document.title });
+    session = await send({ type: 'cs:hello', url: location.href });
   } catch (e) {
     log.warn('background unreachable', e);
     return null;
