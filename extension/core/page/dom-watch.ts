@@ -119,7 +119,8 @@ export function createDomWatcher(ctx: ContentScriptContext, options: DomWatcherO
     },
     requestFull(now = false) {
       full = true;
-      if (now && !ctx.isInvalid && !document.hidden) flush();
+      // flush() itself waits on a hidden tab (visibilitychange reschedules) and stops when invalid.
+      if (now) flush();
       else schedule();
     },
   };
