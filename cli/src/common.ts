@@ -3,8 +3,7 @@
  * a message and an exit code.
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import type { LocalizedText } from '@xinjian/sdk';
-import { isIsoDate } from '@xinjian/sdk/rules';
+import { isIsoDate, type LocalizedText } from '@xinjian/sdk';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { HelpTopic } from './help.ts';
 import type { Language } from './labels.ts';
